@@ -1,0 +1,68 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let strictSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+]
+
+let package = Package(
+    name: "kubec",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "kubec", targets: ["kubec"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CLibYAML",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
+        ),
+        .target(name: "KubeYAML", dependencies: ["CLibYAML"], swiftSettings: strictSettings),
+        .target(name: "KubeModel", dependencies: ["KubeYAML"], swiftSettings: strictSettings),
+        .target(
+            name: "KubeSchema",
+            dependencies: ["KubeYAML", "KubeModel"],
+            resources: [.copy("Resources")],
+            swiftSettings: strictSettings
+        ),
+        .target(name: "KubeLint", dependencies: ["KubeYAML", "KubeModel"], swiftSettings: strictSettings),
+        .target(name: "KubePlan", dependencies: ["KubeYAML", "KubeModel"], swiftSettings: strictSettings),
+        .target(
+            name: "KubeEmit",
+            dependencies: ["KubeYAML", "KubeModel", "KubePlan", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "KubeDiff",
+            dependencies: ["KubeYAML", "KubeModel", "KubePlan", "KubeEmit"],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "kubec",
+            dependencies: [
+                "KubeYAML", "KubeModel", "KubeSchema", "KubeLint", "KubePlan", "KubeEmit", "KubeDiff",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "kubec-bench",
+            dependencies: ["CLibYAML", "KubeYAML", "KubeModel", "KubeSchema", "KubeLint", "KubePlan", "KubeEmit", "KubeDiff"],
+            path: "Benchmarks/kubec-bench",
+            swiftSettings: strictSettings
+        ),
+        .target(name: "KubeTestSupport", dependencies: ["KubeYAML", "KubeModel"], path: "Tests/KubeTestSupport"),
+        .testTarget(name: "KubeYAMLTests", dependencies: ["KubeYAML", "KubeTestSupport"]),
+        .testTarget(name: "KubeModelTests", dependencies: ["KubeModel", "KubeTestSupport"]),
+        .testTarget(name: "KubeSchemaTests", dependencies: ["KubeSchema", "KubeTestSupport"]),
+        .testTarget(name: "KubeLintTests", dependencies: ["KubeLint", "KubeSchema", "KubeTestSupport"]),
+        .testTarget(name: "KubePlanTests", dependencies: ["KubePlan", "KubeTestSupport"]),
+        .testTarget(name: "KubeEmitTests", dependencies: ["KubeEmit", "KubePlan", "KubeTestSupport"]),
+        .testTarget(name: "KubeDiffTests", dependencies: ["KubeDiff", "KubeTestSupport"]),
+        .testTarget(name: "kubecTests", dependencies: ["KubeTestSupport"]),
+    ]
+)

@@ -1,0 +1,14 @@
+/// Splits `kind: List` (and `*List`) documents into their items, as `kubectl apply` does.
+///
+/// Each item keeps its own node, so positions still point at the item inside the list.
+enum ListSplitter {
+    static func split(_ document: YAMLDocument) -> [YAMLDocument] {
+        let root = document.root
+        guard root.isMapping, let kind = root["kind"]?.string, kind == "List" || kind.hasSuffix("List"),
+              let items = root["items"], items.isSequence, root["apiVersion"] != nil
+        else { return [document] }
+        return items.items.enumerated().map { offset, item in
+            YAMLDocument(root: item, index: document.index, listItem: offset)
+        }
+    }
+}

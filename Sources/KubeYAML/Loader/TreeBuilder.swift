@@ -1,0 +1,335 @@
+/// Builds a `YAMLTree` from libyaml events, one node at a time, with no recursion.
+///
+/// Open collections sit on an explicit stack, so nesting depth costs heap, not stack, and is capped by
+/// `YAMLLimits.maxDepth`. Child lists are collected in pooled buffers and copied into the flat `children`
+/// array when their collection closes. Merge keys (`<<`) are applied and duplicate keys reported at that point.
+struct TreeBuilder {
+    let file: String
+    let limits: YAMLLimits
+    private(set) var records: [NodeRecord] = []
+    private(set) var children: [Int32] = []
+    private(set) var arena: [UInt8] = []
+    private(set) var roots: [(id: Int32, document: Int)] = []
+    var diagnostics: [Diagnostic] = []
+
+    /// Nodes each node stands for once aliases are followed (saturating), parallel to `records`.
+    private var expandedSizes: [Int64] = []
+    private var stack: [Frame] = []
+    private var pool: [[Int32]] = []
+    private var anchors: [String: Int32] = [:]
+    private var skippingDocument = false
+    private var documentRoot: Int32?
+
+    private struct Frame {
+        var id: Int32
+        var items: [Int32]
+    }
+
+    init(file: String, limits: YAMLLimits, expectedBytes: Int) {
+        self.file = file
+        self.limits = limits
+        records.reserveCapacity(expectedBytes / 12)
+        expandedSizes.reserveCapacity(expectedBytes / 12)
+        children.reserveCapacity(expectedBytes / 12)
+        arena.reserveCapacity(expectedBytes / 2)
+    }
+
+    func finish() -> YAMLTree {
+        YAMLTree(file: file, records: records, children: children, arena: arena)
+    }
+
+    // MARK: Documents
+
+    mutating func beginDocument() {
+        anchors.removeAll(keepingCapacity: true)
+        skippingDocument = false
+        documentRoot = nil
+        abandonOpenCollections()
+    }
+
+    mutating func endDocument(index: Int) {
+        defer { documentRoot = nil }
+        guard !skippingDocument, let root = documentRoot else { return }
+        // An empty document (`---` and nothing) is a null scalar: kubectl skips it, and so do we.
+        if records[Int(root)].kind == .scalar, records[Int(root)].type == .null { return }
+        roots.append((root, index))
+    }
+
+    /// Drops a document that broke part-way (syntax error) or exceeded a limit.
+    mutating func abandonDocument() {
+        abandonOpenCollections()
+        documentRoot = nil
+        skippingDocument = false
+    }
+
+    private mutating func abandonOpenCollections() {
+        while let frame = stack.popLast() { recycle(frame.items) }
+    }
+
+    var isSkipping: Bool { skippingDocument }
+
+    // MARK: Nodes
+
+    mutating func scalar(
+        bytes: UnsafeBufferPointer<UInt8>, style: ScalarStyle, tag: String?, anchor: String?,
+        start: SourceLocation, end: SourceLocation
+    ) {
+        guard !skippingDocument else { return }
+        let type = Self.resolve(bytes: bytes, style: style, tag: tag)
+        let first = Int32(arena.count)
+        arena.append(contentsOf: bytes)
+        let id = appendRecord(NodeRecord(
+            kind: .scalar, style: style, type: type, flags: tag == nil ? 0 : NodeRecord.explicitTag,
+            start: start, end: end, first: first, count: Int32(bytes.count)))
+        expandedSizes.append(1)
+        if let anchor { anchors[anchor] = id }
+        attach(id)
+    }
+
+    mutating func alias(_ name: String, start: SourceLocation, end: SourceLocation) {
+        guard !skippingDocument else { return }
+        guard let target = anchors[name] else {
+            diagnostics.append(Diagnostic(
+                rule: YAMLRuleID.unknownAnchor, severity: .error,
+                message: "unknown anchor '\(name)' referenced",
+                range: SourceRange(file: file, span: SourceSpan(start: start, end: end)),
+                hint: "define the anchor with &\(name) before this alias"))
+            let id = appendRecord(NodeRecord(
+                kind: .scalar, style: .plain, type: .null, flags: 0, start: start, end: end, first: 0, count: 0))
+            expandedSizes.append(1)
+            attach(id)
+            return
+        }
+        attach(target)
+    }
+
+    mutating func beginCollection(
+        kind: YAMLNodeKind, flow: Bool, anchor: String?, start: SourceLocation
+    ) {
+        guard !skippingDocument else { return }
+        if stack.count >= limits.maxDepth {
+            diagnostics.append(Diagnostic(
+                rule: YAMLRuleID.depth, severity: .error,
+                message: "nesting deeper than \(limits.maxDepth) levels; the document is skipped",
+                range: SourceRange(file: file, span: SourceSpan(start: start, end: start)),
+                hint: "flatten the document; no Kubernetes object nests this deep"))
+            skip()
+            return
+        }
+        let id = appendRecord(NodeRecord(
+            kind: kind, style: .plain, type: .null, flags: flow ? NodeRecord.flowStyle : 0,
+            start: start, end: start, first: 0, count: 0))
+        expandedSizes.append(1)
+        if let anchor { anchors[anchor] = id }
+        stack.append(Frame(id: id, items: pool.popLast() ?? []))
+    }
+
+    mutating func endCollection(end: SourceLocation) {
+        guard !skippingDocument, var frame = stack.popLast() else { return }
+        let index = Int(frame.id)
+        if records[index].kind == .mapping {
+            frame.items = resolveMerges(frame.items)
+            reportDuplicateKeys(frame.items)
+        }
+        var size: Int64 = 1
+        for child in frame.items {
+            size = size &+ expandedSizes[Int(child)]
+            if size > limits.maxExpandedNodes { break }
+        }
+        expandedSizes[index] = size
+        records[index].end = end
+        records[index].first = Int32(children.count)
+        records[index].count = Int32(frame.items.count)
+        children.append(contentsOf: frame.items)
+        recycle(frame.items)
+        if size > limits.maxExpandedNodes {
+            diagnostics.append(Diagnostic(
+                rule: YAMLRuleID.aliasExpansion, severity: .error,
+                message: "document expands to more than \(limits.maxExpandedNodes) nodes through aliases; "
+                    + "the document is skipped",
+                range: SourceRange(file: file, span: SourceSpan(start: records[index].start, end: end)),
+                hint: "this looks like a billion-laughs document; remove the nested aliases"))
+            skip()
+            return
+        }
+        attach(frame.id)
+    }
+
+    // MARK: Helpers
+
+    private mutating func skip() {
+        abandonOpenCollections()
+        skippingDocument = true
+        documentRoot = nil
+    }
+
+    private mutating func appendRecord(_ record: NodeRecord) -> Int32 {
+        records.append(record)
+        return Int32(records.count - 1)
+    }
+
+    private mutating func attach(_ id: Int32) {
+        if stack.isEmpty {
+            documentRoot = id
+        } else {
+            stack[stack.count - 1].items.append(id)
+        }
+    }
+
+    private mutating func recycle(_ items: [Int32]) {
+        var items = items
+        items.removeAll(keepingCapacity: true)
+        if pool.count < 64 { pool.append(items) }
+    }
+
+    static func resolve(bytes: UnsafeBufferPointer<UInt8>, style: ScalarStyle, tag: String?) -> ScalarType {
+        if let tag {
+            switch tag {
+            case "tag:yaml.org,2002:str", "tag:yaml.org,2002:binary", "tag:yaml.org,2002:timestamp": return .string
+            case "tag:yaml.org,2002:null": return .null
+            case "tag:yaml.org,2002:bool": return ScalarResolver.resolvePlain(bytes) == .bool ? .bool : .string
+            case "tag:yaml.org,2002:int": return ScalarResolver.resolvePlain(bytes) == .int ? .int : .string
+            case "tag:yaml.org,2002:float":
+                let type = ScalarResolver.resolvePlain(bytes)
+                return type == .float || type == .int ? .float : .string
+            case "!": return .string
+            default: break
+            }
+        }
+        return style == .plain ? ScalarResolver.resolvePlain(bytes) : .string
+    }
+}
+
+extension TreeBuilder {
+    fileprivate func keyBytesEqual(_ lhs: Int32, _ rhs: Int32) -> Bool {
+        let left = records[Int(lhs)]
+        let right = records[Int(rhs)]
+        guard left.kind == .scalar, right.kind == .scalar, left.count == right.count else { return false }
+        let count = Int(left.count)
+        if count == 0 { return true }
+        let a = Int(left.first)
+        let b = Int(right.first)
+        for offset in 0..<count where arena[a + offset] != arena[b + offset] { return false }
+        return true
+    }
+
+    fileprivate func keyText(_ id: Int32) -> String {
+        let record = records[Int(id)]
+        guard record.kind == .scalar else { return "<non-scalar key>" }
+        return String(decoding: arena[Int(record.first)..<Int(record.first + record.count)], as: UTF8.self)
+    }
+
+    fileprivate func isMergeKey(_ id: Int32) -> Bool {
+        let record = records[Int(id)]
+        return record.kind == .scalar && record.style == .plain && record.count == 2
+            && arena[Int(record.first)] == UInt8(ascii: "<") && arena[Int(record.first) + 1] == UInt8(ascii: "<")
+    }
+
+    /// Applies `<<` merge keys: explicit keys win, then earlier merge sources over later ones.
+    fileprivate mutating func resolveMerges(_ items: [Int32]) -> [Int32] {
+        var hasMerge = false
+        var index = 0
+        while index < items.count {
+            if isMergeKey(items[index]) { hasMerge = true; break }
+            index += 2
+        }
+        guard hasMerge else { return items }
+        var explicit: [Int32] = []
+        var sources: [Int32] = []
+        index = 0
+        while index + 1 < items.count {
+            let key = items[index]
+            let value = items[index + 1]
+            if isMergeKey(key) {
+                let record = records[Int(value)]
+                if record.kind == .mapping {
+                    sources.append(value)
+                } else if record.kind == .sequence {
+                    for offset in 0..<Int(record.count) {
+                        let item = children[Int(record.first) + offset]
+                        if records[Int(item)].kind == .mapping {
+                            sources.append(item)
+                        } else {
+                            reportBadMerge(records[Int(item)])
+                        }
+                    }
+                } else {
+                    reportBadMerge(record)
+                }
+            } else {
+                explicit.append(key)
+                explicit.append(value)
+            }
+            index += 2
+        }
+        var result = explicit
+        for source in sources {
+            let record = records[Int(source)]
+            var offset = 0
+            while offset + 1 < Int(record.count) {
+                let key = children[Int(record.first) + offset]
+                let value = children[Int(record.first) + offset + 1]
+                var present = false
+                var existing = 0
+                while existing < result.count {
+                    if keyBytesEqual(result[existing], key) { present = true; break }
+                    existing += 2
+                }
+                if !present {
+                    result.append(key)
+                    result.append(value)
+                }
+                offset += 2
+            }
+        }
+        return result
+    }
+
+    private mutating func reportBadMerge(_ record: NodeRecord) {
+        diagnostics.append(Diagnostic(
+            rule: YAMLRuleID.mergeKey, severity: .error,
+            message: "the value of a merge key (<<) must be a mapping or a sequence of mappings",
+            range: SourceRange(file: file, span: SourceSpan(start: record.start, end: record.end))))
+    }
+
+    /// Reports every repeated key at the repeat, with a note at the first occurrence.
+    fileprivate mutating func reportDuplicateKeys(_ items: [Int32]) {
+        let pairs = items.count / 2
+        guard pairs > 1 else { return }
+        if pairs <= 16 {
+            for later in 1..<pairs {
+                for earlier in 0..<later where keyBytesEqual(items[earlier * 2], items[later * 2]) {
+                    reportDuplicate(first: items[earlier * 2], repeat: items[later * 2])
+                    break
+                }
+            }
+            return
+        }
+        var seen: [String: Int32] = [:]
+        seen.reserveCapacity(pairs)
+        for pair in 0..<pairs {
+            let key = items[pair * 2]
+            guard records[Int(key)].kind == .scalar else { continue }
+            let text = keyText(key)
+            if let first = seen[text] {
+                reportDuplicate(first: first, repeat: key)
+            } else {
+                seen[text] = key
+            }
+        }
+    }
+
+    private mutating func reportDuplicate(first: Int32, repeat again: Int32) {
+        let firstRecord = records[Int(first)]
+        let repeatRecord = records[Int(again)]
+        let name = keyText(again)
+        diagnostics.append(Diagnostic(
+            rule: YAMLRuleID.duplicateKey, severity: .error,
+            message: "mapping key \"\(name)\" already defined at line \(firstRecord.start.line)",
+            range: SourceRange(file: file, span: SourceSpan(start: repeatRecord.start, end: repeatRecord.end)),
+            hint: "remove one of the two; Kubernetes keeps only the last value",
+            notes: [DiagnosticNote(
+                message: "first defined here",
+                range: SourceRange(file: file, span: SourceSpan(start: firstRecord.start, end: firstRecord.end)))]))
+    }
+}

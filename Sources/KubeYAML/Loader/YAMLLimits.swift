@@ -1,0 +1,13 @@
+/// The loader's limits: named, with defaults sized far above any real manifest and far below what hurts.
+package struct YAMLLimits: Sendable {
+    /// Largest file read, in bytes. etcd refuses objects over 1.5 MiB; a 64 MiB file is a mistake or an attack.
+    package var maxFileBytes: Int = 64 << 20
+    /// Deepest nesting of mappings and sequences. Real manifests (CRD schemas included) stay under 64.
+    package var maxDepth: Int = 256
+    /// Most nodes one document may expand to once aliases are followed (stops billion-laughs files).
+    package var maxExpandedNodes: Int64 = 1_000_000
+
+    package init() {}
+
+    package static let `default` = YAMLLimits()
+}

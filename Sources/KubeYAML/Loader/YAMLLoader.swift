@@ -1,0 +1,75 @@
+import Dispatch
+
+/// Loads YAML and JSON inputs into document trees with positions, using both cores across files.
+///
+/// Output order is input order whatever the thread timing: each file's result lands in its own slot.
+package enum YAMLLoader {
+    /// Reads and parses every input. Unreadable inputs and parse problems become diagnostics.
+    package static func load(_ inputs: [InputCollector.Input], limits: YAMLLimits = .default) -> YAMLLoadResult {
+        var files: [SourceFile?] = Array(repeating: nil, count: inputs.count)
+        var readDiagnostics: [Diagnostic] = []
+        for (index, input) in inputs.enumerated() {
+            switch InputCollector.read(input, limits: limits) {
+            case .success(let file): files[index] = file
+            case .failure(let diagnostic): readDiagnostics.append(diagnostic)
+            }
+        }
+        var result = load(files.compactMap { $0 }, limits: limits)
+        result.diagnostics = readDiagnostics + result.diagnostics
+        return result
+    }
+
+    /// Parses files already in memory (tests, stdin, the benchmark).
+    package static func load(_ files: [SourceFile], limits: YAMLLimits = .default) -> YAMLLoadResult {
+        let outputs = parseConcurrently(files, limits: limits)
+        var result = YAMLLoadResult(files: files)
+        for output in outputs {
+            result.diagnostics.append(contentsOf: output.diagnostics)
+            for root in output.roots {
+                let node = output.tree.node(root.id)
+                result.documents.append(contentsOf: ListSplitter.split(YAMLDocument(root: node, index: root.document)))
+            }
+        }
+        return result
+    }
+
+    /// Parses one string (tests and examples).
+    package static func load(text: String, file: String = "<input>", limits: YAMLLimits = .default) -> YAMLLoadResult {
+        load([SourceFile(path: file, text: text)], limits: limits)
+    }
+
+    private static func parseConcurrently(_ files: [SourceFile], limits: YAMLLimits) -> [FileParser.Output] {
+        if files.count < 2 {
+            return files.map { FileParser.parse(file: $0.path, bytes: $0.bytes, limits: limits) }
+        }
+        let slots = ResultSlots<FileParser.Output>(count: files.count)
+        DispatchQueue.concurrentPerform(iterations: files.count) { index in
+            let file = files[index]
+            slots.store(FileParser.parse(file: file.path, bytes: file.bytes, limits: limits), at: index)
+        }
+        return slots.values()
+    }
+}
+
+/// Fixed slots that concurrent workers fill, one index each, read after they all finish.
+///
+/// Backed by raw memory allocated once, so two workers writing different slots never touch shared array
+/// bookkeeping.
+package final class ResultSlots<Value>: @unchecked Sendable {
+    private let storage: UnsafeMutableBufferPointer<Value?>
+
+    package init(count: Int) {
+        storage = .allocate(capacity: count)
+        storage.initialize(repeating: nil)
+    }
+
+    deinit {
+        storage.baseAddress?.deinitialize(count: storage.count)
+        storage.deallocate()
+    }
+
+    /// Each index is written by exactly one worker, and read only after the workers have finished.
+    package func store(_ value: Value, at index: Int) { storage[index] = value }
+
+    package func values() -> [Value] { storage.compactMap { $0 } }
+}
