@@ -1,0 +1,50 @@
+import KubeYAML
+
+/// Reads `apiVersion`, `kind`, `metadata.namespace` and `metadata.name`/`generateName` from a document.
+package enum IdentityReader {
+    package enum Outcome {
+        case success(ResourceIdentity)
+        case failure(Diagnostic)
+    }
+
+    package static let ruleID = "object-identity"
+
+    package static func read(_ document: YAMLDocument) -> Outcome {
+        let root = document.root
+        guard root.isMapping else {
+            return .failure(Diagnostic(
+                rule: ruleID, severity: .error,
+                message: "a Kubernetes object must be a mapping, found a \(root.isSequence ? "sequence" : "scalar")",
+                range: root.range))
+        }
+        guard let apiVersion = root["apiVersion"]?.text, !apiVersion.isEmpty else {
+            return .failure(Diagnostic(
+                rule: ruleID, severity: .error, message: "Object 'apiVersion' is missing", range: root.range,
+                hint: "add apiVersion, e.g. apps/v1 or v1"))
+        }
+        guard let kind = root["kind"]?.text, !kind.isEmpty else {
+            return .failure(Diagnostic(
+                rule: ruleID, severity: .error, message: "Object 'Kind' is missing", range: root.range,
+                hint: "add kind, e.g. Deployment"))
+        }
+        let metadata = root["metadata"]
+        let name = metadata?["name"]?.text ?? ""
+        let generateName = metadata?["generateName"]?.text ?? ""
+        let namespaced = !ClusterScopedKinds.contains(kind)
+        var namespace: String? = nil
+        if namespaced {
+            let given = metadata?["namespace"]?.text ?? ""
+            namespace = given.isEmpty ? "default" : given
+        }
+        if name.isEmpty, generateName.isEmpty {
+            return .failure(Diagnostic(
+                rule: ruleID, severity: .error, message: "metadata.name: Required value: name or generateName is required",
+                range: (metadata ?? root).range,
+                object: ObjectIdentity(apiVersion: apiVersion, kind: kind, namespace: namespace, name: ""),
+                path: "metadata.name", hint: "give the object a metadata.name"))
+        }
+        return .success(ResourceIdentity(
+            apiVersion: apiVersion, kind: kind, namespace: namespace, name: name.isEmpty ? generateName : name,
+            isGenerated: name.isEmpty))
+    }
+}
