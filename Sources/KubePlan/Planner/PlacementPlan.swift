@@ -42,6 +42,8 @@ package struct PlacementPlan: Sendable {
     package var nodes: [Node] = []
     /// CronJobs, sorted by namespace and name.
     package var cronJobs: [CronJobPlan] = []
+    /// The instant CronJob runs are counted from (Unix seconds).
+    package var referenceTime: Int64 = PlanOptions.defaultReferenceTime
 
     package init() {}
 

@@ -87,6 +87,7 @@ package enum Planner {
 
         var plan = PlacementPlan()
         plan.pods = placements
+        plan.referenceTime = options.referenceTime
         plan.cronJobs = expansion.cronJobs.sorted { ($0.namespace, $0.name) < ($1.namespace, $1.name) }
         var podsByNode: [String: [String]] = [:]
         for placement in placements { if let node = placement.node { podsByNode[node, default: []].append(placement.key) } }
