@@ -11,7 +11,8 @@ package enum ExplainRenderer {
         if !explanation.skippedScores.isEmpty {
             out += "Score plugins skipped for this pod (PreScore Skip): \(explanation.skippedScores.joined(separator: ", "))\n"
         }
-        let width = explanation.nodes.flatMap(\.filters).map(\.plugin.count).max() ?? 10
+        let width = (explanation.nodes.flatMap(\.filters).map(\.plugin.count) + explanation.nodes.flatMap(\.scores).map(\.plugin.count))
+            .max() ?? 10
         for node in explanation.nodes {
             out += "\nnode \(node.name)"
             if node.name == explanation.chosen { out += "  (chosen)" }
