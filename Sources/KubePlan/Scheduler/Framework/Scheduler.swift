@@ -66,11 +66,12 @@ package struct Scheduler: Sendable {
         var statuses = Array(repeating: Status.success, count: nodeCount)
         var processed = 0
         if !candidates.isEmpty {
+            let view = snapshot
             let start = nextStartNodeIndex % candidates.count
             for offset in 0..<candidates.count {
                 let node = candidates[(start + offset) % candidates.count]
                 processed += 1
-                let status = Self.runFilters(filters, pod, state, node, snapshot)
+                let status = Self.runFilters(filters, pod, state, node, view)
                 if status.isSuccess {
                     feasible.append(node)
                     if feasible.count >= toFind { break }
@@ -126,9 +127,10 @@ package struct Scheduler: Sendable {
             }
         }
         var scores = [Int64](repeating: 0, count: feasible.count)
+        let view = snapshot
         for weighted in active {
             for (position, node) in feasible.enumerated() {
-                scores[position] = weighted.plugin.score(pod, state, node: node, snapshot)
+                scores[position] = weighted.plugin.score(pod, state, node: node, view)
             }
             let raw = explanation == nil ? [] : scores
             weighted.plugin.normalize(&scores, state, feasible: feasible)
