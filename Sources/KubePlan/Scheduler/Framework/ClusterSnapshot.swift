@@ -54,6 +54,8 @@ package struct LabelPair: Hashable, Sendable {
 package struct ClusterSnapshot: Sendable {
     package var nodes: [SchedulerNode]
     package var usage: [NodeUsage]
+    /// Hot per-node numbers as flat arrays.
+    package var table: NodeTable
     package var pods: [PlacedPod] = []
     /// Placed pods by label pair, in placement order.
     package var postings: [LabelPair: [Int32]] = [:]
@@ -68,6 +70,7 @@ package struct ClusterSnapshot: Sendable {
     package init(nodes: [SchedulerNode], namespaceLabels: [String: [String: String]] = [:]) {
         self.nodes = nodes
         usage = Array(repeating: NodeUsage(), count: nodes.count)
+        table = NodeTable(nodes)
         topology = TopologyIndex(nodeLabels: nodes.map(\.labels))
         self.namespaceLabels = namespaceLabels
         for node in nodes {
@@ -79,10 +82,11 @@ package struct ClusterSnapshot: Sendable {
     package mutating func assume(_ spec: SchedulingSpec, on node: Int) {
         let index = Int32(pods.count)
         pods.append(PlacedPod(namespace: spec.namespace, labels: spec.labels, node: Int32(node), priority: spec.priority))
+        table.add(spec, node: node)
         usage[node].requested.add(spec.requests)
         usage[node].nonZeroRequested.add(spec.nonZeroRequests)
         usage[node].podCount += 1
-        usage[node].hostPorts.append(contentsOf: spec.hostPorts)
+        if !spec.hostPorts.isEmpty { usage[node].hostPorts.append(contentsOf: spec.hostPorts) }
         usage[node].pods.append(index)
         for (key, value) in spec.labels { postings[LabelPair(key: key, value: value), default: []].append(index) }
         indexTerms(spec.requiredAffinity, .requiredAffinity, spec, node)

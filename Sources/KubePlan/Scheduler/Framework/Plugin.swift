@@ -37,9 +37,14 @@ package protocol PreScorePlugin: SchedulerPlugin {
         -> Status
 }
 
-/// Scores one feasible node, then normalises the scores of all feasible nodes to 0…100.
+/// Scores the feasible nodes, then normalises their scores to 0…100.
+///
+/// kube calls Score once per node; kubec hands a plugin the whole feasible list (`scores[i]` is the score
+/// of `feasible[i]`) so the plugin reads its PreScore state once per pod instead of once per node. The
+/// arithmetic per node is kube's.
 package protocol ScorePlugin: SchedulerPlugin {
-    func score(_ pod: SchedulingSpec, _ state: CycleState, node: Int, _ snapshot: ClusterSnapshot) -> Int64
+    func score(_ pod: SchedulingSpec, _ state: CycleState, feasible: [Int], _ snapshot: ClusterSnapshot,
+               into scores: inout [Int64])
     /// `NormalizeScore`; the default leaves the scores as they are.
     func normalize(_ scores: inout [Int64], _ state: CycleState, feasible: [Int])
 }
@@ -71,6 +76,7 @@ package struct CycleState: Sendable {
     package var skippedFilters: Set<String> = []
     package var skippedScores: Set<String> = []
     package var nodePorts: [HostPort] = []
+    package var fit = NodeResourcesFitState()
     package var taintScore: TaintTolerationScoreState?
     package var spreadFilter: PodTopologySpreadFilterState?
     package var spreadScore: PodTopologySpreadScoreState?

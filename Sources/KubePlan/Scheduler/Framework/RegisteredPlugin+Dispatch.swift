@@ -39,17 +39,17 @@ extension RegisteredPlugin {
         }
     }
 
-    @inline(__always)
-    func score(_ pod: SchedulingSpec, _ state: CycleState, node: Int, _ snapshot: ClusterSnapshot) -> Int64 {
+    func score(_ pod: SchedulingSpec, _ state: CycleState, feasible: [Int], _ snapshot: ClusterSnapshot,
+               into scores: inout [Int64]) {
         switch self {
-        case .taintToleration(let plugin): plugin.score(pod, state, node: node, snapshot)
-        case .nodeAffinity(let plugin): plugin.score(pod, state, node: node, snapshot)
-        case .nodeResourcesFit(let plugin): plugin.score(pod, state, node: node, snapshot)
-        case .podTopologySpread(let plugin): plugin.score(pod, state, node: node, snapshot)
-        case .interPodAffinity(let plugin): plugin.score(pod, state, node: node, snapshot)
-        case .balancedAllocation(let plugin): plugin.score(pod, state, node: node, snapshot)
-        case .imageLocality(let plugin): plugin.score(pod, state, node: node, snapshot)
-        default: 0
+        case .taintToleration(let plugin): plugin.score(pod, state, feasible: feasible, snapshot, into: &scores)
+        case .nodeAffinity(let plugin): plugin.score(pod, state, feasible: feasible, snapshot, into: &scores)
+        case .nodeResourcesFit(let plugin): plugin.score(pod, state, feasible: feasible, snapshot, into: &scores)
+        case .podTopologySpread(let plugin): plugin.score(pod, state, feasible: feasible, snapshot, into: &scores)
+        case .interPodAffinity(let plugin): plugin.score(pod, state, feasible: feasible, snapshot, into: &scores)
+        case .balancedAllocation(let plugin): plugin.score(pod, state, feasible: feasible, snapshot, into: &scores)
+        case .imageLocality(let plugin): plugin.score(pod, state, feasible: feasible, snapshot, into: &scores)
+        default: break
         }
     }
 

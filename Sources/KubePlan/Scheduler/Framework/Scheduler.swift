@@ -59,36 +59,39 @@ package struct Scheduler: Sendable {
             }
         }
         let filters = profile.filters.filter { !state.skippedFilters.contains($0.name) }
-        let candidates = allowed.map { $0.sorted() } ?? Array(0..<nodeCount)
-        let toFind = Self.feasibleNodesToFind(candidates.count)
+        let candidates = allowed.map { $0.sorted() }
+        let candidateCount = candidates?.count ?? nodeCount
+        let toFind = Self.feasibleNodesToFind(candidateCount)
         var feasible: [Int] = []
-        feasible.reserveCapacity(min(toFind, candidates.count))
-        var statuses = Array(repeating: Status.success, count: nodeCount)
+        feasible.reserveCapacity(min(toFind, candidateCount))
+        var failures: [(node: Int, status: Status)] = []
         var processed = 0
-        if !candidates.isEmpty {
+        if candidateCount > 0 {
             let view = snapshot
-            let start = nextStartNodeIndex % candidates.count
-            for offset in 0..<candidates.count {
-                let node = candidates[(start + offset) % candidates.count]
+            let start = nextStartNodeIndex % candidateCount
+            for offset in 0..<candidateCount {
+                let position = (start + offset) % candidateCount
+                let node = candidates?[position] ?? position
                 processed += 1
                 let status = Self.runFilters(filters, pod, state, node, view)
                 if status.isSuccess {
                     feasible.append(node)
                     if feasible.count >= toFind { break }
                 } else {
-                    statuses[node] = status
+                    failures.append((node, status))
                 }
             }
         }
         if nodeCount > 0 { nextStartNodeIndex = (nextStartNodeIndex + processed) % nodeCount }
-        if let allowed {
-            let absent = Status(.unschedulableAndUnresolvable, [Reason.absentNodes(narrowing)], plugin: narrowing.first)
-            for node in 0..<nodeCount where !allowed.contains(node) { statuses[node] = absent }
-        }
-
         var explanation = explain ? Explanation.filters(pod, state, filters: profile.filters, snapshot, allowed: allowed,
                                                          absent: narrowing, visited: processed) : nil
         if feasible.isEmpty {
+            var statuses = Array(repeating: Status.success, count: nodeCount)
+            for failure in failures { statuses[failure.node] = failure.status }
+            if let allowed {
+                let absent = Status(.unschedulableAndUnresolvable, [Reason.absentNodes(narrowing)], plugin: narrowing.first)
+                for node in 0..<nodeCount where !allowed.contains(node) { statuses[node] = absent }
+            }
             let message = FitError.message(nodeCount: nodeCount, statuses: statuses,
                                            postFilterMessage: preemption(pod, statuses))
             explanation?.message = message
@@ -129,9 +132,7 @@ package struct Scheduler: Sendable {
         var scores = [Int64](repeating: 0, count: feasible.count)
         let view = snapshot
         for weighted in active {
-            for (position, node) in feasible.enumerated() {
-                scores[position] = weighted.plugin.score(pod, state, node: node, view)
-            }
+            weighted.plugin.score(pod, state, feasible: feasible, view, into: &scores)
             let raw = explanation == nil ? [] : scores
             weighted.plugin.normalize(&scores, state, feasible: feasible)
             for position in feasible.indices { totals[position] += scores[position] * weighted.weight }

@@ -7,18 +7,23 @@ package struct ImageLocality: ScorePlugin {
 
     package init() {}
 
-    package func score(_ pod: SchedulingSpec, _ state: CycleState, node: Int, _ snapshot: ClusterSnapshot) -> Int64 {
-        let sizes = snapshot.nodes[node].imageSizes
-        if sizes.isEmpty || pod.images.isEmpty { return 0 }
+    package func score(_ pod: SchedulingSpec, _ state: CycleState, feasible: [Int], _ snapshot: ClusterSnapshot,
+                       into scores: inout [Int64]) {
         let totalNodes = Double(snapshot.nodes.count)
-        var sum: Int64 = 0
-        for image in pod.images {
-            guard let size = sizes[image] else { continue }
-            let spread = Double(snapshot.imageNodeCounts[image] ?? 0) / totalNodes
-            sum += Int64(Double(size) * spread)
+        let maxThreshold = Self.maxContainerThreshold * Int64(max(pod.images.count, 1))
+        for (position, node) in feasible.enumerated() {
+            guard snapshot.table.hasImages[node], !pod.images.isEmpty else {
+                scores[position] = 0
+                continue
+            }
+            let sizes = snapshot.nodes[node].imageSizes
+            var sum: Int64 = 0
+            for image in pod.images {
+                guard let size = sizes[image] else { continue }
+                sum += Int64(Double(size) * (Double(snapshot.imageNodeCounts[image] ?? 0) / totalNodes))
+            }
+            sum = min(max(sum, Self.minThreshold), maxThreshold)
+            scores[position] = maxNodeScore * (sum - Self.minThreshold) / (maxThreshold - Self.minThreshold)
         }
-        let maxThreshold = Self.maxContainerThreshold * Int64(pod.images.count)
-        sum = min(max(sum, Self.minThreshold), maxThreshold)
-        return maxNodeScore * (sum - Self.minThreshold) / (maxThreshold - Self.minThreshold)
     }
 }

@@ -44,14 +44,18 @@ extension InterPodAffinity {
         return .success
     }
 
-    package func score(_ pod: SchedulingSpec, _ state: CycleState, node: Int, _ snapshot: ClusterSnapshot) -> Int64 {
-        guard let score = state.interPodScore else { return 0 }
-        var total: Int64 = 0
-        for key in score.keys {
-            let value = snapshot.topology.value(key, node: node)
-            if value >= 0 { total += score.topologyScore[key]?[value] ?? 0 }
+    package func score(_ pod: SchedulingSpec, _ state: CycleState, feasible: [Int], _ snapshot: ClusterSnapshot,
+                       into scores: inout [Int64]) {
+        guard let score = state.interPodScore else { return }
+        let pairs = score.keys.map { ($0, score.topologyScore[$0] ?? [:]) }
+        for (position, node) in feasible.enumerated() {
+            var total: Int64 = 0
+            for (key, values) in pairs {
+                let value = snapshot.topology.value(key, node: node)
+                if value >= 0 { total += values[value] ?? 0 }
+            }
+            scores[position] = total
         }
-        return total
     }
 
     package func normalize(_ scores: inout [Int64], _ state: CycleState, feasible: [Int]) {

@@ -28,8 +28,9 @@ package struct NodeAffinityPlugin: PreFilterPlugin, FilterPlugin, PreScorePlugin
     }
 
     package func filter(_ pod: SchedulingSpec, _ state: CycleState, node: Int, _ snapshot: ClusterSnapshot) -> Status {
-        let target = snapshot.nodes[node]
-        if pod.matchesNodeSelectorAndAffinity(labels: target.labels, nodeName: target.name) { return .success }
+        if pod.matchesNodeSelectorAndAffinity(labels: snapshot.nodes[node].labels, nodeName: snapshot.nodes[node].name) {
+            return .success
+        }
         return .unresolvable(Self.name, Reason.nodeAffinity)
     }
 
@@ -38,13 +39,17 @@ package struct NodeAffinityPlugin: PreFilterPlugin, FilterPlugin, PreScorePlugin
         pod.preferredNodeTerms.isEmpty ? .skip : .success
     }
 
-    package func score(_ pod: SchedulingSpec, _ state: CycleState, node: Int, _ snapshot: ClusterSnapshot) -> Int64 {
-        let target = snapshot.nodes[node]
-        var total: Int64 = 0
-        for preferred in pod.preferredNodeTerms where preferred.term.matches(labels: target.labels, nodeName: target.name) {
-            total += Int64(preferred.weight)
+    package func score(_ pod: SchedulingSpec, _ state: CycleState, feasible: [Int], _ snapshot: ClusterSnapshot,
+                       into scores: inout [Int64]) {
+        for (position, node) in feasible.enumerated() {
+            let labels = snapshot.nodes[node].labels
+            let name = snapshot.nodes[node].name
+            var total: Int64 = 0
+            for preferred in pod.preferredNodeTerms where preferred.term.matches(labels: labels, nodeName: name) {
+                total += Int64(preferred.weight)
+            }
+            scores[position] = total
         }
-        return total
     }
 
     package func normalize(_ scores: inout [Int64], _ state: CycleState, feasible: [Int]) {

@@ -13,8 +13,8 @@ package struct NodePorts: PreFilterPlugin, FilterPlugin {
     }
 
     package func filter(_ pod: SchedulingSpec, _ state: CycleState, node: Int, _ snapshot: ClusterSnapshot) -> Status {
+        guard snapshot.table.hasHostPorts[node] else { return .success }
         let used = snapshot.usage[node].hostPorts
-        if used.isEmpty { return .success }
         for wanted in state.nodePorts where used.contains(where: { $0.conflicts(with: wanted) }) {
             return .unschedulable(Self.name, Reason.nodePorts)
         }

@@ -12,14 +12,18 @@ package struct NodeResourcesBalancedAllocation: PreScorePlugin, ScorePlugin {
         pod.requests.milliCPU == 0 && pod.requests.memory == 0 ? .skip : .success
     }
 
-    package func score(_ pod: SchedulingSpec, _ state: CycleState, node: Int, _ snapshot: ClusterSnapshot) -> Int64 {
-        let allocatable = snapshot.nodes[node].allocatable
-        let used = snapshot.usage[node].requested
-        let cpu = Self.fraction(allocatable.milliCPU, used.milliCPU + pod.requests.milliCPU)
-        let memory = Self.fraction(allocatable.memory, used.memory + pod.requests.memory)
-        var deviation = 0.0
-        if let cpu, let memory { deviation = abs(cpu - memory) / 2 }
-        return Int64((1 - deviation) * Double(maxNodeScore))
+    package func score(_ pod: SchedulingSpec, _ state: CycleState, feasible: [Int], _ snapshot: ClusterSnapshot,
+                       into scores: inout [Int64]) {
+        let table = snapshot.table
+        let podCPU = pod.requests.milliCPU
+        let podMemory = pod.requests.memory
+        for (position, node) in feasible.enumerated() {
+            let cpu = Self.fraction(table.allocatableMilliCPU[node], table.requestedMilliCPU[node] + podCPU)
+            let memory = Self.fraction(table.allocatableMemory[node], table.requestedMemory[node] + podMemory)
+            var deviation = 0.0
+            if let cpu, let memory { deviation = abs(cpu - memory) / 2 }
+            scores[position] = Int64((1 - deviation) * Double(maxNodeScore))
+        }
     }
 
     @inline(__always)

@@ -13,48 +13,60 @@ package struct NodeResourcesFit: PreFilterPlugin, FilterPlugin, ScorePlugin {
     package init() {}
 
     package func preFilter(_ pod: SchedulingSpec, _ state: inout CycleState, _ snapshot: inout ClusterSnapshot)
-        -> PreFilterResult { .success }
+        -> PreFilterResult {
+        state.fit = NodeResourcesFitState(
+            milliCPU: pod.requests.milliCPU, memory: pod.requests.memory, ephemeral: pod.requests.ephemeralStorage,
+            hasScalars: pod.requests.scalars.values.contains { $0 > 0 }, isZero: pod.requests.isZero)
+        return .success
+    }
 
     package func filter(_ pod: SchedulingSpec, _ state: CycleState, node: Int, _ snapshot: ClusterSnapshot) -> Status {
-        let target = snapshot.nodes[node]
-        let used = snapshot.usage[node]
+        let fit = state.fit
+        let tooMany = snapshot.table.podCount[node] + 1 > snapshot.table.allowedPods[node]
+        if fit.isZero { return tooMany ? .unschedulable(Self.name, Reason.tooManyPods) : .success }
+        if !tooMany, !fit.hasScalars,
+           fit.milliCPU <= snapshot.table.allocatableMilliCPU[node] - snapshot.table.requestedMilliCPU[node],
+           fit.memory <= snapshot.table.allocatableMemory[node] - snapshot.table.requestedMemory[node],
+           fit.ephemeral <= snapshot.table.allocatableEphemeral[node] - snapshot.table.requestedEphemeral[node] {
+            return .success
+        }
         var reasons: [String] = []
         var unresolvable = false
-        if used.podCount + 1 > target.allowedPods {
+        if tooMany {
             reasons.append(Reason.tooManyPods)
-            if target.allowedPods < 1 { unresolvable = true }
-        }
-        let request = pod.requests
-        if request.isZero {
-            return reasons.isEmpty ? .success : Status(.unschedulable, reasons, plugin: Self.name)
+            if snapshot.table.allowedPods[node] < 1 { unresolvable = true }
         }
         func check(_ wanted: Int64, _ allocatable: Int64, _ requested: Int64, _ name: String) {
             guard wanted > 0, wanted > allocatable - requested else { return }
             reasons.append(Reason.insufficient(name))
             if wanted > allocatable { unresolvable = true }
         }
-        check(request.milliCPU, target.allocatable.milliCPU, used.requested.milliCPU, "cpu")
-        check(request.memory, target.allocatable.memory, used.requested.memory, "memory")
-        check(request.ephemeralStorage, target.allocatable.ephemeralStorage, used.requested.ephemeralStorage,
-              "ephemeral-storage")
-        if !request.scalars.isEmpty {
-            for name in request.scalars.keys.sorted() {
-                check(request.scalars[name] ?? 0, target.allocatable.scalars[name] ?? 0,
-                      used.requested.scalars[name] ?? 0, name.rawValue)
+        check(fit.milliCPU, snapshot.table.allocatableMilliCPU[node], snapshot.table.requestedMilliCPU[node], "cpu")
+        check(fit.memory, snapshot.table.allocatableMemory[node], snapshot.table.requestedMemory[node], "memory")
+        check(fit.ephemeral, snapshot.table.allocatableEphemeral[node], snapshot.table.requestedEphemeral[node], "ephemeral-storage")
+        if fit.hasScalars {
+            let allocatable = snapshot.nodes[node].allocatable.scalars
+            let requested = snapshot.usage[node].requested.scalars
+            for name in pod.requests.scalars.keys.sorted() {
+                check(pod.requests.scalars[name] ?? 0, allocatable[name] ?? 0, requested[name] ?? 0, name.rawValue)
             }
         }
         if reasons.isEmpty { return .success }
         return Status(unresolvable ? .unschedulableAndUnresolvable : .unschedulable, reasons, plugin: Self.name)
     }
 
-    package func score(_ pod: SchedulingSpec, _ state: CycleState, node: Int, _ snapshot: ClusterSnapshot) -> Int64 {
-        let allocatable = snapshot.nodes[node].allocatable
-        let used = snapshot.usage[node].nonZeroRequested
-        var total: Int64 = 0
-        var weights: Int64 = 0
-        Self.leastAllocated(allocatable.milliCPU, used.milliCPU + pod.nonZeroRequests.milliCPU, &total, &weights)
-        Self.leastAllocated(allocatable.memory, used.memory + pod.nonZeroRequests.memory, &total, &weights)
-        return weights == 0 ? 0 : total / weights
+    package func score(_ pod: SchedulingSpec, _ state: CycleState, feasible: [Int], _ snapshot: ClusterSnapshot,
+                       into scores: inout [Int64]) {
+        let table = snapshot.table
+        let podCPU = pod.nonZeroRequests.milliCPU
+        let podMemory = pod.nonZeroRequests.memory
+        for (position, node) in feasible.enumerated() {
+            var total: Int64 = 0
+            var weights: Int64 = 0
+            Self.leastAllocated(table.allocatableMilliCPU[node], table.nonZeroMilliCPU[node] + podCPU, &total, &weights)
+            Self.leastAllocated(table.allocatableMemory[node], table.nonZeroMemory[node] + podMemory, &total, &weights)
+            scores[position] = weights == 0 ? 0 : total / weights
+        }
     }
 
     @inline(__always)
@@ -63,4 +75,13 @@ package struct NodeResourcesFit: PreFilterPlugin, FilterPlugin, ScorePlugin {
         total += requested > capacity ? 0 : (capacity - requested) * maxNodeScore / capacity
         weights += 1
     }
+}
+
+/// The pod's requests, unpacked once per cycle (`preFilterState`).
+package struct NodeResourcesFitState: Sendable {
+    package var milliCPU: Int64 = 0
+    package var memory: Int64 = 0
+    package var ephemeral: Int64 = 0
+    package var hasScalars = false
+    package var isZero = true
 }

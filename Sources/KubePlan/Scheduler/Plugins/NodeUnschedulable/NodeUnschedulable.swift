@@ -9,7 +9,7 @@ package struct NodeUnschedulable: FilterPlugin {
     package init() {}
 
     package func filter(_ pod: SchedulingSpec, _ state: CycleState, node: Int, _ snapshot: ClusterSnapshot) -> Status {
-        guard snapshot.nodes[node].unschedulable else { return .success }
+        guard snapshot.table.unschedulable[node] else { return .success }
         if pod.tolerations.tolerate(Self.taint) { return .success }
         return .unresolvable(Self.name, Reason.nodeUnschedulable)
     }

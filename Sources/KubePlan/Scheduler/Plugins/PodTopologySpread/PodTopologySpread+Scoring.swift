@@ -55,16 +55,23 @@ extension PodTopologySpread {
         return .success
     }
 
-    package func score(_ pod: SchedulingSpec, _ state: CycleState, node: Int, _ snapshot: ClusterSnapshot) -> Int64 {
-        guard let spread = state.spreadScore, !spread.ignored.contains(node) else { return 0 }
-        var total = 0.0
-        for constraint in spread.constraints {
-            let value = snapshot.topology.value(constraint.key, node: node)
-            guard value >= 0 else { continue }
-            let count = constraint.isHostname ? constraint.nodeCounts[node] ?? 0 : constraint.counts[value] ?? 0
-            total += Double(count) * constraint.weight + Double(constraint.maxSkew - 1)
+    package func score(_ pod: SchedulingSpec, _ state: CycleState, feasible: [Int], _ snapshot: ClusterSnapshot,
+                       into scores: inout [Int64]) {
+        guard let spread = state.spreadScore else { return }
+        for (position, node) in feasible.enumerated() {
+            if !spread.ignored.isEmpty, spread.ignored.contains(node) {
+                scores[position] = 0
+                continue
+            }
+            var total = 0.0
+            for constraint in spread.constraints {
+                let value = snapshot.topology.value(constraint.key, node: node)
+                guard value >= 0 else { continue }
+                let count = constraint.isHostname ? constraint.nodeCounts[node] ?? 0 : constraint.counts[value] ?? 0
+                total += Double(count) * constraint.weight + Double(constraint.maxSkew - 1)
+            }
+            scores[position] = Int64(total.rounded())
         }
-        return Int64(total.rounded())
     }
 
     package func normalize(_ scores: inout [Int64], _ state: CycleState, feasible: [Int]) {

@@ -62,13 +62,12 @@ package struct PodTopologySpread: PreFilterPlugin, FilterPlugin, PreScorePlugin,
     /// `matchNodeInclusionPolicies`: node affinity (Honor by default) and taints (Ignore by default).
     static func passesInclusion(_ constraint: SpreadConstraint, _ pod: SchedulingSpec, _ node: Int,
                                 _ snapshot: ClusterSnapshot) -> Bool {
-        let target = snapshot.nodes[node]
         if constraint.honorsNodeAffinity, !pod.hasNoNodeConstraint,
-           !pod.matchesNodeSelectorAndAffinity(labels: target.labels, nodeName: target.name) {
+           !pod.matchesNodeSelectorAndAffinity(labels: snapshot.nodes[node].labels, nodeName: snapshot.nodes[node].name) {
             return false
         }
         if constraint.honorsTaints {
-            for taint in target.taints where taint.effect == .noSchedule || taint.effect == .noExecute {
+            for taint in snapshot.nodes[node].taints where taint.effect == .noSchedule || taint.effect == .noExecute {
                 if !pod.tolerations.tolerate(taint) { return false }
             }
         }

@@ -13,6 +13,7 @@ package struct TaintToleration: FilterPlugin, PreScorePlugin, ScorePlugin {
     package init(legacyReason: Bool = false) { self.legacyReason = legacyReason }
 
     package func filter(_ pod: SchedulingSpec, _ state: CycleState, node: Int, _ snapshot: ClusterSnapshot) -> Status {
+        guard snapshot.table.hasHardTaints[node] else { return .success }
         for taint in snapshot.nodes[node].taints where taint.effect == .noSchedule || taint.effect == .noExecute {
             if pod.tolerations.tolerate(taint) { continue }
             let reason = legacyReason ? Reason.untoleratedTaint(key: taint.key, value: taint.value) : Reason.untoleratedTaints
@@ -28,13 +29,18 @@ package struct TaintToleration: FilterPlugin, PreScorePlugin, ScorePlugin {
         return .success
     }
 
-    package func score(_ pod: SchedulingSpec, _ state: CycleState, node: Int, _ snapshot: ClusterSnapshot) -> Int64 {
+    package func score(_ pod: SchedulingSpec, _ state: CycleState, feasible: [Int], _ snapshot: ClusterSnapshot,
+                       into scores: inout [Int64]) {
         let tolerations = state.taintScore?.tolerations ?? []
-        var count: Int64 = 0
-        for taint in snapshot.nodes[node].taints where taint.effect == .preferNoSchedule {
-            if !tolerations.tolerate(taint) { count += 1 }
+        for (position, node) in feasible.enumerated() {
+            var count: Int64 = 0
+            if snapshot.table.hasPreferredTaints[node] {
+                for taint in snapshot.nodes[node].taints where taint.effect == .preferNoSchedule {
+                    if !tolerations.tolerate(taint) { count += 1 }
+                }
+            }
+            scores[position] = count
         }
-        return count
     }
 
     package func normalize(_ scores: inout [Int64], _ state: CycleState, feasible: [Int]) {
