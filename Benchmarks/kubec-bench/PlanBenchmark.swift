@@ -9,7 +9,10 @@ import KubeYAML
 enum PlanBenchmark {
     static func run(workDirectory: String) throws -> [BenchResult] {
         var results: [BenchResult] = []
-        for (deployments, nodes, target) in [(1_000, 100, nil), (10_000, 1_000, 2.0), (50_000, 5_000, 60.0)] as [(Int, Int, Double?)] {
+        // KUBEC_BENCH_PLAN_PODS=30000 runs one size only (for profiling).
+        let only = ProcessInfo.processInfo.environment["KUBEC_BENCH_PLAN_PODS"].flatMap(Int.init)
+        for (deployments, nodes, target) in [(1_000, 100, nil), (10_000, 1_000, 2.0), (50_000, 5_000, 60.0)] as [(Int, Int, Double?)]
+        where only == nil || only == deployments * 3 {
             let set = ManifestSet.decode(YAMLLoader.load(text: generate(deployments: deployments, nodes: nodes), file: "bench.yaml"))
             let runs = deployments >= 50_000 ? 1 : 3
             let timing = Stopwatch.best(runs: runs) { Planner.plan(set).plan.unschedulable.count }

@@ -27,8 +27,9 @@ package struct Status: Sendable, Hashable {
         self.plugin = plugin
     }
 
-    package static let success = Status(.success)
-    package static let skip = Status(.skip)
+    /// Computed, not stored: no lazy-global check in the filter loop.
+    package static var success: Status { Status(.success) }
+    package static var skip: Status { Status(.skip) }
 
     package var isSuccess: Bool { code == .success }
 

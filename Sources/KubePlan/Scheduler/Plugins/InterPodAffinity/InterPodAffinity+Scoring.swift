@@ -39,7 +39,11 @@ extension InterPodAffinity {
             }
         }
         if !touched { return .skip }
-        score.keys = score.topologyScore.keys.sorted()
+        score.pairs = score.topologyScore.keys.sorted().map { key in
+            var counts = SparseCounts()
+            for (value, amount) in score.topologyScore[key] ?? [:] { counts.add(value, amount) }
+            return (key, counts)
+        }
         state.interPodScore = score
         return .success
     }
@@ -47,12 +51,11 @@ extension InterPodAffinity {
     package func score(_ pod: SchedulingSpec, _ state: CycleState, feasible: [Int], _ snapshot: ClusterSnapshot,
                        into scores: inout [Int64]) {
         guard let score = state.interPodScore else { return }
-        let pairs = score.keys.map { ($0, score.topologyScore[$0] ?? [:]) }
         for (position, node) in feasible.enumerated() {
             var total: Int64 = 0
-            for (key, values) in pairs {
+            for (key, values) in score.pairs {
                 let value = snapshot.topology.value(key, node: node)
-                if value >= 0 { total += values[value] ?? 0 }
+                if value >= 0 { total += values.count(value) }
             }
             scores[position] = total
         }
@@ -71,5 +74,6 @@ extension InterPodAffinity {
 /// PreScore's accumulated pair scores.
 package struct InterPodAffinityScoreState: Sendable {
     package var topologyScore: [Int: [Int32: Int64]] = [:]
-    package var keys: [Int] = []
+    /// The same scores per key, in key order, for the per-node loop.
+    package var pairs: [(key: Int, scores: SparseCounts)] = []
 }

@@ -24,32 +24,37 @@ extension PodTopologySpread {
             for node in feasible where !Self.hasAllKeys(keys, node, snapshot) { ignored.insert(node) }
         }
         var constraints: [PodTopologySpreadScoreState.Constraint] = []
+        let candidates = feasible.count - ignored.count
         for (position, constraint) in soft.enumerated() {
             let key = keys[position]
             let isHostname = constraint.topologyKey == Self.hostnameKey
-            var domains: Set<Int32> = []
-            var candidates = 0
-            for node in feasible where !ignored.contains(node) {
-                candidates += 1
-                let value = snapshot.topology.value(key, node: node)
-                if value >= 0 { domains.insert(value) }
+            var size = candidates
+            var present: [Bool] = []
+            if !isHostname {
+                present = [Bool](repeating: false, count: snapshot.topology.valueCounts[key])
+                size = 0
+                for node in feasible where ignored.isEmpty || !ignored.contains(node) {
+                    let value = snapshot.topology.value(key, node: node)
+                    if value >= 0, !present[Int(value)] {
+                        present[Int(value)] = true
+                        size += 1
+                    }
+                }
             }
-            let size = isHostname ? candidates : domains.count
-            var counts: [Int32: Int] = [:]
-            var nodeCounts: [Int: Int] = [:]
+            var counts = SparseCounts()
             for index in snapshot.pods(matching: constraint.selector, in: .some([pod.namespace])) {
                 let node = Int(snapshot.pods[Int(index)].node)
                 if isHostname {
-                    nodeCounts[node, default: 0] += 1
+                    counts.add(Int32(node), 1)
                     continue
                 }
                 if requireAllTopologies, !Self.hasAllKeys(keys, node, snapshot) { continue }
                 guard Self.passesInclusion(constraint, pod, node, snapshot) else { continue }
                 let value = snapshot.topology.value(key, node: node)
-                if value >= 0, domains.contains(value) { counts[value, default: 0] += 1 }
+                if value >= 0, present[Int(value)] { counts.add(value, 1) }
             }
             constraints.append(.init(key: key, isHostname: isHostname, maxSkew: constraint.maxSkew,
-                                     weight: log(Double(size + 2)), counts: counts, nodeCounts: nodeCounts))
+                                     weight: log(Double(size + 2)), counts: counts))
         }
         state.spreadScore = PodTopologySpreadScoreState(constraints: constraints, ignored: ignored)
         return .success
@@ -67,7 +72,7 @@ extension PodTopologySpread {
             for constraint in spread.constraints {
                 let value = snapshot.topology.value(constraint.key, node: node)
                 guard value >= 0 else { continue }
-                let count = constraint.isHostname ? constraint.nodeCounts[node] ?? 0 : constraint.counts[value] ?? 0
+                let count = constraint.counts.count(constraint.isHostname ? Int32(node) : value)
                 total += Double(count) * constraint.weight + Double(constraint.maxSkew - 1)
             }
             scores[position] = Int64(total.rounded())
@@ -102,9 +107,8 @@ package struct PodTopologySpreadScoreState: Sendable {
         package var maxSkew: Int
         /// `ln(#domains + 2)`.
         package var weight: Double
-        package var counts: [Int32: Int]
-        /// Hostname constraints: matching pods per node.
-        package var nodeCounts: [Int: Int]
+        /// Matching pods per domain value id; per node index for hostname constraints.
+        package var counts: SparseCounts
     }
 
     package var constraints: [Constraint]
