@@ -54,7 +54,7 @@ package struct Explanation: Sendable {
                     report.filters.append(FilterVerdict(plugin: filter.name, status: nil, decisive: false))
                     continue
                 }
-                let status = filter.filter(pod, state, node: node, snapshot)
+                let status = filter.filter(pod, state, node: node, snapshot) ?? .success
                 report.filters.append(FilterVerdict(plugin: filter.name, status: status,
                                                     decisive: !status.isSuccess && !failed && report.absent == nil))
                 if !status.isSuccess { failed = true }

@@ -26,9 +26,10 @@ package protocol PreFilterPlugin: SchedulerPlugin {
     func preFilter(_ pod: SchedulingSpec, _ state: inout CycleState, _ snapshot: inout ClusterSnapshot) -> PreFilterResult
 }
 
-/// Decides whether one node can run the pod.
+/// Decides whether one node can run the pod: nil is Success (no status value to build and destroy on the
+/// common path), otherwise the failing status with its reasons.
 package protocol FilterPlugin: SchedulerPlugin {
-    func filter(_ pod: SchedulingSpec, _ state: CycleState, node: Int, _ snapshot: ClusterSnapshot) -> Status
+    func filter(_ pod: SchedulingSpec, _ state: CycleState, node: Int, _ snapshot: ClusterSnapshot) -> Status?
 }
 
 /// Precomputes per-pod scoring state over the feasible nodes; `.skip` leaves the plugin out of scoring.

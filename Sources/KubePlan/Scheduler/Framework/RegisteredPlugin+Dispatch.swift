@@ -12,7 +12,7 @@ extension RegisteredPlugin {
     }
 
     @inline(__always)
-    func filter(_ pod: SchedulingSpec, _ state: CycleState, node: Int, _ snapshot: ClusterSnapshot) -> Status {
+    func filter(_ pod: SchedulingSpec, _ state: CycleState, node: Int, _ snapshot: ClusterSnapshot) -> Status? {
         switch self {
         case .nodeUnschedulable(let plugin): plugin.filter(pod, state, node: node, snapshot)
         case .nodeName(let plugin): plugin.filter(pod, state, node: node, snapshot)
@@ -22,7 +22,7 @@ extension RegisteredPlugin {
         case .nodeResourcesFit(let plugin): plugin.filter(pod, state, node: node, snapshot)
         case .podTopologySpread(let plugin): plugin.filter(pod, state, node: node, snapshot)
         case .interPodAffinity(let plugin): plugin.filter(pod, state, node: node, snapshot)
-        default: .success
+        default: nil
         }
     }
 

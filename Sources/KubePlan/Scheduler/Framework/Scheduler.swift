@@ -73,12 +73,11 @@ package struct Scheduler: Sendable {
                 let position = (start + offset) % candidateCount
                 let node = candidates?[position] ?? position
                 processed += 1
-                let status = Self.runFilters(filters, pod, state, node, view)
-                if status.isSuccess {
+                if let status = Self.runFilters(filters, pod, state, node, view) {
+                    failures.append((node, status))
+                } else {
                     feasible.append(node)
                     if feasible.count >= toFind { break }
-                } else {
-                    failures.append((node, status))
                 }
             }
         }
@@ -110,12 +109,11 @@ package struct Scheduler: Sendable {
 
     @inline(__always)
     static func runFilters(_ filters: [RegisteredPlugin], _ pod: SchedulingSpec, _ state: CycleState, _ node: Int,
-                           _ snapshot: ClusterSnapshot) -> Status {
+                           _ snapshot: ClusterSnapshot) -> Status? {
         for filter in filters {
-            let status = filter.filter(pod, state, node: node, snapshot)
-            if !status.isSuccess { return status }
+            if let status = filter.filter(pod, state, node: node, snapshot) { return status }
         }
-        return .success
+        return nil
     }
 
     private mutating func score(_ pod: SchedulingSpec, _ state: inout CycleState, _ feasible: [Int],

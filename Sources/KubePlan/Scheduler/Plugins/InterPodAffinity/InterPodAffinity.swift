@@ -57,8 +57,8 @@ package struct InterPodAffinity: PreFilterPlugin, FilterPlugin, PreScorePlugin, 
         return .success
     }
 
-    package func filter(_ pod: SchedulingSpec, _ state: CycleState, node: Int, _ snapshot: ClusterSnapshot) -> Status {
-        guard let filter = state.interPodFilter else { return .success }
+    package func filter(_ pod: SchedulingSpec, _ state: CycleState, node: Int, _ snapshot: ClusterSnapshot) -> Status? {
+        guard let filter = state.interPodFilter else { return nil }
         if !filter.affinityKeys.isEmpty {
             var podsExist = true
             for key in filter.affinityKeys {
@@ -78,7 +78,7 @@ package struct InterPodAffinity: PreFilterPlugin, FilterPlugin, PreScorePlugin, 
             let value = snapshot.topology.value(key, node: node)
             if value >= 0, (counts[value] ?? 0) > 0 { return .unschedulable(Self.name, Reason.existingAntiAffinity) }
         }
-        return .success
+        return nil
     }
 }
 

@@ -27,9 +27,9 @@ package struct NodeAffinityPlugin: PreFilterPlugin, FilterPlugin, PreScorePlugin
         return PreFilterResult(.success, nodes: nodes)
     }
 
-    package func filter(_ pod: SchedulingSpec, _ state: CycleState, node: Int, _ snapshot: ClusterSnapshot) -> Status {
+    package func filter(_ pod: SchedulingSpec, _ state: CycleState, node: Int, _ snapshot: ClusterSnapshot) -> Status? {
         if pod.matchesNodeSelectorAndAffinity(labels: snapshot.nodes[node].labels, nodeName: snapshot.nodes[node].name) {
-            return .success
+            return nil
         }
         return .unresolvable(Self.name, Reason.nodeAffinity)
     }

@@ -7,8 +7,8 @@ package struct NodeName: FilterPlugin {
 
     package init() {}
 
-    package func filter(_ pod: SchedulingSpec, _ state: CycleState, node: Int, _ snapshot: ClusterSnapshot) -> Status {
-        guard let wanted = pod.nodeName, !wanted.isEmpty else { return .success }
-        return wanted == snapshot.nodes[node].name ? .success : .unresolvable(Self.name, Reason.nodeName)
+    package func filter(_ pod: SchedulingSpec, _ state: CycleState, node: Int, _ snapshot: ClusterSnapshot) -> Status? {
+        guard let wanted = pod.nodeName, !wanted.isEmpty else { return nil }
+        return wanted == snapshot.nodes[node].name ? nil : .unresolvable(Self.name, Reason.nodeName)
     }
 }

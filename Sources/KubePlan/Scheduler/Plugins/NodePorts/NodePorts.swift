@@ -12,12 +12,12 @@ package struct NodePorts: PreFilterPlugin, FilterPlugin {
         return .success
     }
 
-    package func filter(_ pod: SchedulingSpec, _ state: CycleState, node: Int, _ snapshot: ClusterSnapshot) -> Status {
-        guard snapshot.table.hasHostPorts[node] else { return .success }
+    package func filter(_ pod: SchedulingSpec, _ state: CycleState, node: Int, _ snapshot: ClusterSnapshot) -> Status? {
+        guard snapshot.table.hasHostPorts[node] else { return nil }
         let used = snapshot.usage[node].hostPorts
         for wanted in state.nodePorts where used.contains(where: { $0.conflicts(with: wanted) }) {
             return .unschedulable(Self.name, Reason.nodePorts)
         }
-        return .success
+        return nil
     }
 }

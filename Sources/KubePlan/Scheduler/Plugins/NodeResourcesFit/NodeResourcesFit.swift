@@ -20,15 +20,15 @@ package struct NodeResourcesFit: PreFilterPlugin, FilterPlugin, ScorePlugin {
         return .success
     }
 
-    package func filter(_ pod: SchedulingSpec, _ state: CycleState, node: Int, _ snapshot: ClusterSnapshot) -> Status {
+    package func filter(_ pod: SchedulingSpec, _ state: CycleState, node: Int, _ snapshot: ClusterSnapshot) -> Status? {
         let fit = state.fit
         let tooMany = snapshot.table.podCount[node] + 1 > snapshot.table.allowedPods[node]
-        if fit.isZero { return tooMany ? .unschedulable(Self.name, Reason.tooManyPods) : .success }
+        if fit.isZero { return tooMany ? .unschedulable(Self.name, Reason.tooManyPods) : nil }
         if !tooMany, !fit.hasScalars,
            fit.milliCPU <= snapshot.table.allocatableMilliCPU[node] - snapshot.table.requestedMilliCPU[node],
            fit.memory <= snapshot.table.allocatableMemory[node] - snapshot.table.requestedMemory[node],
            fit.ephemeral <= snapshot.table.allocatableEphemeral[node] - snapshot.table.requestedEphemeral[node] {
-            return .success
+            return nil
         }
         var reasons: [String] = []
         var unresolvable = false
@@ -51,7 +51,7 @@ package struct NodeResourcesFit: PreFilterPlugin, FilterPlugin, ScorePlugin {
                 check(pod.requests.scalars[name] ?? 0, allocatable[name] ?? 0, requested[name] ?? 0, name.rawValue)
             }
         }
-        if reasons.isEmpty { return .success }
+        if reasons.isEmpty { return nil }
         return Status(unresolvable ? .unschedulableAndUnresolvable : .unschedulable, reasons, plugin: Self.name)
     }
 

@@ -8,9 +8,9 @@ package struct NodeUnschedulable: FilterPlugin {
 
     package init() {}
 
-    package func filter(_ pod: SchedulingSpec, _ state: CycleState, node: Int, _ snapshot: ClusterSnapshot) -> Status {
-        guard snapshot.table.unschedulable[node] else { return .success }
-        if pod.tolerations.tolerate(Self.taint) { return .success }
+    package func filter(_ pod: SchedulingSpec, _ state: CycleState, node: Int, _ snapshot: ClusterSnapshot) -> Status? {
+        guard snapshot.table.unschedulable[node] else { return nil }
+        if pod.tolerations.tolerate(Self.taint) { return nil }
         return .unresolvable(Self.name, Reason.nodeUnschedulable)
     }
 }

@@ -43,15 +43,15 @@ package struct PodTopologySpread: PreFilterPlugin, FilterPlugin, PreScorePlugin,
         return .success
     }
 
-    package func filter(_ pod: SchedulingSpec, _ state: CycleState, node: Int, _ snapshot: ClusterSnapshot) -> Status {
-        guard let spread = state.spreadFilter else { return .success }
+    package func filter(_ pod: SchedulingSpec, _ state: CycleState, node: Int, _ snapshot: ClusterSnapshot) -> Status? {
+        guard let spread = state.spreadFilter else { return nil }
         for constraint in spread.constraints {
             let value = snapshot.topology.value(constraint.key, node: node)
             if value < 0 { return .unresolvable(Self.name, Reason.spreadMissingLabel) }
             let skew = (constraint.counts[value] ?? 0) + constraint.selfMatch - constraint.globalMin
             if skew > constraint.maxSkew { return .unschedulable(Self.name, Reason.spreadConstraints) }
         }
-        return .success
+        return nil
     }
 
     static func hasAllKeys(_ keys: [Int], _ node: Int, _ snapshot: ClusterSnapshot) -> Bool {

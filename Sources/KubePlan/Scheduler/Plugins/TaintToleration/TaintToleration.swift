@@ -12,14 +12,14 @@ package struct TaintToleration: FilterPlugin, PreScorePlugin, ScorePlugin {
 
     package init(legacyReason: Bool = false) { self.legacyReason = legacyReason }
 
-    package func filter(_ pod: SchedulingSpec, _ state: CycleState, node: Int, _ snapshot: ClusterSnapshot) -> Status {
-        guard snapshot.table.hasHardTaints[node] else { return .success }
+    package func filter(_ pod: SchedulingSpec, _ state: CycleState, node: Int, _ snapshot: ClusterSnapshot) -> Status? {
+        guard snapshot.table.hasHardTaints[node] else { return nil }
         for taint in snapshot.nodes[node].taints where taint.effect == .noSchedule || taint.effect == .noExecute {
             if pod.tolerations.tolerate(taint) { continue }
             let reason = legacyReason ? Reason.untoleratedTaint(key: taint.key, value: taint.value) : Reason.untoleratedTaints
             return Status(.unschedulableAndUnresolvable, [reason], plugin: Self.name)
         }
-        return .success
+        return nil
     }
 
     package func preScore(_ pod: SchedulingSpec, _ state: inout CycleState, feasible: [Int],
