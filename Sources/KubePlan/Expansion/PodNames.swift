@@ -60,7 +60,8 @@ package enum PodNames {
             text += "{"
             let pairs = node.pairs.compactMap { pair in pair.key.text.map { ($0, pair.value) } }.sorted { $0.0 < $1.0 }
             for (key, value) in pairs {
-                text += key.debugDescription + ":"
+                text += key
+                text += "\u{1}"
                 canonicalText(value, into: &text)
                 text += ","
             }
@@ -73,7 +74,10 @@ package enum PodNames {
             }
             text += "]"
         default:
-            text += "\(node.scalarType.map { "\($0)" } ?? "?")" + (node.text ?? "").debugDescription
+            text += node.scalarType.map { "\($0)" } ?? "?"
+            text += "\u{2}"
+            text += node.text ?? ""
+            text += "\u{3}"
         }
     }
 }

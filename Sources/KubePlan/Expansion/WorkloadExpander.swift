@@ -25,13 +25,13 @@ package struct WorkloadExpander {
         }
         var expander = WorkloadExpander(nodes: nodes, referenceTime: referenceTime, priorities: PodPriority(set),
                                         serviceSelectors: selectors)
-        let workloads = set.manifests.compactMap { manifest in manifest.object.workload.map { (manifest, $0) } }
-            .sorted { lhs, rhs in
-                let left = (lhs.0.identity.namespace ?? "", lhs.0.identity.name, lhs.0.identity.kind)
-                let right = (rhs.0.identity.namespace ?? "", rhs.0.identity.name, rhs.0.identity.kind)
-                return left < right
-            }
-        for (manifest, workload) in workloads { expander.expand(manifest, workload) }
+        let keys = set.manifests.map { ($0.identity.namespace ?? "", $0.identity.name, $0.identity.kind) }
+        let positions = set.manifests.indices.filter { set.manifests[$0].object.workload != nil }
+            .sorted { keys[$0] < keys[$1] }
+        for position in positions {
+            let manifest = set.manifests[position]
+            if let workload = manifest.object.workload { expander.expand(manifest, workload) }
+        }
         for index in expander.result.pods.indices { expander.result.pods[index].queueOrder = index }
         return expander.result
     }

@@ -24,12 +24,12 @@ package enum Planner {
         var placedOrder: [(pod: Int, node: Int)] = []
         var explanation: Explanation?
         let bound = expansion.pods.indices.filter { expansion.pods[$0].boundNode?.isEmpty == false }
+        let priorities = expansion.pods.map(\.spec.priority)
+        let order = expansion.pods.map(\.queueOrder)
         let queued = expansion.pods.indices.filter { expansion.pods[$0].boundNode?.isEmpty != false }
             .sorted { lhs, rhs in
-                let left = expansion.pods[lhs]
-                let right = expansion.pods[rhs]
-                if left.spec.priority != right.spec.priority { return left.spec.priority > right.spec.priority }
-                return left.queueOrder < right.queueOrder
+                if priorities[lhs] != priorities[rhs] { return priorities[lhs] > priorities[rhs] }
+                return order[lhs] < order[rhs]
             }
         var outcomes: [Int: (node: Int?, message: String?, ties: Int)] = [:]
         for index in bound {
@@ -43,8 +43,8 @@ package enum Planner {
             }
         }
         for index in queued {
-            let pod = expansion.pods[index]
-            let (outcome, explained) = scheduler.schedule(pod.spec, explain: pod.key == options.explain)
+            let explain = options.explain != nil && expansion.pods[index].key == options.explain
+            let (outcome, explained) = scheduler.schedule(expansion.pods[index].spec, explain: explain)
             if let explained { explanation = explained }
             outcomes[index] = (outcome.node, outcome.message, outcome.tiedNodes)
             if let node = outcome.node { placedOrder.append((index, node)) }
@@ -53,8 +53,7 @@ package enum Planner {
         var ips = PodIPAllocator()
         var podIPs: [Int: IPAddress] = [:]
         for (index, node) in placedOrder {
-            let pod = expansion.pods[index]
-            if pod.hostNetwork { continue }
+            if expansion.pods[index].hostNetwork { continue }
             let cidrs = inventory.nodes[node].podCIDRs
             guard let cidr = cidrs.first(where: \.isV4) ?? cidrs.first else { continue }
             if let address = ips.allocate(node: node, cidr: cidr) {
@@ -62,8 +61,8 @@ package enum Planner {
             } else {
                 diagnostics.append(Diagnostic(
                     rule: "pod-cidr-exhausted", severity: .error,
-                    message: "node \(inventory.nodes[node].name) has no free address left in \(cidr) for pod \(pod.key)",
-                    range: pod.source, object: pod.object))
+                    message: "node \(inventory.nodes[node].name) has no free address left in \(cidr) for pod \(expansion.pods[index].key)",
+                    range: expansion.pods[index].source, object: expansion.pods[index].object))
             }
         }
 

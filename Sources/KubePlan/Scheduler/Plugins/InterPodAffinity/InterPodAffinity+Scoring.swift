@@ -51,13 +51,12 @@ extension InterPodAffinity {
     package func score(_ pod: SchedulingSpec, _ state: CycleState, feasible: [Int], _ snapshot: ClusterSnapshot,
                        into scores: inout [Int64]) {
         guard let score = state.interPodScore else { return }
-        for (position, node) in feasible.enumerated() {
-            var total: Int64 = 0
-            for (key, values) in score.pairs {
+        for position in feasible.indices { scores[position] = 0 }
+        for (key, values) in score.pairs {
+            for (position, node) in feasible.enumerated() {
                 let value = snapshot.topology.value(key, node: node)
-                if value >= 0 { total += values.count(value) }
+                if value >= 0 { scores[position] += values.count(value) }
             }
-            scores[position] = total
         }
     }
 

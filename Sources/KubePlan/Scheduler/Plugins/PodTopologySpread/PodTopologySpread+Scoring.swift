@@ -63,19 +63,21 @@ extension PodTopologySpread {
     package func score(_ pod: SchedulingSpec, _ state: CycleState, feasible: [Int], _ snapshot: ClusterSnapshot,
                        into scores: inout [Int64]) {
         guard let spread = state.spreadScore else { return }
-        for (position, node) in feasible.enumerated() {
-            if !spread.ignored.isEmpty, spread.ignored.contains(node) {
-                scores[position] = 0
-                continue
-            }
-            var total = 0.0
-            for constraint in spread.constraints {
-                let value = snapshot.topology.value(constraint.key, node: node)
+        var totals = [Double](repeating: 0, count: feasible.count)
+        for constraint in spread.constraints {
+            let key = constraint.key
+            let counts = constraint.counts
+            let bonus = Double(constraint.maxSkew - 1)
+            for (position, node) in feasible.enumerated() {
+                let value = snapshot.topology.value(key, node: node)
                 guard value >= 0 else { continue }
-                let count = constraint.counts.count(constraint.isHostname ? Int32(node) : value)
-                total += Double(count) * constraint.weight + Double(constraint.maxSkew - 1)
+                let count = counts.count(constraint.isHostname ? Int32(node) : value)
+                totals[position] += Double(count) * constraint.weight + bonus
             }
-            scores[position] = Int64(total.rounded())
+        }
+        for (position, node) in feasible.enumerated() {
+            let ignored = !spread.ignored.isEmpty && spread.ignored.contains(node)
+            scores[position] = ignored ? 0 : Int64(totals[position].rounded())
         }
     }
 
