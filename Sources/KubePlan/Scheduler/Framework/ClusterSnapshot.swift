@@ -134,7 +134,8 @@ package struct ClusterSnapshot: Sendable {
             for (name, labels) in namespaceLabels where selector.matches(labels) { names.insert(name) }
             return .some(names)
         }
-        if term.namespaces.isEmpty { return .some([ownerNamespace]) }
+        if term.namespaces.isEmpty { return .one(ownerNamespace) }
+        if term.namespaces.count == 1 { return .one(term.namespaces[0]) }
         return .some(Set(term.namespaces))
     }
 }
@@ -142,11 +143,14 @@ package struct ClusterSnapshot: Sendable {
 /// A set of namespaces, or all of them.
 package enum NamespaceSet: Sendable, Hashable {
     case all
+    /// One namespace (the common case: a term without namespaces, or a spread constraint).
+    case one(String)
     case some(Set<String>)
 
     package func contains(_ namespace: String) -> Bool {
         switch self {
         case .all: true
+        case .one(let name): name == namespace
         case .some(let names): names.contains(namespace)
         }
     }

@@ -17,7 +17,7 @@ extension InterPodAffinity {
                 for index in snapshot.pods(matching: term.selector, in: namespaces) {
                     let value = snapshot.topology.value(key, node: Int(snapshot.pods[Int(index)].node))
                     guard value >= 0 else { continue }
-                    score.topologyScore[key, default: [:]][value, default: 0] += sign * Int64(term.weight)
+                    score.topologyScore[key, default: SparseCounts()].add(value, sign * Int64(term.weight))
                     touched = true
                 }
             }
@@ -34,16 +34,12 @@ extension InterPodAffinity {
             case .preferredAntiAffinity: weight = -Int64(entry.signature.weight)
             }
             for (value, count) in entry.domainCounts {
-                score.topologyScore[entry.signature.key, default: [:]][value, default: 0] += weight * Int64(count)
+                score.topologyScore[entry.signature.key, default: SparseCounts()].add(value, weight * Int64(count))
                 touched = true
             }
         }
         if !touched { return .skip }
-        score.pairs = score.topologyScore.keys.sorted().map { key in
-            var counts = SparseCounts()
-            for (value, amount) in score.topologyScore[key] ?? [:] { counts.add(value, amount) }
-            return (key, counts)
-        }
+        score.pairs = score.topologyScore.keys.sorted().map { ($0, score.topologyScore[$0] ?? SparseCounts()) }
         state.interPodScore = score
         return .success
     }
@@ -72,7 +68,7 @@ extension InterPodAffinity {
 
 /// PreScore's accumulated pair scores.
 package struct InterPodAffinityScoreState: Sendable {
-    package var topologyScore: [Int: [Int32: Int64]] = [:]
+    package var topologyScore: [Int: SparseCounts] = [:]
     /// The same scores per key, in key order, for the per-node loop.
     package var pairs: [(key: Int, scores: SparseCounts)] = []
 }

@@ -42,7 +42,7 @@ extension PodTopologySpread {
                 }
             }
             var counts = SparseCounts()
-            for index in snapshot.pods(matching: constraint.selector, in: .some([pod.namespace])) {
+            for index in snapshot.pods(matching: constraint.selector, in: .one(pod.namespace)) {
                 let node = Int(snapshot.pods[Int(index)].node)
                 if isHostname {
                     counts.add(Int32(node), 1)
@@ -85,12 +85,12 @@ extension PodTopologySpread {
         let ignored = state.spreadScore?.ignored ?? []
         var minimum = Int64.max
         var maximum: Int64 = 0
-        for (position, node) in feasible.enumerated() where !ignored.contains(node) {
+        for (position, node) in feasible.enumerated() where ignored.isEmpty || !ignored.contains(node) {
             minimum = min(minimum, scores[position])
             maximum = max(maximum, scores[position])
         }
         for (position, node) in feasible.enumerated() {
-            if ignored.contains(node) {
+            if !ignored.isEmpty, ignored.contains(node) {
                 scores[position] = 0
             } else if maximum == 0 {
                 scores[position] = maxNodeScore

@@ -28,7 +28,7 @@ package struct PodTopologySpread: PreFilterPlugin, FilterPlugin, PreScorePlugin,
                 eligible[node] = true
                 counts[snapshot.topology.value(keys[position], node: node), default: 0] += 0
             }
-            for index in snapshot.pods(matching: constraint.selector, in: .some([pod.namespace])) {
+            for index in snapshot.pods(matching: constraint.selector, in: .one(pod.namespace)) {
                 let node = Int(snapshot.pods[Int(index)].node)
                 guard eligible[node] else { continue }
                 counts[snapshot.topology.value(keys[position], node: node), default: 0] += 1
