@@ -11,9 +11,11 @@ enum PlanBenchmark {
         var results: [BenchResult] = []
         // KUBEC_BENCH_PLAN_PODS=30000 runs one size only (for profiling).
         let only = ProcessInfo.processInfo.environment["KUBEC_BENCH_PLAN_PODS"].flatMap(Int.init)
-        for (deployments, nodes, target) in [(1_000, 100, nil), (10_000, 1_000, 2.0), (50_000, 5_000, 60.0)] as [(Int, Int, Double?)]
+        for (deployments, nodes, target) in [(1_000, 100, nil), (10_000, 1_000, 2.0), (50_000, 5_000, 60.0)]
+            as [(Int, Int, Double?)]
         where only == nil || only == deployments * 3 {
-            let set = ManifestSet.decode(YAMLLoader.load(text: generate(deployments: deployments, nodes: nodes), file: "bench.yaml"))
+            let set = ManifestSet.decode(
+                YAMLLoader.load(text: generate(deployments: deployments, nodes: nodes), file: "bench.yaml"))
             let runs = deployments >= 50_000 ? 1 : 3
             let timing = Stopwatch.best(runs: runs) { Planner.plan(set).plan.unschedulable.count }
             let cpuStart = threadCPUSeconds()
@@ -21,10 +23,12 @@ enum PlanBenchmark {
             let cpu = threadCPUSeconds() - cpuStart
             let pods = deployments * 3
             let rate = Double(pods) / timing.seconds
-            results.append(BenchResult(
-                name: "plan \(pods) pods on \(nodes) nodes", seconds: timing.seconds, floor: nil, target: target,
-                note: String(format: "%.0f pods/s, %.2f µs per pod×node, CPU time %.2f s, %d unschedulable", rate,
-                             timing.seconds * 1e6 / Double(pods * nodes), cpu, timing.result)))
+            results.append(
+                BenchResult(
+                    name: "plan \(pods) pods on \(nodes) nodes", seconds: timing.seconds, floor: nil, target: target,
+                    note: String(
+                        format: "%.0f pods/s, %.2f µs per pod×node, CPU time %.2f s, %d unschedulable", rate,
+                        timing.seconds * 1e6 / Double(pods * nodes), cpu, timing.result)))
         }
         return results
     }
@@ -43,57 +47,57 @@ enum PlanBenchmark {
         for index in 0..<nodes {
             let name = "node-\(index)"
             text += """
-            apiVersion: v1
-            kind: Node
-            metadata:
-              name: \(name)
-              labels:
-                kubernetes.io/hostname: \(name)
-                topology.kubernetes.io/zone: zone-\(index % 10)
-            status:
-              allocatable: {cpu: "32", memory: 128Gi, pods: "110"}
-            ---
+                apiVersion: v1
+                kind: Node
+                metadata:
+                  name: \(name)
+                  labels:
+                    kubernetes.io/hostname: \(name)
+                    topology.kubernetes.io/zone: zone-\(index % 10)
+                status:
+                  allocatable: {cpu: "32", memory: 128Gi, pods: "110"}
+                ---
 
-            """
+                """
         }
         for index in 0..<deployments {
             let name = "app-\(index)"
             text += """
-            apiVersion: apps/v1
-            kind: Deployment
-            metadata:
-              name: \(name)
-              namespace: ns-\(index % 20)
-            spec:
-              replicas: 3
-              selector:
-                matchLabels: {app: \(name)}
-              template:
+                apiVersion: apps/v1
+                kind: Deployment
                 metadata:
-                  labels: {app: \(name), tier: backend}
+                  name: \(name)
+                  namespace: ns-\(index % 20)
                 spec:
-                  affinity:
-                    podAntiAffinity:
-                      preferredDuringSchedulingIgnoredDuringExecution:
-                        - weight: 100
-                          podAffinityTerm:
-                            topologyKey: kubernetes.io/hostname
-                            labelSelector:
-                              matchLabels: {app: \(name)}
-                  topologySpreadConstraints:
-                    - maxSkew: 1
-                      topologyKey: topology.kubernetes.io/zone
-                      whenUnsatisfiable: ScheduleAnyway
-                      labelSelector:
-                        matchLabels: {app: \(name)}
-                  containers:
-                    - name: main
-                      image: registry.example/\(name):1
-                      resources:
-                        requests: {cpu: 100m, memory: 128Mi}
-            ---
+                  replicas: 3
+                  selector:
+                    matchLabels: {app: \(name)}
+                  template:
+                    metadata:
+                      labels: {app: \(name), tier: backend}
+                    spec:
+                      affinity:
+                        podAntiAffinity:
+                          preferredDuringSchedulingIgnoredDuringExecution:
+                            - weight: 100
+                              podAffinityTerm:
+                                topologyKey: kubernetes.io/hostname
+                                labelSelector:
+                                  matchLabels: {app: \(name)}
+                      topologySpreadConstraints:
+                        - maxSkew: 1
+                          topologyKey: topology.kubernetes.io/zone
+                          whenUnsatisfiable: ScheduleAnyway
+                          labelSelector:
+                            matchLabels: {app: \(name)}
+                      containers:
+                        - name: main
+                          image: registry.example/\(name):1
+                          resources:
+                            requests: {cpu: 100m, memory: 128Mi}
+                ---
 
-            """
+                """
         }
         return text
     }

@@ -2,8 +2,10 @@ import KubePlan
 import Testing
 
 @Suite struct ControllerTests {
-    static let clusterNodes = node("cp", labels: ["node-role.kubernetes.io/control-plane": ""],
-                                   taints: ["node-role.kubernetes.io/control-plane:NoSchedule"])
+    static let clusterNodes =
+        node(
+            "cp", labels: ["node-role.kubernetes.io/control-plane": ""],
+            taints: ["node-role.kubernetes.io/control-plane:NoSchedule"])
         + node("w1") + node("w2", unschedulable: true)
 
     static func daemonSet(tolerations: String = "", cpu: String = "100m") -> String {
@@ -41,11 +43,11 @@ import Testing
 
     @Test func daemonSetWithTolerationRunsOnEveryNode() {
         let toleration = """
-              tolerations:
-                - key: node-role.kubernetes.io/control-plane
-                  operator: Exists
-                  effect: NoSchedule
-        """
+                  tolerations:
+                    - key: node-role.kubernetes.io/control-plane
+                      operator: Exists
+                      effect: NoSchedule
+            """
         let result = plan(Self.clusterNodes + Self.daemonSet(tolerations: toleration))
         #expect(Set(result.plan.pods.compactMap(\.node)) == ["cp", "w1", "w2"])
     }
@@ -54,36 +56,37 @@ import Testing
         let result = plan(node("n1", cpu: "1") + node("n2", cpu: "8") + Self.daemonSet(cpu: "2"))
         let pending = result.plan.unschedulable
         #expect(pending.count == 1)
-        #expect(pending.first?.message == "0/2 nodes are available: 1 Insufficient cpu, "
-            + "1 node(s) didn't satisfy plugin(s) [NodeAffinity]. preemption: 0/2 nodes are available: "
-            + "2 Preemption is not helpful for scheduling.")
+        #expect(
+            pending.first?.message == "0/2 nodes are available: 1 Insufficient cpu, "
+                + "1 node(s) didn't satisfy plugin(s) [NodeAffinity]. preemption: 0/2 nodes are available: "
+                + "2 Preemption is not helpful for scheduling.")
     }
 
     @Test func statefulSetPodsAreNumberedFromOrdinalsStart() {
         let statefulSet = """
-        apiVersion: apps/v1
-        kind: StatefulSet
-        metadata:
-          name: db
-        spec:
-          replicas: 3
-          serviceName: db-hs
-          ordinals:
-            start: 5
-          selector:
-            matchLabels:
-              app: db
-          template:
+            apiVersion: apps/v1
+            kind: StatefulSet
             metadata:
-              labels:
-                app: db
+              name: db
             spec:
-              containers:
-                - name: db
-                  image: postgres
-        ---
+              replicas: 3
+              serviceName: db-hs
+              ordinals:
+                start: 5
+              selector:
+                matchLabels:
+                  app: db
+              template:
+                metadata:
+                  labels:
+                    app: db
+                spec:
+                  containers:
+                    - name: db
+                      image: postgres
+            ---
 
-        """
+            """
         let result = plan(node("n1") + statefulSet)
         #expect(result.plan.pods.map(\.name) == ["db-5", "db-6", "db-7"])
         let state = result.state.pods.first { $0.name == "db-6" }
@@ -95,26 +98,26 @@ import Testing
 
     @Test func deploymentPodsAreNamedAfterTheirReplicaSet() throws {
         let deployment = """
-        apiVersion: apps/v1
-        kind: Deployment
-        metadata:
-          name: web
-        spec:
-          replicas: 2
-          selector:
-            matchLabels:
-              app: web
-          template:
+            apiVersion: apps/v1
+            kind: Deployment
             metadata:
-              labels:
-                app: web
+              name: web
             spec:
-              containers:
-                - name: web
-                  image: nginx
-        ---
+              replicas: 2
+              selector:
+                matchLabels:
+                  app: web
+              template:
+                metadata:
+                  labels:
+                    app: web
+                spec:
+                  containers:
+                    - name: web
+                      image: nginx
+            ---
 
-        """
+            """
         let result = plan(node("n1") + deployment)
         let alphabet = Set("bcdfghjklmnpqrstvwxz2456789")
         for pod in result.plan.pods {
@@ -131,23 +134,23 @@ import Testing
 
     @Test func jobRunsMinOfParallelismAndCompletions() {
         let job = """
-        apiVersion: batch/v1
-        kind: Job
-        metadata:
-          name: report
-        spec:
-          completions: 5
-          parallelism: 2
-          completionMode: Indexed
-          template:
+            apiVersion: batch/v1
+            kind: Job
+            metadata:
+              name: report
             spec:
-              restartPolicy: Never
-              containers:
-                - name: main
-                  image: busybox
-        ---
+              completions: 5
+              parallelism: 2
+              completionMode: Indexed
+              template:
+                spec:
+                  restartPolicy: Never
+                  containers:
+                    - name: main
+                      image: busybox
+            ---
 
-        """
+            """
         let result = plan(node("n1") + job)
         #expect(result.plan.pods.count == 2)
         #expect(result.plan.pods.allSatisfy { $0.name.hasPrefix("report-0-") || $0.name.hasPrefix("report-1-") })
@@ -161,7 +164,8 @@ import Testing
     }
 
     @Test func higherPriorityPodsAreScheduledFirst() {
-        let result = plan(node("n1", cpu: "1") + pod("a-low", cpu: "800m") + pod("b-high", cpu: "800m", spec: "  priority: 1000\n"))
+        let result = plan(
+            node("n1", cpu: "1") + pod("a-low", cpu: "800m") + pod("b-high", cpu: "800m", spec: "  priority: 1000\n"))
         #expect(result.node(of: "default/b-high") == "n1")
         #expect(result.node(of: "default/a-low") == nil)
     }

@@ -24,7 +24,8 @@ import Testing
 
     @Test func weekdayNamesAndRanges() {
         // Wednesday 1 Jan 2025 → Thu 2, Fri 3, then Mon 6.
-        #expect(Self.runs("30 9 * * MON-FRI") == ["2025-01-01T09:30:00Z", "2025-01-02T09:30:00Z", "2025-01-03T09:30:00Z"])
+        #expect(
+            Self.runs("30 9 * * MON-FRI") == ["2025-01-01T09:30:00Z", "2025-01-02T09:30:00Z", "2025-01-03T09:30:00Z"])
         #expect(Self.runs("0 0 * * sat,sun", count: 2) == ["2025-01-04T00:00:00Z", "2025-01-05T00:00:00Z"])
     }
 
@@ -51,9 +52,10 @@ import Testing
     }
 
     @Test func emptyRangeStartIsRejected() {
-        #expect(Self.runs("* * /1 * *") == [
-            "error: failed to parse int from : strconv.Atoi: parsing \"\": invalid syntax",
-        ])
+        #expect(
+            Self.runs("* * /1 * *") == [
+                "error: failed to parse int from : strconv.Atoi: parsing \"\": invalid syntax"
+            ])
     }
 
     @Test func outOfRangeValuesAreRejected() {

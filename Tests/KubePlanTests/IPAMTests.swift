@@ -3,9 +3,12 @@ import KubeTestSupport
 import Testing
 
 @Suite struct IPAMTests {
-    static func service(_ name: String, namespace: String = "default", clusterIP: String? = nil, type: String = "ClusterIP",
-                        nodePort: Int? = nil) -> String {
-        var text = "apiVersion: v1\nkind: Service\nmetadata:\n  name: \(name)\n  namespace: \(namespace)\nspec:\n  type: \(type)\n"
+    static func service(
+        _ name: String, namespace: String = "default", clusterIP: String? = nil, type: String = "ClusterIP",
+        nodePort: Int? = nil
+    ) -> String {
+        var text =
+            "apiVersion: v1\nkind: Service\nmetadata:\n  name: \(name)\n  namespace: \(namespace)\nspec:\n  type: \(type)\n"
         if let clusterIP { text += "  clusterIP: \(clusterIP)\n" }
         text += "  selector:\n    app: \(name)\n  ports:\n    - port: 80\n"
         if let nodePort { text += "      nodePort: \(nodePort)\n" }
@@ -19,7 +22,8 @@ import Testing
 
     @Test func nodesWithoutPodCIDRGetBlocksOfTheClusterCIDRByName() {
         let result = plan(node("b") + node("a") + node("c", podCIDR: "10.244.0.0/24"))
-        let cidrs = Dictionary(uniqueKeysWithValues: result.state.nodes.map { ($0.name, $0.podCIDRs.map(\.description)) })
+        let cidrs = Dictionary(
+            uniqueKeysWithValues: result.state.nodes.map { ($0.name, $0.podCIDRs.map(\.description)) })
         #expect(cidrs == ["a": ["10.244.1.0/24"], "b": ["10.244.2.0/24"], "c": ["10.244.0.0/24"]])
     }
 
@@ -70,7 +74,8 @@ import Testing
 
     @Test func headlessAndExternalNameServicesGetNoClusterIP() {
         let headless = Self.service("zk-hs", clusterIP: "None")
-        let external = "apiVersion: v1\nkind: Service\nmetadata:\n  name: ext\nspec:\n  type: ExternalName\n  externalName: example.com\n"
+        let external =
+            "apiVersion: v1\nkind: Service\nmetadata:\n  name: ext\nspec:\n  type: ExternalName\n  externalName: example.com\n"
         let result = plan(headless + external)
         #expect(result.state.services.allSatisfy { $0.clusterIPs.isEmpty })
         #expect(result.state.services.first { $0.name == "zk-hs" }?.isHeadless == true)

@@ -40,41 +40,57 @@ import Testing
         """
     }
 
-    static let threeNodes = node("n1", labels: ["zone": "a"]) + node("n2", labels: ["zone": "a"]) + node("n3", labels: ["zone": "b"])
+    static let threeNodes =
+        node("n1", labels: ["zone": "a"]) + node("n2", labels: ["zone": "a"]) + node("n3", labels: ["zone": "b"])
 
     @Test func requiredAntiAffinityPutsOneReplicaPerHost() {
-        let result = plan(Self.threeNodes + Self.deployment("db", replicas: 3, labels: "", affinity: Self.term("podAntiAffinity", app: "db")))
+        let result = plan(
+            Self.threeNodes
+                + Self.deployment("db", replicas: 3, labels: "", affinity: Self.term("podAntiAffinity", app: "db")))
         #expect(result.podsPerNode == ["n1": 1, "n2": 1, "n3": 1])
     }
 
     @Test func requiredAntiAffinityLeavesTheExtraReplicaPending() {
-        let result = plan(Self.threeNodes + Self.deployment("db", replicas: 4, labels: "", affinity: Self.term("podAntiAffinity", app: "db")))
-        #expect(result.plan.unschedulable.first?.message?.hasPrefix(
-            "0/3 nodes are available: 3 node(s) didn't match pod anti-affinity rules.") == true)
+        let result = plan(
+            Self.threeNodes
+                + Self.deployment("db", replicas: 4, labels: "", affinity: Self.term("podAntiAffinity", app: "db")))
+        #expect(
+            result.plan.unschedulable.first?.message?.hasPrefix(
+                "0/3 nodes are available: 3 node(s) didn't match pod anti-affinity rules.") == true)
     }
 
     @Test func antiAffinityOnZoneCountsTheWholeDomain() {
-        let result = plan(Self.threeNodes + Self.deployment("db", replicas: 3, labels: "",
-                                                            affinity: Self.term("podAntiAffinity", app: "db", key: "zone")))
+        let result = plan(
+            Self.threeNodes
+                + Self.deployment(
+                    "db", replicas: 3, labels: "",
+                    affinity: Self.term("podAntiAffinity", app: "db", key: "zone")))
         #expect(result.plan.unschedulable.count == 1)
     }
 
     @Test func firstPodOfASelfAffineGroupSchedules() {
-        let result = plan(Self.threeNodes + Self.deployment("cache", replicas: 3, labels: "", affinity: Self.term("podAffinity", app: "cache")))
+        let result = plan(
+            Self.threeNodes
+                + Self.deployment("cache", replicas: 3, labels: "", affinity: Self.term("podAffinity", app: "cache")))
         #expect(result.plan.unschedulable.isEmpty)
         #expect(result.podsPerNode.count == 1)
     }
 
     @Test func affinityToAbsentPodsIsUnschedulable() {
-        let result = plan(Self.threeNodes + Self.deployment("web", replicas: 1, labels: "", affinity: Self.term("podAffinity", app: "cache")))
-        #expect(result.plan.unschedulable.first?.message?.hasPrefix(
-            "0/3 nodes are available: 3 node(s) didn't match pod affinity rules.") == true)
+        let result = plan(
+            Self.threeNodes
+                + Self.deployment("web", replicas: 1, labels: "", affinity: Self.term("podAffinity", app: "cache")))
+        #expect(
+            result.plan.unschedulable.first?.message?.hasPrefix(
+                "0/3 nodes are available: 3 node(s) didn't match pod affinity rules.") == true)
     }
 
     @Test func affinityFollowsTheTargetPodsDomain() {
         let target = pod("cache", labels: ["app": "cache"], spec: "  nodeName: n3\n")
-        let result = plan(Self.threeNodes + target
-            + Self.deployment("web", replicas: 2, labels: "", affinity: Self.term("podAffinity", app: "cache", key: "zone")))
+        let result = plan(
+            Self.threeNodes + target
+                + Self.deployment(
+                    "web", replicas: 2, labels: "", affinity: Self.term("podAffinity", app: "cache", key: "zone")))
         #expect(result.podsPerNode == ["n3": 3])
     }
 
@@ -91,22 +107,23 @@ import Testing
             """
         let guardPod = pod("guard", labels: ["app": "guard"], spec: anti)
         let result = plan(node("n1") + guardPod + pod("noisy", labels: ["app": "noisy"]))
-        #expect(result.message(of: "default/noisy")?.hasPrefix(
-            "0/1 nodes are available: 1 node(s) didn't satisfy existing pods anti-affinity rules.") == true)
+        #expect(
+            result.message(of: "default/noisy")?.hasPrefix(
+                "0/1 nodes are available: 1 node(s) didn't satisfy existing pods anti-affinity rules.") == true)
     }
 
     @Test func preferredAntiAffinitySpreadsReplicas() {
         let preferred = """
-              affinity:
-                podAntiAffinity:
-                  preferredDuringSchedulingIgnoredDuringExecution:
-                    - weight: 100
-                      podAffinityTerm:
-                        topologyKey: kubernetes.io/hostname
-                        labelSelector:
-                          matchLabels:
-                            app: web
-        """
+                  affinity:
+                    podAntiAffinity:
+                      preferredDuringSchedulingIgnoredDuringExecution:
+                        - weight: 100
+                          podAffinityTerm:
+                            topologyKey: kubernetes.io/hostname
+                            labelSelector:
+                              matchLabels:
+                                app: web
+            """
         let result = plan(Self.threeNodes + Self.deployment("web", replicas: 3, labels: "", affinity: preferred))
         #expect(result.podsPerNode == ["n1": 1, "n2": 1, "n3": 1])
     }

@@ -7,7 +7,8 @@ import Testing
 
 @Suite struct PlanOutputTests {
     static let impossible = RepositoryPaths.fixture("KubePlanTests", "impossible")
-    static let expectedMessage = "0/3 nodes are available: 1 node(s) had untolerated taint(s), 2 Insufficient cpu. "
+    static let expectedMessage =
+        "0/3 nodes are available: 1 node(s) had untolerated taint(s), 2 Insufficient cpu. "
         + "preemption: 0/3 nodes are available: 1 Preemption is not helpful for scheduling, "
         + "2 No preemption victims found for incoming pod."
 

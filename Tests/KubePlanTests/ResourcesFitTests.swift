@@ -3,27 +3,35 @@ import Testing
 
 @Suite struct ResourcesFitTests {
     @Test func podRequestTakesTheLargestInitContainerOverTheContainerSum() {
-        let result = plan(node("n1", cpu: "2") + pod("p", cpu: "500m", spec: """
-              initContainers:
-                - name: init
-                  image: busybox
-                  resources:
-                    requests:
-                      cpu: "3"
-            """))
+        let result = plan(
+            node("n1", cpu: "2")
+                + pod(
+                    "p", cpu: "500m",
+                    spec: """
+                          initContainers:
+                            - name: init
+                              image: busybox
+                              resources:
+                                requests:
+                                  cpu: "3"
+                        """))
         #expect(result.message(of: "default/p")?.hasPrefix("0/1 nodes are available: 1 Insufficient cpu.") == true)
     }
 
     @Test func sidecarInitContainersAddToTheContainers() {
-        let result = plan(node("n1", cpu: "1") + pod("p", cpu: "600m", spec: """
-              initContainers:
-                - name: proxy
-                  image: envoy
-                  restartPolicy: Always
-                  resources:
-                    requests:
-                      cpu: 600m
-            """))
+        let result = plan(
+            node("n1", cpu: "1")
+                + pod(
+                    "p", cpu: "600m",
+                    spec: """
+                          initContainers:
+                            - name: proxy
+                              image: envoy
+                              restartPolicy: Always
+                              resources:
+                                requests:
+                                  cpu: 600m
+                        """))
         #expect(result.plan.pods[0].requests.milliCPU == 1200)
         #expect(result.node(of: "default/p") == nil)
     }
@@ -37,16 +45,19 @@ import Testing
 
     @Test func limitsWithoutRequestsAreRequests() throws {
         let limits = "      resources:\n        limits:\n          memory: 2Gi\n"
-        let result = plan(node("n1", memory: "1Gi") + pod("p", spec: "").replacingOccurrences(
-            of: "image: busybox:1.36\n", with: "image: busybox:1.36\n" + limits))
+        let result = plan(
+            node("n1", memory: "1Gi")
+                + pod("p", spec: "").replacingOccurrences(
+                    of: "image: busybox:1.36\n", with: "image: busybox:1.36\n" + limits))
         try #require(result.plan.pods.count == 1)
         #expect(result.plan.pods[0].requests.memory == 2 * 1024 * 1024 * 1024)
     }
 
     @Test func insufficientCPUAndMemoryAreBothReported() {
         let result = plan(node("n1", cpu: "1", memory: "1Gi") + pod("p", cpu: "2", memory: "2Gi"))
-        #expect(result.message(of: "default/p")?.hasPrefix(
-            "0/1 nodes are available: 1 Insufficient cpu, 1 Insufficient memory.") == true)
+        #expect(
+            result.message(of: "default/p")?.hasPrefix(
+                "0/1 nodes are available: 1 Insufficient cpu, 1 Insufficient memory.") == true)
     }
 
     @Test func requestsAccumulateAcrossPods() {

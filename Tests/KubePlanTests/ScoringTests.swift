@@ -3,7 +3,9 @@ import Testing
 
 /// The reference's worked example (§1.7): TaintToleration's weight 3 outweighs LeastAllocated's weight 1.
 @Suite struct ScoringTests {
-    static let input = node("n1", cpu: "4", memory: "8Gi") + node("n2", cpu: "4", memory: "8Gi", taints: ["dedicated=x:PreferNoSchedule"])
+    static let input =
+        node("n1", cpu: "4", memory: "8Gi")
+        + node("n2", cpu: "4", memory: "8Gi", taints: ["dedicated=x:PreferNoSchedule"])
         + pod("busy", cpu: "1", memory: "2Gi", spec: "  nodeName: n1\n") + pod("incoming", cpu: "500m", memory: "1Gi")
 
     static func explanation() -> Explanation? {
@@ -41,9 +43,10 @@ import Testing
     }
 
     @Test func leastAllocatedCountsDefaultRequestsOfBestEffortPods() {
-        let result = plan(node("n1", cpu: "1", memory: "1Gi") + node("n2", cpu: "1", memory: "1Gi")
-            + pod("a", spec: "  nodeName: n1\n") + pod("b", cpu: "100m", memory: "100Mi"),
-                          options: PlanOptions(explain: "default/b"))
+        let result = plan(
+            node("n1", cpu: "1", memory: "1Gi") + node("n2", cpu: "1", memory: "1Gi")
+                + pod("a", spec: "  nodeName: n1\n") + pod("b", cpu: "100m", memory: "100Mi"),
+            options: PlanOptions(explain: "default/b"))
         let n1 = result.explanation?.nodes.first { $0.name == "n1" }?.scores.first { $0.plugin == "NodeResourcesFit" }
         // n1 carries the best-effort pod's 100m / 200Mi defaults: cpu (1000-200)*100/1000 = 80,
         // memory (1024-300)*100/1024 = 70 → 75.
@@ -56,7 +59,8 @@ import Testing
         let first = plan(input, options: PlanOptions(seed: 7)).node(of: "default/p")
         let again = plan(input, options: PlanOptions(seed: 7)).node(of: "default/p")
         #expect(first == again)
-        let chosen = Set((0..<16).compactMap { plan(input, options: PlanOptions(seed: UInt64($0))).node(of: "default/p") })
+        let chosen = Set(
+            (0..<16).compactMap { plan(input, options: PlanOptions(seed: UInt64($0))).node(of: "default/p") })
         #expect(chosen.count > 1)
     }
 }

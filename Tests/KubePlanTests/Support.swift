@@ -9,8 +9,10 @@ func plan(_ text: String, options: PlanOptions = PlanOptions()) -> PlanResult {
 
 /// A Node document: allocatable cpu/memory/pods, `kubernetes.io/hostname` plus `labels`, taints as
 /// `key=value:Effect` (or `key:Effect`).
-func node(_ name: String, cpu: String = "4", memory: String = "8Gi", pods: String = "110",
-          labels: [String: String] = [:], taints: [String] = [], unschedulable: Bool = false, podCIDR: String? = nil) -> String {
+func node(
+    _ name: String, cpu: String = "4", memory: String = "8Gi", pods: String = "110",
+    labels: [String: String] = [:], taints: [String] = [], unschedulable: Bool = false, podCIDR: String? = nil
+) -> String {
     var allLabels = labels
     allLabels["kubernetes.io/hostname"] = name
     var text = "apiVersion: v1\nkind: Node\nmetadata:\n  name: \(name)\n  labels:\n"
@@ -32,8 +34,10 @@ func node(_ name: String, cpu: String = "4", memory: String = "8Gi", pods: Strin
 }
 
 /// A bare Pod with one container; `spec` is extra YAML for the pod spec, indented by 2 spaces.
-func pod(_ name: String, namespace: String = "default", cpu: String? = nil, memory: String? = nil,
-         labels: [String: String] = [:], spec: String = "") -> String {
+func pod(
+    _ name: String, namespace: String = "default", cpu: String? = nil, memory: String? = nil,
+    labels: [String: String] = [:], spec: String = ""
+) -> String {
     var text = "apiVersion: v1\nkind: Pod\nmetadata:\n  name: \(name)\n  namespace: \(namespace)\n"
     if !labels.isEmpty {
         text += "  labels:\n"

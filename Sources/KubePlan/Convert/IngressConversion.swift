@@ -4,23 +4,28 @@ import KubeModel
 /// endpoint resolver; `resource` backends (not Services) are left out.
 enum IngressConversion {
     static func convert(_ ingresses: [Ingress]) -> [IngressState] {
-        ingresses.sorted { ($0.metadata.namespace ?? "", $0.metadata.name) < ($1.metadata.namespace ?? "", $1.metadata.name) }
-            .map { ingress in
-                IngressState(
-                    namespace: ingress.metadata.namespace ?? "default", name: ingress.metadata.name,
-                    className: ingress.className,
-                    rules: ingress.spec.rules.map { rule in
-                        IngressRuleState(host: rule.host, paths: rule.paths.compactMap { path in
+        ingresses.sorted {
+            ($0.metadata.namespace ?? "", $0.metadata.name) < ($1.metadata.namespace ?? "", $1.metadata.name)
+        }
+        .map { ingress in
+            IngressState(
+                namespace: ingress.metadata.namespace ?? "default", name: ingress.metadata.name,
+                className: ingress.className,
+                rules: ingress.spec.rules.map { rule in
+                    IngressRuleState(
+                        host: rule.host,
+                        paths: rule.paths.compactMap { path in
                             guard let backend = backend(path.backend) else { return nil }
                             let type = IngressPathState.PathType(rawValue: path.pathType) ?? .implementationSpecific
-                            return IngressPathState(path: path.path ?? "/", pathType: type, backend: backend,
-                                                    source: path.node?.range)
+                            return IngressPathState(
+                                path: path.path ?? "/", pathType: type, backend: backend,
+                                source: path.node?.range)
                         }, source: rule.node?.range)
-                    },
-                    tls: ingress.spec.tls.map { IngressTLSState(hosts: $0.hosts, secretName: $0.secretName) },
-                    defaultBackend: ingress.spec.defaultBackend.flatMap(backend),
-                    annotations: ingress.metadata.annotations, source: ingress.node.range)
-            }
+                },
+                tls: ingress.spec.tls.map { IngressTLSState(hosts: $0.hosts, secretName: $0.secretName) },
+                defaultBackend: ingress.spec.defaultBackend.flatMap(backend),
+                annotations: ingress.metadata.annotations, source: ingress.node.range)
+        }
     }
 
     static func backend(_ backend: IngressBackend) -> IngressBackendState? {

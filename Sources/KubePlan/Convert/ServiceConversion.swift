@@ -9,13 +9,18 @@ enum ServiceConversion {
         let manifests = set.manifests(ofKind: "Service").compactMap { manifest -> (Manifest, Service)? in
             guard case .service(let service) = manifest.object else { return nil }
             return (manifest, service)
-        }.sorted { ($0.0.identity.namespace ?? "", $0.0.identity.name) < ($1.0.identity.namespace ?? "", $1.0.identity.name) }
+        }.sorted {
+            ($0.0.identity.namespace ?? "", $0.0.identity.name) < ($1.0.identity.namespace ?? "", $1.0.identity.name)
+        }
         var seen: Set<String> = []
-        let services = manifests.filter { seen.insert("\($0.0.identity.namespace ?? "")/\($0.0.identity.name)").inserted }
+        let services = manifests.filter {
+            seen.insert("\($0.0.identity.namespace ?? "")/\($0.0.identity.name)").inserted
+        }
 
         var explicitIPs: [Int: [IPAddress]] = [:]
         for (index, (manifest, service)) in services.enumerated() where Self.wantsClusterIP(service) {
-            let written = (service.spec.clusterIPs.isEmpty ? [service.spec.clusterIP].compactMap { $0 } : service.spec.clusterIPs)
+            let written =
+                (service.spec.clusterIPs.isEmpty ? [service.spec.clusterIP].compactMap { $0 } : service.spec.clusterIPs)
                 .filter { !$0.isEmpty && $0 != "None" }
             var honoured: [IPAddress] = []
             for text in written {
@@ -30,14 +35,18 @@ enum ServiceConversion {
             let object = manifest.identity.objectIdentity
             for (position, port) in service.spec.ports.enumerated() {
                 guard let nodePort = port.nodePort, nodePort != 0 else { continue }
-                if ipam.claimPort(nodePort, service, object, path: "spec.ports[\(position)].nodePort",
-                                  range: port.node?["nodePort"]?.range) {
+                if ipam.claimPort(
+                    nodePort, service, object, path: "spec.ports[\(position)].nodePort",
+                    range: port.node?["nodePort"]?.range)
+                {
                     explicitPorts[index, default: [:]][position] = nodePort
                 }
             }
             if let health = service.spec.healthCheckNodePort, health != 0,
-               ipam.claimPort(health, service, object, path: "spec.healthCheckNodePort",
-                              range: service.spec.node?["healthCheckNodePort"]?.range) {
+                ipam.claimPort(
+                    health, service, object, path: "spec.healthCheckNodePort",
+                    range: service.spec.node?["healthCheckNodePort"]?.range)
+            {
                 explicitHealth[index] = health
             }
         }
@@ -55,29 +64,37 @@ enum ServiceConversion {
                 state.clusterIPs = explicitIPs[index] ?? ipam.allocate(service, dualStack: dual)
             }
             state.selector = spec.selector
-            let wantsNodePorts = state.type == .nodePort
+            let wantsNodePorts =
+                state.type == .nodePort
                 || (state.type == .loadBalancer && spec.allocateLoadBalancerNodePorts != false)
             state.ports = spec.ports.enumerated().map { position, port in
                 var nodePort = explicitPorts[index]?[position]
                 if nodePort == nil, wantsNodePorts {
-                    nodePort = ipam.allocatePort(key: "\(key)/\(port.name ?? "")/\(port.port)/\(port.protocol.rawValue)")
+                    nodePort = ipam.allocatePort(
+                        key: "\(key)/\(port.name ?? "")/\(port.port)/\(port.protocol.rawValue)")
                 }
-                let target: TargetPort = switch port.targetPort {
-                case .int(let number): .number(number)
-                case .string(let name): Int(name).map { .number($0) } ?? .name(name)
-                }
-                return ServicePortState(name: port.name ?? "", proto: PortProtocol(rawValue: port.protocol.rawValue) ?? .tcp,
-                                        port: port.port, targetPort: target, nodePort: nodePort)
+                let target: TargetPort =
+                    switch port.targetPort {
+                    case .int(let number): .number(number)
+                    case .string(let name): Int(name).map { .number($0) } ?? .name(name)
+                    }
+                return ServicePortState(
+                    name: port.name ?? "", proto: PortProtocol(rawValue: port.protocol.rawValue) ?? .tcp,
+                    port: port.port, targetPort: target, nodePort: nodePort)
             }
             state.externalIPs = spec.externalIPs.compactMap(IPAddress.init)
             state.loadBalancerIPs = service.loadBalancerIngress.compactMap { $0.ip.flatMap(IPAddress.init) }
-            state.loadBalancerSourceRanges = spec.loadBalancerSourceRanges.compactMap { CIDR($0.trimmingCharacters(in: " ")) }
+            state.loadBalancerSourceRanges = spec.loadBalancerSourceRanges.compactMap {
+                CIDR($0.trimmingCharacters(in: " "))
+            }
             state.externalName = state.type == .externalName ? spec.externalName : nil
-            state.sessionAffinityTimeout = spec.sessionAffinity == "ClientIP" ? spec.sessionAffinityTimeoutSeconds ?? 10800 : nil
+            state.sessionAffinityTimeout =
+                spec.sessionAffinity == "ClientIP" ? spec.sessionAffinityTimeoutSeconds ?? 10800 : nil
             state.externalTrafficPolicy = spec.externalTrafficPolicy == "Local" ? .local : .cluster
             state.internalTrafficPolicy = spec.internalTrafficPolicy == "Local" ? .local : .cluster
             if state.type == .loadBalancer, state.externalTrafficPolicy == .local {
-                state.healthCheckNodePort = explicitHealth[index] ?? ipam.allocatePort(key: "\(key)/healthCheckNodePort")
+                state.healthCheckNodePort =
+                    explicitHealth[index] ?? ipam.allocatePort(key: "\(key)/healthCheckNodePort")
             }
             state.publishNotReadyAddresses = spec.publishNotReadyAddresses
             result.append(state)

@@ -15,8 +15,9 @@ package enum CronPlanner {
     static let yearLimit = 5
 
     static func plan(_ cronJob: CronJob, namespace: String, name: String, after reference: Int64) -> CronJobPlan {
-        var plan = CronJobPlan(namespace: namespace, name: name, schedule: cronJob.spec.schedule,
-                               timeZone: cronJob.spec.timeZone, suspended: cronJob.spec.suspend, nextRuns: [])
+        var plan = CronJobPlan(
+            namespace: namespace, name: name, schedule: cronJob.spec.schedule,
+            timeZone: cronJob.spec.timeZone, suspended: cronJob.spec.suspend, nextRuns: [])
         switch nextRuns(cronJob.spec.schedule, timeZone: cronJob.spec.timeZone, after: reference, count: runCount) {
         case .success(let runs): plan.nextRuns = runs
         case .failure(let error): plan.problem = error.description
@@ -25,8 +26,11 @@ package enum CronPlanner {
     }
 
     /// The next `count` run times (Unix seconds) strictly after `reference`.
-    package static func nextRuns(_ schedule: String, timeZone: String?, after reference: Int64, count: Int)
-        -> Result<[Int64], CronError> {
+    package static func nextRuns(
+        _ schedule: String, timeZone: String?, after reference: Int64, count: Int
+    )
+        -> Result<[Int64], CronError>
+    {
         let parsed: CronSchedule
         switch CronSchedule.parse(schedule) {
         case .success(let value): parsed = value
@@ -72,7 +76,8 @@ package enum CronPlanner {
             }
             let domMatch = has(schedule.daysOfMonth, wall.day)
             let dowMatch = has(schedule.daysOfWeek, wall.weekday)
-            let dayMatches = schedule.daysOfMonthStarred || schedule.daysOfWeekStarred
+            let dayMatches =
+                schedule.daysOfMonthStarred || schedule.daysOfWeekStarred
                 ? domMatch && dowMatch : domMatch || dowMatch
             if !dayMatches {
                 wall.advanceDay()

@@ -25,13 +25,17 @@ package struct CronSchedule: Sendable, Hashable {
     private static let minuteBounds = Bounds(min: 0, max: 59)
     private static let hourBounds = Bounds(min: 0, max: 23)
     private static let dayBounds = Bounds(min: 1, max: 31)
-    private static let monthBounds = Bounds(min: 1, max: 12, names: [
-        "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
-        "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
-    ])
-    private static let weekdayBounds = Bounds(min: 0, max: 6, names: [
-        "sun": 0, "mon": 1, "tue": 2, "wed": 3, "thu": 4, "fri": 5, "sat": 6,
-    ])
+    private static let monthBounds = Bounds(
+        min: 1, max: 12,
+        names: [
+            "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
+            "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+        ])
+    private static let weekdayBounds = Bounds(
+        min: 0, max: 6,
+        names: [
+            "sun": 0, "mon": 1, "tue": 2, "wed": 3, "thu": 4, "fri": 5, "sat": 6,
+        ])
 
     private static let descriptors: [String: String] = [
         "@yearly": "0 0 1 1 *", "@annually": "0 0 1 1 *", "@monthly": "0 0 1 * *", "@weekly": "0 0 * * 0",
@@ -62,7 +66,8 @@ package struct CronSchedule: Sendable, Hashable {
         }
         let fields = trimmed.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
         guard fields.count == 5 else {
-            return .failure(CronError("expected exactly 5 fields, found \(fields.count): [\(fields.joined(separator: " "))]"))
+            return .failure(
+                CronError("expected exactly 5 fields, found \(fields.count): [\(fields.joined(separator: " "))]"))
         }
         var schedule = CronSchedule()
         do {
@@ -119,7 +124,9 @@ package struct CronSchedule: Sendable, Hashable {
             if step > 1 { star = false }
         default: throw CronError("too many slashes: \(text)")
         }
-        if start < bounds.min { throw CronError("beginning of range (\(start)) below minimum (\(bounds.min)): \(text)") }
+        if start < bounds.min {
+            throw CronError("beginning of range (\(start)) below minimum (\(bounds.min)): \(text)")
+        }
         if end > bounds.max { throw CronError("end of range (\(end)) above maximum (\(bounds.max)): \(text)") }
         if start > end { throw CronError("beginning of range (\(start)) beyond end of range (\(end)): \(text)") }
         if step <= 0 { throw CronError("step of range should be a positive number: \(text)") }
@@ -139,7 +146,8 @@ package struct CronSchedule: Sendable, Hashable {
 
     private static func integer(_ text: String) throws -> Int {
         guard let number = Int(text), !text.hasPrefix("+") else {
-            throw CronError("failed to parse int from \(text): strconv.Atoi: parsing \(text.debugDescription): invalid syntax")
+            throw CronError(
+                "failed to parse int from \(text): strconv.Atoi: parsing \(text.debugDescription): invalid syntax")
         }
         return number
     }
@@ -163,7 +171,9 @@ extension String {
 /// Go's `time.ParseDuration`, the units `@every` accepts: `1h30m`, `90s`, `1.5h`.
 enum GoDuration {
     static func seconds(_ text: String) -> Int64? {
-        let units: [(String, Double)] = [("ns", 1e-9), ("us", 1e-6), ("µs", 1e-6), ("ms", 1e-3), ("s", 1), ("m", 60), ("h", 3600)]
+        let units: [(String, Double)] = [
+            ("ns", 1e-9), ("us", 1e-6), ("µs", 1e-6), ("ms", 1e-3), ("s", 1), ("m", 60), ("h", 3600),
+        ]
         var rest = Substring(text)
         var total = 0.0
         if rest.isEmpty { return nil }

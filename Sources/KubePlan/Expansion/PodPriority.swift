@@ -23,7 +23,9 @@ struct PodPriority {
     func resolve(_ spec: PodSpec) -> (priority: Int, preemptionPolicy: String?) {
         let written = spec.node?["preemptionPolicy"]?.text
         if let priority = spec.priority { return (priority, written) }
-        if let name = spec.priorityClassName, let entry = classes[name] { return (entry.value, written ?? entry.preemptionPolicy) }
+        if let name = spec.priorityClassName, let entry = classes[name] {
+            return (entry.value, written ?? entry.preemptionPolicy)
+        }
         if spec.priorityClassName == nil, let globalDefault {
             return (globalDefault.value, written ?? globalDefault.preemptionPolicy)
         }

@@ -16,7 +16,8 @@ extension WorkloadExpander {
             Toleration(key: "node.kubernetes.io/unschedulable", operator: .exists, effect: .noSchedule),
         ]
         if hostNetwork {
-            result.append(Toleration(key: "node.kubernetes.io/network-unavailable", operator: .exists, effect: .noSchedule))
+            result.append(
+                Toleration(key: "node.kubernetes.io/network-unavailable", operator: .exists, effect: .noSchedule))
         }
         return result
     }
@@ -28,7 +29,8 @@ extension WorkloadExpander {
         where !tolerations.contains(where: { $0.key == added.key && $0.effect == added.effect }) {
             tolerations.append(added)
         }
-        let probe = SchedulingSpec(podSpec: template.spec, labels: template.labels, namespace: context.namespace, priority: 0)
+        let probe = SchedulingSpec(
+            podSpec: template.spec, labels: template.labels, namespace: context.namespace, priority: 0)
         let nodeOrder = nodes.indices.sorted { nodes[$0].name < nodes[$1].name }
         for (index, node) in nodeOrder.enumerated() {
             let target = nodes[node]
@@ -39,8 +41,10 @@ extension WorkloadExpander {
             }
             if blocked { continue }
             let nodeName = target.name
-            addPod(context, name: uniqueName(context.namespace, name, index), template: template,
-                   labels: template.labels, ownerSelector: nil) { spec in
+            addPod(
+                context, name: uniqueName(context.namespace, name, index), template: template,
+                labels: template.labels, ownerSelector: nil
+            ) { spec in
                 spec.tolerations = tolerations
                 let field = NodeSelectorRequirement(key: "metadata.name", operator: .in, values: [nodeName])
                 spec.requiredNodeTerms = [NodeSelectorTerm(matchFields: [field])]

@@ -23,8 +23,9 @@ package struct WorkloadExpander {
             guard let selector = service.spec.selector else { continue }
             selectors[service.metadata.namespace ?? "default", default: []].append(selector)
         }
-        var expander = WorkloadExpander(nodes: nodes, referenceTime: referenceTime, priorities: PodPriority(set),
-                                        serviceSelectors: selectors)
+        var expander = WorkloadExpander(
+            nodes: nodes, referenceTime: referenceTime, priorities: PodPriority(set),
+            serviceSelectors: selectors)
         let keys = set.manifests.map { ($0.identity.namespace ?? "", $0.identity.name, $0.identity.kind) }
         let positions = set.manifests.indices.filter { set.manifests[$0].object.workload != nil }
             .sorted { keys[$0] < keys[$1] }
@@ -40,8 +41,9 @@ package struct WorkloadExpander {
         let namespace = manifest.identity.namespace ?? "default"
         let name = manifest.identity.name
         let owner = OwnerReference(kind: workload.kind, name: name)
-        let context = PodContext(namespace: namespace, owner: owner, object: manifest.identity.objectIdentity,
-                                 source: manifest.node.range)
+        let context = PodContext(
+            namespace: namespace, owner: owner, object: manifest.identity.objectIdentity,
+            source: manifest.node.range)
         switch workload {
         case .deployment(let deployment):
             let hash = PodNames.templateHash(deployment.spec.template.node)
@@ -51,13 +53,15 @@ package struct WorkloadExpander {
             for index in 0..<max(deployment.spec.replicas, 0) {
                 var labels = deployment.spec.template.labels
                 labels["pod-template-hash"] = hash
-                addPod(context, name: uniqueName(namespace, replicaSet, index), template: deployment.spec.template,
-                       labels: labels, ownerSelector: selector)
+                addPod(
+                    context, name: uniqueName(namespace, replicaSet, index), template: deployment.spec.template,
+                    labels: labels, ownerSelector: selector)
             }
         case .replicaSet(let replicaSet):
             for index in 0..<max(replicaSet.spec.replicas, 0) {
-                addPod(context, name: uniqueName(namespace, name, index), template: replicaSet.spec.template,
-                       labels: replicaSet.spec.template.labels, ownerSelector: replicaSet.spec.selector)
+                addPod(
+                    context, name: uniqueName(namespace, name, index), template: replicaSet.spec.template,
+                    labels: replicaSet.spec.template.labels, ownerSelector: replicaSet.spec.selector)
             }
         case .statefulSet(let statefulSet):
             let revision = "\(name)-\(PodNames.templateHash(statefulSet.spec.template.node))"
@@ -67,8 +71,9 @@ package struct WorkloadExpander {
                 labels["apps.kubernetes.io/pod-index"] = String(statefulSet.spec.ordinalsStart + offset)
                 labels["controller-revision-hash"] = revision
                 let subdomain = statefulSet.spec.serviceName.isEmpty ? nil : statefulSet.spec.serviceName
-                addPod(context, name: podName, template: statefulSet.spec.template, labels: labels,
-                       ownerSelector: statefulSet.spec.selector, hostname: podName, subdomain: subdomain)
+                addPod(
+                    context, name: podName, template: statefulSet.spec.template, labels: labels,
+                    ownerSelector: statefulSet.spec.selector, hostname: podName, subdomain: subdomain)
             }
         case .daemonSet(let daemonSet):
             expandDaemonSet(daemonSet, context, name: name)
@@ -78,8 +83,9 @@ package struct WorkloadExpander {
             result.cronJobs.append(CronPlanner.plan(cronJob, namespace: namespace, name: name, after: referenceTime))
         case .pod(let pod):
             usedNames.insert("\(namespace)/\(name)")
-            addPod(context, name: name, template: pod.template, labels: pod.metadata.labels, ownerSelector: nil,
-                   bound: pod.spec.nodeName, owner: nil)
+            addPod(
+                context, name: name, template: pod.template, labels: pod.metadata.labels, ownerSelector: nil,
+                bound: pod.spec.nodeName, owner: nil)
         }
     }
 
@@ -96,8 +102,9 @@ package struct WorkloadExpander {
                 hostname = "\(name)-\(index)"
                 base = "\(name)-\(index)"
             }
-            addPod(context, name: uniqueName(context.namespace, base, indexed ? 0 : index), template: spec.template,
-                   labels: labels, ownerSelector: nil, hostname: hostname)
+            addPod(
+                context, name: uniqueName(context.namespace, base, indexed ? 0 : index), template: spec.template,
+                labels: labels, ownerSelector: nil, hostname: hostname)
         }
     }
 
@@ -119,28 +126,40 @@ package struct WorkloadExpander {
         var source: SourceRange
     }
 
-    mutating func addPod(_ context: PodContext, name: String, template: PodTemplateSpec, labels: [String: String],
-                         ownerSelector: LabelSelector?, hostname: String? = nil, subdomain: String? = nil,
-                         bound: String? = nil, owner: OwnerReference?? = .none, adjust: (inout SchedulingSpec) -> Void = { _ in }) {
+    mutating func addPod(
+        _ context: PodContext, name: String, template: PodTemplateSpec, labels: [String: String],
+        ownerSelector: LabelSelector?, hostname: String? = nil, subdomain: String? = nil,
+        bound: String? = nil, owner: OwnerReference?? = .none, adjust: (inout SchedulingSpec) -> Void = { _ in }
+    ) {
         let podSpec = template.spec
         let priority = priorities.resolve(podSpec)
-        var spec = SchedulingSpec(podSpec: podSpec, labels: labels, namespace: context.namespace,
-                                  priority: priority.priority, preemptionPolicy: priority.preemptionPolicy)
+        var spec = SchedulingSpec(
+            podSpec: podSpec, labels: labels, namespace: context.namespace,
+            priority: priority.priority, preemptionPolicy: priority.preemptionPolicy)
         spec.defaultSpreadSelector = defaultSelector(context.namespace, labels, ownerSelector)
         adjust(&spec)
         let ports = (podSpec.containers + podSpec.initContainers.filter { $0.restartPolicy == "Always" })
             .flatMap(\.ports)
-            .map { PodPort(name: $0.name, containerPort: $0.containerPort, proto: PortProtocol(rawValue: $0.protocol.rawValue) ?? .tcp) }
-        result.pods.append(PlannedPod(
-            namespace: context.namespace, name: name, owner: owner ?? context.owner, object: context.object,
-            source: context.source, hostname: hostname ?? podSpec.hostname, subdomain: subdomain ?? podSpec.subdomain,
-            hostNetwork: podSpec.hostNetwork, ports: ports, boundNode: bound, spec: spec))
+            .map {
+                PodPort(
+                    name: $0.name, containerPort: $0.containerPort,
+                    proto: PortProtocol(rawValue: $0.protocol.rawValue) ?? .tcp)
+            }
+        result.pods.append(
+            PlannedPod(
+                namespace: context.namespace, name: name, owner: owner ?? context.owner, object: context.object,
+                source: context.source, hostname: hostname ?? podSpec.hostname,
+                subdomain: subdomain ?? podSpec.subdomain,
+                hostNetwork: podSpec.hostNetwork, ports: ports, boundNode: bound, spec: spec))
     }
 
     /// `helper.DefaultSelector`: the selectors of Services in the namespace that select the pod, ANDed with
     /// the owning ReplicaSet's or StatefulSet's selector; nil when there is none.
-    private func defaultSelector(_ namespace: String, _ labels: [String: String], _ owner: LabelSelector?)
-        -> LabelSelector? {
+    private func defaultSelector(
+        _ namespace: String, _ labels: [String: String], _ owner: LabelSelector?
+    )
+        -> LabelSelector?
+    {
         var selector = LabelSelector()
         for service in serviceSelectors[namespace] ?? [] where service.allSatisfy({ labels[$0.key] == $0.value }) {
             for (key, value) in service { selector.matchLabels[key] = value }

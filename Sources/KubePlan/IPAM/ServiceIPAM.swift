@@ -40,15 +40,18 @@ struct ServiceIPAM {
         let isKubernetes = service.metadata.namespace == "default" && service.metadata.name == "kubernetes"
         let isDNS = address == settings.dnsServiceIP
         guard let index = settings.serviceCIDRs.firstIndex(where: { $0.contains(address) }) else {
-            report("service-cluster-ip-out-of-range", service, object, "spec.clusterIP",
-                   "clusterIP \(address) is not in the service CIDR \(settings.serviceCIDRs.map(\.description).joined(separator: ","))")
+            report(
+                "service-cluster-ip-out-of-range", service, object, "spec.clusterIP",
+                "clusterIP \(address) is not in the service CIDR \(settings.serviceCIDRs.map(\.description).joined(separator: ","))"
+            )
             return true
         }
         let offset = Self.offset(address, in: settings.serviceCIDRs[index])
         if (offset == 1 && isKubernetes) || isDNS { return true }
         if !ipAllocators[index].reserve(offset) {
-            report("service-cluster-ip-conflict", service, object, "spec.clusterIP",
-                   "clusterIP \(address) is already allocated to another Service")
+            report(
+                "service-cluster-ip-conflict", service, object, "spec.clusterIP",
+                "clusterIP \(address) is already allocated to another Service")
             return false
         }
         return true
@@ -63,22 +66,31 @@ struct ServiceIPAM {
         if namespace == "kube-system", service.metadata.name == "kube-dns" { return [settings.dnsServiceIP] }
         var result: [IPAddress] = []
         for index in settings.serviceCIDRs.indices where index == 0 || dualStack {
-            guard let offset = ipAllocators[index].allocate(key: "\(namespace)/\(service.metadata.name)") else { continue }
+            guard let offset = ipAllocators[index].allocate(key: "\(namespace)/\(service.metadata.name)") else {
+                continue
+            }
             result.append(settings.serviceCIDRs[index].address(at: offset))
         }
         return result
     }
 
     /// Records an explicit node port; false (with a finding) when it is out of range or taken.
-    mutating func claimPort(_ port: Int, _ service: Service, _ object: ObjectIdentity, path: String, range: SourceRange?)
-        -> Bool {
+    mutating func claimPort(
+        _ port: Int, _ service: Service, _ object: ObjectIdentity, path: String, range: SourceRange?
+    )
+        -> Bool
+    {
         guard settings.nodePortRange.contains(port) else {
-            report("service-node-port-out-of-range", service, object, path, range: range,
-                   "nodePort \(port) is not in the node port range \(settings.nodePortRange.lowerBound)-\(settings.nodePortRange.upperBound)")
+            report(
+                "service-node-port-out-of-range", service, object, path, range: range,
+                "nodePort \(port) is not in the node port range \(settings.nodePortRange.lowerBound)-\(settings.nodePortRange.upperBound)"
+            )
             return true
         }
         if !portAllocator.reserve(UInt64(port - settings.nodePortRange.lowerBound)) {
-            report("service-node-port-conflict", service, object, path, range: range, "nodePort \(port) is already allocated to another Service")
+            report(
+                "service-node-port-conflict", service, object, path, range: range,
+                "nodePort \(port) is already allocated to another Service")
             return false
         }
         return true
@@ -89,10 +101,14 @@ struct ServiceIPAM {
         portAllocator.allocate(key: key).map { settings.nodePortRange.lowerBound + Int($0) }
     }
 
-    private mutating func report(_ rule: String, _ service: Service, _ object: ObjectIdentity, _ path: String,
-                                 range: SourceRange? = nil, _ message: String) {
+    private mutating func report(
+        _ rule: String, _ service: Service, _ object: ObjectIdentity, _ path: String,
+        range: SourceRange? = nil, _ message: String
+    ) {
         let node = path.hasPrefix("spec.clusterIP") ? service.node["spec"]?["clusterIP"] : nil
-        diagnostics.append(Diagnostic(rule: rule, severity: .error, message: message,
-                                      range: range ?? node?.range ?? service.node.range, object: object, path: path))
+        diagnostics.append(
+            Diagnostic(
+                rule: rule, severity: .error, message: message,
+                range: range ?? node?.range ?? service.node.range, object: object, path: path))
     }
 }

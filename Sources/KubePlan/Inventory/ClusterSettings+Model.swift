@@ -8,13 +8,16 @@ extension ClusterSettings {
         var settings = ClusterSettings()
         var diagnostics: [Diagnostic] = []
         let object = cluster.node.flatMap { _ in
-            ObjectIdentity(apiVersion: "kubec.dev/v1alpha1", kind: "Cluster", namespace: nil, name: cluster.metadata.name)
+            ObjectIdentity(
+                apiVersion: "kubec.dev/v1alpha1", kind: "Cluster", namespace: nil, name: cluster.metadata.name)
         }
         func invalid(_ field: String, _ text: String, _ what: String) {
             let node = cluster.node?["spec"]?[field]
-            diagnostics.append(Diagnostic(
-                rule: "cluster-setting-invalid", severity: .error, message: "\(field) \(text.debugDescription) is not \(what)",
-                range: node?.range ?? cluster.node?.range, object: object, path: "spec.\(field)"))
+            diagnostics.append(
+                Diagnostic(
+                    rule: "cluster-setting-invalid", severity: .error,
+                    message: "\(field) \(text.debugDescription) is not \(what)",
+                    range: node?.range ?? cluster.node?.range, object: object, path: "spec.\(field)"))
         }
         settings.clusterDomain = cluster.clusterDomain
         let services = cluster.serviceCIDRs.compactMap { text -> CIDR? in

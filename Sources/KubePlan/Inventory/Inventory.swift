@@ -31,24 +31,30 @@ package struct Inventory: Sendable {
                 if let cidr = CIDR(text) {
                     cidrs.append(cidr)
                 } else {
-                    diagnostics.append(Diagnostic(
-                        rule: "node-pod-cidr-invalid", severity: .error, message: "podCIDR \(text.debugDescription) is not a CIDR",
-                        range: node.node["spec"]?["podCIDR"]?.range ?? node.node.range, object: object, path: "spec.podCIDR"))
+                    diagnostics.append(
+                        Diagnostic(
+                            rule: "node-pod-cidr-invalid", severity: .error,
+                            message: "podCIDR \(text.debugDescription) is not a CIDR",
+                            range: node.node["spec"]?["podCIDR"]?.range ?? node.node.range, object: object,
+                            path: "spec.podCIDR"))
                 }
             }
             let internalIPs = node.addresses.filter { $0.type == "InternalIP" }.compactMap { IPAddress($0.address) }
             let external = node.addresses.filter { $0.type == "ExternalIP" }.compactMap { IPAddress($0.address) }
-            nodes.append(NodeState(name: node.name, addresses: internalIPs + external, podCIDRs: cidrs, labels: node.labels,
-                                   source: node.node.range))
+            nodes.append(
+                NodeState(
+                    name: node.name, addresses: internalIPs + external, podCIDRs: cidrs, labels: node.labels,
+                    source: node.node.range))
             let allocatable = node.effectiveAllocatable
             var images: [String: Int64] = [:]
             for image in node.images {
                 for name in image.names { images[SchedulingSpec.normalizedImage(name)] = image.sizeBytes }
             }
-            schedulerNodes.append(SchedulerNode(
-                name: node.name, labels: node.labels, taints: node.taints, unschedulable: node.unschedulable,
-                allocatable: Resources(allocatable),
-                allowedPods: allocatable.pods.map { Int($0.value) } ?? defaultMaxPods, imageSizes: images))
+            schedulerNodes.append(
+                SchedulerNode(
+                    name: node.name, labels: node.labels, taints: node.taints, unschedulable: node.unschedulable,
+                    allocatable: Resources(allocatable),
+                    allowedPods: allocatable.pods.map { Int($0.value) } ?? defaultMaxPods, imageSizes: images))
         }
         assignPodCIDRs(&nodes, settings: settings, diagnostics: &diagnostics)
         return Inventory(settings: settings, nodes: nodes, schedulerNodes: schedulerNodes, diagnostics: diagnostics)
@@ -73,11 +79,13 @@ package struct Inventory: Sendable {
                 }
             }
             guard let assigned else {
-                diagnostics.append(Diagnostic(
-                    rule: "cluster-cidr-exhausted", severity: .error,
-                    message: "clusterCIDR \(cluster) has no free /\(mask) left for node \(nodes[index].name)",
-                    range: nodes[index].source,
-                    object: ObjectIdentity(apiVersion: "v1", kind: "Node", namespace: nil, name: nodes[index].name)))
+                diagnostics.append(
+                    Diagnostic(
+                        rule: "cluster-cidr-exhausted", severity: .error,
+                        message: "clusterCIDR \(cluster) has no free /\(mask) left for node \(nodes[index].name)",
+                        range: nodes[index].source,
+                        object: ObjectIdentity(apiVersion: "v1", kind: "Node", namespace: nil, name: nodes[index].name))
+                )
                 continue
             }
             nodes[index].podCIDRs = [assigned]

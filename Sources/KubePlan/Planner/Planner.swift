@@ -10,12 +10,14 @@ package enum Planner {
     package static func plan(_ set: ManifestSet, options: PlanOptions = PlanOptions()) -> PlanResult {
         let inventory = Inventory.build(set)
         var diagnostics = inventory.diagnostics
-        let expansion = WorkloadExpander.expand(set, nodes: inventory.schedulerNodes, referenceTime: options.referenceTime)
+        let expansion = WorkloadExpander.expand(
+            set, nodes: inventory.schedulerNodes, referenceTime: options.referenceTime)
         diagnostics += expansion.diagnostics
 
         let legacy = (inventory.settings.kubernetesMinor ?? 99) <= 33
         var scheduler = Scheduler(
-            snapshot: ClusterSnapshot(nodes: inventory.schedulerNodes, namespaceLabels: namespaceLabels(set, expansion)),
+            snapshot: ClusterSnapshot(
+                nodes: inventory.schedulerNodes, namespaceLabels: namespaceLabels(set, expansion)),
             profile: .default(legacyTaintReason: legacy), seed: options.seed)
         var nodeIndex: [String: Int] = [:]
         for (index, node) in inventory.schedulerNodes.enumerated() { nodeIndex[node.name] = index }
@@ -39,7 +41,9 @@ package enum Planner {
                 outcomes[index] = (node, nil, 0)
                 placedOrder.append((index, node))
             } else {
-                outcomes[index] = (nil, "spec.nodeName \(pod.boundNode?.debugDescription ?? "") is not a Node of the inventory", 0)
+                outcomes[index] = (
+                    nil, "spec.nodeName \(pod.boundNode?.debugDescription ?? "") is not a Node of the inventory", 0
+                )
             }
         }
         for index in queued {
@@ -59,10 +63,12 @@ package enum Planner {
             if let address = ips.allocate(node: node, cidr: cidr) {
                 podIPs[index] = address
             } else {
-                diagnostics.append(Diagnostic(
-                    rule: "pod-cidr-exhausted", severity: .error,
-                    message: "node \(inventory.nodes[node].name) has no free address left in \(cidr) for pod \(expansion.pods[index].key)",
-                    range: expansion.pods[index].source, object: expansion.pods[index].object))
+                diagnostics.append(
+                    Diagnostic(
+                        rule: "pod-cidr-exhausted", severity: .error,
+                        message:
+                            "node \(inventory.nodes[node].name) has no free address left in \(cidr) for pod \(expansion.pods[index].key)",
+                        range: expansion.pods[index].source, object: expansion.pods[index].object))
             }
         }
 
@@ -70,16 +76,19 @@ package enum Planner {
         for (index, pod) in expansion.pods.enumerated() {
             let outcome = outcomes[index] ?? (nil, nil, 0)
             let nodeName = outcome.node.map { inventory.nodes[$0].name }
-            podStates.append(PodState(
-                namespace: pod.namespace, name: pod.name, owner: pod.owner, nodeName: nodeName, ip: podIPs[index],
-                hostNetwork: pod.hostNetwork, labels: pod.spec.labels, hostname: pod.hostname, subdomain: pod.subdomain,
-                ports: pod.ports, ready: nodeName != nil, source: pod.source))
+            podStates.append(
+                PodState(
+                    namespace: pod.namespace, name: pod.name, owner: pod.owner, nodeName: nodeName, ip: podIPs[index],
+                    hostNetwork: pod.hostNetwork, labels: pod.spec.labels, hostname: pod.hostname,
+                    subdomain: pod.subdomain,
+                    ports: pod.ports, ready: nodeName != nil, source: pod.source))
             let hostIP = outcome.node.flatMap { inventory.nodes[$0].addresses.first }
-            placements.append(PlacementPlan.Pod(
-                namespace: pod.namespace, name: pod.name, owner: pod.owner, node: nodeName,
-                ip: pod.hostNetwork ? hostIP : podIPs[index], message: outcome.message, priority: pod.spec.priority,
-                requests: pod.spec.requests, preBound: pod.boundNode?.isEmpty == false, tiedNodes: outcome.ties,
-                object: pod.object, source: pod.source))
+            placements.append(
+                PlacementPlan.Pod(
+                    namespace: pod.namespace, name: pod.name, owner: pod.owner, node: nodeName,
+                    ip: pod.hostNetwork ? hostIP : podIPs[index], message: outcome.message, priority: pod.spec.priority,
+                    requests: pod.spec.requests, preBound: pod.boundNode?.isEmpty == false, tiedNodes: outcome.ties,
+                    object: pod.object, source: pod.source))
         }
         podStates.sort { ($0.namespace, $0.name) < ($1.namespace, $1.name) }
         placements.sort { ($0.namespace, $0.name) < ($1.namespace, $1.name) }
@@ -89,18 +98,22 @@ package enum Planner {
         plan.referenceTime = options.referenceTime
         plan.cronJobs = expansion.cronJobs.sorted { ($0.namespace, $0.name) < ($1.namespace, $1.name) }
         var podsByNode: [String: [String]] = [:]
-        for placement in placements { if let node = placement.node { podsByNode[node, default: []].append(placement.key) } }
+        for placement in placements {
+            if let node = placement.node { podsByNode[node, default: []].append(placement.key) }
+        }
         for (index, node) in inventory.schedulerNodes.enumerated() {
             let keys = podsByNode[node.name] ?? []
-            plan.nodes.append(PlacementPlan.Node(
-                name: node.name, pods: keys, requested: scheduler.snapshot.usage[index].requested,
-                allocatable: node.allocatable, allowedPods: node.allowedPods))
+            plan.nodes.append(
+                PlacementPlan.Node(
+                    name: node.name, pods: keys, requested: scheduler.snapshot.usage[index].requested,
+                    allocatable: node.allocatable, allowedPods: node.allowedPods))
         }
 
         let (services, serviceDiagnostics) = ServiceConversion.convert(set, settings: inventory.settings)
         diagnostics += serviceDiagnostics
-        let state = ClusterState(settings: inventory.settings, nodes: inventory.nodes, pods: podStates,
-                                 services: services, ingresses: IngressConversion.convert(set.ingresses))
+        let state = ClusterState(
+            settings: inventory.settings, nodes: inventory.nodes, pods: podStates,
+            services: services, ingresses: IngressConversion.convert(set.ingresses))
         return PlanResult(state: state, plan: plan, diagnostics: diagnostics, explanation: explanation)
     }
 

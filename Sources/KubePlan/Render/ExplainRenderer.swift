@@ -9,9 +9,12 @@ package enum ExplainRenderer {
             out += "unschedulable\n  \(explanation.message ?? "")\n"
         }
         if !explanation.skippedScores.isEmpty {
-            out += "Score plugins skipped for this pod (PreScore Skip): \(explanation.skippedScores.joined(separator: ", "))\n"
+            out +=
+                "Score plugins skipped for this pod (PreScore Skip): \(explanation.skippedScores.joined(separator: ", "))\n"
         }
-        let width = (explanation.nodes.flatMap(\.filters).map(\.plugin.count) + explanation.nodes.flatMap(\.scores).map(\.plugin.count))
+        let width =
+            (explanation.nodes.flatMap(\.filters).map(\.plugin.count)
+            + explanation.nodes.flatMap(\.scores).map(\.plugin.count))
             .max() ?? 10
         for node in explanation.nodes {
             out += "\nnode \(node.name)"
@@ -20,12 +23,15 @@ package enum ExplainRenderer {
             if let absent = node.absent { out += "  prefilter  \(absent)\n" }
             for verdict in node.filters {
                 var line = "  filter  " + PlanTextRenderer.pad(verdict.plugin, width) + "  " + code(verdict.status)
-                if let reasons = verdict.status?.reasons, !reasons.isEmpty { line += ": " + reasons.joined(separator: ", ") }
+                if let reasons = verdict.status?.reasons, !reasons.isEmpty {
+                    line += ": " + reasons.joined(separator: ", ")
+                }
                 if verdict.decisive { line += "  <- reported" }
                 out += line + "\n"
             }
             for entry in node.scores {
-                out += "  score   " + PlanTextRenderer.pad(entry.plugin, width)
+                out +=
+                    "  score   " + PlanTextRenderer.pad(entry.plugin, width)
                     + "  raw \(entry.raw)  normalized \(entry.normalized)  x\(entry.weight) = \(entry.weighted)\n"
             }
             if let total = node.total { out += "  total   \(total)\n" }

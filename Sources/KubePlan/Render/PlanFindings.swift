@@ -10,14 +10,16 @@ package enum PlanFindings {
         var groups: [String: [PlacementPlan.Pod]] = [:]
         var order: [String] = []
         for pod in plan.unschedulable {
-            let key = "\(pod.object?.kind ?? "")/\(pod.namespace)/\(pod.object?.name ?? pod.name)\u{0}\(pod.message ?? "")"
+            let key =
+                "\(pod.object?.kind ?? "")/\(pod.namespace)/\(pod.object?.name ?? pod.name)\u{0}\(pod.message ?? "")"
             if groups[key] == nil { order.append(key) }
             groups[key, default: []].append(pod)
         }
         return order.compactMap { key in
             guard let pods = groups[key], let first = pods.first else { return nil }
             let names = pods.map(\.name).joined(separator: ", ")
-            let what = first.owner.map { "\(pods.count) pod(s) of \($0.kind) \(first.namespace)/\($0.name)" }
+            let what =
+                first.owner.map { "\(pods.count) pod(s) of \($0.kind) \(first.namespace)/\($0.name)" }
                 ?? "Pod \(first.namespace)/\(first.name)"
             return Diagnostic(
                 rule: unschedulableRule, severity: .error,

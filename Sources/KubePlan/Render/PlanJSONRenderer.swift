@@ -11,10 +11,16 @@ package enum PlanJSONRenderer {
         let plan = result.plan
         var root: [(String, JSONValue)] = [
             ("pods", .array(plan.pods.map(pod))),
-            ("unschedulable", .array(plan.unschedulable.map { pod in
-                .object([("namespace", .string(pod.namespace)), ("name", .string(pod.name)),
-                         ("message", .string(pod.message ?? ""))])
-            })),
+            (
+                "unschedulable",
+                .array(
+                    plan.unschedulable.map { pod in
+                        .object([
+                            ("namespace", .string(pod.namespace)), ("name", .string(pod.name)),
+                            ("message", .string(pod.message ?? "")),
+                        ])
+                    })
+            ),
             ("nodes", .array(plan.nodes.map(node))),
             ("cronJobs", .array(plan.cronJobs.map(cronJob))),
         ]
@@ -37,15 +43,21 @@ package enum PlanJSONRenderer {
         .object([
             ("name", .string(node.name)),
             ("pods", .int(node.pods.count)),
-            ("requested", .object([
-                ("cpu", .string(PlanFormatting.cpu(node.requested.milliCPU))),
-                ("memory", .string(PlanFormatting.bytes(node.requested.memory))),
-            ])),
-            ("allocatable", .object([
-                ("cpu", .string(PlanFormatting.cpu(node.allocatable.milliCPU))),
-                ("memory", .string(PlanFormatting.bytes(node.allocatable.memory))),
-                ("pods", .string(String(node.allowedPods))),
-            ])),
+            (
+                "requested",
+                .object([
+                    ("cpu", .string(PlanFormatting.cpu(node.requested.milliCPU))),
+                    ("memory", .string(PlanFormatting.bytes(node.requested.memory))),
+                ])
+            ),
+            (
+                "allocatable",
+                .object([
+                    ("cpu", .string(PlanFormatting.cpu(node.allocatable.milliCPU))),
+                    ("memory", .string(PlanFormatting.bytes(node.allocatable.memory))),
+                    ("pods", .string(String(node.allowedPods))),
+                ])
+            ),
         ])
     }
 
@@ -64,28 +76,41 @@ package enum PlanJSONRenderer {
         .object([
             ("chosen", explanation.chosen.map(JSONValue.string) ?? .null),
             ("message", explanation.message.map(JSONValue.string) ?? .null),
-            ("nodes", .array(explanation.nodes.map { node in
-                .object([
-                    ("name", .string(node.name)),
-                    ("absent", node.absent.map(JSONValue.string) ?? .null),
-                    ("filters", .array(node.filters.map { verdict in
+            (
+                "nodes",
+                .array(
+                    explanation.nodes.map { node in
                         .object([
-                            ("plugin", .string(verdict.plugin)),
-                            ("status", .string(ExplainRenderer.code(verdict.status))),
-                            ("reasons", .array((verdict.status?.reasons ?? []).map(JSONValue.string))),
-                            ("decisive", .bool(verdict.decisive)),
+                            ("name", .string(node.name)),
+                            ("absent", node.absent.map(JSONValue.string) ?? .null),
+                            (
+                                "filters",
+                                .array(
+                                    node.filters.map { verdict in
+                                        .object([
+                                            ("plugin", .string(verdict.plugin)),
+                                            ("status", .string(ExplainRenderer.code(verdict.status))),
+                                            ("reasons", .array((verdict.status?.reasons ?? []).map(JSONValue.string))),
+                                            ("decisive", .bool(verdict.decisive)),
+                                        ])
+                                    })
+                            ),
+                            (
+                                "scores",
+                                .array(
+                                    node.scores.map { entry in
+                                        .object([
+                                            ("plugin", .string(entry.plugin)), ("raw", .int(Int(entry.raw))),
+                                            ("normalized", .int(Int(entry.normalized))),
+                                            ("weight", .int(Int(entry.weight))),
+                                            ("weighted", .int(Int(entry.weighted))),
+                                        ])
+                                    })
+                            ),
+                            ("total", node.total.map { .int(Int($0)) } ?? .null),
                         ])
-                    })),
-                    ("scores", .array(node.scores.map { entry in
-                        .object([
-                            ("plugin", .string(entry.plugin)), ("raw", .int(Int(entry.raw))),
-                            ("normalized", .int(Int(entry.normalized))), ("weight", .int(Int(entry.weight))),
-                            ("weighted", .int(Int(entry.weighted))),
-                        ])
-                    })),
-                    ("total", node.total.map { .int(Int($0)) } ?? .null),
-                ])
-            })),
+                    })
+            ),
         ])
     }
 }

@@ -7,10 +7,12 @@ package enum PlanTextRenderer {
         let nameWidth = max(plan.nodes.map(\.name.count).max() ?? 4, 4)
         let byKey = Dictionary(plan.pods.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
         for node in plan.nodes {
-            let cpu = "cpu \(PlanFormatting.bar(node.requested.milliCPU, node.allocatable.milliCPU)) "
+            let cpu =
+                "cpu \(PlanFormatting.bar(node.requested.milliCPU, node.allocatable.milliCPU)) "
                 + "\(PlanFormatting.cpu(node.requested.milliCPU))/\(PlanFormatting.cpu(node.allocatable.milliCPU)) "
                 + "(\(PlanFormatting.percent(node.requested.milliCPU, node.allocatable.milliCPU))%)"
-            let memory = "memory \(PlanFormatting.bar(node.requested.memory, node.allocatable.memory)) "
+            let memory =
+                "memory \(PlanFormatting.bar(node.requested.memory, node.allocatable.memory)) "
                 + "\(PlanFormatting.bytes(node.requested.memory))/\(PlanFormatting.bytes(node.allocatable.memory)) "
                 + "(\(PlanFormatting.percent(node.requested.memory, node.allocatable.memory))%)"
             out += pad(node.name, nameWidth) + "  pods \(node.pods.count)/\(node.allowedPods)  \(cpu)  \(memory)\n"
@@ -42,7 +44,8 @@ package enum PlanTextRenderer {
             }
         }
         let placed = plan.pods.count - unschedulable.count
-        out += "\n\(plan.pods.count) pods: \(placed) placed, \(unschedulable.count) unschedulable on \(plan.nodes.count) nodes\n"
+        out +=
+            "\n\(plan.pods.count) pods: \(placed) placed, \(unschedulable.count) unschedulable on \(plan.nodes.count) nodes\n"
         return out
     }
 

@@ -23,8 +23,9 @@ struct PlanCommand: ParsableCommand {
     @Option(help: "Seed of the tie-breaker among equally scored nodes.")
     var seed: UInt64 = 0
 
-    @Option(name: .customLong("reference-time"),
-            help: "Unix seconds CronJob next runs are counted from (default 1735689600, 2025-01-01T00:00:00Z).")
+    @Option(
+        name: .customLong("reference-time"),
+        help: "Unix seconds CronJob next runs are counted from (default 1735689600, 2025-01-01T00:00:00Z).")
     var referenceTime: Int64 = PlanOptions.defaultReferenceTime
 
     @Option(name: .customLong("fail-on"), help: "Lowest severity that fails the run: error, warning or info.")
@@ -61,8 +62,9 @@ struct PlanCommand: ParsableCommand {
             Console.out(PlanTextRenderer.render(result))
         }
         if !findings.isEmpty, output == "text" {
-            let context = ReportContext(files: input.set.files, fileCount: input.fileCount,
-                                        documentCount: input.set.documentCount)
+            let context = ReportContext(
+                files: input.set.files, fileCount: input.fileCount,
+                documentCount: input.set.documentCount)
             Console.error(Reporters.render(findings, format: .text, context: context))
         }
         if failOn.isFailing(findings) { throw ExitCode(1) }

@@ -13,8 +13,10 @@ package struct SchedulerNode: Sendable {
     /// Image name → size in bytes (`status.images`, every name of each image).
     package var imageSizes: [String: Int64]
 
-    package init(name: String, labels: [String: String] = [:], taints: [Taint] = [], unschedulable: Bool = false,
-                 allocatable: Resources, allowedPods: Int = 110, imageSizes: [String: Int64] = [:]) {
+    package init(
+        name: String, labels: [String: String] = [:], taints: [Taint] = [], unschedulable: Bool = false,
+        allocatable: Resources, allowedPods: Int = 110, imageSizes: [String: Int64] = [:]
+    ) {
         self.name = name
         self.labels = labels
         self.taints = taints
@@ -81,7 +83,8 @@ package struct ClusterSnapshot: Sendable {
     /// Counts a pod on a node: resources, ports, postings and its affinity terms.
     package mutating func assume(_ spec: SchedulingSpec, on node: Int) {
         let index = Int32(pods.count)
-        pods.append(PlacedPod(namespace: spec.namespace, labels: spec.labels, node: Int32(node), priority: spec.priority))
+        pods.append(
+            PlacedPod(namespace: spec.namespace, labels: spec.labels, node: Int32(node), priority: spec.priority))
         table.add(spec, node: node)
         usage[node].requested.add(spec.requests)
         usage[node].nonZeroRequested.add(spec.nonZeroRequests)
@@ -95,8 +98,10 @@ package struct ClusterSnapshot: Sendable {
         indexTerms(spec.preferredAntiAffinity, .preferredAntiAffinity, spec, node)
     }
 
-    private mutating func indexTerms(_ terms: [AffinityTerm], _ kind: ExistingTermIndex.Kind, _ spec: SchedulingSpec,
-                                     _ node: Int) {
+    private mutating func indexTerms(
+        _ terms: [AffinityTerm], _ kind: ExistingTermIndex.Kind, _ spec: SchedulingSpec,
+        _ node: Int
+    ) {
         for term in terms {
             guard let selector = term.selector, !selector.isInvalid else { continue }
             let key = topology.keyID(term.topologyKey)
@@ -115,7 +120,8 @@ package struct ClusterSnapshot: Sendable {
             let list = postings[LabelPair(key: key, value: value)] ?? []
             if best == nil || list.count < best?.count ?? 0 { best = list }
         }
-        for requirement in selector.matchExpressions where requirement.labelOperator == .in && requirement.values.count == 1 {
+        for requirement in selector.matchExpressions
+        where requirement.labelOperator == .in && requirement.values.count == 1 {
             let list = postings[LabelPair(key: requirement.key, value: requirement.values[0])] ?? []
             if best == nil || list.count < best?.count ?? 0 { best = list }
         }

@@ -81,7 +81,8 @@ package struct ExistingTermIndex: Sendable {
         if let key = selector.matchLabels.keys.min(), let value = selector.matchLabels[key] {
             return LabelPair(key: key, value: value)
         }
-        for requirement in selector.matchExpressions where requirement.labelOperator == .in && requirement.values.count == 1 {
+        for requirement in selector.matchExpressions
+        where requirement.labelOperator == .in && requirement.values.count == 1 {
             return LabelPair(key: requirement.key, value: requirement.values[0])
         }
         return nil

@@ -41,8 +41,10 @@ package struct Explanation: Sendable {
 
     init(message: String? = nil) { self.message = message }
 
-    static func filters(_ pod: SchedulingSpec, _ state: CycleState, filters: [RegisteredPlugin],
-                        _ snapshot: ClusterSnapshot, allowed: Set<Int>?, absent: [String], visited: Int) -> Explanation {
+    static func filters(
+        _ pod: SchedulingSpec, _ state: CycleState, filters: [RegisteredPlugin],
+        _ snapshot: ClusterSnapshot, allowed: Set<Int>?, absent: [String], visited: Int
+    ) -> Explanation {
         var explanation = Explanation()
         explanation.visited = visited
         for node in snapshot.nodes.indices {
@@ -55,8 +57,10 @@ package struct Explanation: Sendable {
                     continue
                 }
                 let status = filter.filter(pod, state, node: node, snapshot) ?? .success
-                report.filters.append(FilterVerdict(plugin: filter.name, status: status,
-                                                    decisive: !status.isSuccess && !failed && report.absent == nil))
+                report.filters.append(
+                    FilterVerdict(
+                        plugin: filter.name, status: status,
+                        decisive: !status.isSuccess && !failed && report.absent == nil))
                 if !status.isSuccess { failed = true }
             }
             explanation.nodes.append(report)
@@ -66,8 +70,10 @@ package struct Explanation: Sendable {
 
     mutating func addScores(_ plugin: WeightedScorePlugin, feasible: [Int], raw: [Int64], normalized: [Int64]) {
         for (position, node) in feasible.enumerated() {
-            nodes[node].scores.append(ScoreEntry(plugin: plugin.plugin.name, raw: raw[position],
-                                                 normalized: normalized[position], weight: plugin.weight))
+            nodes[node].scores.append(
+                ScoreEntry(
+                    plugin: plugin.plugin.name, raw: raw[position],
+                    normalized: normalized[position], weight: plugin.weight))
         }
     }
 

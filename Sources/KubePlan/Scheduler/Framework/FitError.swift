@@ -3,8 +3,10 @@
 package enum FitError {
     /// Builds the message from every node's failing status. `preFilterMessage` replaces the reason list
     /// when a PreFilter rejected the pod.
-    package static func message(nodeCount: Int, statuses: [Status], preFilterMessage: String? = nil,
-                                postFilterMessage: String? = nil) -> String {
+    package static func message(
+        nodeCount: Int, statuses: [Status], preFilterMessage: String? = nil,
+        postFilterMessage: String? = nil
+    ) -> String {
         var text = "0/\(nodeCount) nodes are available:"
         if let preFilterMessage {
             text += " \(preFilterMessage)."
@@ -25,8 +27,10 @@ package enum FitError {
     /// DefaultPreemption's message when it finds no victims. Nodes whose status is unresolvable are not
     /// tried; nodes without lower-priority pods have no victims. kubec does not simulate evictions: a node
     /// with lower-priority pods says so instead of preempting (documented deviation).
-    package static func preemptionMessage(nodeCount: Int, statuses: [Status], lowerPriorityPods: [Bool],
-                                          neverPreempts: Bool) -> String {
+    package static func preemptionMessage(
+        nodeCount: Int, statuses: [Status], lowerPriorityPods: [Bool],
+        neverPreempts: Bool
+    ) -> String {
         if neverPreempts { return "preemption: " + Reason.preemptionNever }
         var reasons: [String] = []
         for (index, status) in statuses.enumerated() {

@@ -23,7 +23,9 @@ package struct PreFilterResult: Sendable {
 
 /// Precomputes per-pod state once per cycle; may reject the pod or narrow the nodes.
 package protocol PreFilterPlugin: SchedulerPlugin {
-    func preFilter(_ pod: SchedulingSpec, _ state: inout CycleState, _ snapshot: inout ClusterSnapshot) -> PreFilterResult
+    func preFilter(
+        _ pod: SchedulingSpec, _ state: inout CycleState, _ snapshot: inout ClusterSnapshot
+    ) -> PreFilterResult
 }
 
 /// Decides whether one node can run the pod: nil is Success (no status value to build and destroy on the
@@ -34,7 +36,9 @@ package protocol FilterPlugin: SchedulerPlugin {
 
 /// Precomputes per-pod scoring state over the feasible nodes; `.skip` leaves the plugin out of scoring.
 package protocol PreScorePlugin: SchedulerPlugin {
-    func preScore(_ pod: SchedulingSpec, _ state: inout CycleState, feasible: [Int], _ snapshot: inout ClusterSnapshot)
+    func preScore(
+        _ pod: SchedulingSpec, _ state: inout CycleState, feasible: [Int], _ snapshot: inout ClusterSnapshot
+    )
         -> Status
 }
 
@@ -44,8 +48,9 @@ package protocol PreScorePlugin: SchedulerPlugin {
 /// of `feasible[i]`) so the plugin reads its PreScore state once per pod instead of once per node. The
 /// arithmetic per node is kube's.
 package protocol ScorePlugin: SchedulerPlugin {
-    func score(_ pod: SchedulingSpec, _ state: CycleState, feasible: [Int], _ snapshot: ClusterSnapshot,
-               into scores: inout [Int64])
+    func score(
+        _ pod: SchedulingSpec, _ state: CycleState, feasible: [Int], _ snapshot: ClusterSnapshot,
+        into scores: inout [Int64])
     /// `NormalizeScore`; the default leaves the scores as they are.
     func normalize(_ scores: inout [Int64], _ state: CycleState, feasible: [Int])
 }

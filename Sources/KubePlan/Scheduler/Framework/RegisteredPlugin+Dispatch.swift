@@ -1,6 +1,8 @@
 /// Static dispatch from the registry's enum to each plugin's extension points.
 extension RegisteredPlugin {
-    func preFilter(_ pod: SchedulingSpec, _ state: inout CycleState, _ snapshot: inout ClusterSnapshot) -> PreFilterResult {
+    func preFilter(
+        _ pod: SchedulingSpec, _ state: inout CycleState, _ snapshot: inout ClusterSnapshot
+    ) -> PreFilterResult {
         switch self {
         case .nodeAffinity(let plugin): plugin.preFilter(pod, &state, &snapshot)
         case .nodePorts(let plugin): plugin.preFilter(pod, &state, &snapshot)
@@ -26,8 +28,11 @@ extension RegisteredPlugin {
         }
     }
 
-    func preScore(_ pod: SchedulingSpec, _ state: inout CycleState, feasible: [Int], _ snapshot: inout ClusterSnapshot)
-        -> Status {
+    func preScore(
+        _ pod: SchedulingSpec, _ state: inout CycleState, feasible: [Int], _ snapshot: inout ClusterSnapshot
+    )
+        -> Status
+    {
         switch self {
         case .taintToleration(let plugin): plugin.preScore(pod, &state, feasible: feasible, &snapshot)
         case .nodeAffinity(let plugin): plugin.preScore(pod, &state, feasible: feasible, &snapshot)
@@ -39,8 +44,10 @@ extension RegisteredPlugin {
         }
     }
 
-    func score(_ pod: SchedulingSpec, _ state: CycleState, feasible: [Int], _ snapshot: ClusterSnapshot,
-               into scores: inout [Int64]) {
+    func score(
+        _ pod: SchedulingSpec, _ state: CycleState, feasible: [Int], _ snapshot: ClusterSnapshot,
+        into scores: inout [Int64]
+    ) {
         switch self {
         case .taintToleration(let plugin): plugin.score(pod, state, feasible: feasible, snapshot, into: &scores)
         case .nodeAffinity(let plugin): plugin.score(pod, state, feasible: feasible, snapshot, into: &scores)

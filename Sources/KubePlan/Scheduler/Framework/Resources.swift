@@ -9,7 +9,9 @@ package struct Resources: Sendable, Hashable {
     /// Extended and hugepages resources, by name (never `cpu`, `memory`, `ephemeral-storage`, `pods`).
     package var scalars: [ResourceName: Int64] = [:]
 
-    package init(milliCPU: Int64 = 0, memory: Int64 = 0, ephemeralStorage: Int64 = 0, scalars: [ResourceName: Int64] = [:]) {
+    package init(
+        milliCPU: Int64 = 0, memory: Int64 = 0, ephemeralStorage: Int64 = 0, scalars: [ResourceName: Int64] = [:]
+    ) {
         self.milliCPU = milliCPU
         self.memory = memory
         self.ephemeralStorage = ephemeralStorage

@@ -82,17 +82,22 @@ package struct Scheduler: Sendable {
             }
         }
         if nodeCount > 0 { nextStartNodeIndex = (nextStartNodeIndex + processed) % nodeCount }
-        var explanation = explain ? Explanation.filters(pod, state, filters: profile.filters, snapshot, allowed: allowed,
-                                                         absent: narrowing, visited: processed) : nil
+        var explanation =
+            explain
+            ? Explanation.filters(
+                pod, state, filters: profile.filters, snapshot, allowed: allowed,
+                absent: narrowing, visited: processed) : nil
         if feasible.isEmpty {
             var statuses = Array(repeating: Status.success, count: nodeCount)
             for failure in failures { statuses[failure.node] = failure.status }
             if let allowed {
-                let absent = Status(.unschedulableAndUnresolvable, [Reason.absentNodes(narrowing)], plugin: narrowing.first)
+                let absent = Status(
+                    .unschedulableAndUnresolvable, [Reason.absentNodes(narrowing)], plugin: narrowing.first)
                 for node in 0..<nodeCount where !allowed.contains(node) { statuses[node] = absent }
             }
-            let message = FitError.message(nodeCount: nodeCount, statuses: statuses,
-                                           postFilterMessage: preemption(pod, statuses))
+            let message = FitError.message(
+                nodeCount: nodeCount, statuses: statuses,
+                postFilterMessage: preemption(pod, statuses))
             explanation?.message = message
             return (Outcome(node: nil, message: message), explanation)
         }
@@ -108,16 +113,20 @@ package struct Scheduler: Sendable {
     }
 
     @inline(__always)
-    static func runFilters(_ filters: [RegisteredPlugin], _ pod: SchedulingSpec, _ state: CycleState, _ node: Int,
-                           _ snapshot: ClusterSnapshot) -> Status? {
+    static func runFilters(
+        _ filters: [RegisteredPlugin], _ pod: SchedulingSpec, _ state: CycleState, _ node: Int,
+        _ snapshot: ClusterSnapshot
+    ) -> Status? {
         for filter in filters {
             if let status = filter.filter(pod, state, node: node, snapshot) { return status }
         }
         return nil
     }
 
-    private mutating func score(_ pod: SchedulingSpec, _ state: inout CycleState, _ feasible: [Int],
-                                _ explanation: inout Explanation?) -> [Int64] {
+    private mutating func score(
+        _ pod: SchedulingSpec, _ state: inout CycleState, _ feasible: [Int],
+        _ explanation: inout Explanation?
+    ) -> [Int64] {
         var totals = [Int64](repeating: 0, count: feasible.count)
         var active: [WeightedScorePlugin] = []
         for weighted in profile.scores {
@@ -160,8 +169,10 @@ package struct Scheduler: Sendable {
     }
 
     private func preemption(_ pod: SchedulingSpec, _ statuses: [Status]) -> String {
-        let lower = snapshot.usage.map { usage in usage.pods.contains { snapshot.pods[Int($0)].priority < pod.priority } }
-        return FitError.preemptionMessage(nodeCount: snapshot.nodes.count, statuses: statuses,
-                                          lowerPriorityPods: lower, neverPreempts: pod.neverPreempts)
+        let lower = snapshot.usage.map { usage in usage.pods.contains { snapshot.pods[Int($0)].priority < pod.priority }
+        }
+        return FitError.preemptionMessage(
+            nodeCount: snapshot.nodes.count, statuses: statuses,
+            lowerPriorityPods: lower, neverPreempts: pod.neverPreempts)
     }
 }

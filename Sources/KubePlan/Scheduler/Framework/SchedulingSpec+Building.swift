@@ -3,8 +3,10 @@ import KubeModel
 extension SchedulingSpec {
     /// Resolves a model pod spec: API defaulting (requests from limits, host ports of host-network pods) and
     /// the API server's merge of `matchLabelKeys`/`mismatchLabelKeys` into selectors.
-    package init(podSpec spec: PodSpec, labels: [String: String], namespace: String, priority: Int,
-                 preemptionPolicy: String? = nil) {
+    package init(
+        podSpec spec: PodSpec, labels: [String: String], namespace: String, priority: Int,
+        preemptionPolicy: String? = nil
+    ) {
         self.init(namespace: namespace, labels: labels)
         nodeName = spec.nodeName
         nodeSelector = spec.nodeSelector
@@ -17,18 +19,23 @@ extension SchedulingSpec {
         }
         if let podAffinity = spec.affinity?.podAffinity {
             requiredAffinity = podAffinity.required.map { Self.term($0, weight: 0, labels: labels) }
-            preferredAffinity = podAffinity.preferred.map { Self.term($0.podAffinityTerm, weight: $0.weight, labels: labels) }
+            preferredAffinity = podAffinity.preferred.map {
+                Self.term($0.podAffinityTerm, weight: $0.weight, labels: labels)
+            }
         }
         if let anti = spec.affinity?.podAntiAffinity {
             requiredAntiAffinity = anti.required.map { Self.term($0, weight: 0, labels: labels) }
-            preferredAntiAffinity = anti.preferred.map { Self.term($0.podAffinityTerm, weight: $0.weight, labels: labels) }
+            preferredAntiAffinity = anti.preferred.map {
+                Self.term($0.podAffinityTerm, weight: $0.weight, labels: labels)
+            }
         }
         spreadConstraints = spec.topologySpreadConstraints.map { constraint in
             var selector = constraint.labelSelector
             if selector != nil {
                 for key in constraint.matchLabelKeys {
                     guard let value = labels[key] else { continue }
-                    selector?.matchExpressions.append(LabelSelectorRequirement(key: key, operator: .in, values: [value]))
+                    selector?.matchExpressions.append(
+                        LabelSelectorRequirement(key: key, operator: .in, values: [value]))
                 }
             }
             return SpreadConstraint(
@@ -71,7 +78,8 @@ extension SchedulingSpec {
                 selector?.matchExpressions.append(LabelSelectorRequirement(key: key, operator: .notIn, values: [value]))
             }
         }
-        return AffinityTerm(selector: selector, namespaces: term.namespaces, namespaceSelector: term.namespaceSelector,
-                            topologyKey: term.topologyKey, weight: weight)
+        return AffinityTerm(
+            selector: selector, namespaces: term.namespaces, namespaceSelector: term.namespaceSelector,
+            topologyKey: term.topologyKey, weight: weight)
     }
 }

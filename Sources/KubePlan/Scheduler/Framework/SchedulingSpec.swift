@@ -11,8 +11,10 @@ package struct AffinityTerm: Sendable, Hashable {
     /// The weight of a preferred term; 0 for a required one.
     package var weight: Int
 
-    package init(selector: LabelSelector?, namespaces: [String] = [], namespaceSelector: LabelSelector? = nil,
-                 topologyKey: String, weight: Int = 0) {
+    package init(
+        selector: LabelSelector?, namespaces: [String] = [], namespaceSelector: LabelSelector? = nil,
+        topologyKey: String, weight: Int = 0
+    ) {
         self.selector = selector
         self.namespaces = namespaces
         self.namespaceSelector = namespaceSelector
@@ -35,8 +37,10 @@ package struct SpreadConstraint: Sendable, Hashable {
     /// `nodeTaintsPolicy: Honor` (default Ignore).
     package var honorsTaints: Bool
 
-    package init(maxSkew: Int, topologyKey: String, isHard: Bool, selector: LabelSelector?, minDomains: Int = 1,
-                 honorsNodeAffinity: Bool = true, honorsTaints: Bool = false) {
+    package init(
+        maxSkew: Int, topologyKey: String, isHard: Bool, selector: LabelSelector?, minDomains: Int = 1,
+        honorsNodeAffinity: Bool = true, honorsTaints: Bool = false
+    ) {
         self.maxSkew = maxSkew
         self.topologyKey = topologyKey
         self.isHard = isHard

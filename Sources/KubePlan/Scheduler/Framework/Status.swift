@@ -55,7 +55,8 @@ package enum Reason {
     package static let nodePorts = "node(s) didn't have free ports for the requested pod ports"
     package static let tooManyPods = "Too many pods"
     package static let spreadConstraints = "node(s) didn't match pod topology spread constraints"
-    package static let spreadMissingLabel = "node(s) didn't match pod topology spread constraints (missing required label)"
+    package static let spreadMissingLabel =
+        "node(s) didn't match pod topology spread constraints (missing required label)"
     package static let podAffinity = "node(s) didn't match pod affinity rules"
     package static let podAntiAffinity = "node(s) didn't match pod anti-affinity rules"
     package static let existingAntiAffinity = "node(s) didn't satisfy existing pods anti-affinity rules"

@@ -7,8 +7,10 @@ package struct ImageLocality: ScorePlugin {
 
     package init() {}
 
-    package func score(_ pod: SchedulingSpec, _ state: CycleState, feasible: [Int], _ snapshot: ClusterSnapshot,
-                       into scores: inout [Int64]) {
+    package func score(
+        _ pod: SchedulingSpec, _ state: CycleState, feasible: [Int], _ snapshot: ClusterSnapshot,
+        into scores: inout [Int64]
+    ) {
         let totalNodes = Double(snapshot.nodes.count)
         let maxThreshold = Self.maxContainerThreshold * Int64(max(pod.images.count, 1))
         for (position, node) in feasible.enumerated() {

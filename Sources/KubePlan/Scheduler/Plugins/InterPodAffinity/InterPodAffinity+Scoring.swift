@@ -6,8 +6,10 @@ import KubeModel
 /// it. A node scores the sum over the domains it is in; normalised min–max to 0…100. Skips when nothing
 /// applies. Weight 2.
 extension InterPodAffinity {
-    package func preScore(_ pod: SchedulingSpec, _ state: inout CycleState, feasible: [Int],
-                          _ snapshot: inout ClusterSnapshot) -> Status {
+    package func preScore(
+        _ pod: SchedulingSpec, _ state: inout CycleState, feasible: [Int],
+        _ snapshot: inout ClusterSnapshot
+    ) -> Status {
         var score = InterPodAffinityScoreState()
         var touched = false
         func addIncoming(_ terms: [AffinityTerm], sign: Int64) {
@@ -44,8 +46,10 @@ extension InterPodAffinity {
         return .success
     }
 
-    package func score(_ pod: SchedulingSpec, _ state: CycleState, feasible: [Int], _ snapshot: ClusterSnapshot,
-                       into scores: inout [Int64]) {
+    package func score(
+        _ pod: SchedulingSpec, _ state: CycleState, feasible: [Int], _ snapshot: ClusterSnapshot,
+        into scores: inout [Int64]
+    ) {
         guard let score = state.interPodScore else { return }
         for position in feasible.indices { scores[position] = 0 }
         for (key, values) in score.pairs {
@@ -60,7 +64,8 @@ extension InterPodAffinity {
         guard let minimum = scores.min(), let maximum = scores.max() else { return }
         let difference = maximum - minimum
         for index in scores.indices {
-            scores[index] = difference > 0
+            scores[index] =
+                difference > 0
                 ? Int64(Double(maxNodeScore) * (Double(scores[index] - minimum) / Double(difference))) : 0
         }
     }

@@ -12,14 +12,19 @@ package struct InterPodAffinity: PreFilterPlugin, FilterPlugin, PreScorePlugin, 
 
     package init() {}
 
-    package func preFilter(_ pod: SchedulingSpec, _ state: inout CycleState, _ snapshot: inout ClusterSnapshot)
-        -> PreFilterResult {
+    package func preFilter(
+        _ pod: SchedulingSpec, _ state: inout CycleState, _ snapshot: inout ClusterSnapshot
+    )
+        -> PreFilterResult
+    {
         var filter = InterPodAffinityFilterState()
         if snapshot.existingTerms.requiredAntiAffinityCount > 0 {
             for index in snapshot.existingTerms.matching(labels: pod.labels, namespace: pod.namespace) {
                 let entry = snapshot.existingTerms.entries[index]
                 guard entry.signature.kind == .requiredAntiAffinity else { continue }
-                for (value, count) in entry.domainCounts { filter.existingAnti[entry.signature.key, default: [:]][value, default: 0] += count }
+                for (value, count) in entry.domainCounts {
+                    filter.existingAnti[entry.signature.key, default: [:]][value, default: 0] += count
+                }
             }
         }
         if pod.requiredAffinity.isEmpty, pod.requiredAntiAffinity.isEmpty, filter.existingAnti.isEmpty { return .skip }
@@ -33,7 +38,8 @@ package struct InterPodAffinity: PreFilterPlugin, FilterPlugin, PreScorePlugin, 
                 let existing = snapshot.pods[Int(index)]
                 let matchesAll = pod.requiredAffinity.indices.allSatisfy { term in
                     let selector = pod.requiredAffinity[term].selector
-                    return namespaces[term].contains(existing.namespace) && (selector?.matches(existing.labels) ?? false)
+                    return namespaces[term].contains(existing.namespace)
+                        && (selector?.matches(existing.labels) ?? false)
                 }
                 guard matchesAll else { continue }
                 for key in affinityKeys {
@@ -42,7 +48,8 @@ package struct InterPodAffinity: PreFilterPlugin, FilterPlugin, PreScorePlugin, 
                 }
             }
             filter.selfMatchesAllAffinity = pod.requiredAffinity.indices.allSatisfy { term in
-                namespaces[term].contains(pod.namespace) && (pod.requiredAffinity[term].selector?.matches(pod.labels) ?? false)
+                namespaces[term].contains(pod.namespace)
+                    && (pod.requiredAffinity[term].selector?.matches(pod.labels) ?? false)
             }
         }
         for term in pod.requiredAntiAffinity {

@@ -11,8 +11,11 @@ package struct NodeAffinityPlugin: PreFilterPlugin, FilterPlugin, PreScorePlugin
 
     package init() {}
 
-    package func preFilter(_ pod: SchedulingSpec, _ state: inout CycleState, _ snapshot: inout ClusterSnapshot)
-        -> PreFilterResult {
+    package func preFilter(
+        _ pod: SchedulingSpec, _ state: inout CycleState, _ snapshot: inout ClusterSnapshot
+    )
+        -> PreFilterResult
+    {
         if pod.hasNoNodeConstraint { return .skip }
         guard let terms = pod.requiredNodeTerms, !terms.isEmpty else { return .success }
         var names: Set<String> = []
@@ -28,19 +31,24 @@ package struct NodeAffinityPlugin: PreFilterPlugin, FilterPlugin, PreScorePlugin
     }
 
     package func filter(_ pod: SchedulingSpec, _ state: CycleState, node: Int, _ snapshot: ClusterSnapshot) -> Status? {
-        if pod.matchesNodeSelectorAndAffinity(labels: snapshot.nodes[node].labels, nodeName: snapshot.nodes[node].name) {
+        if pod.matchesNodeSelectorAndAffinity(labels: snapshot.nodes[node].labels, nodeName: snapshot.nodes[node].name)
+        {
             return nil
         }
         return .unresolvable(Self.name, Reason.nodeAffinity)
     }
 
-    package func preScore(_ pod: SchedulingSpec, _ state: inout CycleState, feasible: [Int],
-                          _ snapshot: inout ClusterSnapshot) -> Status {
+    package func preScore(
+        _ pod: SchedulingSpec, _ state: inout CycleState, feasible: [Int],
+        _ snapshot: inout ClusterSnapshot
+    ) -> Status {
         pod.preferredNodeTerms.isEmpty ? .skip : .success
     }
 
-    package func score(_ pod: SchedulingSpec, _ state: CycleState, feasible: [Int], _ snapshot: ClusterSnapshot,
-                       into scores: inout [Int64]) {
+    package func score(
+        _ pod: SchedulingSpec, _ state: CycleState, feasible: [Int], _ snapshot: ClusterSnapshot,
+        into scores: inout [Int64]
+    ) {
         for (position, node) in feasible.enumerated() {
             let labels = snapshot.nodes[node].labels
             let name = snapshot.nodes[node].name

@@ -5,8 +5,11 @@ package struct NodePorts: PreFilterPlugin, FilterPlugin {
 
     package init() {}
 
-    package func preFilter(_ pod: SchedulingSpec, _ state: inout CycleState, _ snapshot: inout ClusterSnapshot)
-        -> PreFilterResult {
+    package func preFilter(
+        _ pod: SchedulingSpec, _ state: inout CycleState, _ snapshot: inout ClusterSnapshot
+    )
+        -> PreFilterResult
+    {
         if pod.hostPorts.isEmpty { return .skip }
         state.nodePorts = pod.hostPorts
         return .success

@@ -7,13 +7,17 @@ package struct NodeResourcesBalancedAllocation: PreScorePlugin, ScorePlugin {
 
     package init() {}
 
-    package func preScore(_ pod: SchedulingSpec, _ state: inout CycleState, feasible: [Int],
-                          _ snapshot: inout ClusterSnapshot) -> Status {
+    package func preScore(
+        _ pod: SchedulingSpec, _ state: inout CycleState, feasible: [Int],
+        _ snapshot: inout ClusterSnapshot
+    ) -> Status {
         pod.requests.milliCPU == 0 && pod.requests.memory == 0 ? .skip : .success
     }
 
-    package func score(_ pod: SchedulingSpec, _ state: CycleState, feasible: [Int], _ snapshot: ClusterSnapshot,
-                       into scores: inout [Int64]) {
+    package func score(
+        _ pod: SchedulingSpec, _ state: CycleState, feasible: [Int], _ snapshot: ClusterSnapshot,
+        into scores: inout [Int64]
+    ) {
         let table = snapshot.table
         let podCPU = pod.requests.milliCPU
         let podMemory = pod.requests.memory

@@ -12,8 +12,11 @@ package struct NodeResourcesFit: PreFilterPlugin, FilterPlugin, ScorePlugin {
 
     package init() {}
 
-    package func preFilter(_ pod: SchedulingSpec, _ state: inout CycleState, _ snapshot: inout ClusterSnapshot)
-        -> PreFilterResult {
+    package func preFilter(
+        _ pod: SchedulingSpec, _ state: inout CycleState, _ snapshot: inout ClusterSnapshot
+    )
+        -> PreFilterResult
+    {
         state.fit = NodeResourcesFitState(
             milliCPU: pod.requests.milliCPU, memory: pod.requests.memory, ephemeral: pod.requests.ephemeralStorage,
             hasScalars: pod.requests.scalars.values.contains { $0 > 0 }, isZero: pod.requests.isZero)
@@ -25,9 +28,10 @@ package struct NodeResourcesFit: PreFilterPlugin, FilterPlugin, ScorePlugin {
         let tooMany = snapshot.table.podCount[node] + 1 > snapshot.table.allowedPods[node]
         if fit.isZero { return tooMany ? .unschedulable(Self.name, Reason.tooManyPods) : nil }
         if !tooMany, !fit.hasScalars,
-           fit.milliCPU <= snapshot.table.allocatableMilliCPU[node] - snapshot.table.requestedMilliCPU[node],
-           fit.memory <= snapshot.table.allocatableMemory[node] - snapshot.table.requestedMemory[node],
-           fit.ephemeral <= snapshot.table.allocatableEphemeral[node] - snapshot.table.requestedEphemeral[node] {
+            fit.milliCPU <= snapshot.table.allocatableMilliCPU[node] - snapshot.table.requestedMilliCPU[node],
+            fit.memory <= snapshot.table.allocatableMemory[node] - snapshot.table.requestedMemory[node],
+            fit.ephemeral <= snapshot.table.allocatableEphemeral[node] - snapshot.table.requestedEphemeral[node]
+        {
             return nil
         }
         var reasons: [String] = []
@@ -43,7 +47,9 @@ package struct NodeResourcesFit: PreFilterPlugin, FilterPlugin, ScorePlugin {
         }
         check(fit.milliCPU, snapshot.table.allocatableMilliCPU[node], snapshot.table.requestedMilliCPU[node], "cpu")
         check(fit.memory, snapshot.table.allocatableMemory[node], snapshot.table.requestedMemory[node], "memory")
-        check(fit.ephemeral, snapshot.table.allocatableEphemeral[node], snapshot.table.requestedEphemeral[node], "ephemeral-storage")
+        check(
+            fit.ephemeral, snapshot.table.allocatableEphemeral[node], snapshot.table.requestedEphemeral[node],
+            "ephemeral-storage")
         if fit.hasScalars {
             let allocatable = snapshot.nodes[node].allocatable.scalars
             let requested = snapshot.usage[node].requested.scalars
@@ -55,8 +61,10 @@ package struct NodeResourcesFit: PreFilterPlugin, FilterPlugin, ScorePlugin {
         return Status(unresolvable ? .unschedulableAndUnresolvable : .unschedulable, reasons, plugin: Self.name)
     }
 
-    package func score(_ pod: SchedulingSpec, _ state: CycleState, feasible: [Int], _ snapshot: ClusterSnapshot,
-                       into scores: inout [Int64]) {
+    package func score(
+        _ pod: SchedulingSpec, _ state: CycleState, feasible: [Int], _ snapshot: ClusterSnapshot,
+        into scores: inout [Int64]
+    ) {
         let table = snapshot.table
         let podCPU = pod.nonZeroRequests.milliCPU
         let podMemory = pod.nonZeroRequests.memory
@@ -70,7 +78,9 @@ package struct NodeResourcesFit: PreFilterPlugin, FilterPlugin, ScorePlugin {
     }
 
     @inline(__always)
-    private static func leastAllocated(_ capacity: Int64, _ requested: Int64, _ total: inout Int64, _ weights: inout Int64) {
+    private static func leastAllocated(
+        _ capacity: Int64, _ requested: Int64, _ total: inout Int64, _ weights: inout Int64
+    ) {
         guard capacity > 0 else { return }
         total += requested > capacity ? 0 : (capacity - requested) * maxNodeScore / capacity
         weights += 1

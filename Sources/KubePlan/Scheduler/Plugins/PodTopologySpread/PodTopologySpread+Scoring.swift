@@ -6,8 +6,10 @@ import KubeModel
 /// `100·(max + min − raw)/max` over the nodes not ignored (all 100 when max is 0). With explicit
 /// constraints, nodes missing a key are ignored and score 0.
 extension PodTopologySpread {
-    package func preScore(_ pod: SchedulingSpec, _ state: inout CycleState, feasible: [Int],
-                          _ snapshot: inout ClusterSnapshot) -> Status {
+    package func preScore(
+        _ pod: SchedulingSpec, _ state: inout CycleState, feasible: [Int],
+        _ snapshot: inout ClusterSnapshot
+    ) -> Status {
         var soft = pod.spreadConstraints.filter { !$0.isHard }
         let requireAllTopologies = !pod.spreadConstraints.isEmpty
         if pod.spreadConstraints.isEmpty {
@@ -53,15 +55,19 @@ extension PodTopologySpread {
                 let value = snapshot.topology.value(key, node: node)
                 if value >= 0, present[Int(value)] { counts.add(value, 1) }
             }
-            constraints.append(.init(key: key, isHostname: isHostname, maxSkew: constraint.maxSkew,
-                                     weight: log(Double(size + 2)), counts: counts))
+            constraints.append(
+                .init(
+                    key: key, isHostname: isHostname, maxSkew: constraint.maxSkew,
+                    weight: log(Double(size + 2)), counts: counts))
         }
         state.spreadScore = PodTopologySpreadScoreState(constraints: constraints, ignored: ignored)
         return .success
     }
 
-    package func score(_ pod: SchedulingSpec, _ state: CycleState, feasible: [Int], _ snapshot: ClusterSnapshot,
-                       into scores: inout [Int64]) {
+    package func score(
+        _ pod: SchedulingSpec, _ state: CycleState, feasible: [Int], _ snapshot: ClusterSnapshot,
+        into scores: inout [Int64]
+    ) {
         guard let spread = state.spreadScore else { return }
         var totals = [Double](repeating: 0, count: feasible.count)
         for constraint in spread.constraints {

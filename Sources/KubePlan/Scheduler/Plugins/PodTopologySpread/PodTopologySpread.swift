@@ -14,8 +14,11 @@ package struct PodTopologySpread: PreFilterPlugin, FilterPlugin, PreScorePlugin,
 
     package init() {}
 
-    package func preFilter(_ pod: SchedulingSpec, _ state: inout CycleState, _ snapshot: inout ClusterSnapshot)
-        -> PreFilterResult {
+    package func preFilter(
+        _ pod: SchedulingSpec, _ state: inout CycleState, _ snapshot: inout ClusterSnapshot
+    )
+        -> PreFilterResult
+    {
         let hard = pod.spreadConstraints.filter(\.isHard)
         if hard.isEmpty { return .skip }
         let keys = hard.map { snapshot.topology.keyID($0.topologyKey) }
@@ -36,8 +39,10 @@ package struct PodTopologySpread: PreFilterPlugin, FilterPlugin, PreScorePlugin,
             var globalMin = counts.values.min() ?? Int.max / 2
             if counts.count < constraint.minDomains { globalMin = 0 }
             let selfMatch = constraint.selector.map { !$0.isInvalid && $0.matches(pod.labels) } ?? false
-            constraints.append(.init(key: keys[position], maxSkew: constraint.maxSkew, counts: counts,
-                                     globalMin: globalMin, selfMatch: selfMatch ? 1 : 0))
+            constraints.append(
+                .init(
+                    key: keys[position], maxSkew: constraint.maxSkew, counts: counts,
+                    globalMin: globalMin, selfMatch: selfMatch ? 1 : 0))
         }
         state.spreadFilter = PodTopologySpreadFilterState(constraints: constraints)
         return .success
@@ -60,10 +65,14 @@ package struct PodTopologySpread: PreFilterPlugin, FilterPlugin, PreScorePlugin,
     }
 
     /// `matchNodeInclusionPolicies`: node affinity (Honor by default) and taints (Ignore by default).
-    static func passesInclusion(_ constraint: SpreadConstraint, _ pod: SchedulingSpec, _ node: Int,
-                                _ snapshot: ClusterSnapshot) -> Bool {
+    static func passesInclusion(
+        _ constraint: SpreadConstraint, _ pod: SchedulingSpec, _ node: Int,
+        _ snapshot: ClusterSnapshot
+    ) -> Bool {
         if constraint.honorsNodeAffinity, !pod.hasNoNodeConstraint,
-           !pod.matchesNodeSelectorAndAffinity(labels: snapshot.nodes[node].labels, nodeName: snapshot.nodes[node].name) {
+            !pod.matchesNodeSelectorAndAffinity(
+                labels: snapshot.nodes[node].labels, nodeName: snapshot.nodes[node].name)
+        {
             return false
         }
         if constraint.honorsTaints {

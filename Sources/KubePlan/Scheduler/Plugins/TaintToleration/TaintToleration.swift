@@ -16,21 +16,26 @@ package struct TaintToleration: FilterPlugin, PreScorePlugin, ScorePlugin {
         guard snapshot.table.hasHardTaints[node] else { return nil }
         for taint in snapshot.nodes[node].taints where taint.effect == .noSchedule || taint.effect == .noExecute {
             if pod.tolerations.tolerate(taint) { continue }
-            let reason = legacyReason ? Reason.untoleratedTaint(key: taint.key, value: taint.value) : Reason.untoleratedTaints
+            let reason =
+                legacyReason ? Reason.untoleratedTaint(key: taint.key, value: taint.value) : Reason.untoleratedTaints
             return Status(.unschedulableAndUnresolvable, [reason], plugin: Self.name)
         }
         return nil
     }
 
-    package func preScore(_ pod: SchedulingSpec, _ state: inout CycleState, feasible: [Int],
-                          _ snapshot: inout ClusterSnapshot) -> Status {
+    package func preScore(
+        _ pod: SchedulingSpec, _ state: inout CycleState, feasible: [Int],
+        _ snapshot: inout ClusterSnapshot
+    ) -> Status {
         state.taintScore = TaintTolerationScoreState(
             tolerations: pod.tolerations.filter { $0.effect.rawValue.isEmpty || $0.effect == .preferNoSchedule })
         return .success
     }
 
-    package func score(_ pod: SchedulingSpec, _ state: CycleState, feasible: [Int], _ snapshot: ClusterSnapshot,
-                       into scores: inout [Int64]) {
+    package func score(
+        _ pod: SchedulingSpec, _ state: CycleState, feasible: [Int], _ snapshot: ClusterSnapshot,
+        into scores: inout [Int64]
+    ) {
         let tolerations = state.taintScore?.tolerations ?? []
         for (position, node) in feasible.enumerated() {
             var count: Int64 = 0
