@@ -71,7 +71,9 @@ import Testing
 @Suite struct NodeSelectorTests {
     private let labels = ["zone": "a", "cores": "8", "gpu": "true"]
 
-    private func term(_ key: String, _ op: NodeSelectorRequirement.Operator, _ values: [String] = []) -> NodeSelectorTerm {
+    private func term(
+        _ key: String, _ op: NodeSelectorRequirement.Operator, _ values: [String] = []
+    ) -> NodeSelectorTerm {
         NodeSelectorTerm(matchExpressions: [NodeSelectorRequirement(key: key, operator: op, values: values)])
     }
 

@@ -45,7 +45,8 @@ package struct Node: Sendable, KubeDecodable {
             allocatable = context.resourceList(status, "allocatable")
             images = context.list(status, "images")
             for item in context.sequence(status, "conditions").map(Array.init) ?? [] {
-                guard let condition = context.mapping(item), let type = context.string(condition, "type") else { continue }
+                guard let condition = context.mapping(item), let type = context.string(condition, "type")
+                else { continue }
                 conditions[type] = context.string(condition, "status") ?? ""
             }
         }

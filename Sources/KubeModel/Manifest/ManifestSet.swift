@@ -1,3 +1,4 @@
+import Dispatch
 import KubeYAML
 
 /// Every object of the input, identified and decoded, with the problems found doing so.
@@ -13,7 +14,9 @@ package struct ManifestSet: Sendable {
     /// Lookups by kind, namespace and name (see `ManifestSet+Lookup.swift`).
     package private(set) var index: ManifestIndex
 
-    package init(files: [SourceFile] = [], manifests: [Manifest] = [], diagnostics: [Diagnostic] = [], documentCount: Int = 0) {
+    package init(
+        files: [SourceFile] = [], manifests: [Manifest] = [], diagnostics: [Diagnostic] = [], documentCount: Int = 0
+    ) {
         self.files = files
         self.manifests = manifests
         self.diagnostics = diagnostics
@@ -23,11 +26,44 @@ package struct ManifestSet: Sendable {
 
     /// Identifies and decodes every loaded document. Never fails: problems become diagnostics and the
     /// document is kept as generic, or dropped when it has no identity at all.
+    ///
+    /// Large inputs are decoded in chunks on every core; chunks are joined in input order, so manifests and
+    /// diagnostics come out exactly as a serial pass would give them.
     package static func decode(_ load: YAMLLoadResult) -> ManifestSet {
+        let documents = load.documents
+        let chunkCount = documents.count < parallelThreshold ? 1 : min(64, documents.count / (parallelThreshold / 4))
         var diagnostics = load.diagnostics
         var manifests: [Manifest] = []
-        manifests.reserveCapacity(load.documents.count)
-        for document in load.documents {
+        manifests.reserveCapacity(documents.count)
+        if chunkCount <= 1 {
+            decode(documents[...], into: &manifests, &diagnostics)
+        } else {
+            let slots = ResultSlots<([Manifest], [Diagnostic])>(count: chunkCount)
+            DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
+                let range = (documents.count * chunk / chunkCount)..<(documents.count * (chunk + 1) / chunkCount)
+                var chunkManifests: [Manifest] = []
+                var chunkDiagnostics: [Diagnostic] = []
+                chunkManifests.reserveCapacity(range.count)
+                decode(documents[range], into: &chunkManifests, &chunkDiagnostics)
+                slots.store((chunkManifests, chunkDiagnostics), at: chunk)
+            }
+            for (chunkManifests, chunkDiagnostics) in slots.values() {
+                manifests.append(contentsOf: chunkManifests)
+                diagnostics.append(contentsOf: chunkDiagnostics)
+            }
+        }
+        var set = ManifestSet(files: load.files, manifests: manifests, diagnostics: diagnostics,
+                              documentCount: documents.count)
+        set.attachObjects()
+        return set
+    }
+
+    /// Below this many documents decoding stays on the calling thread (thread start-up would cost more).
+    static let parallelThreshold = 512
+
+    private static func decode(_ documents: ArraySlice<YAMLDocument>, into manifests: inout [Manifest],
+                               _ diagnostics: inout [Diagnostic]) {
+        for document in documents {
             switch IdentityReader.read(document) {
             case .failure(let diagnostic):
                 diagnostics.append(diagnostic)
@@ -38,10 +74,6 @@ package struct ManifestSet: Sendable {
                 manifests.append(Manifest(identity: identity, document: document, object: object))
             }
         }
-        var set = ManifestSet(files: load.files, manifests: manifests, diagnostics: diagnostics,
-                              documentCount: load.documents.count)
-        set.attachObjects()
-        return set
     }
 
     /// Gives loader findings (duplicate keys, say) the identity of the object they sit in.
@@ -81,8 +113,10 @@ package struct ManifestIndex: Sendable {
     package private(set) var byKey: [Key: [Int]] = [:]
 
     init(_ manifests: [Manifest]) {
-        for (position, manifest) in manifests.enumerated() {
-            let identity = manifest.identity
+        byKey.reserveCapacity(manifests.count)
+        // Index by position so no Manifest (and its typed object) is copied.
+        for position in manifests.indices {
+            let identity = manifests[position].identity
             byKind[identity.kind, default: []].append(position)
             byKey[Key(kind: identity.kind, namespace: identity.namespace, name: identity.name), default: []]
                 .append(position)

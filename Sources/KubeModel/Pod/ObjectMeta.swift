@@ -20,14 +20,21 @@ package struct ObjectMeta: Sendable, KubeDecodable {
         ownerReferences = []
     }
 
+    /// Decodes in one pass over the mapping's pairs.
     package init(decoding node: YAMLNode, in context: inout DecodeContext) {
+        self.init()
         self.node = node
-        name = context.string(node, "name") ?? ""
-        generateName = context.string(node, "generateName") ?? ""
-        namespace = context.string(node, "namespace")
-        labels = context.stringMap(node, "labels")
-        annotations = context.stringMap(node, "annotations")
-        ownerReferences = context.list(node, "ownerReferences")
+        for (key, value) in node.pairs {
+            switch key.text {
+            case "name": name = context.string(value) ?? ""
+            case "generateName": generateName = context.string(value) ?? ""
+            case "namespace": namespace = context.string(value)
+            case "labels": labels = context.stringMap(value)
+            case "annotations": annotations = context.stringMap(value)
+            case "ownerReferences": ownerReferences = context.list(value)
+            default: break
+            }
+        }
     }
 }
 

@@ -44,30 +44,37 @@ package struct PodSpec: Sendable, KubeDecodable {
         enableServiceLinks = true
     }
 
+    /// Decodes in one pass over the mapping's pairs (a pod spec has many optional fields and few present).
     package init(decoding node: YAMLNode, in context: inout DecodeContext) {
         self.init()
         self.node = node
-        containers = context.list(node, "containers")
-        initContainers = context.list(node, "initContainers")
-        volumes = context.list(node, "volumes")
-        nodeName = context.string(node, "nodeName")
-        nodeSelector = context.stringMap(node, "nodeSelector")
-        affinity = context.decode(node, "affinity")
-        tolerations = context.list(node, "tolerations")
-        topologySpreadConstraints = context.list(node, "topologySpreadConstraints")
-        priority = context.int(node, "priority")
-        priorityClassName = context.string(node, "priorityClassName")
-        hostNetwork = context.bool(node, "hostNetwork") ?? false
-        restartPolicy = context.string(node, "restartPolicy") ?? "Always"
-        serviceAccountName = context.string(node, "serviceAccountName") ?? context.string(node, "serviceAccount")
-        hostname = context.string(node, "hostname")
-        subdomain = context.string(node, "subdomain")
-        overhead = context.resourceList(node, "overhead")
-        schedulerName = context.string(node, "schedulerName") ?? "default-scheduler"
-        securityContext = context.decode(node, "securityContext")
-        dnsPolicy = context.string(node, "dnsPolicy") ?? "ClusterFirst"
-        terminationGracePeriodSeconds = context.int(node, "terminationGracePeriodSeconds")
-        enableServiceLinks = context.bool(node, "enableServiceLinks") ?? true
+        for (key, value) in node.pairs {
+            switch key.text {
+            case "containers": containers = context.list(value)
+            case "initContainers": initContainers = context.list(value)
+            case "volumes": volumes = context.list(value)
+            case "nodeName": nodeName = context.string(value)
+            case "nodeSelector": nodeSelector = context.stringMap(value)
+            case "affinity": affinity = context.decode(value)
+            case "tolerations": tolerations = context.list(value)
+            case "topologySpreadConstraints": topologySpreadConstraints = context.list(value)
+            case "priority": priority = context.int(value)
+            case "priorityClassName": priorityClassName = context.string(value)
+            case "hostNetwork": hostNetwork = context.bool(value) ?? false
+            case "restartPolicy": restartPolicy = context.string(value) ?? "Always"
+            case "serviceAccountName": serviceAccountName = context.string(value)
+            case "serviceAccount": serviceAccountName = serviceAccountName ?? context.string(value)
+            case "hostname": hostname = context.string(value)
+            case "subdomain": subdomain = context.string(value)
+            case "overhead": overhead = context.resourceList(value)
+            case "schedulerName": schedulerName = context.string(value) ?? "default-scheduler"
+            case "securityContext": securityContext = context.decode(value)
+            case "dnsPolicy": dnsPolicy = context.string(value) ?? "ClusterFirst"
+            case "terminationGracePeriodSeconds": terminationGracePeriodSeconds = context.int(value)
+            case "enableServiceLinks": enableServiceLinks = context.bool(value) ?? true
+            default: break
+            }
+        }
     }
 
     /// Init containers then containers, for rules that look at every container.

@@ -39,7 +39,9 @@ extension Quantity {
         lhs.subtractingReportingOverflow(rhs).partialValue
     }
     /// Saturating product with an integer.
-    package static func * (lhs: Quantity, rhs: Int64) -> Quantity { lhs.multipliedReportingOverflow(by: rhs).partialValue }
+    package static func * (lhs: Quantity, rhs: Int64) -> Quantity {
+        lhs.multipliedReportingOverflow(by: rhs).partialValue
+    }
     /// Saturating in-place sum.
     package static func += (lhs: inout Quantity, rhs: Quantity) { lhs = lhs + rhs }
     /// Saturating in-place difference.

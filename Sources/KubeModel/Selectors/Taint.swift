@@ -66,8 +66,10 @@ package struct Toleration: Hashable, Sendable, CustomStringConvertible {
     /// For `NoExecute`: how long the pod stays bound after the taint appears; nil is forever.
     package var tolerationSeconds: Int?
 
-    package init(key: String = "", operator op: Operator = .equal, value: String = "", effect: TaintEffect = TaintEffect(""),
-                 tolerationSeconds: Int? = nil) {
+    package init(
+        key: String = "", operator op: Operator = .equal, value: String = "", effect: TaintEffect = TaintEffect(""),
+        tolerationSeconds: Int? = nil
+    ) {
         self.key = key
         operatorText = op.rawValue
         self.value = value
