@@ -2,7 +2,8 @@ import KubeModel
 import Testing
 
 @Suite struct DefaultsTests {
-    private let set = decode("""
+    private let set = decode(
+        """
         apiVersion: apps/v1
         kind: Deployment
         metadata: {name: web}
@@ -62,12 +63,15 @@ import Testing
     }
 
     @Test func recreateHasNoRollingParameters() throws {
-        guard case .deployment(let deployment) = object("""
-            apiVersion: apps/v1
-            kind: Deployment
-            metadata: {name: web}
-            spec: {strategy: {type: Recreate}}
-            """) else {
+        guard
+            case .deployment(let deployment) = object(
+                """
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata: {name: web}
+                spec: {strategy: {type: Recreate}}
+                """)
+        else {
             Issue.record("not a deployment")
             return
         }
@@ -155,7 +159,8 @@ import Testing
     }
 
     @Test func malformedNodePortRangeIsReported() {
-        let result = decode("""
+        let result = decode(
+            """
             apiVersion: kubec.dev/v1alpha1
             kind: Cluster
             metadata: {name: c}

@@ -74,9 +74,12 @@ import Testing
         #expect(spec.tolerations.first?.tolerates(Taint(key: "dedicated", value: "web", effect: .noSchedule)) == true)
         #expect(spec.topologySpreadConstraints.first?.minDomains == 2)
         #expect(spec.topologySpreadConstraints.first?.whenUnsatisfiable == .doNotSchedule)
-        #expect(spec.volumes.map(\.source) == [.configMap(name: "web-config", optional: false),
-                                               .persistentVolumeClaim(claimName: "web-data", readOnly: false),
-                                               .emptyDir])
+        #expect(
+            spec.volumes.map(\.source) == [
+                .configMap(name: "web-config", optional: false),
+                .persistentVolumeClaim(claimName: "web-data", readOnly: false),
+                .emptyDir,
+            ])
     }
 
     @Test func effectiveRequestsSumContainers() throws {
@@ -176,8 +179,11 @@ import Testing
     }
 
     @Test func workloadsListEveryPodMaker() {
-        #expect(set.workloads.map(\.kind) == ["Deployment", "ReplicaSet", "StatefulSet", "DaemonSet", "Job", "CronJob",
-                                             "Pod"])
+        #expect(
+            set.workloads.map(\.kind) == [
+                "Deployment", "ReplicaSet", "StatefulSet", "DaemonSet", "Job", "CronJob",
+                "Pod",
+            ])
         #expect(set.workloads.map(\.desiredPods) == [3, 2, 3, nil, 2, nil, 1])
     }
 

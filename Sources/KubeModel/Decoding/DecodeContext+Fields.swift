@@ -3,7 +3,9 @@ import KubeYAML
 /// Typed field readers. Each reads `parent[key]`: absent or `null` gives nil (the API's zero value, so the
 /// caller applies the default); a value of the wrong type gives nil and a `model-type-mismatch` diagnostic.
 extension DecodeContext {
-    /// A string field. Numbers and booleans are reported (JSON `3` does not decode into a Go string) but
+    /// A string field.
+    ///
+    /// Numbers and booleans are reported (JSON `3` does not decode into a Go string) but
     /// their text is kept, so later stages still see what was written.
     package mutating func string(_ parent: YAMLNode, _ key: String) -> String? {
         guard let node = parent[key] else { return nil }
@@ -25,7 +27,9 @@ extension DecodeContext {
         }
     }
 
-    /// An integer field. Integral floats (`3.0`) are accepted, as the JSON round trip makes them `3`.
+    /// An integer field.
+    ///
+    /// Integral floats (`3.0`) are accepted, as the JSON round trip makes them `3`.
     package mutating func int(_ parent: YAMLNode, _ key: String) -> Int? {
         guard let node = parent[key] else { return nil }
         return int(node)
@@ -214,8 +218,10 @@ extension DecodeContext {
         case .null: return nil
         case .string, .int, .float:
             let text = node.text ?? ""
-            let parsed = node.scalarType == .int ? (node.int.map { Quantity.parse(String($0)) } ?? Quantity.parse(text))
-                                                 : Quantity.parse(text)
+            let parsed =
+                node.scalarType == .int
+                ? (node.int.map { Quantity.parse(String($0)) } ?? Quantity.parse(text))
+                : Quantity.parse(text)
             switch parsed {
             case .success(var quantity):
                 // A YAML number reaches the API server as a JSON number, which it reads as DecimalSI.

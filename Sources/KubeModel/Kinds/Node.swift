@@ -72,7 +72,7 @@ package struct Node: Sendable, KubeDecodable {
 /// `NodeAddress`.
 package struct NodeAddress: Sendable, KubeDecodable {
     package var node: YAMLNode?
-    /// `InternalIP`, `ExternalIP`, `Hostname`, …
+    /// The address kind: `InternalIP`, `ExternalIP`, `Hostname`.
     package var type: String
     package var address: String
 

@@ -4,7 +4,9 @@ import KubeYAML
 /// Every object of the input, identified and decoded, with the problems found doing so.
 package struct ManifestSet: Sendable {
     package var files: [SourceFile]
-    /// The objects in input order. Assigning rebuilds `index`.
+    /// The objects in input order.
+    ///
+    /// Assigning rebuilds `index`.
     package var manifests: [Manifest] {
         didSet { index = ManifestIndex(manifests) }
     }
@@ -24,7 +26,9 @@ package struct ManifestSet: Sendable {
         index = ManifestIndex(manifests)
     }
 
-    /// Identifies and decodes every loaded document. Never fails: problems become diagnostics and the
+    /// Identifies and decodes every loaded document.
+    ///
+    /// Never fails: problems become diagnostics and the
     /// document is kept as generic, or dropped when it has no identity at all.
     ///
     /// Large inputs are decoded in chunks on every core; chunks are joined in input order, so manifests and
@@ -52,8 +56,9 @@ package struct ManifestSet: Sendable {
                 diagnostics.append(contentsOf: chunkDiagnostics)
             }
         }
-        var set = ManifestSet(files: load.files, manifests: manifests, diagnostics: diagnostics,
-                              documentCount: documents.count)
+        var set = ManifestSet(
+            files: load.files, manifests: manifests, diagnostics: diagnostics,
+            documentCount: documents.count)
         set.attachObjects()
         return set
     }
@@ -61,8 +66,10 @@ package struct ManifestSet: Sendable {
     /// Below this many documents decoding stays on the calling thread (thread start-up would cost more).
     static let parallelThreshold = 512
 
-    private static func decode(_ documents: ArraySlice<YAMLDocument>, into manifests: inout [Manifest],
-                               _ diagnostics: inout [Diagnostic]) {
+    private static func decode(
+        _ documents: ArraySlice<YAMLDocument>, into manifests: inout [Manifest],
+        _ diagnostics: inout [Diagnostic]
+    ) {
         for document in documents {
             switch IdentityReader.read(document) {
             case .failure(let diagnostic):

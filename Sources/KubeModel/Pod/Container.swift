@@ -86,7 +86,9 @@ package struct ContainerPort: Sendable, KubeDecodable {
     }
 }
 
-/// A transport protocol: `TCP` (the API default), `UDP` or `SCTP`. Unknown values are kept as written.
+/// A transport protocol: `TCP` (the API default), `UDP` or `SCTP`.
+///
+/// Unknown values are kept as written.
 package struct PortProtocol: Hashable, Comparable, Sendable, CustomStringConvertible {
     package var rawValue: String
     package init(_ rawValue: String) { self.rawValue = rawValue }

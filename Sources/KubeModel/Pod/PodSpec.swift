@@ -82,7 +82,9 @@ package struct PodSpec: Sendable, KubeDecodable {
 
     /// The effective request of the pod as kube-scheduler computes it (`resource.PodRequests`): the sum over
     /// regular containers (and restartable "sidecar" init containers), or the largest init container if that
-    /// is bigger, resource by resource, plus `overhead`. A container without a request but with a limit
+    /// is bigger, resource by resource, plus `overhead`.
+    ///
+    /// A container without a request but with a limit
     /// requests its limit (the API's defaulting).
     package var effectiveRequests: ResourceList {
         var sum = ResourceList()

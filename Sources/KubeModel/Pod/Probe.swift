@@ -1,6 +1,8 @@
 import KubeYAML
 
-/// `v1.Probe`: a handler and its timing. Timing fields keep the API defaults.
+/// `v1.Probe`: a handler and its timing.
+///
+/// Timing fields keep the API defaults.
 package struct Probe: Sendable, KubeDecodable {
     /// Which handler the probe uses.
     package enum Handler: Sendable, Hashable {
@@ -58,8 +60,9 @@ package struct Probe: Sendable, KubeDecodable {
     private static func handler(_ kind: String, _ node: YAMLNode, _ context: inout DecodeContext) -> Handler {
         switch kind {
         case "httpGet":
-            .httpGet(path: context.string(node, "path") ?? "", port: context.intOrString(node, "port"),
-                     scheme: context.string(node, "scheme") ?? "HTTP")
+            .httpGet(
+                path: context.string(node, "path") ?? "", port: context.intOrString(node, "port"),
+                scheme: context.string(node, "scheme") ?? "HTTP")
         case "tcpSocket": .tcpSocket(port: context.intOrString(node, "port"))
         case "grpc": .grpc(port: context.int(node, "port"))
         default: .exec(command: context.strings(node, "command"))

@@ -1,6 +1,8 @@
 import KubeYAML
 
-/// What a taint does to pods that do not tolerate it. An open set: unknown values are kept as written.
+/// What a taint does to pods that do not tolerate it.
+///
+/// An open set: unknown values are kept as written.
 package struct TaintEffect: Hashable, Sendable, CustomStringConvertible {
     package var rawValue: String
 

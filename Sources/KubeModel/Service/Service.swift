@@ -14,7 +14,8 @@ package struct Service: Sendable, KubeDecodable {
         self.node = node
         metadata = context.metadata(node)
         spec = context.decode(node, "spec") ?? ServiceSpec()
-        loadBalancerIngress = context.mapping(node, "status")
+        loadBalancerIngress =
+            context.mapping(node, "status")
             .flatMap { context.mapping($0, "loadBalancer") }
             .map { context.list($0, "ingress") } ?? []
     }
@@ -25,7 +26,9 @@ package struct ServiceSpec: Sendable, KubeDecodable {
     package var node: YAMLNode?
     /// Default `ClusterIP`.
     package var type: ServiceType
-    /// Nil or empty: the Service selects no pods (its endpoints are managed by hand). A stored empty map
+    /// Nil or empty: the Service selects no pods (its endpoints are managed by hand).
+    ///
+    /// A stored empty map
     /// round-trips as nil, so kubec treats `selector: {}` like no selector.
     package var selector: [String: String]?
     package var ports: [ServicePort]
@@ -99,7 +102,9 @@ package struct ServiceSpec: Sendable, KubeDecodable {
             let clientIP = affinityConfig.flatMap { context.mapping($0, "clientIP") }
             sessionAffinityTimeoutSeconds = clientIP.flatMap { context.int($0, "timeoutSeconds") } ?? 10800
         }
-        if type == .nodePort || type == .loadBalancer, externalTrafficPolicy == nil { externalTrafficPolicy = "Cluster" }
+        if type == .nodePort || type == .loadBalancer, externalTrafficPolicy == nil {
+            externalTrafficPolicy = "Cluster"
+        }
         if type == .loadBalancer, allocateLoadBalancerNodePorts == nil { allocateLoadBalancerNodePorts = true }
     }
 
@@ -107,7 +112,9 @@ package struct ServiceSpec: Sendable, KubeDecodable {
     package var isHeadless: Bool { clusterIP == "None" }
 }
 
-/// `ServiceType`. An open set: unknown values are kept as written.
+/// `ServiceType`.
+///
+/// An open set: unknown values are kept as written.
 package struct ServiceType: Hashable, Sendable, CustomStringConvertible {
     package var rawValue: String
     package init(_ rawValue: String) { self.rawValue = rawValue }
