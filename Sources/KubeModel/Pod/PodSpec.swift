@@ -26,7 +26,8 @@ package struct PodSpec: Sendable, KubeDecodable {
     package var schedulerName: String
     package var securityContext: PodSecurityContext?
     package var dnsPolicy: String
-    package var terminationGracePeriodSeconds: Int?
+    /// Default 30.
+    package var terminationGracePeriodSeconds: Int
     package var enableServiceLinks: Bool
 
     package init() {
@@ -42,6 +43,7 @@ package struct PodSpec: Sendable, KubeDecodable {
         schedulerName = "default-scheduler"
         dnsPolicy = "ClusterFirst"
         enableServiceLinks = true
+        terminationGracePeriodSeconds = 30
     }
 
     /// Decodes in one pass over the mapping's pairs (a pod spec has many optional fields and few present).
@@ -70,9 +72,25 @@ package struct PodSpec: Sendable, KubeDecodable {
             case "schedulerName": schedulerName = context.string(value) ?? "default-scheduler"
             case "securityContext": securityContext = context.decode(value)
             case "dnsPolicy": dnsPolicy = context.string(value) ?? "ClusterFirst"
-            case "terminationGracePeriodSeconds": terminationGracePeriodSeconds = context.int(value)
+            case "terminationGracePeriodSeconds": terminationGracePeriodSeconds = context.int(value) ?? 30
             case "enableServiceLinks": enableServiceLinks = context.bool(value) ?? true
             default: break
+            }
+        }
+        if hostNetwork { Self.defaultHostNetworkPorts(&containers, &initContainers) }
+    }
+
+    /// API defaulting (`SetDefaults_PodSpec`): with `hostNetwork`, every declared port without a `hostPort`
+    /// gets `hostPort = containerPort`, so it occupies that port on the node.
+    private static func defaultHostNetworkPorts(_ containers: inout [Container], _ initContainers: inout [Container]) {
+        for index in containers.indices {
+            for port in containers[index].ports.indices where containers[index].ports[port].hostPort == nil {
+                containers[index].ports[port].hostPort = containers[index].ports[port].containerPort
+            }
+        }
+        for index in initContainers.indices {
+            for port in initContainers[index].ports.indices where initContainers[index].ports[port].hostPort == nil {
+                initContainers[index].ports[port].hostPort = initContainers[index].ports[port].containerPort
             }
         }
     }
