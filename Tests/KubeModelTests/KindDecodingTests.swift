@@ -202,3 +202,27 @@ import Testing
         #expect(port.node?.location.line == service.node.location.line + 6)
     }
 }
+
+@Suite struct ManifestIndexTests {
+    @Test func appendedManifestsAreFound() throws {
+        var set = decode("apiVersion: v1\nkind: Namespace\nmetadata: {name: a}")
+        let other = try #require(decode("apiVersion: v1\nkind: Service\nmetadata: {name: s, namespace: a}").manifests.first)
+        set.append(other)
+        #expect(set.manifest(kind: "Service", namespace: "a", name: "s") != nil)
+        #expect(set.manifests(ofKind: "Namespace").count == 1)
+        #expect(set.services.count == 1)
+    }
+
+    @Test func duplicatesAreAllIndexed() {
+        let set = decode("""
+            apiVersion: v1
+            kind: ConfigMap
+            metadata: {name: c}
+            ---
+            apiVersion: v1
+            kind: ConfigMap
+            metadata: {name: c}
+            """)
+        #expect(set.index.byKey[ManifestIndex.Key(kind: "ConfigMap", namespace: "default", name: "c")]?.count == 2)
+    }
+}

@@ -4,12 +4,8 @@ import KubeYAML
 /// Every object of the input, identified and decoded, with the problems found doing so.
 package struct ManifestSet: Sendable {
     package var files: [SourceFile]
-    /// The objects in input order.
-    ///
-    /// Assigning rebuilds `index`.
-    package var manifests: [Manifest] {
-        didSet { index = ManifestIndex(manifests) }
-    }
+    /// The objects in input order. Add more with `append(_:)`, which keeps `index` up to date.
+    package private(set) var manifests: [Manifest]
     package var diagnostics: [Diagnostic]
     /// How many YAML documents were read (after `List` splitting), for summaries.
     package var documentCount: Int
@@ -61,6 +57,12 @@ package struct ManifestSet: Sendable {
             documentCount: documents.count)
         set.attachObjects()
         return set
+    }
+
+    /// Adds a manifest at the end and indexes it.
+    package mutating func append(_ manifest: Manifest) {
+        manifests.append(manifest)
+        index.add(manifest.identity, at: manifests.count - 1)
     }
 
     /// Below this many documents decoding stays on the calling thread (thread start-up would cost more).
@@ -122,11 +124,13 @@ package struct ManifestIndex: Sendable {
     init(_ manifests: [Manifest]) {
         byKey.reserveCapacity(manifests.count)
         // Index by position so no Manifest (and its typed object) is copied.
-        for position in manifests.indices {
-            let identity = manifests[position].identity
-            byKind[identity.kind, default: []].append(position)
-            byKey[Key(kind: identity.kind, namespace: identity.namespace, name: identity.name), default: []]
-                .append(position)
-        }
+        for position in manifests.indices { add(manifests[position].identity, at: position) }
+    }
+
+    /// Records the manifest at `position`.
+    mutating func add(_ identity: ResourceIdentity, at position: Int) {
+        byKind[identity.kind, default: []].append(position)
+        byKey[Key(kind: identity.kind, namespace: identity.namespace, name: identity.name), default: []]
+            .append(position)
     }
 }
