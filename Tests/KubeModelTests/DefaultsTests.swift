@@ -131,12 +131,15 @@ import Testing
     }
 
     @Test func jobWithOnlyParallelismKeepsCompletionsUnset() {
-        guard case .job(let job) = object("""
-            apiVersion: batch/v1
-            kind: Job
-            metadata: {name: queue}
-            spec: {parallelism: 3}
-            """) else {
+        guard
+            case .job(let job) = object(
+                """
+                apiVersion: batch/v1
+                kind: Job
+                metadata: {name: queue}
+                spec: {parallelism: 3}
+                """)
+        else {
             Issue.record("not a job")
             return
         }
@@ -145,14 +148,17 @@ import Testing
     }
 
     @Test func hostNetworkPortsOccupyTheirHostPort() {
-        guard case .pod(let pod) = object("""
-            apiVersion: v1
-            kind: Pod
-            metadata: {name: p}
-            spec:
-              hostNetwork: true
-              containers: [{name: a, ports: [{containerPort: 9100}, {containerPort: 53, hostPort: 53}]}]
-            """) else {
+        guard
+            case .pod(let pod) = object(
+                """
+                apiVersion: v1
+                kind: Pod
+                metadata: {name: p}
+                spec:
+                  hostNetwork: true
+                  containers: [{name: a, ports: [{containerPort: 9100}, {containerPort: 53, hostPort: 53}]}]
+                """)
+        else {
             Issue.record("not a pod")
             return
         }

@@ -206,7 +206,8 @@ import Testing
 @Suite struct ManifestIndexTests {
     @Test func appendedManifestsAreFound() throws {
         var set = decode("apiVersion: v1\nkind: Namespace\nmetadata: {name: a}")
-        let other = try #require(decode("apiVersion: v1\nkind: Service\nmetadata: {name: s, namespace: a}").manifests.first)
+        let other = try #require(
+            decode("apiVersion: v1\nkind: Service\nmetadata: {name: s, namespace: a}").manifests.first)
         set.append(other)
         #expect(set.manifest(kind: "Service", namespace: "a", name: "s") != nil)
         #expect(set.manifests(ofKind: "Namespace").count == 1)
@@ -214,7 +215,8 @@ import Testing
     }
 
     @Test func duplicatesAreAllIndexed() {
-        let set = decode("""
+        let set = decode(
+            """
             apiVersion: v1
             kind: ConfigMap
             metadata: {name: c}

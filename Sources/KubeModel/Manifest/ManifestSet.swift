@@ -4,7 +4,9 @@ import KubeYAML
 /// Every object of the input, identified and decoded, with the problems found doing so.
 package struct ManifestSet: Sendable {
     package var files: [SourceFile]
-    /// The objects in input order. Add more with `append(_:)`, which keeps `index` up to date.
+    /// The objects in input order.
+    ///
+    /// Add more with `append(_:)`, which keeps `index` up to date.
     package private(set) var manifests: [Manifest]
     package var diagnostics: [Diagnostic]
     /// How many YAML documents were read (after `List` splitting), for summaries.
