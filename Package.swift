@@ -23,12 +23,7 @@ let package = Package(
         ),
         .target(name: "KubeYAML", dependencies: ["CLibYAML"], swiftSettings: strictSettings),
         .target(name: "KubeModel", dependencies: ["KubeYAML"], swiftSettings: strictSettings),
-        .target(
-            name: "KubeSchema",
-            dependencies: ["KubeYAML", "KubeModel"],
-            resources: [.copy("Resources")],
-            swiftSettings: strictSettings
-        ),
+        .target(name: "KubeSchema", dependencies: ["KubeYAML", "KubeModel"], swiftSettings: strictSettings),
         .target(name: "KubeLint", dependencies: ["KubeYAML", "KubeModel"], swiftSettings: strictSettings),
         .target(name: "KubePlan", dependencies: ["KubeYAML", "KubeModel"], swiftSettings: strictSettings),
         .target(

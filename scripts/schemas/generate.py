@@ -27,7 +27,8 @@ NODE is an object with short keys, every one optional:
 Every `$ref` becomes the index of the named definition, stored once; anonymous sub-schemas that are equal are
 stored once too (hash-consed), so `{"type": "string"}` is one node however often it appears. Descriptions are
 dropped. The kubec `Cluster` schema (`schemas/cluster-kubec-v1alpha1.json`, hand-written) is compiled into every
-version file so it validates like any other kind.
+version file so it validates like any other kind. `scripts/schemas/enums.json` adds the enums the API server
+enforces that the source schemas lack (imagePullPolicy, protocol, Service type...).
 
 With --swift DIR the same JSON is also written as a Swift raw string literal (one file per version plus an index),
 which is how the kubec binary embeds the schemas (no resource bundle to find at run time).
@@ -167,9 +168,29 @@ def api_version(group, version):
     return version if not group else group + "/" + version
 
 
-def compact_version(source_dir, cluster_schema):
+def apply_enums(definitions, enums):
+    """Adds the enum overlay (scripts/schemas/enums.json) where the definition and property exist."""
+    for name, properties in enums.items():
+        definition = definitions.get(name)
+        if not isinstance(properties, dict) or definition is None:
+            continue
+        for key, values in properties.items():
+            field, _, suffix = key.partition(" ")
+            target = definition.get("properties", {}).get(field)
+            if target is None:
+                continue
+            if suffix == "items":
+                target = target.get("items")
+                if target is None:
+                    continue
+            if "$ref" not in target and "enum" not in target:
+                target["enum"] = values
+
+
+def compact_version(source_dir, cluster_schema, enums):
     with open(os.path.join(source_dir, "_definitions.json")) as handle:
         definitions = json.load(handle)["$defs"]
+    apply_enums(definitions, enums)
     compactor = Compactor(definitions)
     gvk_names = {}
     for name, definition in definitions.items():
@@ -318,13 +339,15 @@ def main():
     base = package_dir()
     pkg = package_version()
     cluster = load_cluster_schema(args.cluster)
+    with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "enums.json")) as handle:
+        enums = json.load(handle)
     outputs = []
     for version in [v.strip() for v in args.versions.split(",") if v.strip()]:
         source = "v%s.0-local-strict" % version
         source_dir = os.path.join(base, source)
         if not os.path.isdir(source_dir):
             sys.exit("kubernetes-validate %s has no schemas for %s" % (pkg, version))
-        nodes, kinds = compact_version(source_dir, cluster)
+        nodes, kinds = compact_version(source_dir, cluster, enums)
         text = render(version, pkg, source, nodes, kinds)
         with open(os.path.join(args.out, "kubernetes-%s.json" % version), "w") as handle:
             handle.write(text)
