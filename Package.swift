@@ -53,7 +53,7 @@ let package = Package(
         .target(name: "KubeTestSupport", dependencies: ["KubeYAML", "KubeModel"], path: "Tests/KubeTestSupport"),
         .testTarget(name: "KubeYAMLTests", dependencies: ["KubeYAML", "KubeTestSupport"]),
         .testTarget(name: "KubeModelTests", dependencies: ["KubeModel", "KubeTestSupport"]),
-        .testTarget(name: "KubeSchemaTests", dependencies: ["KubeSchema", "KubeTestSupport"]),
+        .testTarget(name: "KubeSchemaTests", dependencies: ["KubeSchema", "KubeTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "KubeLintTests", dependencies: ["KubeLint", "KubeSchema", "KubeTestSupport"]),
         .testTarget(name: "KubePlanTests", dependencies: ["KubePlan", "KubeTestSupport"]),
         .testTarget(name: "KubeEmitTests", dependencies: ["KubeEmit", "KubePlan", "KubeTestSupport"]),

@@ -80,14 +80,16 @@ package struct JSONSchemaCompiler {
         if schema["x-kubernetes-int-or-string"]?.bool == true || schema["format"]?.string == "int-or-string"
             || (alternativeTypes.contains([.integer, .string]) && !alternativeTypes.contains(.number)) {
             node.format = .intOrString
-            node.types = []
+            node.types = [.integer, .string]
         } else if alternativeTypes.contains([.number, .string]) {
             node.format = .quantity
-            node.types = []
+            node.types = [.integer, .number, .string]
         } else {
             node.format = SchemaFormat(word: schema["format"]?.string)
         }
-        if schema["nullable"]?.bool == true, !node.types.isEmpty { node.types.insert(.null) }
+        if schema["nullable"]?.bool == true || alternativeTypes.contains(.null), !node.types.isEmpty {
+            node.types.insert(.null)
+        }
         if dialect == .structural, !node.types.isEmpty { node.types.insert(.null) }
         node.preservesUnknownFields = schema["x-kubernetes-preserve-unknown-fields"]?.bool == true
         node.isEmbeddedResource = schema["x-kubernetes-embedded-resource"]?.bool == true
