@@ -31,6 +31,22 @@ package struct ManifestSet: Sendable {
                 set.manifests.append(Manifest(identity: identity, document: document, object: object))
             }
         }
+        set.attachObjects()
         return set
+    }
+
+    /// Gives loader findings (duplicate keys, say) the identity of the object they sit in.
+    private mutating func attachObjects() {
+        guard diagnostics.contains(where: { $0.object == nil && $0.range != nil }) else { return }
+        var byFile: [String: [Manifest]] = [:]
+        for manifest in manifests { byFile[manifest.file, default: []].append(manifest) }
+        for index in diagnostics.indices where diagnostics[index].object == nil {
+            guard let range = diagnostics[index].range, let candidates = byFile[range.file] else { continue }
+            let owner = candidates.first { manifest in
+                let span = manifest.node.span
+                return span.start <= range.start && range.start <= span.end
+            }
+            diagnostics[index].object = owner?.identity.objectIdentity
+        }
     }
 }
