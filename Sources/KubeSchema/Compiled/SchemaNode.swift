@@ -91,7 +91,36 @@ package struct SchemaNode: Sendable {
     /// `minimum`/`maximum`, `minLength`/`maxLength`, `minItems`/`maxItems` (CRD schemas use them).
     package var bounds: SchemaBounds?
 
+    /// The lookup form of `properties` and `required`, built by `indexFields()` when the node enters a table:
+    /// one hash lookup per key answers both "which schema" and "which required bit".
+    package private(set) var fields: [String: SchemaField] = [:]
+    /// The bits of every required field that is also a declared property.
+    package private(set) var requiredMask: UInt64 = 0
+    /// Required fields beyond the first 64 or not declared as properties: checked by a key search.
+    package private(set) var unindexedRequired: [String] = []
+
     package init() {}
+
+    /// Builds `fields`, `requiredMask` and `unindexedRequired` from `properties` and `required`.
+    package mutating func indexFields() {
+        fields = properties.mapValues { SchemaField(node: $0, requiredBit: 0) }
+        requiredMask = 0
+        unindexedRequired = []
+        for (offset, name) in required.enumerated() {
+            if offset < 64, fields[name] != nil, requiredMask & (1 << UInt64(offset)) == 0 {
+                fields[name]?.requiredBit = 1 << UInt64(offset)
+                requiredMask |= 1 << UInt64(offset)
+            } else {
+                unindexedRequired.append(name)
+            }
+        }
+    }
+}
+
+/// A declared property as the validator looks it up: its schema and its bit in the required mask (0 if optional).
+package struct SchemaField: Sendable {
+    package var node: Int32
+    package var requiredBit: UInt64
 }
 
 /// Value bounds that CRD schemas commonly declare; checked only when present.

@@ -14,6 +14,8 @@ package struct SchemaTable: Sendable {
     /// Adds a node and returns its index.
     @discardableResult
     package mutating func append(_ node: SchemaNode) -> Int32 {
+        var node = node
+        node.indexFields()
         nodes.append(node)
         let index = Int32(nodes.count - 1)
         if let name = node.name, definitions[name] == nil { definitions[name] = index }
@@ -25,6 +27,8 @@ package struct SchemaTable: Sendable {
 
     /// Fills a reserved slot.
     package mutating func replace(_ index: Int32, with node: SchemaNode) {
+        var node = node
+        node.indexFields()
         nodes[Int(index)] = node
         if let name = node.name, definitions[name] == nil { definitions[name] = index }
     }

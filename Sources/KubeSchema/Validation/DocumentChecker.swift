@@ -89,11 +89,13 @@ struct DocumentChecker {
 
     private mutating func checkMapping(_ value: YAMLNode, slot: Int, depth: Int) {
         let owner = Int32(slot)
+        var present: UInt64 = 0
         for (key, child) in value.pairs {
             guard let name = key.text else { continue }
-            if let target = nodes[slot].properties[name] {
+            if let field = nodes[slot].fields[name] {
+                present |= field.requiredBit
                 path.push(name)
-                check(child, against: target, owner: owner, depth: depth + 1)
+                check(child, against: field.node, owner: owner, depth: depth + 1)
                 path.pop()
                 continue
             }
@@ -108,7 +110,15 @@ struct DocumentChecker {
                 break
             }
         }
-        for name in nodes[slot].required where value.pair(forKey: name) == nil {
+        let mask = nodes[slot].requiredMask
+        if present != mask {
+            for name in nodes[slot].required {
+                if let bit = nodes[slot].fields[name]?.requiredBit, bit != 0, present & bit == 0 {
+                    reportRequired(value, name: name, owner: owner)
+                }
+            }
+        }
+        for name in nodes[slot].unindexedRequired where value.pair(forKey: name) == nil {
             reportRequired(value, name: name, owner: owner)
         }
         if let bounds = nodes[slot].bounds { checkCount(value, bounds: bounds) }

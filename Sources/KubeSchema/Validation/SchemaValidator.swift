@@ -18,7 +18,10 @@ package enum SchemaValidator {
     }
 
     /// Validates every manifest of the set against the registry plus the set's own CRDs.
-    package static func validate(_ set: ManifestSet, registry: SchemaRegistry) -> [Diagnostic] {
+    ///
+    /// `parallel: false` runs on the calling thread only (benchmarks, and the test that output does not depend
+    /// on scheduling).
+    package static func validate(_ set: ManifestSet, registry: SchemaRegistry, parallel: Bool = true) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         let table = catalog(for: set, registry: registry, diagnostics: &diagnostics)
         let minor = APIDeprecation.minor(of: registry.kubernetesVersion) ?? Int.max
@@ -30,13 +33,18 @@ package enum SchemaValidator {
             let context = Context(
                 nodes: nodes, kinds: table.kinds, options: registry.options, minor: minor,
                 version: registry.kubernetesVersion)
-            DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+            let work: @Sendable (Int) -> Void = { chunk in
                 var found: [Diagnostic] = []
                 let end = min(manifests.count, (chunk + 1) * chunkSize)
                 for index in (chunk * chunkSize)..<end {
                     context.validate(manifests[index], into: &found)
                 }
                 slots.store(found, at: chunk)
+            }
+            if parallel, chunks > 1 {
+                DispatchQueue.concurrentPerform(iterations: chunks, execute: work)
+            } else {
+                for chunk in 0..<chunks { work(chunk) }
             }
         }
         for found in slots.values() { diagnostics.append(contentsOf: found) }
