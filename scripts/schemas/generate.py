@@ -7,9 +7,12 @@ Reads, offline, `kubernetes_validate/kubernetes-json-schema/v1.NN.0-local-strict
 kind plus `_definitions.json`) and writes, per Kubernetes minor version, one compact file
 `schemas/kubernetes-1.NN.json` holding only what validation needs:
 
-    {"generated": "...", "kubernetesVersion": "1.NN", "source": "...",
+    {"generated": "...", "kubernetesVersion": "1.NN", "objectMeta": INDEX,
      "kinds": [["apps/v1", "Deployment", ROOT], ...],          # sorted; ROOT indexes "nodes"
      "nodes": [NODE, ...]}
+
+One kind or node per line, always: kubec indexes the lines at start-up and decodes only the nodes reachable from
+the kinds an input uses (see Sources/KubeSchema/Loading/CompactSchemaDecoder.swift).
 
 NODE is an object with short keys, every one optional:
     "n": definition name (io.k8s.api.apps.v1.DeploymentSpec) for messages
@@ -214,7 +217,8 @@ def compact_version(source_dir, cluster_schema, enums):
             kinds[key] = compactor.index(root, gvk_names.get(key))
     for key, schema in cluster_schema.items():
         kinds[key] = compactor.index(schema, "dev.kubec.v1alpha1.Cluster")
-    return compactor.nodes, sorted([a, k, i] for (a, k), i in kinds.items())
+    object_meta = compactor.named_index("io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta")
+    return compactor.nodes, sorted([a, k, i] for (a, k), i in kinds.items()), object_meta
 
 
 def kind_file_name(kind, api):
@@ -231,9 +235,10 @@ def load_cluster_schema(path):
     return result
 
 
-def render(version, pkg, source, nodes, kinds):
+def render(version, pkg, source, nodes, kinds, object_meta):
     lines = ['{"generated": %s,' % json.dumps(GENERATED.format(pkg=pkg, dir=source)),
              ' "kubernetesVersion": %s,' % json.dumps(version),
+             ' "objectMeta": %d,' % object_meta,
              ' "kinds": [']
     lines += ["  " + json.dumps(entry, separators=(",", ":")) + ("," if n < len(kinds) - 1 else "")
               for n, entry in enumerate(kinds)]
@@ -347,8 +352,8 @@ def main():
         source_dir = os.path.join(base, source)
         if not os.path.isdir(source_dir):
             sys.exit("kubernetes-validate %s has no schemas for %s" % (pkg, version))
-        nodes, kinds = compact_version(source_dir, cluster, enums)
-        text = render(version, pkg, source, nodes, kinds)
+        nodes, kinds, object_meta = compact_version(source_dir, cluster, enums)
+        text = render(version, pkg, source, nodes, kinds, object_meta)
         with open(os.path.join(args.out, "kubernetes-%s.json" % version), "w") as handle:
             handle.write(text)
         outputs.append((version, text))

@@ -8,8 +8,50 @@ package struct SchemaTable: Sendable {
     package private(set) var kinds: [KindKey: Int32] = [:]
     /// Definition name → node, so CRD schemas can point `metadata` at the bundled `ObjectMeta`.
     package private(set) var definitions: [String: Int32] = [:]
+    /// Where not-yet-decoded bundled nodes come from; nil for tables built in memory.
+    private var source: CompactNodeSource?
+    /// For bundled nodes: true until decoded. Nodes appended later are always decoded.
+    private var pending: [Bool] = []
+    private var objectMetaIndex: Int32?
 
     package init() {}
+
+    /// A bundled table whose nodes decode on demand (`materialize`). Undecoded slots hold an "anything" node.
+    init(lazy source: CompactNodeSource, kinds: [(KindKey, Int)], objectMeta: Int32) {
+        nodes = Array(repeating: SchemaNode(), count: source.count)
+        pending = Array(repeating: true, count: source.count)
+        self.source = source
+        objectMetaIndex = objectMeta
+        for (key, root) in kinds { self.kinds[key] = Int32(root) }
+    }
+
+    /// Decodes every bundled node reachable from `roots` that is not decoded yet.
+    ///
+    /// Called before validation for the kinds the input uses; afterwards the table is read-only.
+    package mutating func materialize(_ roots: some Sequence<Int32>) {
+        guard let source else { return }
+        var stack = Array(roots)
+        while let index = stack.popLast() {
+            let slot = Int(index)
+            guard slot >= 0, slot < pending.count, pending[slot] else { continue }
+            pending[slot] = false
+            guard var node = source.node(at: slot) else { continue }
+            node.indexFields()
+            stack.append(contentsOf: node.properties.values)
+            if case .schema(let target) = node.additional { stack.append(target) }
+            if node.items >= 0 { stack.append(node.items) }
+            if let name = node.name, definitions[name] == nil { definitions[name] = index }
+            nodes[slot] = node
+        }
+    }
+
+    /// Decodes every bundled node and returns how many lines were malformed (tests: the generated data is sound).
+    package mutating func materializeAll() -> Int {
+        guard let source else { return 0 }
+        let malformed = (0..<source.count).filter { pending[$0] && source.node(at: $0) == nil }.count
+        materialize((0..<Int32(pending.count)).filter { pending[Int($0)] })
+        return malformed
+    }
 
     /// Adds a node and returns its index.
     @discardableResult
@@ -42,7 +84,9 @@ package struct SchemaTable: Sendable {
     package func root(for key: KindKey) -> Int32? { kinds[key] }
 
     /// The bundled `ObjectMeta` node, when present.
-    package var objectMeta: Int32? { definitions["io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta"] }
+    package var objectMeta: Int32? {
+        objectMetaIndex ?? definitions["io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta"]
+    }
 }
 
 /// The key of a kind's schema: the full apiVersion (group and version) and the kind.

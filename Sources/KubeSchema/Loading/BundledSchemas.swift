@@ -1,4 +1,4 @@
-/// The schemas compiled into the binary, decoded on first use of each version.
+/// The schemas compiled into the binary, opened per version and decoded node by node on demand.
 ///
 /// The text of every version lives in `Generated/BundledSchema+v1_NN.swift` as a `StaticString` (read-only data
 /// in the executable: no resource bundle to locate, so a copied binary still works). Only the version a run asks
@@ -23,12 +23,6 @@ package enum BundledSchemas {
     package static func table(for version: String) -> Result<SchemaTable, CompactSchemaDecoder.Failure>? {
         guard let entry = BundledSchemaData.all.first(where: { $0.version == version }) else { return nil }
         let text = entry.text
-        let parsed = JSONParser.parse(UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
-        switch parsed {
-        case .failure(let failure):
-            return .failure(CompactSchemaDecoder.Failure(message: "\(failure.message) at byte \(failure.offset)"))
-        case .success(let value):
-            return CompactSchemaDecoder.decode(value).map(\.table)
-        }
+        return CompactSchemaDecoder.open(UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
     }
 }

@@ -54,6 +54,7 @@ package enum SchemaValidator {
     /// The bundled table extended with the input's CRDs and the location files of kinds still without a schema.
     static func catalog(for set: ManifestSet, registry: SchemaRegistry, diagnostics: inout [Diagnostic]) -> SchemaTable {
         var table = registry.bundled
+        if let meta = table.objectMeta { table.materialize([meta]) }
         table.addCustomResourceDefinitions(from: set.manifests, diagnostics: &diagnostics)
         var wanted = Set<KindKey>()
         for manifest in set.manifests {
@@ -61,6 +62,13 @@ package enum SchemaValidator {
             if table.root(for: key) == nil { wanted.insert(key) }
         }
         table.addLocationSchemas(registry.locations, for: wanted.sorted(), diagnostics: &diagnostics)
+        var roots = Set<Int32>()
+        for manifest in set.manifests {
+            if let root = table.root(for: KindKey(apiVersion: manifest.identity.apiVersion, kind: manifest.identity.kind)) {
+                roots.insert(root)
+            }
+        }
+        table.materialize(roots.sorted())
         return table
     }
 }
