@@ -227,9 +227,30 @@ package struct TreeDiffer {
     private mutating func emit(
         _ kind: FieldChange.Kind, old: YAMLNode?, new: YAMLNode?, oldRange: SourceRange?, newRange: SourceRange?
     ) {
+        var oldValue = old.map(DiffValue.init)
+        var newValue = new.map(DiffValue.init)
+        // A whole mapping added or removed near the root may hold ignored fields (an `annotations` block
+        // holding only last-applied-configuration): leave them out, and the change too if nothing is left.
+        if path.count < ignoreDepth, kind == .added || kind == .removed {
+            let current = FieldPath(path)
+            oldValue = oldValue.flatMap { pruned($0, at: current) }
+            newValue = newValue.flatMap { pruned($0, at: current) }
+            if oldValue == nil, newValue == nil { return }
+        }
         changes.append(FieldChange(
-            kind: kind, path: FieldPath(path), old: old.map(DiffValue.init), new: new.map(DiffValue.init),
-            oldRange: oldRange, newRange: newRange))
+            kind: kind, path: FieldPath(path), old: oldValue, new: newValue, oldRange: oldRange, newRange: newRange))
+    }
+
+    /// The value without ignored descendants; nil when it was a non-empty mapping and nothing is left.
+    private func pruned(_ value: DiffValue, at base: FieldPath) -> DiffValue? {
+        guard case .map(let pairs) = value, !pairs.isEmpty, base.segments.count < ignoreDepth else { return value }
+        var kept: [DiffValue.Pair] = []
+        for pair in pairs {
+            let child = base.appending(.key(pair.key))
+            if ignores.contains(where: { $0.matches(child) }) { continue }
+            if let value = pruned(pair.value, at: child) { kept.append(DiffValue.Pair(key: pair.key, value: value)) }
+        }
+        return kept.isEmpty ? nil : .map(kept)
     }
 
     /// A key and its value as one range: from the key's start to the value's end.
