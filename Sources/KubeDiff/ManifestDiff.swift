@@ -57,7 +57,7 @@ package enum ManifestDiff {
             .filter { $0.path != apiVersionPath }
         let apiVersionChanged = old.identity.apiVersion != new.identity.apiVersion
         if allChanges.isEmpty, !apiVersionChanged {
-            return .unchanged(moved: old.file != new.file)
+            return .unchanged(moved: options.moved(from: old.file, to: new.file))
         }
         let context = WorkloadChange(identity: new.identity, old: old.node, new: new.node, changes: allChanges)
         var findings = ImmutabilityChecker.check(context)
@@ -66,7 +66,7 @@ package enum ManifestDiff {
         let fields = options.ignores.isEmpty
             ? allChanges : allChanges.filter { change in !options.ignores.contains { $0.matches(change.path) } }
         if fields.isEmpty, findings.isEmpty, rollout == nil, !apiVersionChanged {
-            return .unchanged(moved: old.file != new.file)
+            return .unchanged(moved: options.moved(from: old.file, to: new.file))
         }
         return .modified(ObjectDiff(
             change: .modified, identity: new.identity, oldAPIVersion: apiVersionChanged ? old.identity.apiVersion : nil,

@@ -1,1 +1,1 @@
-print("kubec")
+DiffCommand.main()

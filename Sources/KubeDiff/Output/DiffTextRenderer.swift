@@ -4,8 +4,8 @@ import KubeYAML
 ///
 /// ```
 /// ~ Deployment default/web (apps/v1)  old/web.yaml:1:1 → new/web.yaml:1:1
-///   ~ spec.replicas: 3 → 4  old/web.yaml:8:13 → new/web.yaml:8:13
-///   + spec.template.spec.containers[name=web].env[name=DEBUG]: {name: DEBUG, value: "1"}  new/web.yaml:21:11
+///   ~ spec.replicas: 3 → 4  L8:13 → L8:13
+///   + spec.template.spec.containers[name=web].env[name=DEBUG]: {name: DEBUG, value: "1"}  L21:11
 ///   error: spec.selector: Invalid value: {"matchLabels":{"app":"web2"}}: field is immutable [diff-forbidden-update]
 ///     at new/web.yaml:10:7; hint: needs delete and recreate
 ///   rollout (RollingUpdate): pod template changed: ...
@@ -63,17 +63,17 @@ package struct DiffTextRenderer: Sendable {
         let path = change.path.description
         switch change.kind {
         case .added:
-            return paint("+ \(path): \(change.new?.inline() ?? "")", .green) + "  " + place(change.newRange)
+            return paint("+ \(path): \(change.new?.inline() ?? "")", .green) + "  " + line(change.newRange)
         case .removed:
-            return paint("- \(path): \(change.old?.inline() ?? "")", .red) + "  " + place(change.oldRange)
+            return paint("- \(path): \(change.old?.inline() ?? "")", .red) + "  " + line(change.oldRange)
         case .modified:
             let old = change.old?.inline(limit: 60) ?? ""
             let new = change.new?.inline(limit: 60) ?? ""
-            return paint("~ \(path): \(old) → \(new)", .yellow) + "  " + place(change.oldRange) + " → " + place(change.newRange)
+            return paint("~ \(path): \(old) → \(new)", .yellow) + "  " + line(change.oldRange) + " → " + line(change.newRange)
         case .typeChanged:
             let old = change.old.map { "\($0.inline(limit: 50)) (\($0.typeName))" } ?? ""
             let new = change.new.map { "\($0.inline(limit: 50)) (\($0.typeName))" } ?? ""
-            return paint("! \(path): \(old) → \(new)", .yellow) + "  " + place(change.oldRange) + " → " + place(change.newRange)
+            return paint("! \(path): \(old) → \(new)", .yellow) + "  " + line(change.oldRange) + " → " + line(change.newRange)
         }
     }
 
@@ -127,17 +127,25 @@ package struct DiffTextRenderer: Sendable {
         guard report.hasDifferences else {
             return "no differences (\(summary.unchanged) objects compared" + (summary.moved > 0 ? ", \(summary.moved) moved between files)" : ")")
         }
-        var parts = ["\(report.objects.count) objects differ: \(summary.added) added, \(summary.removed) removed, \(summary.modified) modified"]
+        var parts = [Self.count(report.objects.count, "object") + " differ: \(summary.added) added, \(summary.removed) removed, \(summary.modified) modified"]
         parts.append("\(summary.unchanged) unchanged" + (summary.moved > 0 ? " (\(summary.moved) moved between files)" : ""))
         parts.append("\(summary.fieldChanges) field changes")
-        if summary.forbidden > 0 { parts.append("\(summary.forbidden) refused by the API server") }
-        if summary.restarts > 0 { parts.append("\(summary.restarts) workloads roll out") }
+        if summary.forbidden > 0 { parts.append(Self.count(summary.forbidden, "update") + " refused by the API server") }
+        if summary.restarts > 0 { parts.append(Self.count(summary.restarts, "workload") + " roll out") }
         return parts.joined(separator: "; ")
     }
 
     private func place(_ range: SourceRange?) -> String {
         guard let range else { return "(default)" }
         return "\(range.file):\(range.start.line):\(range.start.column)"
+    }
+
+    private static func count(_ value: Int, _ noun: String) -> String { "\(value) \(noun)" + (value == 1 ? "" : "s") }
+
+    /// A field's position without its file (the object's header names the files): `L12:5`.
+    private func line(_ range: SourceRange?) -> String {
+        guard let range else { return "(default)" }
+        return "L\(range.start.line):\(range.start.column)"
     }
 
     private func pad(_ value: Int) -> String {

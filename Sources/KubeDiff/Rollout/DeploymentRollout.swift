@@ -93,7 +93,7 @@ package enum DeploymentRollout {
         let (surge, unavailable) = fenceposts(maxSurge: surgeSpec, maxUnavailable: unavailableSpec, replicas: replicas)
         var plan = RolloutPlan(
             strategy: "RollingUpdate", restarts: replicas > 0 || oldReplicas > 0,
-            summary: "pod template changed: rolling update of \(replicas) pods, at most \(replicas + surge) pods in all "
+            summary: "pod template changed: rolling update of \(pods(replicas)), at most \(replicas + surge) pods in all "
                 + "and at least \(replicas - unavailable) available")
         plan.oldReplicas = oldReplicas
         plan.newReplicas = replicas
@@ -104,6 +104,8 @@ package enum DeploymentRollout {
         plan.steps = rollingSteps(oldReplicas: oldReplicas, replicas: replicas, surge: surge, unavailable: unavailable)
         return (plan, findings)
     }
+
+    private static func pods(_ count: Int) -> String { count == 1 ? "1 pod" : "\(count) pods" }
 }
 
 extension IntOrPercent {

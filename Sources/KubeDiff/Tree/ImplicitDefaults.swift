@@ -11,7 +11,8 @@ import KubeYAML
 /// - `spec.revisionHistoryLimit` of Deployment, StatefulSet and DaemonSet (apps/v1): `10`;
 /// - `spec.podManagementPolicy` of StatefulSet: `OrderedReady`;
 /// - `protocol` of a Service port and of a container port: `TCP`;
-/// - `targetPort` of a Service port: the same as its `port`.
+/// - `targetPort` of a Service port: the same as its `port`;
+/// - `webhooks[].clientConfig.service.port` of admission webhook configurations: `443`.
 package enum ImplicitDefaults {
     /// A default value: the scalar the API server stores when the field is omitted.
     package struct Value: Hashable, Sendable {
@@ -45,6 +46,10 @@ package enum ImplicitDefaults {
             return nil
         default:
             break
+        }
+        if field == "port", kind.hasSuffix("WebhookConfiguration"), segments.count == 5, path.key(at: 0) == "webhooks",
+           path.key(at: 2) == "clientConfig", path.key(at: 3) == "service" {
+            return Value(text: "443", type: .int)
         }
         guard segments.count >= 3, case .key(let list) = segments[segments.count - 3], list == "ports" else { return nil }
         let portsPath = FieldPath(Array(segments.dropLast(2)))
