@@ -1,1 +1,1 @@
-DiffCommand.main()
+print("kubec")
