@@ -11,6 +11,7 @@ struct ServicePortPlan: Sendable {
         var ip: String
         /// `IP:port`, the DNAT target and the text hashed into the SEP chain name.
         var text: String
+        var port: Int
         var sep: ChainName
         var nodeName: String?
         var ready: Bool
@@ -101,7 +102,7 @@ struct ServicePortPlan: Sendable {
         }
         return zip(list, texts).map { endpoint, text in
             Endpoint(
-                ip: endpoint.ip.description, text: text,
+                ip: endpoint.ip.description, text: text, port: endpoint.port,
                 sep: ChainName.endpoint(servicePortName: servicePortName, proto: proto, endpoint: text),
                 nodeName: endpoint.nodeName, ready: endpoint.ready, serving: endpoint.serving,
                 terminating: endpoint.terminating)
