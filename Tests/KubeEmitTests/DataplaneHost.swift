@@ -1,4 +1,5 @@
 import Foundation
+import Glibc
 import KubeTestSupport
 
 /// Running real tools for the dataplane tests: processes with timeouts, and network namespaces the test creates
@@ -67,7 +68,7 @@ enum DataplaneHost {
         while process.isRunning {
             if Date() > deadline {
                 timedOut = true
-                process.terminate()
+                kill(process)
                 break
             }
             usleep(2000)
@@ -78,6 +79,13 @@ enum DataplaneHost {
         let output = (try? String(contentsOf: outURL, encoding: .utf8)) ?? ""
         let error = (try? String(contentsOf: errURL, encoding: .utf8)) ?? ""
         return Result(status: process.terminationStatus, output: output, error: error, timedOut: timedOut)
+    }
+
+    /// SIGKILL: children spawned from test threads inherit a mask that blocks SIGTERM, so `terminate()` is not
+    /// enough.
+    static func kill(_ process: Process) {
+        guard process.isRunning else { return }
+        _ = Glibc.kill(process.processIdentifier, SIGKILL)
     }
 
     /// A fresh, unique namespace-name prefix: `kubec-t-XXXXXX`.
