@@ -71,6 +71,11 @@ enum NginxLocationResolver {
         }
         let trimmed = path.count > 1 && path.hasSuffix("/") ? String(path.dropLast()) : path
         switch (declared.type, regexMode) {
+        case (.exact, false) where path.count > 1 && path.hasSuffix("/"):
+            // nginx answers `/foo` with a 301 to `/foo/` when `location = /foo/` proxies (auto_redirect); a regex
+            // location has no such redirect, and in plain mode no other regex competes with it.
+            let pattern = "^" + NginxText.regexLiteral(path) + "$"
+            return [make(.regex(pattern, caseInsensitive: false), 2, pattern)]
         case (.exact, false):
             return [make(.exact(path), 2, "^" + NginxText.regexLiteral(path) + "$")]
         case (.exact, true):
