@@ -11,12 +11,15 @@ enum NginxEmitterFixture {
     static let backends: [String: String] = {
         let names = [
             "root", "exact-foo", "prefix-foo", "prefix-foo-slash", "aaa-bb", "aaa-bbb", "aaa-bbb-slash", "aaa", "mixed-exact",
-            "mixed-prefix", "wild", "fallback", "rewrite", "secure", "is-conf", "sticky", "moved",
+            "mixed-prefix", "wild", "fallback", "rewrite", "secure", "is-conf", "sticky", "moved", "odd",
         ]
         var result: [String: String] = [:]
         for (index, name) in names.enumerated() { result[name] = "127.0.1.\(index + 1)" }
         return result
     }()
+
+    /// An ImplementationSpecific path with every character nginx's lexer treats specially, to prove it round-trips.
+    static let oddPath = "/odd\"q\\s p{x};#$y'"
 
     static func backend(_ service: String, port: Int) -> IngressBackendState {
         let ip = IPAddress(backends[service] ?? "127.0.1.250") ?? .v4(0)
@@ -71,6 +74,7 @@ enum NginxEmitterFixture {
                 "moved", host: "moved.test", [("/", .prefix, "moved")], port: port,
                 annotations: ["nginx.ingress.kubernetes.io/permanent-redirect": "https://example.com/new?x=1",
                               "nginx.ingress.kubernetes.io/app-root": "/app"]),
+            ingress("odd", host: "odd.test", [(oddPath, .implementationSpecific, "odd")], port: port),
             IngressState(namespace: "default", name: "fallback", defaultBackend: backend("fallback", port: port)),
         ]
         return state

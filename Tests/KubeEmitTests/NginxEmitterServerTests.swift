@@ -46,6 +46,9 @@ struct NginxEmitterServerTests {
         // rewrite-target with capture groups (use-regex, case-insensitive).
         ("rewrite.test", "/api/users", "rewrite /users"),
         ("rewrite.test", "/API", "rewrite /"),
+        // A quoted path with `"`, `\`, space, braces, `;`, `#`, `$` and `'` matches literally (percent-encoded request).
+        ("odd.test", "/odd%22q%5Cs%20p%7Bx%7D;%23$y%27/z", "odd /odd%22q%5Cs%20p%7Bx%7D;%23$y%27/z"),
+        ("odd.test", "/odd", "404"),
         // Sticky, allow-listed loopback client.
         ("sticky.test", "/s", "sticky /s"),
         // permanent-redirect and app-root.
