@@ -186,7 +186,8 @@ extension NginxAnnotations {
             if rest.isEmpty { return true }
             break
         }
-        guard rest.hasPrefix("/") else { return false }
+        // A bare path must not start with `//`: browsers read that as another host.
+        guard rest.hasPrefix("/"), !rest.hasPrefix("//") else { return false }
         return rest.utf8.allSatisfy { isURLPathByte($0) || ",?&=%+".utf8.contains($0) }
     }
 
