@@ -14,6 +14,7 @@ struct BenchResult {
 let arguments = Array(CommandLine.arguments.dropFirst())
 let suites: [(String, (String) throws -> [BenchResult])] = [
     ("loader", LoaderBenchmark.run),
+    ("schema", SchemaBenchmark.run),
 ]
 let work = FileManager.default.temporaryDirectory.appendingPathComponent("kubec-bench-\(getpid())").path
 defer { try? FileManager.default.removeItem(atPath: work) }
