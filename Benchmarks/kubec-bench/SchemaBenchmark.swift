@@ -22,7 +22,8 @@ enum SchemaBenchmark {
         let label = "\(set.manifests.count) documents, \(String(format: "%.1f", Double(bytes) / 1e6)) MB, "
             + "\(validateOnly.result) findings"
         return [
-            BenchResult(name: "bare libyaml event loop (1 core)", seconds: bare.seconds, floor: bare.seconds, note: label),
+            BenchResult(
+                name: "bare libyaml event loop (1 core)", seconds: bare.seconds, floor: bare.seconds, note: label),
             BenchResult(name: "decode bundled schema \(registry.kubernetesVersion)", seconds: registryTime.seconds,
                         floor: nil, note: "\(registryTime.result) nodes, once per process"),
             BenchResult(name: "schema validation only (2 cores)", seconds: validateOnly.seconds, floor: bare.seconds),

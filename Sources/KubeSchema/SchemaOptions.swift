@@ -1,5 +1,3 @@
-import KubeYAML
-
 /// What `kubec lint`'s schema flags ask for.
 ///
 /// `--kubernetes-version 1.NN`, `--strict`/`--no-strict`, `--schema-location DIR` (repeatable) and
@@ -24,19 +22,6 @@ package struct SchemaOptions: Sendable, Hashable {
         self.strict = strict
         self.schemaLocations = schemaLocations
         self.ignoreMissingSchemas = ignoreMissingSchemas
-    }
-
-    /// Applies strictness to the loader's findings: with `--no-strict` duplicate keys become warnings, as
-    /// kubeconform accepts them without `-strict`. The CLI calls this on `ManifestSet.diagnostics`.
-    package func applyStrictness(to diagnostics: [Diagnostic]) -> [Diagnostic] {
-        guard !strict else { return diagnostics }
-        return diagnostics.map { diagnostic in
-            var diagnostic = diagnostic
-            if diagnostic.rule == YAMLRuleID.duplicateKey, diagnostic.severity == .error {
-                diagnostic.severity = .warning
-            }
-            return diagnostic
-        }
     }
 }
 

@@ -74,7 +74,7 @@ package struct SchemaNode: Sendable {
     /// Empty means any type.
     package var types: JSONTypes = []
     package var format: SchemaFormat = .none
-    /// Property name → node index. Looked up by hash for every key of every mapping.
+    /// Property name → node index, as declared (the validator looks keys up in `fields`).
     package var properties: [String: Int32] = [:]
     package var required: [String] = []
     /// Allowed values, compared by `JSONValue.enumText`; nil when unconstrained.

@@ -10,13 +10,13 @@ package struct SchemaTable: Sendable {
     package private(set) var definitions: [String: Int32] = [:]
     /// Where not-yet-decoded bundled nodes come from; nil for tables built in memory.
     private var source: CompactNodeSource?
-    /// For bundled nodes: true until decoded. Nodes appended later are always decoded.
+    /// For bundled nodes, true until decoded; nodes appended later are always decoded.
     private var pending: [Bool] = []
     private var objectMetaIndex: Int32?
 
     package init() {}
 
-    /// A bundled table whose nodes decode on demand (`materialize`). Undecoded slots hold an "anything" node.
+    /// A bundled table whose nodes decode on demand (`materialize`); undecoded slots accept anything.
     init(lazy source: CompactNodeSource, kinds: [(KindKey, Int)], objectMeta: Int32) {
         nodes = Array(repeating: SchemaNode(), count: source.count)
         pending = Array(repeating: true, count: source.count)

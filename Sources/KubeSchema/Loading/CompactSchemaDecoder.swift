@@ -40,8 +40,11 @@ package enum CompactSchemaDecoder {
             else { return nil }
             return value[key]
         }
+        func lineText(_ index: Int) -> String {
+            String(decoding: UnsafeBufferPointer(rebasing: text[lines[index]]), as: UTF8.self)
+        }
         guard let version = header(1, "kubernetesVersion")?.string, let objectMeta = header(2, "objectMeta")?.int,
-              lines.count > 4, String(decoding: UnsafeBufferPointer(rebasing: text[lines[3]]), as: UTF8.self) == #" "kinds": ["#
+              lines.count > 4, lineText(3) == #" "kinds": ["#
         else { return .failure(Failure(message: "unexpected header layout")) }
         var cursor = 4
         var kinds: [(KindKey, Int)] = []
@@ -52,8 +55,7 @@ package enum CompactSchemaDecoder {
             kinds.append((KindKey(apiVersion: apiVersion, kind: kind), root))
             cursor += 1
         }
-        guard cursor + 1 < lines.count,
-              String(decoding: UnsafeBufferPointer(rebasing: text[lines[cursor + 1]]), as: UTF8.self) == #" "nodes": ["#
+        guard cursor + 1 < lines.count, lineText(cursor + 1) == #" "nodes": ["#
         else { return .failure(Failure(message: "unexpected layout before nodes")) }
         let first = cursor + 2
         let nodeLines = Array(lines[first..<max(first, lines.count - 1)])

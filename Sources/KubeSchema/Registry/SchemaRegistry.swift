@@ -1,7 +1,8 @@
 import KubeYAML
 
-/// The schemas one run validates against: the bundled table of the chosen Kubernetes version plus the
-/// `--schema-location` folders. Built once per process; `SchemaValidator` adds the input's CRDs per run.
+/// The schemas one run validates against: a bundled Kubernetes version and the `--schema-location` folders.
+///
+/// Built once per process; `SchemaValidator` adds the input's CRDs per run.
 package struct SchemaRegistry: Sendable {
     /// The `major.minor` version in use.
     package let kubernetesVersion: String
@@ -16,8 +17,8 @@ package struct SchemaRegistry: Sendable {
     package init(options: SchemaOptions) throws(SchemaConfigurationError) {
         let version = BundledSchemas.normalize(options.kubernetesVersion ?? BundledSchemas.newest)
         guard let decoded = BundledSchemas.table(for: version) else {
-            throw SchemaConfigurationError(
-                message: "Kubernetes \(version) is not bundled; choose one of \(BundledSchemas.versions.joined(separator: ", "))")
+            let known = BundledSchemas.versions.joined(separator: ", ")
+            throw SchemaConfigurationError(message: "Kubernetes \(version) is not bundled; choose one of \(known)")
         }
         switch decoded {
         case .failure(let failure):
