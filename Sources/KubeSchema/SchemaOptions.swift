@@ -7,7 +7,8 @@ package struct SchemaOptions: Sendable, Hashable {
     package var kubernetesVersion: String?
     /// Unknown fields (and duplicate keys) are errors when true, warnings when false.
     package var strict: Bool
-    /// Folders of extra JSON schemas, tried in order before the bundled ones.
+    /// Folders of extra JSON schemas, tried in order for kinds that neither the bundled schemas nor the input's
+    /// CRDs describe.
     package var schemaLocations: [String]
     /// A kind with no schema is a warning instead of an error.
     package var ignoreMissingSchemas: Bool
