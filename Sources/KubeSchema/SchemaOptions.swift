@@ -13,6 +13,7 @@ package struct SchemaOptions: Sendable, Hashable {
     /// A kind with no schema is a warning instead of an error.
     package var ignoreMissingSchemas: Bool
 
+    /// Options with kubec's defaults: newest version, strict, no extra schemas.
     package init(
         kubernetesVersion: String? = nil,
         strict: Bool = true,

@@ -8,6 +8,7 @@
 package enum CompactSchemaDecoder {
     /// A malformed compact text: only possible if a generated file was edited by hand.
     package struct Failure: Error, Sendable, Equatable {
+        /// What is malformed.
         package var message: String
     }
 
@@ -69,6 +70,7 @@ package enum CompactSchemaDecoder {
 
 /// The node lines of a compact text in static memory (a `StaticString` compiled into the binary).
 package struct CompactNodeSource: @unchecked Sendable {
+    /// The Kubernetes version of the text.
     package let version: String
     private let text: UnsafeBufferPointer<UInt8>
     private let lines: [Range<Int>]
@@ -80,6 +82,7 @@ package struct CompactNodeSource: @unchecked Sendable {
         self.lines = lines
     }
 
+    /// The number of nodes.
     package var count: Int { lines.count }
 
     /// Decodes node `index`; nil when its line is malformed.

@@ -6,6 +6,7 @@ import KubeYAML
 package struct SchemaRegistry: Sendable {
     /// The `major.minor` version in use.
     package let kubernetesVersion: String
+    /// The options the registry was built from (strictness, missing-schema policy).
     package let options: SchemaOptions
     /// The bundled kinds of that version (and kubec's own `Cluster`).
     package let bundled: SchemaTable
@@ -41,7 +42,9 @@ package struct SchemaRegistry: Sendable {
 
 /// A flag value kubec cannot work with (unknown version, missing folder).
 package struct SchemaConfigurationError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// What is wrong, in one sentence naming the flag value.
     package var message: String
+    /// The message.
     package var description: String { message }
 
     /// The error as a diagnostic without position, for callers that report rather than exit.
