@@ -20,7 +20,8 @@ package enum ManifestDiff {
         report.diagnostics += matched.diagnostics
         report.diagnostics.sort(by: Diagnostic.reportOrder)
 
-        let outcomes = comparePairs(matched.pairs, options: options)
+        let texts = (old: DocumentText(old.files), new: DocumentText(new.files))
+        let outcomes = comparePairs(matched.pairs, options: options, texts: texts)
         var objects: [ObjectDiff] = []
         for outcome in outcomes {
             switch outcome {
@@ -75,15 +76,21 @@ package enum ManifestDiff {
 
     private static let apiVersionPath = FieldPath(keys: "apiVersion")
 
-    private static func comparePairs(_ pairs: [(old: Manifest, new: Manifest)], options: DiffOptions) -> [PairOutcome] {
-        if pairs.count <= chunkSize {
-            return pairs.map { comparePair(old: $0.old, new: $0.new, options: options) }
+    private static func comparePairs(
+        _ pairs: [(old: Manifest, new: Manifest)], options: DiffOptions, texts: (old: DocumentText, new: DocumentText)
+    ) -> [PairOutcome] {
+        @Sendable func compare(_ pair: (old: Manifest, new: Manifest)) -> PairOutcome {
+            if texts.old.identical(pair.old.node, pair.new.node, newText: texts.new) {
+                return .unchanged(moved: options.moved(from: pair.old.file, to: pair.new.file))
+            }
+            return comparePair(old: pair.old, new: pair.new, options: options)
         }
+        if pairs.count <= chunkSize { return pairs.map(compare) }
         let chunks = (pairs.count + chunkSize - 1) / chunkSize
         let slots = ResultSlots<[PairOutcome]>(count: chunks)
         DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
             let range = (chunk * chunkSize)..<min(pairs.count, (chunk + 1) * chunkSize)
-            slots.store(range.map { comparePair(old: pairs[$0].old, new: pairs[$0].new, options: options) }, at: chunk)
+            slots.store(range.map { compare(pairs[$0]) }, at: chunk)
         }
         return slots.values().flatMap { $0 }
     }
