@@ -125,7 +125,8 @@ package struct DiffTextRenderer: Sendable {
     func summaryLine(_ report: DiffReport) -> String {
         let summary = report.summary
         guard report.hasDifferences else {
-            return "no differences (\(summary.unchanged) objects compared" + (summary.moved > 0 ? ", \(summary.moved) moved between files)" : ")")
+            return "no differences (" + Self.count(summary.unchanged, "object") + " compared"
+                + (summary.moved > 0 ? ", \(summary.moved) moved between files)" : ")")
         }
         var parts = [Self.count(report.objects.count, "object") + " differ: \(summary.added) added, \(summary.removed) removed, \(summary.modified) modified"]
         parts.append("\(summary.unchanged) unchanged" + (summary.moved > 0 ? " (\(summary.moved) moved between files)" : ""))
