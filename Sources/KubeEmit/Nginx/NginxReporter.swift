@@ -1,0 +1,18 @@
+import KubePlan
+import KubeYAML
+
+/// Makes diagnostics about one Ingress, with its identity and position.
+struct Reporter {
+    let ingress: IngressState
+
+    func error(_ rule: String, _ path: String, _ message: String, range: SourceRange? = nil) -> Diagnostic {
+        make(rule, .error, path, message, range: range)
+    }
+
+    func make(_ rule: String, _ severity: Severity, _ path: String, _ message: String, range: SourceRange? = nil) -> Diagnostic {
+        Diagnostic(
+            rule: rule, severity: severity, message: message, range: range ?? ingress.source,
+            object: ObjectIdentity(apiVersion: "networking.k8s.io/v1", kind: "Ingress", namespace: ingress.namespace, name: ingress.name),
+            path: path)
+    }
+}

@@ -1,0 +1,83 @@
+import KubePlan
+
+/// Names and contents of the `upstream` blocks: one per backend Service port (and sticky-cookie variant).
+///
+/// Names follow ingress-nginx's `<namespace>-<service>-<port>` (port number, or the port name when the
+/// Ingress used `port.name`) so diffs against a real controller read alike; the rare collision
+/// (`a-b`/`c` versus `a`/`b-c`) gets a numeric suffix, assigned in sorted order.
+struct NginxUpstreams {
+    struct Key: Hashable, Comparable {
+        var namespace: String
+        var service: String
+        var port: String
+        var stickyCookie: String?
+
+        static func < (lhs: Key, rhs: Key) -> Bool {
+            (lhs.namespace, lhs.service, lhs.port, lhs.stickyCookie ?? "") < (rhs.namespace, rhs.service, rhs.port, rhs.stickyCookie ?? "")
+        }
+    }
+
+    /// An upstream ready to print; `servers` are `ip:port` (IPv6 bracketed), sorted and unique.
+    struct Upstream {
+        var name: String
+        var servers: [String]
+        var stickyCookie: String?
+    }
+
+    private(set) var upstreams: [Upstream] = []
+    private var names: [Key: String] = [:]
+
+    /// Collects the upstreams the servers' winning locations use. Backends without ready endpoints get none.
+    init(servers: [ServerPlan]) {
+        var endpoints: [Key: [EndpointState]] = [:]
+        for server in servers {
+            for location in server.locations {
+                guard let key = NginxUpstreams.key(location.target) , let backend = location.target.backend else { continue }
+                endpoints[key, default: []] += backend.endpoints
+            }
+        }
+        var taken = Set<String>()
+        for key in endpoints.keys.sorted() {
+            let ready = Set(endpoints[key, default: []].filter { $0.ready && (1...65535).contains($0.port) }.map { EndpointAddress(ip: $0.ip, port: $0.port) })
+            guard !ready.isEmpty else { continue }
+            var base = "\(key.namespace)-\(key.service)-\(key.port)"
+            if let cookie = key.stickyCookie { base += "-sticky-" + cookie }
+            var name = base
+            var suffix = 2
+            while taken.contains(name) {
+                name = "\(base)-\(suffix)"
+                suffix += 1
+            }
+            taken.insert(name)
+            names[key] = name
+            let servers = ready.sorted().map(\.text)
+            upstreams.append(Upstream(name: name, servers: servers, stickyCookie: key.stickyCookie))
+        }
+    }
+
+    /// The upstream a target proxies to, nil when it has no backend or no ready endpoint.
+    func name(for target: RouteTarget) -> String? {
+        NginxUpstreams.key(target).flatMap { names[$0] }
+    }
+
+    private static func key(_ target: RouteTarget) -> Key? {
+        guard let backend = target.backend else { return nil }
+        let port = switch backend.port {
+        case .number(let number): String(number)
+        case .name(let name): name
+        }
+        return Key(namespace: target.namespace, service: backend.serviceName, port: port, stickyCookie: target.annotations.sticky?.name)
+    }
+}
+
+/// An endpoint address as nginx's `server` parameter wants it.
+private struct EndpointAddress: Hashable, Comparable {
+    var ip: IPAddress
+    var port: Int
+
+    var text: String { ip.isV4 ? "\(ip):\(port)" : "[\(ip)]:\(port)" }
+
+    static func < (lhs: EndpointAddress, rhs: EndpointAddress) -> Bool {
+        lhs.ip != rhs.ip ? lhs.ip < rhs.ip : lhs.port < rhs.port
+    }
+}

@@ -1,0 +1,64 @@
+/// A network prefix such as `10.244.1.0/24` or `fd00::/64`.
+package struct CIDR: Hashable, Comparable, Sendable, CustomStringConvertible {
+    /// The first address of the network (host bits cleared).
+    package var network: IPAddress
+    package var prefixLength: Int
+
+    /// Parses `ADDRESS/LENGTH`; host bits must be zero unless `strict` is false (then they are cleared).
+    package init?(_ text: String, strict: Bool = false) {
+        let parts = text.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count == 2, let address = IPAddress(String(parts[0])), let length = Int(parts[1]) else { return nil }
+        let maximum = address.isV4 ? 32 : 128
+        guard length >= 0, length <= maximum else { return nil }
+        let masked = CIDR.mask(address, length)
+        if strict, masked != address { return nil }
+        network = masked
+        prefixLength = length
+    }
+
+    package init(network: IPAddress, prefixLength: Int) {
+        self.network = CIDR.mask(network, prefixLength)
+        self.prefixLength = prefixLength
+    }
+
+    package var description: String { "\(network)/\(prefixLength)" }
+
+    package var isV4: Bool { network.isV4 }
+
+    /// How many addresses the prefix holds, capped at `UInt64.max` for huge IPv6 prefixes.
+    package var size: UInt64 {
+        let hostBits = (isV4 ? 32 : 128) - prefixLength
+        return hostBits >= 64 ? UInt64.max : UInt64(1) << UInt64(hostBits)
+    }
+
+    /// The address at `offset` from the network address.
+    package func address(at offset: UInt64) -> IPAddress { network.advanced(by: offset) }
+
+    package func contains(_ address: IPAddress) -> Bool {
+        address.isV4 == isV4 && CIDR.mask(address, prefixLength) == network
+    }
+
+    /// True when the two prefixes share any address.
+    package func overlaps(_ other: CIDR) -> Bool {
+        contains(other.network) || other.contains(network)
+    }
+
+    package static func < (lhs: CIDR, rhs: CIDR) -> Bool {
+        lhs.network != rhs.network ? lhs.network < rhs.network : lhs.prefixLength < rhs.prefixLength
+    }
+
+    static func mask(_ address: IPAddress, _ length: Int) -> IPAddress {
+        switch address {
+        case .v4(let value):
+            let mask: UInt32 = length == 0 ? 0 : ~UInt32(0) << UInt32(32 - length)
+            return .v4(value & mask)
+        case .v6(let high, let low):
+            if length <= 64 {
+                let mask: UInt64 = length == 0 ? 0 : ~UInt64(0) << UInt64(64 - length)
+                return .v6(high & mask, 0)
+            }
+            let mask: UInt64 = length == 128 ? ~0 : ~UInt64(0) << UInt64(128 - length)
+            return .v6(high, low & mask)
+        }
+    }
+}

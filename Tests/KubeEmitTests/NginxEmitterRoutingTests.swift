@@ -1,0 +1,114 @@
+import KubePlan
+import Testing
+
+@testable import KubeEmit
+
+/// Merging several Ingresses per host, conflicts, TLS selection and backend protocols, read from the text.
+@Suite("nginx emitter: routing")
+struct NginxEmitterRoutingTests {
+    private typealias F = NginxEmitterFixture
+
+    private func emit(_ ingresses: [IngressState], options: NginxOptions = NginxOptions()) -> (text: String, rules: [String]) {
+        var state = ClusterState()
+        state.ingresses = ingresses
+        let result = NginxEmitter.emit(state, options: options)
+        return (result.files.first?.text ?? "", result.diagnostics.map(\.rule))
+    }
+
+    @Test func samePathWithDifferentBackendsIsAConflictFirstIngressWins() {
+        let result = emit([
+            F.ingress("b", host: "h.test", [("/x", .exact, "aaa")], port: 80),
+            F.ingress("a", host: "h.test", [("/x", .exact, "root")], port: 80),
+        ])
+        #expect(result.rules == [NginxRuleID.pathConflict])
+        #expect(result.text.contains("location = \"/x\" {\n            proxy_pass http://default-root-http;"))
+    }
+
+    @Test func samePathWithSameBackendMergesSilently() {
+        let result = emit([
+            F.ingress("a", host: "h.test", [("/x", .exact, "root")], port: 80),
+            F.ingress("b", host: "h.test", [("/x", .exact, "root")], port: 80),
+        ])
+        #expect(result.rules.isEmpty)
+    }
+
+    @Test func regexModeKeepsExactAndPrefixExactAndCaseSensitive() {
+        let result = emit([
+            F.ingress("a", host: "h.test", [("/foo", .exact, "aaa"), ("/bar", .prefix, "root")], port: 80),
+            F.ingress("b", host: "h.test", [("/re[0-9]+", .implementationSpecific, "wild")], port: 80,
+                      annotations: ["nginx.ingress.kubernetes.io/use-regex": "true"]),
+        ])
+        #expect(result.text.contains("location ~ \"^/foo$\""))
+        #expect(result.text.contains("location ~ \"^/bar(/|$)\""))
+        #expect(result.text.contains("location ~* \"^/re[0-9]+\""))
+    }
+
+    @Test func regexLocationsAreOrderedLongestFirst() throws {
+        let text = emit([
+            F.ingress("b", host: "h.test", [("/a", .implementationSpecific, "root"), ("/a/long", .implementationSpecific, "aaa")],
+                      port: 80, annotations: ["nginx.ingress.kubernetes.io/use-regex": "true"]),
+        ]).text
+        let long = try #require(text.range(of: "\"^/a/long\""))
+        let short = try #require(text.range(of: "\"^/a\""))
+        #expect(long.lowerBound < short.lowerBound)
+    }
+
+    @Test func invalidRegexPathIsRefused() {
+        let result = emit([
+            F.ingress("b", host: "h.test", [("/a(", .implementationSpecific, "root")], port: 80,
+                      annotations: ["nginx.ingress.kubernetes.io/use-regex": "true"]),
+        ])
+        #expect(result.rules == [NginxRuleID.invalidPath])
+        #expect(!result.text.contains("/a("))
+    }
+
+    @Test func wildcardTLSHostCoversOneLabelHosts() {
+        let tls = [IngressTLSState(hosts: ["*.example.test"], secretName: "wild-tls")]
+        let text = emit([F.ingress("a", host: "www.example.test", [("/", .prefix, "root")], port: 80, tls: tls)]).text
+        #expect(text.contains("ssl_certificate \"/etc/kubec/tls/default/wild-tls/tls.crt\";"))
+        #expect(text.contains("ssl_reject_handshake on;"))
+    }
+
+    @Test func tlsWithoutSecretNeedsADefaultCertificate() {
+        let tls = [IngressTLSState(hosts: ["a.test"], secretName: nil)]
+        let without = emit([F.ingress("a", host: "a.test", [("/", .prefix, "root")], port: 80, tls: tls)])
+        #expect(without.rules == [NginxRuleID.tlsWithoutSecret])
+        #expect(!without.text.contains(" ssl;"))
+        var options = NginxOptions()
+        options.defaultCertificate = CertificatePaths(certificate: "/d.crt", key: "/d.key")
+        let with = emit([F.ingress("a", host: "a.test", [("/", .prefix, "root")], port: 80, tls: tls)], options: options)
+        #expect(with.text.contains("ssl_certificate \"/d.crt\";"))
+    }
+
+    @Test(arguments: [("GRPC", "grpc_pass grpc://"), ("GRPCS", "grpc_pass grpcs://"), ("HTTPS", "proxy_pass https://")])
+    func backendProtocolChoosesThePassDirective(value: String, directive: String) {
+        let text = emit([F.ingress("a", host: "a.test", [("/", .prefix, "root")], port: 80,
+                                   annotations: ["nginx.ingress.kubernetes.io/backend-protocol": value])]).text
+        #expect(text.contains(directive + "default-root-http;"))
+    }
+
+    @Test func backendWithoutReadyEndpointsAnswers503() {
+        var ingress = F.ingress("a", host: "a.test", [("/", .prefix, "root")], port: 80)
+        ingress.rules[0].paths[0].backend.endpoints = []
+        let text = emit([ingress]).text
+        #expect(text.contains("return 503;"))
+        #expect(!text.contains("\n    upstream "))
+    }
+
+    @Test func ingressClassOptionFiltersOtherClasses() {
+        var other = F.ingress("a", host: "a.test", [("/", .prefix, "root")], port: 80)
+        other.className = "traefik"
+        var options = NginxOptions()
+        options.ingressClass = "nginx"
+        #expect(!emit([other], options: options).text.contains("a.test"))
+    }
+
+    @Test(arguments: ["/tmp/a\nb", "/tmp/$x", ""])
+    func unsafeOptionEmitsNothing(path: String) {
+        var options = NginxOptions()
+        options.pidPath = path
+        let result = emit([], options: options)
+        #expect(result.text.isEmpty)
+        #expect(result.rules == [NginxRuleID.invalidOption])
+    }
+}
