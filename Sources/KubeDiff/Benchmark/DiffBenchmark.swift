@@ -65,8 +65,9 @@ package enum DiffBenchmark {
             diffCPUSeconds: cpuEnd - cpuStart, report: report)
     }
 
-    /// CPU time used by the whole process so far (`CLOCK_PROCESS_CPUTIME_ID`).
-    private static func processCPUSeconds() -> Double {
+    /// CPU time used by the whole process so far (`CLOCK_PROCESS_CPUTIME_ID`), for figures that must not
+    /// depend on how busy the machine is.
+    package static func processCPUSeconds() -> Double {
         var time = timespec()
         clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &time)
         return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
