@@ -14,14 +14,17 @@ enum DiffSuiteBenchmark {
         let (oldFiles, newFiles) = DiffBenchmark.makeSources(documents: documents)
         let (_, touchedFiles) = DiffBenchmark.makeSources(documents: documents, touchEveryDocument: true)
         let options = DiffOptions(roots: ("old", "new"))
-        let load = Stopwatch.best(runs: 3) { (ManifestSet.decode(YAMLLoader.load(oldFiles)), ManifestSet.decode(YAMLLoader.load(newFiles))) }
+        let load = Stopwatch.best(runs: 3) {
+            (ManifestSet.decode(YAMLLoader.load(oldFiles)), ManifestSet.decode(YAMLLoader.load(newFiles)))
+        }
         let (old, new) = load.result
         let touched = ManifestSet.decode(YAMLLoader.load(touchedFiles))
         let diff = Stopwatch.best { ManifestDiff.compare(old: old, new: new, options: options) }
         let worst = Stopwatch.best(runs: 3) { ManifestDiff.compare(old: old, new: touched, options: options) }
         let whole = Stopwatch.best(runs: 3) {
             ManifestDiff.compare(
-                old: ManifestSet.decode(YAMLLoader.load(oldFiles)), new: ManifestSet.decode(YAMLLoader.load(newFiles)), options: options)
+                old: ManifestSet.decode(YAMLLoader.load(oldFiles)), new: ManifestSet.decode(YAMLLoader.load(newFiles)),
+                options: options)
         }
         let cpuStart = DiffBenchmark.processCPUSeconds()
         _ = ManifestDiff.compare(old: old, new: new, options: options)
@@ -29,8 +32,11 @@ enum DiffSuiteBenchmark {
         let summary = diff.result.summary
         let label = "\(documents) documents a side, \(summary.modified) modified, \(summary.fieldChanges) field changes"
         return [
-            BenchResult(name: "load both sides (parse + identify)", seconds: load.seconds, floor: load.seconds, note: label),
-            BenchResult(name: "diff stage, 1% changed", seconds: diff.seconds, note: "CPU \(Stopwatch.format(cpu)) over both cores"),
+            BenchResult(
+                name: "load both sides (parse + identify)", seconds: load.seconds, floor: load.seconds, note: label),
+            BenchResult(
+                name: "diff stage, 1% changed", seconds: diff.seconds,
+                note: "CPU \(Stopwatch.format(cpu)) over both cores"),
             BenchResult(name: "diff stage, every document re-rendered", seconds: worst.seconds),
             BenchResult(name: "kubec diff (load + diff), 1% changed", seconds: whole.seconds, target: 0.5),
         ]

@@ -13,7 +13,8 @@ package enum ManifestDiff {
     /// Pairs per work item when comparing in parallel.
     static let chunkSize = 256
 
-    package static func compare(old: ManifestSet, new: ManifestSet, options: DiffOptions = DiffOptions()) -> DiffReport {
+    package static func compare(old: ManifestSet, new: ManifestSet, options: DiffOptions = DiffOptions()) -> DiffReport
+    {
         var report = DiffReport()
         report.diagnostics = old.diagnostics + new.diagnostics
         let matched = ObjectMatcher.match(old: old.manifests, new: new.manifests)
@@ -64,14 +65,18 @@ package enum ManifestDiff {
         var findings = ImmutabilityChecker.check(context)
         let (rollout, rolloutFindings) = RolloutPlanner.plan(context)
         findings += rolloutFindings
-        let fields = options.ignores.isEmpty
+        let fields =
+            options.ignores.isEmpty
             ? allChanges : allChanges.filter { change in !options.ignores.contains { $0.matches(change.path) } }
         if fields.isEmpty, findings.isEmpty, rollout == nil, !apiVersionChanged {
             return .unchanged(moved: options.moved(from: old.file, to: new.file))
         }
-        return .modified(ObjectDiff(
-            change: .modified, identity: new.identity, oldAPIVersion: apiVersionChanged ? old.identity.apiVersion : nil,
-            oldRange: old.node.range, newRange: new.node.range, fields: fields, findings: findings, rollout: rollout))
+        return .modified(
+            ObjectDiff(
+                change: .modified, identity: new.identity,
+                oldAPIVersion: apiVersionChanged ? old.identity.apiVersion : nil,
+                oldRange: old.node.range, newRange: new.node.range, fields: fields, findings: findings, rollout: rollout
+            ))
     }
 
     private static let apiVersionPath = FieldPath(keys: "apiVersion")

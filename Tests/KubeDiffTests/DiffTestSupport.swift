@@ -16,7 +16,8 @@ enum DiffFixture {
 
     /// Diffs two multi-file sets (file paths compared as they are unless roots are given).
     static func diff(
-        old: [(String, String)], new: [(String, String)], ignores: [String] = [], roots: (old: String, new: String)? = nil
+        old: [(String, String)], new: [(String, String)], ignores: [String] = [],
+        roots: (old: String, new: String)? = nil
     ) -> DiffReport {
         let patterns = ignores.compactMap { try? FieldPathPattern($0) }
         return ManifestDiff.compare(old: set(old), new: set(new), options: DiffOptions(ignores: patterns, roots: roots))
@@ -33,7 +34,9 @@ enum DiffFixture {
     }
 
     /// A Deployment with the given replicas, image, strategy block (indented for `spec:`) and selector label.
-    static func deployment(replicas: Int? = 3, image: String = "nginx:1.25", strategy: String = "", app: String = "web") -> String {
+    static func deployment(replicas: Int? = 3, image: String = "nginx:1.25", strategy: String = "", app: String = "web")
+        -> String
+    {
         """
         apiVersion: apps/v1
         kind: Deployment

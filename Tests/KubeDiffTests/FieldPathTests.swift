@@ -30,7 +30,9 @@ struct FieldPathTests {
         #expect(try !FieldPathPattern(pattern).matches(Self.imagePath))
     }
 
-    @Test(arguments: ["metadata.labels.app.kubernetes.io/name", "metadata.labels[\"app.kubernetes.io/name\"]", "metadata.labels.*"])
+    @Test(arguments: [
+        "metadata.labels.app.kubernetes.io/name", "metadata.labels[\"app.kubernetes.io/name\"]", "metadata.labels.*",
+    ])
     func dottedKeysMatchPlainOrQuoted(pattern: String) throws {
         #expect(try FieldPathPattern(pattern).matches(Self.labelPath))
     }

@@ -151,10 +151,19 @@ struct OutputTests {
         let a = "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\ndata: {k: \"1\"}\n"
         let b = "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: b}\ndata: {k: \"1\"}\n"
         let c = "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: c}\nspec: {replicas: 1}\n"
-        let changed = { (text: String) in text.replacingOccurrences(of: "\"1\"", with: "\"2\"").replacingOccurrences(of: "replicas: 1", with: "replicas: 2") }
-        let forward = DiffFixture.diff(old: [("a", a), ("b", b), ("c", c)], new: [("x", changed(a) + "---\n" + changed(b) + "---\n" + changed(c))])
-        let backward = DiffFixture.diff(old: [("c", c), ("b", b), ("a", a)], new: [("x", changed(c) + "---\n" + changed(b) + "---\n" + changed(a))])
-        let strip = { (text: String) in text.split(separator: "\n").filter { !$0.contains("\"file\"") && !$0.contains("\"line\"") && !$0.contains("\"endLine\"") }.joined(separator: "\n") }
+        let changed = { (text: String) in
+            text.replacingOccurrences(of: "\"1\"", with: "\"2\"").replacingOccurrences(
+                of: "replicas: 1", with: "replicas: 2")
+        }
+        let forward = DiffFixture.diff(
+            old: [("a", a), ("b", b), ("c", c)], new: [("x", changed(a) + "---\n" + changed(b) + "---\n" + changed(c))])
+        let backward = DiffFixture.diff(
+            old: [("c", c), ("b", b), ("a", a)], new: [("x", changed(c) + "---\n" + changed(b) + "---\n" + changed(a))])
+        let strip = { (text: String) in
+            text.split(separator: "\n").filter {
+                !$0.contains("\"file\"") && !$0.contains("\"line\"") && !$0.contains("\"endLine\"")
+            }.joined(separator: "\n")
+        }
         #expect(strip(DiffJSONRenderer.render(forward)) == strip(DiffJSONRenderer.render(backward)))
         // Core group ("") sorts before apps.
         #expect(forward.objects.map(\.identity.name) == ["a", "b", "c"])
@@ -197,15 +206,19 @@ struct OutputTests {
     }
 
     @Test func rolloutTableIsPrinted() {
-        let text = DiffTextRenderer().render(DiffFixture.diff(DiffFixture.deployment(replicas: 4, image: "a:1"), DiffFixture.deployment(replicas: 4, image: "a:2")))
-        #expect(text.contains("""
-              rollout (RollingUpdate): pod template changed: rolling update of 4 pods, at most 5 pods in all and at least 3 available
-                maxSurge 25% → 1, maxUnavailable 25% → 1
-                   old    new  total  action
-                     4      0      4
-                     4      1      5  scale up new ReplicaSet to 1
-                     2      1      3  scale down old ReplicaSet to 2
-            """))
+        let text = DiffTextRenderer().render(
+            DiffFixture.diff(
+                DiffFixture.deployment(replicas: 4, image: "a:1"), DiffFixture.deployment(replicas: 4, image: "a:2")))
+        #expect(
+            text.contains(
+                """
+                  rollout (RollingUpdate): pod template changed: rolling update of 4 pods, at most 5 pods in all and at least 3 available
+                    maxSurge 25% → 1, maxUnavailable 25% → 1
+                       old    new  total  action
+                         4      0      4
+                         4      1      5  scale up new ReplicaSet to 1
+                         2      1      3  scale down old ReplicaSet to 2
+                """))
     }
 
     @Test func clusterFlagIsReportedNotIgnored() {

@@ -1,10 +1,11 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import KubeModel
 import KubeYAML
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// The `make bench` case for `kubec diff`: two generated sets of N documents each, 1% of objects changed.
 ///
@@ -40,11 +41,14 @@ package enum DiffBenchmark {
             let changed = index % changeEvery == changeEvery / 2
             oldTexts[index % files] += "---\n" + document(index, changed: false)
             // The new side puts the object in another file and in another position.
-            newTexts[(index / files + index) % files] += "---\n" + document(index, changed: changed)
+            newTexts[(index / files + index) % files] +=
+                "---\n" + document(index, changed: changed)
                 + (touchEveryDocument ? "# rendered again\n" : "")
         }
         let old = oldTexts.enumerated().map { SourceFile(path: "old/part-\($0.offset).yaml", text: $0.element) }
-        let new = newTexts.enumerated().reversed().map { SourceFile(path: "new/part-\($0.offset).yaml", text: $0.element) }
+        let new = newTexts.enumerated().reversed().map {
+            SourceFile(path: "new/part-\($0.offset).yaml", text: $0.element)
+        }
         return (old, new)
     }
 

@@ -1,10 +1,11 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import KubeModel
 import KubeYAML
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// The source bytes of each document, for the fast path of the diff: byte-identical documents are equal.
 ///
@@ -50,7 +51,9 @@ struct DocumentText {
 
     /// True when both documents qualify and their text is byte for byte the same.
     func identical(_ old: YAMLNode, _ new: YAMLNode, newText: DocumentText) -> Bool {
-        guard let lhs = slice(old), let rhs = newText.slice(new), lhs.range.count == rhs.range.count else { return false }
+        guard let lhs = slice(old), let rhs = newText.slice(new), lhs.range.count == rhs.range.count else {
+            return false
+        }
         return lhs.file.bytes.withUnsafeBufferPointer { left in
             rhs.file.bytes.withUnsafeBufferPointer { right in
                 guard let a = left.baseAddress, let b = right.baseAddress else { return lhs.range.isEmpty }

@@ -58,8 +58,10 @@ package enum ObjectMatcher {
         return result
     }
 
-    /// One side grouped by key: the (last, for named objects) member per key, more members of generated
-    /// keys, and the keys in first-seen order. One dictionary entry per object, no array per key.
+    /// One side grouped by key.
+    ///
+    /// Holds the member per key (the last, for named objects), further members of generated keys, and the
+    /// keys in first-seen order: one dictionary entry per object, no array per key.
     private struct Groups {
         var first: [MatchKey: Int] = [:]
         var more: [MatchKey: [Int]] = [:]
@@ -68,8 +70,10 @@ package enum ObjectMatcher {
         func members(_ key: MatchKey, first: Int) -> [Int] { [first] + (more[key] ?? []) }
     }
 
-    /// Groups one side by key. A named object given twice keeps the last (as applying the files in order
-    /// would) with a warning; generated objects keep every one.
+    /// Groups one side by key.
+    ///
+    /// A named object given twice keeps the last (as applying the files in order would) with a warning;
+    /// generated objects keep every one.
     private static func group(_ manifests: [Manifest], side: String, diagnostics: inout [Diagnostic]) -> Groups {
         var groups = Groups()
         groups.first.reserveCapacity(manifests.count)
@@ -84,11 +88,13 @@ package enum ObjectMatcher {
             if key.generated {
                 groups.more[key, default: []].append(index)
             } else {
-                diagnostics.append(Diagnostic(
-                    rule: duplicateRule, severity: .warning,
-                    message: "\(manifest.identity.objectIdentity.displayName) appears twice in the \(side) set; the last one is compared",
-                    range: manifest.node.range, object: manifest.identity.objectIdentity,
-                    notes: [DiagnosticNote(message: "first given here", range: manifests[previous].node.range)]))
+                diagnostics.append(
+                    Diagnostic(
+                        rule: duplicateRule, severity: .warning,
+                        message:
+                            "\(manifest.identity.objectIdentity.displayName) appears twice in the \(side) set; the last one is compared",
+                        range: manifest.node.range, object: manifest.identity.objectIdentity,
+                        notes: [DiagnosticNote(message: "first given here", range: manifests[previous].node.range)]))
                 groups.first[key] = index
             }
         }

@@ -87,7 +87,7 @@ package struct FieldPath: Hashable, Comparable, Sendable, CustomStringConvertibl
         for byte in key.utf8 {
             switch byte {
             case UInt8(ascii: "."), UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "\""), UInt8(ascii: " "),
-                 UInt8(ascii: "="), UInt8(ascii: ","), UInt8(ascii: "*"):
+                UInt8(ascii: "="), UInt8(ascii: ","), UInt8(ascii: "*"):
                 return true
             default:
                 continue

@@ -138,7 +138,11 @@ package struct FieldPathPattern: Hashable, Sendable, CustomStringConvertible {
             var key = ""
             var escaped = false
             for character in body.dropFirst().dropLast() {
-                if escaped { key.append(character); escaped = false } else if character == "\\" { escaped = true } else {
+                if escaped {
+                    key.append(character); escaped = false
+                } else if character == "\\" {
+                    escaped = true
+                } else {
                     key.append(character)
                 }
             }
@@ -147,7 +151,8 @@ package struct FieldPathPattern: Hashable, Sendable, CustomStringConvertible {
         var fields: [FieldPathSegment.KeyField] = []
         for part in body.split(separator: ",", omittingEmptySubsequences: false) {
             guard let equals = part.firstIndex(of: "="), equals != part.startIndex else {
-                throw ParseError(pattern: pattern, reason: "'[\(body)]' is not *, a position, a quoted key or field=value")
+                throw ParseError(
+                    pattern: pattern, reason: "'[\(body)]' is not *, a position, a quoted key or field=value")
             }
             fields.append(.init(String(part[..<equals]), String(part[part.index(after: equals)...])))
         }

@@ -5,8 +5,10 @@ package struct DiffOptions: Sendable {
     /// Leave out `noise` (default true): fields the API server writes, which never belong in a review.
     package var ignoreNoise: Bool
 
-    /// The OLD and NEW paths as given: an object has moved when its file relative to its side's root differs
-    /// (`old/app/web.yaml` and `new/app/web.yaml` are the same place). Nil compares file paths as they are.
+    /// The OLD and NEW paths as given, to tell a moved object from one that stayed in place.
+    ///
+    /// An object has moved when its file relative to its side's root differs (`old/app/web.yaml` and
+    /// `new/app/web.yaml` are the same place). Nil compares file paths as they are.
     package var roots: (old: String, new: String)?
 
     package init(ignores: [FieldPathPattern] = [], ignoreNoise: Bool = true, roots: (old: String, new: String)? = nil) {

@@ -11,8 +11,10 @@ package struct DiffReport: Sendable {
     /// Set when `--cluster` was given: what became of the compiled (placement and dataplane) diff.
     package var cluster: ClusterDiffStatus?
 
-    package init(objects: [ObjectDiff] = [], diagnostics: [Diagnostic] = [], summary: DiffSummary = DiffSummary(),
-                 cluster: ClusterDiffStatus? = nil) {
+    package init(
+        objects: [ObjectDiff] = [], diagnostics: [Diagnostic] = [], summary: DiffSummary = DiffSummary(),
+        cluster: ClusterDiffStatus? = nil
+    ) {
         self.objects = objects
         self.diagnostics = diagnostics
         self.summary = summary
@@ -102,7 +104,8 @@ package struct ObjectDiff: Sendable {
 
     package init(
         change: Change, identity: ResourceIdentity, oldAPIVersion: String? = nil, oldRange: SourceRange? = nil,
-        newRange: SourceRange? = nil, fields: [FieldChange] = [], findings: [Diagnostic] = [], rollout: RolloutPlan? = nil
+        newRange: SourceRange? = nil, fields: [FieldChange] = [], findings: [Diagnostic] = [],
+        rollout: RolloutPlan? = nil
     ) {
         self.change = change
         self.identity = identity

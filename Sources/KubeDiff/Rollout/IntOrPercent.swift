@@ -23,8 +23,9 @@ package enum IntOrPercent: Hashable, Sendable, CustomStringConvertible {
                 return .success(.percent(value))
             }
         }
-        return .failure(InvalidValue(
-            text: text, reason: "a valid percent string must be a numeric string followed by an ending '%'"))
+        return .failure(
+            InvalidValue(
+                text: text, reason: "a valid percent string must be a numeric string followed by an ending '%'"))
     }
 
     /// Why a value could not be used, in the API server's words.

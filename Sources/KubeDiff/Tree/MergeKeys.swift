@@ -27,7 +27,7 @@ package struct MergeKey: Hashable, Sendable {
         guard case .key(let name)? = path.segments.last else { return nil }
         switch name {
         case "containers", "initContainers", "ephemeralContainers", "volumes", "env", "imagePullSecrets",
-             "schedulingGates", "resourceClaims", "webhooks":
+            "schedulingGates", "resourceClaims", "webhooks":
             return .name
         case "volumeMounts":
             return MergeKey(["mountPath"])

@@ -24,7 +24,9 @@ package struct TreeDiffer {
     }
 
     /// Compares two object roots and returns the changes in document order.
-    package static func diff(_ old: YAMLNode, _ new: YAMLNode, kind: String, ignores: [FieldPathPattern]) -> [FieldChange] {
+    package static func diff(_ old: YAMLNode, _ new: YAMLNode, kind: String, ignores: [FieldPathPattern])
+        -> [FieldChange]
+    {
         var differ = TreeDiffer(kind: kind, ignores: ignores)
         differ.compare(old, new)
         return differ.changes
@@ -56,13 +58,17 @@ package struct TreeDiffer {
         if oldPairs.count == newPairs.count {
             var same = true
             for index in 0..<oldPairs.count {
-                guard let key = oldPairs[index].key.text, newPairs[index].key.textEquals(key) else { same = false; break }
+                guard let key = oldPairs[index].key.text, newPairs[index].key.textEquals(key) else {
+                    same = false; break
+                }
             }
             if same {
                 for index in 0..<oldPairs.count {
                     let (oldKey, oldValue) = oldPairs[index]
                     let (newKey, newValue) = newPairs[index]
-                    compareField(key: oldKey.text ?? "", old: (oldKey, oldValue), new: (newKey, newValue), oldParent: old, newParent: new)
+                    compareField(
+                        key: oldKey.text ?? "", old: (oldKey, oldValue), new: (newKey, newValue), oldParent: old,
+                        newParent: new)
                 }
                 return
             }
@@ -98,11 +104,17 @@ package struct TreeDiffer {
             compare(old.value, new.value)
         case (let old?, nil):
             if let implicit = ImplicitDefaults.value(kind: kind, path: FieldPath(path), parent: newParent),
-               ImplicitDefaults.matches(old.value, implicit) { return }
+                ImplicitDefaults.matches(old.value, implicit)
+            {
+                return
+            }
             emit(.removed, old: old.value, new: nil, oldKey: old.key)
         case (nil, let new?):
             if let implicit = ImplicitDefaults.value(kind: kind, path: FieldPath(path), parent: oldParent),
-               ImplicitDefaults.matches(new.value, implicit) { return }
+                ImplicitDefaults.matches(new.value, implicit)
+            {
+                return
+            }
             emit(.added, old: nil, new: new.value, newKey: new.key)
         }
     }
@@ -111,7 +123,8 @@ package struct TreeDiffer {
 
     private mutating func compareSequences(_ old: YAMLNode, _ new: YAMLNode) {
         if let mergeKey = MergeKey.forList(at: FieldPath(path)),
-           let oldKeys = Self.itemKeys(old, mergeKey), let newKeys = Self.itemKeys(new, mergeKey) {
+            let oldKeys = Self.itemKeys(old, mergeKey), let newKeys = Self.itemKeys(new, mergeKey)
+        {
             compareKeyed(old, new, oldKeys: oldKeys, newKeys: newKeys)
         } else if Self.allScalars(old), Self.allScalars(new), old.count * new.count <= ScalarListDiff.maxCells {
             compareScalarLists(old, new)
@@ -242,8 +255,10 @@ package struct TreeDiffer {
             newValue = newValue.flatMap { pruned($0, at: current) }
             if oldValue == nil, newValue == nil { return }
         }
-        changes.append(FieldChange(
-            kind: kind, path: FieldPath(path), old: oldValue, new: newValue, oldRange: oldRange, newRange: newRange))
+        changes.append(
+            FieldChange(
+                kind: kind, path: FieldPath(path), old: oldValue, new: newValue, oldRange: oldRange, newRange: newRange)
+        )
     }
 
     /// The value without ignored descendants; nil when it was a non-empty mapping and nothing is left.
