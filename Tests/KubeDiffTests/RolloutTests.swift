@@ -240,3 +240,16 @@ struct RolloutTests {
         #expect(!plan.restarts)
     }
 }
+
+@Suite("Rollouts, special cases")
+struct RolloutSpecialCaseTests {
+    @Test func pausedDeploymentDoesNotRollOut() throws {
+        let paused = "  paused: true"
+        let plan = try #require(
+            DiffFixture.diff(
+                DiffFixture.deployment(image: "a:1", strategy: paused), DiffFixture.deployment(image: "a:2", strategy: paused)
+            ).objects.first?.rollout)
+        #expect(!plan.restarts)
+        #expect(plan.steps.isEmpty)
+    }
+}

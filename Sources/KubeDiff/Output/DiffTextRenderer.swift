@@ -70,8 +70,9 @@ package struct DiffTextRenderer: Sendable {
         case .removed:
             return paint("- \(path): \(change.old?.inline() ?? "")", .red) + "  " + line(change.oldRange)
         case .modified:
-            let old = change.old?.inline(limit: 60) ?? ""
-            let new = change.new?.inline(limit: 60) ?? ""
+            // Scalars in full up to a long line (image digests must stay readable); collections shorter.
+            let old = change.old?.inline(limit: Self.limit(change.old)) ?? ""
+            let new = change.new?.inline(limit: Self.limit(change.new)) ?? ""
             return paint("~ \(path): \(old) → \(new)", .yellow) + "  " + line(change.oldRange) + " → "
                 + line(change.newRange)
         case .typeChanged:
@@ -154,6 +155,11 @@ package struct DiffTextRenderer: Sendable {
     private func place(_ range: SourceRange?) -> String {
         guard let range else { return "(default)" }
         return "\(range.file):\(range.start.line):\(range.start.column)"
+    }
+
+    private static func limit(_ value: DiffValue?) -> Int {
+        if case .scalar? = value { return 200 }
+        return 60
     }
 
     private static func count(_ value: Int, _ noun: String) -> String { "\(value) \(noun)" + (value == 1 ? "" : "s") }

@@ -72,6 +72,14 @@ package enum DeploymentRollout {
         guard context.templateChanged else {
             return (context.scalePlan(strategy: type, what: "Deployment"), [])
         }
+        if context.new["spec"]?["paused"]?.bool == true {
+            var plan = RolloutPlan(
+                strategy: type, restarts: false,
+                summary: "pod template changed, but the Deployment is paused: no pod is replaced until spec.paused is false")
+            plan.oldReplicas = oldReplicas
+            plan.newReplicas = replicas
+            return (plan, [])
+        }
         if type == "Recreate" {
             var plan = RolloutPlan(
                 strategy: type, restarts: true,
