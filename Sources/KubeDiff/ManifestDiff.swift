@@ -39,6 +39,7 @@ package enum ManifestDiff {
         for manifest in matched.removed {
             objects.append(ObjectDiff(change: .removed, identity: manifest.identity, oldRange: manifest.node.range))
         }
+        addConfigConsumers(&objects, new: new)
         objects.sort { lhs, rhs in
             lhs.identity != rhs.identity ? lhs.identity < rhs.identity : lhs.change.rawValue < rhs.change.rawValue
         }
@@ -80,6 +81,28 @@ package enum ManifestDiff {
     }
 
     private static let apiVersionPath = FieldPath(keys: "apiVersion")
+
+    /// Adds, to each changed ConfigMap and Secret, who reads it and whether they will see the change.
+    private static func addConfigConsumers(_ objects: inout [ObjectDiff], new: ManifestSet) {
+        let candidates = objects.indices.filter { index in
+            let identity = objects[index].identity
+            return objects[index].change == .modified && identity.group.isEmpty
+                && (identity.kind == "ConfigMap" || identity.kind == "Secret")
+        }
+        guard !candidates.isEmpty else { return }
+        let index = ConfigConsumers.index(new.manifests)
+        guard !index.isEmpty else { return }
+        let restarting = Set(objects.filter { $0.rollout?.restarts == true }.map(\.identity.storageKey))
+        var roots: [StorageKey: YAMLNode] = [:]
+        for manifest in new.manifests where manifest.identity.group.isEmpty {
+            roots[manifest.identity.storageKey] = manifest.node
+        }
+        for position in candidates {
+            let object = objects[position]
+            objects[position].findings += ConfigConsumers.findings(
+                for: object, newRoot: roots[object.identity.storageKey], index: index, restarting: restarting)
+        }
+    }
 
     private static func comparePairs(
         _ pairs: [(old: Manifest, new: Manifest)], options: DiffOptions, texts: (old: DocumentText, new: DocumentText)

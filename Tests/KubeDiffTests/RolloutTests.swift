@@ -247,7 +247,8 @@ struct RolloutSpecialCaseTests {
         let paused = "  paused: true"
         let plan = try #require(
             DiffFixture.diff(
-                DiffFixture.deployment(image: "a:1", strategy: paused), DiffFixture.deployment(image: "a:2", strategy: paused)
+                DiffFixture.deployment(image: "a:1", strategy: paused),
+                DiffFixture.deployment(image: "a:2", strategy: paused)
             ).objects.first?.rollout)
         #expect(!plan.restarts)
         #expect(plan.steps.isEmpty)

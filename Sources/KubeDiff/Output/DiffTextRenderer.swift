@@ -139,8 +139,8 @@ package struct DiffTextRenderer: Sendable {
                 + (summary.moved > 0 ? ", \(summary.moved) moved between files)" : ")")
         }
         var parts = [
-            Self.count(report.objects.count, "object")
-                + " differ: \(summary.added) added, \(summary.removed) removed, \(summary.modified) modified"
+            Self.count(report.objects.count, "object") + (report.objects.count == 1 ? " differs" : " differ")
+                + ": \(summary.added) added, \(summary.removed) removed, \(summary.modified) modified"
         ]
         parts.append(
             "\(summary.unchanged) unchanged" + (summary.moved > 0 ? " (\(summary.moved) moved between files)" : ""))

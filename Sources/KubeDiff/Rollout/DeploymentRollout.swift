@@ -75,7 +75,8 @@ package enum DeploymentRollout {
         if context.new["spec"]?["paused"]?.bool == true {
             var plan = RolloutPlan(
                 strategy: type, restarts: false,
-                summary: "pod template changed, but the Deployment is paused: no pod is replaced until spec.paused is false")
+                summary:
+                    "pod template changed, but the Deployment is paused: no pod is replaced until spec.paused is false")
             plan.oldReplicas = oldReplicas
             plan.newReplicas = replicas
             return (plan, [])
