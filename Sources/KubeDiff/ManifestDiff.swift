@@ -13,6 +13,7 @@ package enum ManifestDiff {
     /// Pairs per work item when comparing in parallel.
     static let chunkSize = 256
 
+    /// Compares two manifest sets: matched objects field by field, plus added and removed objects.
     package static func compare(old: ManifestSet, new: ManifestSet, options: DiffOptions = DiffOptions()) -> DiffReport
     {
         var report = DiffReport()

@@ -16,6 +16,7 @@ import KubeYAML
 package enum DiffBenchmark {
     /// What one run measured.
     package struct Measurement: Sendable {
+        /// Objects per side.
         package var documents: Int
         /// Reading and identifying both sides (YAML parse + `ManifestSet.decode`).
         package var loadSeconds: Double
@@ -23,8 +24,10 @@ package enum DiffBenchmark {
         package var diffSeconds: Double
         /// CPU time of `ManifestDiff.compare` summed over threads: steadier than wall time on a busy machine.
         package var diffCPUSeconds: Double
+        /// What the diff found (the tests check it).
         package var report: DiffReport
 
+        /// Load and diff together: what `kubec diff` costs.
         package var totalSeconds: Double { loadSeconds + diffSeconds }
     }
 

@@ -14,9 +14,13 @@ package enum ObjectMatcher {
 
     /// The result of matching: pairs in key order, then the unmatched on each side.
     package struct Result: Sendable {
+        /// Old and new versions of the same object, in old input order.
         package var pairs: [(old: Manifest, new: Manifest)] = []
+        /// Objects only in the new set.
         package var added: [Manifest] = []
+        /// Objects only in the old set.
         package var removed: [Manifest] = []
+        /// Warnings about objects given twice on one side.
         package var diagnostics: [Diagnostic] = []
     }
 
@@ -30,6 +34,7 @@ package enum ObjectMatcher {
         }
     }
 
+    /// Pairs old and new objects by storage key; the rest are added or removed.
     package static func match(old: [Manifest], new: [Manifest]) -> Result {
         var result = Result()
         let oldGroups = group(old, side: "old", diagnostics: &result.diagnostics)

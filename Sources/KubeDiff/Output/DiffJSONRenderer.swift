@@ -38,6 +38,7 @@ import KubeYAML
 /// Diagnostic = {"rule", "severity", "message", "path", "hint", "object": {...}, "notes": [...], + Position keys}
 /// ```
 package enum DiffJSONRenderer {
+    /// The whole report as one JSON document, ending in a newline.
     package static func render(_ report: DiffReport) -> String {
         var root: [String: JSONValue] = [
             "objects": .array(report.objects.map(object)),

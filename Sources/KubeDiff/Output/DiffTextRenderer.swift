@@ -20,11 +20,13 @@ package struct DiffTextRenderer: Sendable {
     /// Rows of a rollout table shown before the middle is elided.
     package var maxStepRows: Int
 
+    /// A renderer; colour is off unless asked for.
     package init(color: Bool = false, maxStepRows: Int = 24) {
         self.color = color
         self.maxStepRows = maxStepRows
     }
 
+    /// The whole report: input problems, then each object, then the summary line.
     package func render(_ report: DiffReport) -> String {
         var lines: [String] = []
         for diagnostic in report.diagnostics { lines.append(contentsOf: renderDiagnostic(diagnostic, indent: "")) }

@@ -11,6 +11,7 @@ package struct DiffOptions: Sendable {
     /// `new/app/web.yaml` are the same place). Nil compares file paths as they are.
     package var roots: (old: String, new: String)?
 
+    /// Options; by default noise is left out and nothing else is.
     package init(ignores: [FieldPathPattern] = [], ignoreNoise: Bool = true, roots: (old: String, new: String)? = nil) {
         self.ignores = ignores
         self.ignoreNoise = ignoreNoise

@@ -7,10 +7,12 @@ package struct DiffReport: Sendable {
     package var objects: [ObjectDiff]
     /// Problems with the inputs themselves (unparsable documents, objects without identity, duplicates).
     package var diagnostics: [Diagnostic]
+    /// Counts over the whole comparison.
     package var summary: DiffSummary
     /// Set when `--cluster` was given: what became of the compiled (placement and dataplane) diff.
     package var cluster: ClusterDiffStatus?
 
+    /// A report; the stage fills it in.
     package init(
         objects: [ObjectDiff] = [], diagnostics: [Diagnostic] = [], summary: DiffSummary = DiffSummary(),
         cluster: ClusterDiffStatus? = nil
@@ -41,8 +43,10 @@ package struct ClusterDiffStatus: Hashable, Sendable {
     package var path: String
     /// `not yet compiled` until the planner and emitters exist.
     package var status: String
+    /// What that means for this run.
     package var message: String
 
+    /// A status.
     package init(path: String, status: String, message: String) {
         self.path = path
         self.status = status
@@ -74,6 +78,7 @@ package struct DiffSummary: Hashable, Sendable {
     /// Workloads whose pods are replaced by the change.
     package var restarts = 0
 
+    /// All counts zero.
     package init() {}
 }
 
@@ -86,6 +91,7 @@ package struct ObjectDiff: Sendable {
         case modified
     }
 
+    /// Added, removed or modified.
     package var change: Change
     /// The object's identity: the new version's when there is one.
     package var identity: ResourceIdentity
@@ -102,6 +108,7 @@ package struct ObjectDiff: Sendable {
     /// What the change does to running pods, for workloads.
     package var rollout: RolloutPlan?
 
+    /// An object difference.
     package init(
         change: Change, identity: ResourceIdentity, oldAPIVersion: String? = nil, oldRange: SourceRange? = nil,
         newRange: SourceRange? = nil, fields: [FieldChange] = [], findings: [Diagnostic] = [],

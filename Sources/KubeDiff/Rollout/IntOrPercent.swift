@@ -52,6 +52,7 @@ package enum IntOrPercent: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
+    /// As written in a manifest: `1` or `25%`.
     package var description: String {
         switch self {
         case .count(let value): "\(value)"

@@ -10,6 +10,7 @@ package struct MergeKey: Hashable, Sendable {
     /// Values assumed for key fields an item omits: only `protocol`, which the API defaults to `TCP`.
     package var defaults: [String: String]
 
+    /// A merge key of these fields, with defaults for omitted ones.
     package init(_ fields: [String], defaults: [String: String] = [:]) {
         self.fields = fields
         self.defaults = defaults

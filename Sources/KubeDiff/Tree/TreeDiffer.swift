@@ -15,8 +15,10 @@ package struct TreeDiffer {
     /// Whether any ignore pattern can match under the current top-level key (most cannot: `spec`, `data`).
     private var rootLive = true
     private var path: [FieldPathSegment] = []
+    /// The changes found so far, in walk order.
     package private(set) var changes: [FieldChange] = []
 
+    /// A differ for one object of a kind, leaving out the ignored fields.
     package init(kind: String, ignores: [FieldPathPattern]) {
         self.kind = kind
         self.ignores = ignores
