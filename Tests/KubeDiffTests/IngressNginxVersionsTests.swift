@@ -154,4 +154,15 @@ struct IngressNginxVersionsTests {
         #expect(rollout.maxUnavailable == .count(1) && rollout.maxSurge == .percent(25))
         #expect(RolloutTests.pairs(rollout.steps) == [[1, 0], [1, 1], [0, 1]])
     }
+
+    @Test(.enabled(if: versionsFolder != nil, "the shared corpus is not beside this checkout"))
+    func wholeCorpusComparedWithItselfHasNoDifferences() throws {
+        let corpus = try #require(Self.versionsFolder).replacingOccurrences(of: "/ingress-nginx/versions", with: "")
+        let collected = InputCollector.collect([corpus])
+        let set = ManifestSet.decode(YAMLLoader.load(collected.inputs))
+        let report = ManifestDiff.compare(old: set, new: set)
+        #expect(!report.hasDifferences)
+        #expect(report.exitStatus(exitCode: true) == 0)
+        #expect(report.summary.unchanged > 200)
+    }
 }

@@ -26,8 +26,20 @@ package struct DiffReport: Sendable {
     /// True when any object differs (what `--exit-code` turns into exit status 1).
     package var hasDifferences: Bool { !objects.isEmpty }
 
-    /// True when an input could not be read or understood, so the comparison is incomplete (exit status 2).
-    package var hasInputErrors: Bool { diagnostics.contains { $0.severity == .error } }
+    /// True when an input could not be read or parsed, so documents are missing from the comparison (exit 2).
+    ///
+    /// Other input findings (a duplicate key, a document that is not a Kubernetes object, a field of the wrong
+    /// type) are reported but do not stop the diff: the document is compared as the API server would read
+    /// it, or is not an object on either side.
+    package var hasInputErrors: Bool {
+        diagnostics.contains { $0.severity == .error && Self.incompleteRules.contains($0.rule) }
+    }
+
+    /// Loader findings after which documents are missing from a side.
+    static let incompleteRules: Set<String> = [
+        YAMLRuleID.syntax, YAMLRuleID.unreadable, YAMLRuleID.fileSize, YAMLRuleID.notUTF8, YAMLRuleID.depth,
+        YAMLRuleID.aliasExpansion, YAMLRuleID.unknownAnchor,
+    ]
 
     /// The exit status of `kubec diff`: 2 for input errors, else 1 for differences when `exitCode` is set
     /// (as `kubectl diff`), else 0.
