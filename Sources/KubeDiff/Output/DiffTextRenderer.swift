@@ -146,7 +146,7 @@ package struct DiffTextRenderer: Sendable {
         ]
         parts.append(
             "\(summary.unchanged) unchanged" + (summary.moved > 0 ? " (\(summary.moved) moved between files)" : ""))
-        parts.append("\(summary.fieldChanges) field changes")
+        parts.append(Self.count(summary.fieldChanges, "field change"))
         if summary.forbidden > 0 {
             parts.append(Self.count(summary.forbidden, "update") + " refused by the API server")
         }

@@ -21,6 +21,8 @@ package struct DiffOptions: Sendable {
     /// Whether an object's file differs between the sides, relative to the roots.
     func moved(from oldFile: String, to newFile: String) -> Bool {
         guard let roots else { return oldFile != newFile }
+        // Standard input has no place in a folder, so nothing read from it can have moved.
+        if roots.old == "-" || roots.new == "-" { return false }
         return Self.relative(oldFile, to: roots.old) != Self.relative(newFile, to: roots.new)
     }
 
