@@ -84,16 +84,33 @@ struct FieldDiffTests {
         #expect(!DiffFixture.diff(a, b).hasDifferences)
     }
 
-    @Test func tolerationsComparePositionally() {
-        let a = "  - name: web\n",
-            tolerationsA = "  tolerations:\n  - {key: a, operator: Exists}\n  - {key: b, operator: Exists}\n"
-        let tolerationsB = "  tolerations:\n  - {key: b, operator: Exists}\n  - {key: a, operator: Exists}\n"
+    @Test func listsWithoutMergeKeyKeepTheirOrder() {
+        let pod = { (tolerations: String) in
+            Self.pod(containers: "  - name: web\n", extra: "  tolerations:\n" + tolerations)
+        }
         let report = DiffFixture.diff(
-            Self.pod(containers: a, extra: tolerationsA), Self.pod(containers: a, extra: tolerationsB))
+            pod("  - {key: a, operator: Exists}\n  - {key: b, operator: Exists}\n"),
+            pod("  - {key: b, operator: Exists}\n  - {key: a, operator: Exists}\n"))
+        #expect(DiffFixture.fieldSummary(report) == ["spec.tolerations[0] removed", "spec.tolerations[1] added"])
+    }
+
+    @Test func insertingARuleIsOneAddition() {
+        let role = { (rules: String) in
+            "apiVersion: rbac.authorization.k8s.io/v1\nkind: Role\nmetadata: {name: r}\nrules:\n" + rules
+        }
+        let read = "- {apiGroups: [\"\"], resources: [pods], verbs: [get]}\n"
+        let write = "- {apiGroups: [\"\"], resources: [secrets], verbs: [create]}\n"
+        let watch = "- {apiGroups: [apps], resources: [deployments], verbs: [watch]}\n"
+        let report = DiffFixture.diff(role(read + watch), role(read + write + watch))
+        #expect(DiffFixture.fieldSummary(report) == ["rules[1] added"])
+    }
+
+    @Test func changedRuleInPlaceIsComparedFieldByField() {
+        let role = { (verb: String) in
+            "apiVersion: rbac.authorization.k8s.io/v1\nkind: Role\nmetadata: {name: r}\nrules:\n- {apiGroups: [\"\"], resources: [pods], verbs: [get, \(verb)]}\n"
+        }
         #expect(
-            DiffFixture.fieldSummary(report) == [
-                "spec.tolerations[0].key modified", "spec.tolerations[1].key modified",
-            ])
+            DiffFixture.fieldSummary(DiffFixture.diff(role("list"), role("watch"))) == ["rules[0].verbs[1] modified"])
     }
 
     @Test func removingOneArgumentIsOneRemoval() {

@@ -128,8 +128,8 @@ package struct TreeDiffer {
             let oldKeys = Self.itemKeys(old, mergeKey), let newKeys = Self.itemKeys(new, mergeKey)
         {
             compareKeyed(old, new, oldKeys: oldKeys, newKeys: newKeys)
-        } else if Self.allScalars(old), Self.allScalars(new), old.count * new.count <= ScalarListDiff.maxCells {
-            compareScalarLists(old, new)
+        } else if ListAlignment.fits(old, new) {
+            compareAligned(old, new)
         } else {
             comparePositional(old, new)
         }
@@ -181,10 +181,15 @@ package struct TreeDiffer {
         }
     }
 
-    /// Lists of scalars (args, command, verbs) are aligned on their longest common subsequence, so removing
+    /// Lists without a merge key (args, command, RBAC rules) are aligned on their longest common subsequence, so removing
     /// one argument reports one removal instead of a shift of every later one.
-    private mutating func compareScalarLists(_ old: YAMLNode, _ new: YAMLNode) {
-        for step in ScalarListDiff.align(old, new) {
+    private mutating func compareAligned(_ old: YAMLNode, _ new: YAMLNode) {
+        if old.count == new.count,
+            (0..<old.count).allSatisfy({ NodeEquality.equal(old.items[$0], new.items[$0]) })
+        {
+            return  // The common case, an unchanged list: no table.
+        }
+        for step in ListAlignment.align(old, new) {
             switch step {
             case .same: continue
             case .removed(let index):
@@ -228,10 +233,6 @@ package struct TreeDiffer {
             keys.append(key)
         }
         return keys
-    }
-
-    private static func allScalars(_ list: YAMLNode) -> Bool {
-        list.items.allSatisfy(\.isScalar)
     }
 
     // MARK: - Output
