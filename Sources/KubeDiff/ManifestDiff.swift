@@ -41,6 +41,7 @@ package enum ManifestDiff {
             objects.append(ObjectDiff(change: .removed, identity: manifest.identity, oldRange: manifest.node.range))
         }
         addConfigConsumers(&objects, new: new)
+        addAutoscalerCaveats(&objects, new: new)
         objects.sort { lhs, rhs in
             lhs.identity != rhs.identity ? lhs.identity < rhs.identity : lhs.change.rawValue < rhs.change.rawValue
         }
@@ -82,6 +83,19 @@ package enum ManifestDiff {
     }
 
     private static let apiVersionPath = FieldPath(keys: "apiVersion")
+
+    /// Adds, to each workload whose replicas changed, a caveat when an autoscaler in the new set scales it.
+    private static func addAutoscalerCaveats(_ objects: inout [ObjectDiff], new: ManifestSet) {
+        guard objects.contains(where: { $0.change == .modified && $0.rollout?.oldReplicas != $0.rollout?.newReplicas })
+        else { return }
+        let targets = AutoscalerCaveat.targets(new.manifests)
+        guard !targets.isEmpty else { return }
+        for position in objects.indices where objects[position].change == .modified {
+            if let finding = AutoscalerCaveat.finding(for: objects[position], targets: targets) {
+                objects[position].findings.append(finding)
+            }
+        }
+    }
 
     /// Adds, to each changed ConfigMap and Secret, who reads it and whether they will see the change.
     private static func addConfigConsumers(_ objects: inout [ObjectDiff], new: ManifestSet) {

@@ -254,3 +254,42 @@ struct RolloutSpecialCaseTests {
         #expect(plan.steps.isEmpty)
     }
 }
+
+@Suite("Autoscaled workloads")
+struct AutoscalerCaveatTests {
+    static let autoscaler = """
+
+        ---
+        apiVersion: autoscaling/v2
+        kind: HorizontalPodAutoscaler
+        metadata: {name: web}
+        spec:
+          scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: web}
+          minReplicas: 2
+          maxReplicas: 10
+
+        """
+
+    @Test func replicasChangeUnderAnAutoscalerIsACaveat() {
+        let report = DiffFixture.diff(
+            DiffFixture.deployment(replicas: 3) + Self.autoscaler, DiffFixture.deployment(replicas: 5) + Self.autoscaler
+        )
+        let findings = report.objects.flatMap(\.findings)
+        #expect(findings.map(\.rule) == ["diff-update-caveat"])
+        #expect(
+            findings.first?.message.hasPrefix("spec.replicas changed while HorizontalPodAutoscaler default/web scales")
+                == true)
+    }
+
+    @Test func removingReplicasUnderAnAutoscalerWarnsOfTheDropToOne() {
+        let report = DiffFixture.diff(
+            DiffFixture.deployment(replicas: 3) + Self.autoscaler,
+            DiffFixture.deployment(replicas: nil) + Self.autoscaler)
+        #expect(report.objects.flatMap(\.findings).first?.message.contains("defaults it to 1") == true)
+    }
+
+    @Test func replicasChangeWithoutAutoscalerIsNotACaveat() {
+        let report = DiffFixture.diff(DiffFixture.deployment(replicas: 3), DiffFixture.deployment(replicas: 5))
+        #expect(report.objects.flatMap(\.findings).isEmpty)
+    }
+}
