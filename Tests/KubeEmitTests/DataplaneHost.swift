@@ -46,8 +46,8 @@ enum DataplaneHost {
         defer { try? FileManager.default.removeItem(at: scratch) }
         let outURL = scratch.appendingPathComponent("out")
         let errURL = scratch.appendingPathComponent("err")
-        FileManager.default.createFile(atPath: outURL.path, contents: nil)
-        FileManager.default.createFile(atPath: errURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
         guard let out = try? FileHandle(forWritingTo: outURL), let err = try? FileHandle(forWritingTo: errURL) else {
             return Result(status: 126, output: "", error: "cannot create output files", timedOut: false)
         }
@@ -55,7 +55,7 @@ enum DataplaneHost {
         process.standardError = err
         if let input {
             let inURL = scratch.appendingPathComponent("in")
-            FileManager.default.createFile(atPath: inURL.path, contents: Data(input))
+            _ = FileManager.default.createFile(atPath: inURL.path, contents: Data(input))
             process.standardInput = try? FileHandle(forReadingFrom: inURL)
         } else {
             process.standardInput = FileHandle.nullDevice

@@ -14,11 +14,12 @@ package struct IPTablesEmitter: Sendable {
         self.options = options
     }
 
-    /// One `nodes/NODE/iptables.rules` per selected node, in node-name order.
+    /// One `nodes/NODE/iptables.rules` per selected node, in node-name order (nodes rendered in parallel).
     package func emit(_ state: ClusterState) -> [OutputFile] {
         let prepared = prepare(state)
-        return selectedNodes(state).map { node in
-            OutputFile(path: "nodes/\(node.name)/iptables.rules", contents: render(node: node, prepared))
+        let nodes = selectedNodes(state)
+        return Parallel.map(nodes.count) { index in
+            OutputFile(path: "nodes/\(nodes[index].name)/iptables.rules", contents: render(node: nodes[index], prepared))
         }
     }
 
@@ -48,7 +49,10 @@ package struct IPTablesEmitter: Sendable {
     }
 
     func prepare(_ state: ClusterState) -> Prepared {
-        let plans = ServicePortPlan.plans(for: state)
+        // Plans (hashing most of the time) and shared rendering run per chunk of Services on every core.
+        let services = ServicePortPlan.proxiedServices(state)
+        let chunks = Parallel.chunks(services.count)
+        let plans = Parallel.map(chunks.count) { ServicePortPlan.plans(for: services[chunks[$0]]) }.flatMap { $0 }
         var totalEndpoints = 0
         var maximum = 1
         for plan in plans {
@@ -67,18 +71,27 @@ package struct IPTablesEmitter: Sendable {
             localhostNodePorts: options.localhostNodePorts, largeClusterMode: largeClusterMode, nodeIP: nil,
             nodeName: nil)
         let renderer = ServicePortRenderer(context: context, probabilities: probabilities)
-        var shared = RuleArena(capacity: plans.count * 900)
+        let planChunks = Parallel.chunks(plans.count)
+        let arenas = Parallel.map(planChunks.count) { index in
+            var arena = RuleArena(capacity: planChunks[index].count * 1200)
+            for plan in plans[planChunks[index]] where !plan.dependsOnNode { renderer.render(plan, into: &arena) }
+            return arena
+        }
+        var shared = arenas.first ?? RuleArena()
+        for arena in arenas.dropFirst() { shared.append(arena) }
         var sharedBlock: [Int?] = []
         sharedBlock.reserveCapacity(plans.count)
+        var nextBlock = 0
         for plan in plans {
             if plan.dependsOnNode {
                 sharedBlock.append(nil)
             } else {
-                sharedBlock.append(shared.blocks.count)
-                renderer.render(plan, into: &shared)
+                sharedBlock.append(nextBlock)
+                nextBlock += 1
             }
         }
-        let order = shared.chains.indices.sorted { shared.chains[$0].name < shared.chains[$1].name }
+        let names = shared.chains.map(\.name)
+        let order = names.indices.sorted { names[$0] < names[$1] }
         return Prepared(
             plans: plans, shared: shared, sharedBlock: sharedBlock, sharedChainOrder: order,
             probabilities: probabilities, largeClusterMode: largeClusterMode, localCIDR: localCIDR,
