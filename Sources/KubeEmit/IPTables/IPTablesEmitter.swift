@@ -73,8 +73,8 @@ package struct IPTablesEmitter: Sendable {
         let renderer = ServicePortRenderer(context: context, probabilities: probabilities)
         let planChunks = Parallel.chunks(plans.count)
         let arenas = Parallel.map(planChunks.count) { index in
-            var arena = RuleArena(capacity: planChunks[index].count * 1200)
-            for plan in plans[planChunks[index]] where !plan.dependsOnNode { renderer.render(plan, into: &arena) }
+            var arena = RuleArena(capacity: planChunks[index].count * 1400)
+            for planIndex in planChunks[index] where !plans[planIndex].dependsOnNode { renderer.render(plans[planIndex], into: &arena) }
             return arena
         }
         var shared = arenas.first ?? RuleArena()

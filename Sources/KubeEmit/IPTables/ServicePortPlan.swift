@@ -65,6 +65,8 @@ struct ServicePortPlan: Sendable {
             service.type != .externalName && !service.isHeadless && service.clusterIPs.contains(where: \.isV4)
         }
         let keys = services.map { Array($0.key.utf8) }
+        // ClusterState usually arrives sorted already; only sort when it is not.
+        if zip(keys, keys.dropFirst()).allSatisfy({ !$1.lexicographicallyPrecedes($0) }) { return services }
         return services.indices.sorted { keys[$0].lexicographicallyPrecedes(keys[$1]) }.map { services[$0] }
     }
 
