@@ -26,6 +26,7 @@ package enum ChainKind: UInt8, Sendable, Comparable {
         }
     }
 
+    /// Alphabetical order of the prefixes.
     package static func < (lhs: ChainKind, rhs: ChainKind) -> Bool { lhs.rawValue < rhs.rawValue }
 }
 
@@ -34,6 +35,7 @@ package enum ChainKind: UInt8, Sendable, Comparable {
 /// The 16 characters are kept as two big-endian integers so that sorting chain names (tens of thousands per
 /// node) compares integers, and the order equals the byte order of the full names.
 package struct ChainName: Sendable, Hashable, Comparable {
+    /// Which prefix the name has.
     package var kind: ChainKind
     var high: UInt64
     var low: UInt64
@@ -99,6 +101,7 @@ package struct ChainName: Sendable, Hashable, Comparable {
         return String(decoding: buffer.bytes, as: UTF8.self)
     }
 
+    /// The byte order of the full names.
     package static func < (lhs: ChainName, rhs: ChainName) -> Bool {
         if lhs.kind != rhs.kind { return lhs.kind < rhs.kind }
         if lhs.high != rhs.high { return lhs.high < rhs.high }

@@ -1,5 +1,19 @@
 import KubePlan
 
+// Fidelity notes (where kubec's iptables.rules knowingly differs from what a running kube-proxy writes):
+// * Order: kube-proxy emits Services in Go map order (random per sync); kubec writes the canonical order of
+//   kube-proxy's tests (`sortIPTablesRules`): tables filter then nat, chains KUBE-NODEPORTS, KUBE-SERVICES,
+//   then the other KUBE-* chains alphabetically, each chain's rules grouped; Services by `namespace/name` bytes,
+//   ports in spec order. With `IPTablesOptions.kubeProxyUnitTest`, TestOverallIPTablesRules' expected output is
+//   reproduced line for line (KubeProxyTestVectorTests).
+// * The default mark is spelled `0x00004000` (Go `%#08x`, as a running kube-proxy writes it); the unit tests
+//   inject `0x4000` (`markStyle: .short`). The kernel stores the same number.
+// * nfacct matches are off by default (`nfacctCounters`), `--random-fully` on (`randomFully`).
+// * Header comment lines (`#`) name the node and list the built-in chain jumps kube-proxy ensures outside its
+//   restore input; `header: false` drops them.
+// * IPv4 only (the IPv4 proxier's input): IPv6 Service and endpoint addresses are skipped. No topology hints
+//   (trafficDistribution), no `ipMode: Proxy` (ClusterState does not carry it), no partial syncs or `-X` lines.
+
 /// kube-proxy's iptables mode, node by node: `nodes/NODE/iptables.rules`, the `iptables-restore` input of one
 /// full sync (filter, then nat), in the canonical order of kube-proxy's tests (`sortIPTablesRules`), so two
 /// files diff cleanly and equal kube-proxy's expected test output line for line.
@@ -8,8 +22,10 @@ import KubePlan
 /// no firewall allow-from-node rule) is rendered once for the whole cluster; each node then renders only its
 /// node-dependent ports and copies the shared bytes around them.
 package struct IPTablesEmitter: Sendable {
+    /// kube-proxy flags and node capabilities the output depends on.
     package var options: IPTablesOptions
 
+    /// An emitter with the given options (defaults: a kubeadm cluster on a current node).
     package init(options: IPTablesOptions = IPTablesOptions()) {
         self.options = options
     }
