@@ -29,6 +29,15 @@ enum DataplaneHost {
         isRoot && executable("ip") != nil && executable("iptables-restore") != nil && executable("ipset") != nil
     }
 
+    /// Whether `ip link add … type dummy` works (tried once in a throwaway namespace).
+    static let canCreateDummyLinks: Bool = {
+        guard canUseNamespaces else { return false }
+        let namespace = uniquePrefix()
+        return withNamespaces([namespace]) {
+            exec(namespace, ["ip", "link", "add", "probe0", "type", "dummy"], timeout: 10).succeeded
+        }
+    }()
+
     /// Namespaces plus python3 for the packet test's servers and probes.
     static var canRunPacketTest: Bool { canUseNamespaces && executable("python3") != nil && executable("iptables") != nil }
 
