@@ -24,8 +24,9 @@ package struct ByteBuffer: Sendable {
     /// Appends a string's UTF-8 bytes.
     @inline(__always)
     package mutating func append(_ text: String) {
-        var text = text
-        text.withUTF8 { bytes.append(contentsOf: $0) }
+        // Native strings are contiguous UTF-8: copy without retaining or re-encoding.
+        let done: Void? = text.utf8.withContiguousStorageIfAvailable { bytes.append(contentsOf: $0) }
+        if done == nil { bytes.append(contentsOf: text.utf8) }
     }
 
     /// Appends bytes.
