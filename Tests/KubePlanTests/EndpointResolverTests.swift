@@ -87,3 +87,24 @@ import Testing
         #expect(Self.endpoints([Self.pod("a", "10.244.1.2")], service).isEmpty)
     }
 }
+
+/// `EndpointSliceView`: endpoints grouped by resolved port numbers, like the EndpointSlice controller.
+@Suite struct EndpointSliceViewTests {
+    @Test func podsWithDifferentNamedPortNumbersLandInDifferentSlices() {
+        let pods = [EndpointResolverTests.pod("a", "10.244.1.2"), EndpointResolverTests.pod("b", "10.244.1.3"),
+                    EndpointResolverTests.pod("c", "10.244.1.4", ports: [PodPort(name: "http", containerPort: 9090, proto: .tcp)])]
+        let state = EndpointResolver.resolve(ClusterState(nodes: [EndpointResolverTests.node], pods: pods,
+                                                          services: [EndpointResolverTests.service(.name("http"))]))
+        guard let service = state.services.first else { return }
+        let slices = EndpointSliceView.slices(for: service)
+        #expect(slices.map { $0.ports.map(\.port) } == [[8080], [9090]])
+        #expect(slices.map { $0.endpoints.map(\.podName) } == [["app/a", "app/b"], ["app/c"]])
+    }
+
+    @Test func slicesHoldAtMostOneHundredEndpoints() {
+        let endpoints = (0..<250).map { EndpointState(ip: .v4(0x0A00_0000 + UInt32($0)), port: 80) }
+        let service = ServiceState(namespace: "app", name: "big", clusterIPs: [.v4(0x0A60_0001)],
+                                   ports: [ServicePortState(name: "", proto: .tcp, port: 80, targetPort: .number(80), endpoints: endpoints)])
+        #expect(EndpointSliceView.slices(for: service).map(\.endpoints.count) == [100, 100, 50])
+    }
+}
