@@ -128,7 +128,7 @@ struct DNSRecordBuilder {
         }
         guard !names.isEmpty else { return }  // no ready endpoint: NXDOMAIN, as CoreDNS answers
         var hostRecords: [ZoneRecord] = []
-        for (address, name) in names {
+        for (address, name) in names.sorted(by: { $0.key < $1.key }) {
             let type = address.isV4 ? "A" : "AAAA"
             records.append(ZoneRecord(owner: base, ttl: nil, type: type, data: "\(address)"))
             let owner = name + "." + base
@@ -139,7 +139,6 @@ struct DNSRecordBuilder {
             hostRecords.append(ZoneRecord(owner: owner, ttl: nil, type: type, data: "\(address)"))
             reverse.append((address, owner))
         }
-        records[(records.count - names.count)...].sort { $0.data.utf8.lexicographicallyPrecedes($1.data.utf8) }
         records += hostRecords.sorted { ($0.owner, $0.data) < ($1.owner, $1.data) }
         for (port, endpoints) in perPort.sorted(by: { ($0.port.name, $0.port.proto) < ($1.port.name, $1.port.proto) })
         where isSRVName(port.name) && !endpoints.isEmpty {

@@ -31,13 +31,13 @@ package enum DNSZoneEmitter {
         let forward = ZoneWriter.render(
             apex: ZoneApex(origin: zone, ttl: ttl, nameServer: nameServer.name), apexRecords: apexRecords,
             records: builder.records)
-        var files = [OutputFile(path: "dns/\(zone.dropLast()).zone", text: forward)]
+        var files = [OutputFile(path: "dns/\(zone.dropLast()).zone", contents: forward)]
         for reverseZone in ["in-addr.arpa.", "ip6.arpa."] {
             let pointers = builder.pointers(in: reverseZone)
             let text = ZoneWriter.render(
                 apex: ZoneApex(origin: reverseZone, ttl: ttl, nameServer: nameServer.name), apexRecords: [],
                 records: pointers)
-            files.append(OutputFile(path: "dns/\(reverseZone.dropLast()).zone", text: text))
+            files.append(OutputFile(path: "dns/\(reverseZone.dropLast()).zone", contents: text))
         }
         return (files, builder.diagnostics)
     }
