@@ -8,7 +8,9 @@ import Testing
 struct NginxEmitterRoutingTests {
     private typealias F = NginxEmitterFixture
 
-    private func emit(_ ingresses: [IngressState], options: NginxOptions = NginxOptions()) -> (text: String, rules: [String]) {
+    private func emit(_ ingresses: [IngressState], options: NginxOptions = NginxOptions()) -> (
+        text: String, rules: [String]
+    ) {
         var state = ClusterState()
         state.ingresses = ingresses
         let result = NginxEmitter.emit(state, options: options)
@@ -35,8 +37,9 @@ struct NginxEmitterRoutingTests {
     @Test func regexModeKeepsExactAndPrefixExactAndCaseSensitive() {
         let result = emit([
             F.ingress("a", host: "h.test", [("/foo", .exact, "aaa"), ("/bar", .prefix, "root")], port: 80),
-            F.ingress("b", host: "h.test", [("/re[0-9]+", .implementationSpecific, "wild")], port: 80,
-                      annotations: ["nginx.ingress.kubernetes.io/use-regex": "true"]),
+            F.ingress(
+                "b", host: "h.test", [("/re[0-9]+", .implementationSpecific, "wild")], port: 80,
+                annotations: ["nginx.ingress.kubernetes.io/use-regex": "true"]),
         ])
         #expect(result.text.contains("location ~ \"^/foo$\""))
         #expect(result.text.contains("location ~ \"^/bar(/|$)\""))
@@ -45,8 +48,10 @@ struct NginxEmitterRoutingTests {
 
     @Test func regexLocationsAreOrderedLongestFirst() throws {
         let text = emit([
-            F.ingress("b", host: "h.test", [("/a", .implementationSpecific, "root"), ("/a/long", .implementationSpecific, "aaa")],
-                      port: 80, annotations: ["nginx.ingress.kubernetes.io/use-regex": "true"]),
+            F.ingress(
+                "b", host: "h.test",
+                [("/a", .implementationSpecific, "root"), ("/a/long", .implementationSpecific, "aaa")],
+                port: 80, annotations: ["nginx.ingress.kubernetes.io/use-regex": "true"])
         ]).text
         let long = try #require(text.range(of: "\"^/a/long\""))
         let short = try #require(text.range(of: "\"^/a\""))
@@ -55,8 +60,9 @@ struct NginxEmitterRoutingTests {
 
     @Test func invalidRegexPathIsRefused() {
         let result = emit([
-            F.ingress("b", host: "h.test", [("/a(", .implementationSpecific, "root")], port: 80,
-                      annotations: ["nginx.ingress.kubernetes.io/use-regex": "true"]),
+            F.ingress(
+                "b", host: "h.test", [("/a(", .implementationSpecific, "root")], port: 80,
+                annotations: ["nginx.ingress.kubernetes.io/use-regex": "true"])
         ])
         #expect(result.rules == [NginxRuleID.invalidPath])
         #expect(!result.text.contains("/a("))
@@ -76,14 +82,18 @@ struct NginxEmitterRoutingTests {
         #expect(!without.text.contains(" ssl;"))
         var options = NginxOptions()
         options.defaultCertificate = CertificatePaths(certificate: "/d.crt", key: "/d.key")
-        let with = emit([F.ingress("a", host: "a.test", [("/", .prefix, "root")], port: 80, tls: tls)], options: options)
+        let with = emit(
+            [F.ingress("a", host: "a.test", [("/", .prefix, "root")], port: 80, tls: tls)], options: options)
         #expect(with.text.contains("ssl_certificate \"/d.crt\";"))
     }
 
     @Test(arguments: [("GRPC", "grpc_pass grpc://"), ("GRPCS", "grpc_pass grpcs://"), ("HTTPS", "proxy_pass https://")])
     func backendProtocolChoosesThePassDirective(value: String, directive: String) {
-        let text = emit([F.ingress("a", host: "a.test", [("/", .prefix, "root")], port: 80,
-                                   annotations: ["nginx.ingress.kubernetes.io/backend-protocol": value])]).text
+        let text = emit([
+            F.ingress(
+                "a", host: "a.test", [("/", .prefix, "root")], port: 80,
+                annotations: ["nginx.ingress.kubernetes.io/backend-protocol": value])
+        ]).text
         #expect(text.contains(directive + "default-root-http;"))
     }
 

@@ -63,7 +63,8 @@ struct NginxEmitterServerTests {
         let backendPort = try #require(DNSNginxTools.freePort())
         let httpPort = try #require(DNSNginxTools.freePort())
         let httpsPort = try #require(DNSNginxTools.freePort())
-        let state = NginxEmitterFixture.state(port: backendPort, httpPort: httpPort, httpsPort: httpsPort, tlsDirectory: folder.path + "/tls")
+        let state = NginxEmitterFixture.state(
+            port: backendPort, httpPort: httpPort, httpsPort: httpsPort, tlsDirectory: folder.path + "/tls")
         let options = NginxConfigCheck.sandboxed(NginxOptions(), folder: folder)
         let result = NginxEmitter.emit(state, options: options)
         #expect(result.diagnostics.isEmpty)
@@ -73,10 +74,12 @@ struct NginxEmitterServerTests {
         let script = RepositoryPaths.root + "/scripts/dnsnginx/echo_backends.py"
         let specs = NginxEmitterFixture.backends.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
         let backends = try DNSNginxTools.start(
-            DNSNginxTools.find("python3") ?? "", [script, String(backendPort)] + specs, log: folder.appendingPathComponent("backends.log"))
+            DNSNginxTools.find("python3") ?? "", [script, String(backendPort)] + specs,
+            log: folder.appendingPathComponent("backends.log"))
         defer { DNSNginxTools.stop(backends) }
         let nginx = try DNSNginxTools.start(
-            DNSNginxTools.find("nginx") ?? "", ["-e", folder.path + "/error.log", "-c", folder.path + "/ingress/nginx.conf"],
+            DNSNginxTools.find("nginx") ?? "",
+            ["-e", folder.path + "/error.log", "-c", folder.path + "/ingress/nginx.conf"],
             log: folder.appendingPathComponent("nginx.out"))
         defer { DNSNginxTools.stop(nginx) }
         for ip in NginxEmitterFixture.backends.values.sorted() {
@@ -86,7 +89,8 @@ struct NginxEmitterServerTests {
 
         for row in Self.table {
             let answer = try Curl.get("http://127.0.0.1:\(httpPort)\(row.path)", host: row.host)
-            #expect(answer == row.expect.replacingOccurrences(of: "PORT", with: String(httpPort)), "\(row.host)\(row.path)")
+            #expect(
+                answer == row.expect.replacingOccurrences(of: "PORT", with: String(httpPort)), "\(row.host)\(row.path)")
         }
         // TLS host: HTTP redirects with 308 to the HTTPS port; HTTPS reaches the backend.
         let redirect = try Curl.get("http://127.0.0.1:\(httpPort)/x?y=1", host: "secure.test")

@@ -9,12 +9,13 @@ package enum DNSBenchmarkInput {
         state.services.reserveCapacity(services + headlessEndpoints / 30 + 1)
         for index in 0..<services {
             let ip = IPAddress.v4(0x0A60_0000 &+ UInt32(index + 100))
-            state.services.append(ServiceState(
-                namespace: "ns-\(index % 100)", name: "svc-\(index)", clusterIPs: [ip],
-                ports: [
-                    ServicePortState(name: "http", port: 80, targetPort: .number(8080)),
-                    ServicePortState(name: "grpc", port: 9090, targetPort: .number(9090)),
-                ]))
+            state.services.append(
+                ServiceState(
+                    namespace: "ns-\(index % 100)", name: "svc-\(index)", clusterIPs: [ip],
+                    ports: [
+                        ServicePortState(name: "http", port: 80, targetPort: .number(8080)),
+                        ServicePortState(name: "grpc", port: 9090, targetPort: .number(9090)),
+                    ]))
         }
         let perService = 30
         for serviceIndex in 0..<(headlessEndpoints + perService - 1) / perService {
@@ -24,9 +25,12 @@ package enum DNSBenchmarkInput {
                     ip: .v4(0x0AF4_0000 &+ UInt32(serviceIndex * perService + ordinal + 10)), port: 5432,
                     hostname: "db-\(serviceIndex)-\(ordinal)")
             }
-            state.services.append(ServiceState(
-                namespace: "ns-\(serviceIndex % 100)", name: "db-\(serviceIndex)", isHeadless: true,
-                ports: [ServicePortState(name: "postgres", port: 5432, targetPort: .number(5432), endpoints: endpoints)]))
+            state.services.append(
+                ServiceState(
+                    namespace: "ns-\(serviceIndex % 100)", name: "db-\(serviceIndex)", isHeadless: true,
+                    ports: [
+                        ServicePortState(name: "postgres", port: 5432, targetPort: .number(5432), endpoints: endpoints)
+                    ]))
         }
         return state
     }

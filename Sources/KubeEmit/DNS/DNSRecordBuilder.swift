@@ -43,7 +43,9 @@ struct DNSRecordBuilder {
             return ("\(own.name).\(own.namespace).svc.\(zone)", [])
         }
         let name = "ns.dns." + zone
-        return (name, [ZoneRecord(owner: name, ttl: nil, type: dnsServiceIP.isV4 ? "A" : "AAAA", data: "\(dnsServiceIP)")])
+        return (
+            name, [ZoneRecord(owner: name, ttl: nil, type: dnsServiceIP.isV4 ? "A" : "AAAA", data: "\(dnsServiceIP)")]
+        )
     }
 
     /// Adds the records of one Service: ClusterIP, headless or ExternalName.
@@ -51,12 +53,16 @@ struct DNSRecordBuilder {
         guard let zone else { return }
         for (field, label) in [("metadata.namespace", service.namespace), ("metadata.name", service.name)]
         where !DNSName.isLabel(label) {
-            report(service, DNSRuleID.invalidLabel, field, "'\(printable(label))' is not a DNS label; the Service gets no DNS records")
+            report(
+                service, DNSRuleID.invalidLabel, field,
+                "'\(printable(label))' is not a DNS label; the Service gets no DNS records")
             return
         }
         let base = "\(service.name).\(service.namespace).svc.\(zone)"
         guard DNSName.fits(base) else {
-            report(service, DNSRuleID.nameTooLong, "metadata.name", "'\(base)' is longer than 255 octets; the Service gets no DNS records")
+            report(
+                service, DNSRuleID.nameTooLong, "metadata.name",
+                "'\(base)' is longer than 255 octets; the Service gets no DNS records")
             return
         }
         if service.type == .externalName {
@@ -102,13 +108,16 @@ struct DNSRecordBuilder {
     private mutating func addExternalName(_ service: ServiceState, base: String) {
         let target = service.externalName ?? ""
         if IPAddress(target) != nil {
-            report(service, DNSRuleID.invalidExternalName, "spec.externalName",
-                   "externalName '\(printable(target))' is an IP address; CoreDNS serves no record for it", severity: .warning)
+            report(
+                service, DNSRuleID.invalidExternalName, "spec.externalName",
+                "externalName '\(printable(target))' is an IP address; CoreDNS serves no record for it",
+                severity: .warning)
             return
         }
         guard DNSName.isSubdomain(target) else {
-            report(service, DNSRuleID.invalidExternalName, "spec.externalName",
-                   "externalName '\(printable(target))' is not a lower-case DNS name; the Service gets no CNAME")
+            report(
+                service, DNSRuleID.invalidExternalName, "spec.externalName",
+                "externalName '\(printable(target))' is not a lower-case DNS name; the Service gets no CNAME")
             return
         }
         records.append(ZoneRecord(owner: base, ttl: nil, type: "CNAME", data: DNSName.absolute(target)))
@@ -133,7 +142,9 @@ struct DNSRecordBuilder {
             records.append(ZoneRecord(owner: base, ttl: nil, type: type, data: "\(address)"))
             let owner = name + "." + base
             guard DNSName.fits(owner) else {
-                report(service, DNSRuleID.nameTooLong, "spec.ports", "'\(owner)' is longer than 255 octets; it is left out")
+                report(
+                    service, DNSRuleID.nameTooLong, "spec.ports", "'\(owner)' is longer than 255 octets; it is left out"
+                )
                 continue
             }
             hostRecords.append(ZoneRecord(owner: owner, ttl: nil, type: type, data: "\(address)"))
@@ -149,7 +160,9 @@ struct DNSRecordBuilder {
             for endpoint in endpoints {
                 guard let name = names[endpoint.ip], DNSName.fits(name + "." + base) else { continue }
                 let data = "0 \(weight) \(endpoint.port) \(name).\(base)"
-                if seen.insert(data).inserted { srv.append(ZoneRecord(owner: owner, ttl: nil, type: "SRV", data: data)) }
+                if seen.insert(data).inserted {
+                    srv.append(ZoneRecord(owner: owner, ttl: nil, type: "SRV", data: data))
+                }
             }
             records += srv.sorted { $0.data < $1.data }
         }
@@ -162,8 +175,9 @@ struct DNSRecordBuilder {
             return DNSName.dashed(endpoint.ip)  // the EndpointSlice controller would not have set the hostname
         }
         guard DNSName.isLabel(hostname) else {
-            report(service, DNSRuleID.invalidLabel, "spec.hostname",
-                   "endpoint hostname '\(printable(hostname))' is not a DNS label; endpoint \(endpoint.ip) gets no name")
+            report(
+                service, DNSRuleID.invalidLabel, "spec.hostname",
+                "endpoint hostname '\(printable(hostname))' is not a DNS label; endpoint \(endpoint.ip) gets no name")
             return nil
         }
         return hostname
@@ -184,7 +198,8 @@ struct DNSRecordBuilder {
         diagnostics.append(
             Diagnostic(
                 rule: rule, severity: severity, message: message, range: service.source,
-                object: ObjectIdentity(apiVersion: "v1", kind: "Service", namespace: service.namespace, name: service.name),
+                object: ObjectIdentity(
+                    apiVersion: "v1", kind: "Service", namespace: service.namespace, name: service.name),
                 path: path))
     }
 

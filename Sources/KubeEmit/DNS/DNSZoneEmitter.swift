@@ -26,7 +26,9 @@ package enum DNSZoneEmitter {
         for service in services { builder.add(service) }
 
         let ttl = max(0, min(state.settings.dnsTTL, 3600))
-        var apexRecords = [ZoneRecord(owner: "dns-version." + zone, ttl: schemaVersionTTL, type: "TXT", data: "\"\(schemaVersion)\"")]
+        var apexRecords = [
+            ZoneRecord(owner: "dns-version." + zone, ttl: schemaVersionTTL, type: "TXT", data: "\"\(schemaVersion)\"")
+        ]
         apexRecords += nameServer.glue
         let forward = ZoneWriter.render(
             apex: ZoneApex(origin: zone, ttl: ttl, nameServer: nameServer.name), apexRecords: apexRecords,

@@ -14,14 +14,18 @@ package enum NginxBenchmarkInput {
                 let endpoints = (0..<3).map {
                     EndpointState(ip: .v4(0x0AF4_0000 &+ UInt32(service * 3 + $0 + 10)), port: 8080)
                 }
-                let backend = IngressBackendState(serviceName: "svc-\(service)", port: .number(80), endpoints: endpoints)
-                return IngressPathState(path: "/app-\(pathIndex)/v\(pathIndex % 3)", pathType: types[pathIndex % 3], backend: backend)
+                let backend = IngressBackendState(
+                    serviceName: "svc-\(service)", port: .number(80), endpoints: endpoints)
+                return IngressPathState(
+                    path: "/app-\(pathIndex)/v\(pathIndex % 3)", pathType: types[pathIndex % 3], backend: backend)
             }
             let host = "host-\(index).example.com"
             let tls = index % 10 == 0 ? [IngressTLSState(hosts: [host], secretName: "tls-\(index)")] : []
-            state.ingresses.append(IngressState(
-                namespace: "ns-\(index % 100)", name: "ing-\(index)", rules: [IngressRuleState(host: host, paths: rulePaths)],
-                tls: tls))
+            state.ingresses.append(
+                IngressState(
+                    namespace: "ns-\(index % 100)", name: "ing-\(index)",
+                    rules: [IngressRuleState(host: host, paths: rulePaths)],
+                    tls: tls))
         }
         return state
     }

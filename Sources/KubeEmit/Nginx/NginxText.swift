@@ -25,7 +25,8 @@ enum NginxText {
         for scalar in text.unicodeScalars {
             let value = scalar.value
             if value < 0x20 || value == 0x7F || (value >= 0x80 && value < 0xA0) { return .controlCharacter }
-            if (0x200B...0x200F).contains(value) || (0x202A...0x202E).contains(value) || (0x2066...0x2069).contains(value)
+            if (0x200B...0x200F).contains(value) || (0x202A...0x202E).contains(value)
+                || (0x2066...0x2069).contains(value)
                 || value == 0xFEFF
             {
                 return .invisibleFormatCharacter
@@ -34,7 +35,9 @@ enum NginxText {
         return nil
     }
 
-    /// `"text"` with `\` and `"` escaped. Call only after `refusal(text) == nil`.
+    /// The text as one double-quoted token.
+    ///
+    /// `\` and `"` are backslash-escaped. Call only after `refusal(text) == nil`.
     static func quoted(_ text: String) -> String {
         let needsEscape = text.utf8.contains { $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "\"") }
         guard needsEscape else { return "\"" + text + "\"" }
@@ -62,8 +65,10 @@ enum NginxText {
 
     private static func isRegexMeta(_ byte: UInt8) -> Bool {
         switch byte {
-        case UInt8(ascii: "\\"), UInt8(ascii: "^"), UInt8(ascii: "$"), UInt8(ascii: "."), UInt8(ascii: "|"), UInt8(ascii: "?"),
-            UInt8(ascii: "*"), UInt8(ascii: "+"), UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "["), UInt8(ascii: "]"),
+        case UInt8(ascii: "\\"), UInt8(ascii: "^"), UInt8(ascii: "$"), UInt8(ascii: "."), UInt8(ascii: "|"),
+            UInt8(ascii: "?"),
+            UInt8(ascii: "*"), UInt8(ascii: "+"), UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "["),
+            UInt8(ascii: "]"),
             UInt8(ascii: "{"), UInt8(ascii: "}"):
             true
         default: false
@@ -83,7 +88,8 @@ enum NginxText {
     /// A diagnostic-safe excerpt of untrusted text: controls shown as `?`, at most 60 characters.
     static func excerpt(_ text: String) -> String {
         let scalars = text.unicodeScalars
-        var result = String(String.UnicodeScalarView(scalars.prefix(60).map { $0.value < 0x20 || $0.value == 0x7F ? "?" : $0 }))
+        var result = String(
+            String.UnicodeScalarView(scalars.prefix(60).map { $0.value < 0x20 || $0.value == 0x7F ? "?" : $0 }))
         if scalars.count > 60 { result += "…" }
         return result
     }

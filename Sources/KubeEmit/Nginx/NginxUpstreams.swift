@@ -13,7 +13,9 @@ struct NginxUpstreams {
         var stickyCookie: String?
 
         static func < (lhs: Key, rhs: Key) -> Bool {
-            (lhs.namespace, lhs.service, lhs.port, lhs.stickyCookie ?? "") < (rhs.namespace, rhs.service, rhs.port, rhs.stickyCookie ?? "")
+            (lhs.namespace, lhs.service, lhs.port, lhs.stickyCookie ?? "") < (
+                rhs.namespace, rhs.service, rhs.port, rhs.stickyCookie ?? ""
+            )
         }
     }
 
@@ -27,18 +29,25 @@ struct NginxUpstreams {
     private(set) var upstreams: [Upstream] = []
     private var names: [Key: String] = [:]
 
-    /// Collects the upstreams the servers' winning locations use. Backends without ready endpoints get none.
+    /// Collects the upstreams the servers' winning locations use.
+    ///
+    /// Backends without ready endpoints get none.
     init(servers: [ServerPlan]) {
         var endpoints: [Key: [EndpointState]] = [:]
         for server in servers {
             for location in server.locations {
-                guard let key = NginxUpstreams.key(location.target) , let backend = location.target.backend else { continue }
+                guard let key = NginxUpstreams.key(location.target), let backend = location.target.backend else {
+                    continue
+                }
                 endpoints[key, default: []] += backend.endpoints
             }
         }
         var taken = Set<String>()
         for key in endpoints.keys.sorted() {
-            let ready = Set(endpoints[key, default: []].filter { $0.ready && (1...65535).contains($0.port) }.map { EndpointAddress(ip: $0.ip, port: $0.port) })
+            let ready = Set(
+                endpoints[key, default: []].filter { $0.ready && (1...65535).contains($0.port) }.map {
+                    EndpointAddress(ip: $0.ip, port: $0.port)
+                })
             guard !ready.isEmpty else { continue }
             var base = "\(key.namespace)-\(key.service)-\(key.port)"
             if let cookie = key.stickyCookie { base += "-sticky-" + cookie }
@@ -62,11 +71,14 @@ struct NginxUpstreams {
 
     private static func key(_ target: RouteTarget) -> Key? {
         guard let backend = target.backend else { return nil }
-        let port = switch backend.port {
-        case .number(let number): String(number)
-        case .name(let name): name
-        }
-        return Key(namespace: target.namespace, service: backend.serviceName, port: port, stickyCookie: target.annotations.sticky?.name)
+        let port =
+            switch backend.port {
+            case .number(let number): String(number)
+            case .name(let name): name
+            }
+        return Key(
+            namespace: target.namespace, service: backend.serviceName, port: port,
+            stickyCookie: target.annotations.sticky?.name)
     }
 }
 
