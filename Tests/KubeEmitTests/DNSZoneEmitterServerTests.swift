@@ -157,3 +157,37 @@ struct Digger {
         return false
     }
 }
+
+/// named-checkzone on zones beyond the fixture: the benchmark shape and the glue-NS fallback.
+@Suite("DNS zones: named-checkzone on generated zones")
+struct DNSZoneEmitterCheckzoneTests {
+    static func check(_ state: ClusterState) throws -> [String] {
+        let folder = DNSNginxTools.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let files = DNSZoneEmitter.emit(state).files
+        try DNSNginxTools.write(files, to: folder)
+        var failures: [String] = []
+        for file in files {
+            let zone = String(file.path.dropFirst("dns/".count).dropLast(".zone".count))
+            let path = folder.appendingPathComponent(file.path).path
+            let result = try DNSNginxTools.run(
+                DNSZoneEmitterServerTests.checkzone ?? "", ["-k", "fail", "-n", "fail", "-i", "full", zone, path])
+            if result.status != 0 { failures.append(file.path + ": " + result.output) }
+        }
+        return failures
+    }
+
+    @Test(.enabled(if: DNSZoneEmitterServerTests.checkzone != nil, "named-checkzone (bind9-utils) is not installed"))
+    func benchmarkShapedZonesPass() throws {
+        #expect(try Self.check(DNSBenchmarkInput.state(services: 300, headlessEndpoints: 600)) == [])
+    }
+
+    @Test(.enabled(if: DNSZoneEmitterServerTests.checkzone != nil, "named-checkzone (bind9-utils) is not installed"))
+    func glueNameServerZonePasses() throws {
+        var state = DNSZoneEmitterFixture.state
+        state.services.removeAll { $0.name == "kube-dns" }
+        state.settings.clusterDomain = "corp.example"
+        state.settings.dnsTTL = 30
+        #expect(try Self.check(state) == [])
+    }
+}

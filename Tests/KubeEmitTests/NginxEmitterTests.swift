@@ -100,3 +100,28 @@ enum NginxConfigCheck {
         var output: String
     }
 }
+
+/// `nginx -t` on generated configs beyond the fixture: the benchmark shape and extreme but valid hosts.
+@Suite("nginx emitter: nginx -t on generated configs")
+struct NginxEmitterConfigCheckTests {
+    @Test(.enabled(if: NginxEmitterTests.nginx != nil, "nginx (nginx-light) is not installed"))
+    func nginxAcceptsBenchmarkShapedConfig() throws {
+        let result = try NginxConfigCheck.test(NginxBenchmarkInput.state(ingresses: 40, paths: 400))
+        #expect(result.status == 0, "nginx -t failed:\n\(result.output)")
+    }
+
+    @Test(.enabled(if: NginxEmitterTests.nginx != nil, "nginx (nginx-light) is not installed"))
+    func nginxAcceptsLongestValidHost() throws {
+        let label = String(repeating: "a", count: 63)
+        let host = [label, label, label, String(repeating: "b", count: 61)].joined(separator: ".")
+        #expect(host.utf8.count == 253)
+        var state = ClusterState()
+        state.ingresses = [
+            NginxEmitterFixture.ingress("long", host: host, [("/", .prefix, "root")], port: 80),
+            NginxEmitterFixture.ingress("long-wild", host: "*." + String(host.dropFirst(64)), [("/", .prefix, "root")], port: 80),
+        ]
+        #expect(NginxEmitter.emit(state).diagnostics.isEmpty)
+        let result = try NginxConfigCheck.test(state)
+        #expect(result.status == 0, "nginx -t failed:\n\(result.output)")
+    }
+}

@@ -52,8 +52,9 @@ struct NginxConfigWriter {
         ] {
             line(1, "\(directive) \(quote(temp + "/" + folder));")
         }
+        // A 512-byte bucket holds the longest valid host (253 characters); 256 makes nginx refuse to start.
         for fixed in [
-            "server_tokens off;", "server_names_hash_max_size 8192;", "server_names_hash_bucket_size 256;",
+            "server_tokens off;", "server_names_hash_max_size 8192;", "server_names_hash_bucket_size 512;",
             "variables_hash_max_size 2048;", "keepalive_timeout 75s;", "client_max_body_size 1m;",
             "port_in_redirect on;", "ssl_protocols TLSv1.2 TLSv1.3;", "ssl_session_tickets off;",
             "proxy_connect_timeout 5s;", "proxy_send_timeout 60s;", "proxy_read_timeout 60s;",
