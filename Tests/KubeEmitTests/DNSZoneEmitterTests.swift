@@ -102,6 +102,14 @@ struct DNSZoneEmitterTests {
         #expect(text.contains("10-244-1-5.db.prod.svc.cluster.local.\t\tIN\tA\t10.244.1.5\n"))
     }
 
+    @Test func podHostnameNamesEndpointWhenSubdomainMatches() {
+        var state = DNSZoneEmitterFixture.state
+        if let index = state.services.firstIndex(where: { $0.name == "db" }) {
+            state.services[index].ports[0].endpoints[0].hostname = nil
+        }
+        #expect(file("cluster.local.zone", state).contains("db-0.db.prod.svc.cluster.local.\t\tIN\tA\t10.244.1.5\n"))
+    }
+
     @Test func headlessWithoutReadyEndpointsHasNoRecords() {
         #expect(!file("cluster.local.zone").contains("empty.prod"))
     }

@@ -68,6 +68,34 @@ struct NginxEmitterRoutingTests {
         #expect(!result.text.contains("/a("))
     }
 
+    @Test(arguments: ["/(?<host>x)", "/(?P<x>y)", "/(?'x'y)"])
+    func regexPathWithNamedGroupIsRefused(path: String) {
+        let result = emit([
+            F.ingress(
+                "b", host: "h.test", [(path, .implementationSpecific, "root")], port: 80,
+                annotations: ["nginx.ingress.kubernetes.io/use-regex": "true"])
+        ])
+        #expect(result.rules == [NginxRuleID.invalidPath])
+        #expect(!result.text.contains(path))
+    }
+
+    @Test func regexPathWithLookbehindIsAccepted() {
+        let result = emit([
+            F.ingress(
+                "b", host: "h.test", [("/a(?<!b)c", .implementationSpecific, "root")], port: 80,
+                annotations: ["nginx.ingress.kubernetes.io/use-regex": "true"])
+        ])
+        #expect(result.rules.isEmpty)
+    }
+
+    @Test func ipv6ListenAddressIsBracketed() {
+        var state = ClusterState()
+        state.settings.ingress.listenAddress = "::1"
+        state.settings.ingress.httpPort = 8080
+        state.ingresses = [F.ingress("a", host: "a.test", [("/", .prefix, "root")], port: 80)]
+        #expect(NginxEmitter.emit(state).files.first?.text.contains("listen [::1]:8080;") == true)
+    }
+
     @Test func wildcardTLSHostCoversOneLabelHosts() {
         let tls = [IngressTLSState(hosts: ["*.example.test"], secretName: "wild-tls")]
         let text = emit([F.ingress("a", host: "www.example.test", [("/", .prefix, "root")], port: 80, tls: tls)]).text

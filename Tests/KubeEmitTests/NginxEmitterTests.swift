@@ -118,7 +118,8 @@ struct NginxEmitterConfigCheckTests {
         var state = ClusterState()
         state.ingresses = [
             NginxEmitterFixture.ingress("long", host: host, [("/", .prefix, "root")], port: 80),
-            NginxEmitterFixture.ingress("long-wild", host: "*." + String(host.dropFirst(64)), [("/", .prefix, "root")], port: 80),
+            NginxEmitterFixture.ingress(
+                "long-wild", host: "*." + String(host.dropFirst(64)), [("/", .prefix, "root")], port: 80),
         ]
         #expect(NginxEmitter.emit(state).diagnostics.isEmpty)
         let result = try NginxConfigCheck.test(state)

@@ -12,14 +12,14 @@ struct DNSRecordBuilder {
     private(set) var diagnostics: [Diagnostic] = []
     private var reverse: [(address: IPAddress, target: String)] = []
     private let dnsServiceIP: IPAddress
-    /// `namespace/name` → subdomain, for the hostname rule of endpoints (EndpointSlice `ShouldSetHostname`).
-    private let podSubdomains: [String: String?]
+    /// `namespace/name` → the pod, for the hostname rule of endpoints (EndpointSlice `ShouldSetHostname`).
+    private let pods: [String: PodState]
 
     init(settings: ClusterSettings, pods: [PodState]) {
         dnsServiceIP = settings.dnsServiceIP
-        var subdomains: [String: String?] = [:]
-        for pod in pods { subdomains[pod.namespace + "/" + pod.name] = pod.subdomain }
-        podSubdomains = subdomains
+        var byName: [String: PodState] = [:]
+        for pod in pods { byName[pod.namespace + "/" + pod.name] = pod }
+        self.pods = byName
         let domain = settings.clusterDomain
         if DNSName.isSubdomain(domain) {
             zone = DNSName.absolute(domain)
@@ -169,11 +169,16 @@ struct DNSRecordBuilder {
     }
 
     /// The label an endpoint is known by, or nil (with a diagnostic) when its hostname is not a label.
+    ///
+    /// When the endpoint's pod is known, the EndpointSlice controller's rule decides: the pod's hostname names the
+    /// endpoint only if its subdomain is this Service in the same namespace; otherwise the dashed IP does.
     private mutating func endpointName(_ endpoint: EndpointState, service: ServiceState) -> String? {
-        guard let hostname = endpoint.hostname, !hostname.isEmpty else { return DNSName.dashed(endpoint.ip) }
-        if let podName = endpoint.podName, let subdomain = podSubdomains[podName], subdomain != service.name {
-            return DNSName.dashed(endpoint.ip)  // the EndpointSlice controller would not have set the hostname
+        var hostname = endpoint.hostname
+        if let podName = endpoint.podName, let pod = pods[podName] {
+            let governed = pod.subdomain == service.name && pod.namespace == service.namespace
+            hostname = governed ? (hostname ?? pod.hostname) : nil
         }
+        guard let hostname, !hostname.isEmpty else { return DNSName.dashed(endpoint.ip) }
         guard DNSName.isLabel(hostname) else {
             report(
                 service, DNSRuleID.invalidLabel, "spec.hostname",

@@ -51,13 +51,14 @@ enum NginxLocationResolver {
         for declared in server.paths {
             for candidate in candidates(for: declared, regexMode: regexMode) {
                 if case .regex(let pattern, _) = candidate.key, declared.type == .implementationSpecific,
-                    !compiles(pattern)
+                    let problem = regexProblem(pattern)
                 {
                     if let ingress = ingresses["\(declared.target.namespace)/\(declared.target.ingressName)"] {
                         diagnostics.append(
                             Reporter(ingress: ingress).error(
                                 NginxRuleID.invalidPath, "spec.rules",
-                                "path '\(NginxText.excerpt(declared.path))' is not a valid regular expression (use-regex is on for this host); the path is ignored",
+                                "path '\(NginxText.excerpt(declared.path))' \(problem) (use-regex is on for this host); "
+                                    + "the path is ignored",
                                 range: declared.source))
                     }
                     continue
@@ -120,8 +121,19 @@ enum NginxLocationResolver {
         }
     }
 
-    /// True when the pattern compiles (ICU syntax, close to PCRE for the constructs ingress paths use).
-    private static func compiles(_ pattern: String) -> Bool {
-        (try? NSRegularExpression(pattern: pattern)) != nil
+    /// Why a regex path cannot be a location, or nil.
+    ///
+    /// It must compile (ICU syntax, close to PCRE for the constructs ingress paths use), and it must not have
+    /// named groups: nginx turns `(?<name>…)` into the variable `$name`, so a path could shadow `$host` or
+    /// break the whole configuration for every tenant.
+    private static func regexProblem(_ pattern: String) -> String? {
+        var previous: [Character] = []
+        for character in pattern {
+            if previous.suffix(2) == ["(", "?"], character == "'" || character == "P" { return "has a named group" }
+            if previous.suffix(3) == ["(", "?", "<"], character != "=", character != "!" { return "has a named group" }
+            previous.append(character)
+        }
+        if (try? NSRegularExpression(pattern: pattern)) == nil { return "is not a valid regular expression" }
+        return nil
     }
 }
