@@ -88,6 +88,22 @@ struct NginxEmitterRoutingTests {
         #expect(result.rules.isEmpty)
     }
 
+    @Test func defaultBackendServesUnmatchedPathsOfItsHosts() throws {
+        var ingress = F.ingress("a", host: "a.test", [("/api", .prefix, "aaa")], port: 80)
+        ingress.defaultBackend = F.backend("fallback", port: 80)
+        let text = emit([ingress]).text
+        let server = try #require(text.range(of: "server_name \"a.test\";"))
+        let root = try #require(
+            text.range(of: "location \"/\" {\n            proxy_pass http://default-fallback-http;"))
+        #expect(server.upperBound < root.lowerBound)
+    }
+
+    @Test func defaultBackendOfHostlessRuleServesTheCatchAll() {
+        var ingress = F.ingress("a", host: "", [("/api", .prefix, "aaa")], port: 80)
+        ingress.defaultBackend = F.backend("fallback", port: 80)
+        #expect(emit([ingress]).text.contains("location \"/\" {\n            proxy_pass http://default-fallback-http;"))
+    }
+
     @Test func ipv6ListenAddressIsBracketed() {
         var state = ClusterState()
         state.settings.ingress.listenAddress = "::1"

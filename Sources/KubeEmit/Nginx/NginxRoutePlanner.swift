@@ -67,7 +67,7 @@ struct NginxRoutePlanner {
                 continue
             }
             if servers[rule.host] == nil { servers[rule.host] = ServerPlan(host: rule.host) }
-            if !rule.host.isEmpty { ruleHosts.append(rule.host) }
+            ruleHosts.append(rule.host)
             if let appRoot = annotations.appRoot { setAppRoot(appRoot, host: rule.host, report: report) }
             for (pathIndex, path) in rule.paths.enumerated() {
                 let pathField = "\(field).http.paths[\(pathIndex)]"
