@@ -8,6 +8,18 @@ import KubeYAML
 /// the sticky-cookie maps, one `upstream` per backend Service port, the catch-all server `_`, one server per
 /// exact host (sorted) and one per wildcard host (a one-label regex `server_name`, sorted). No manifest text
 /// appears in comments, and every manifest string is either grammar-checked or a single escaped quoted token.
+///
+/// Deliberate differences from ingress-nginx, each because plain nginx or the spec asks for it:
+/// - Exact and Prefix keep their spec meaning on hosts in regex mode (ingress-nginx turns them into
+///   case-insensitive string prefixes); ImplementationSpecific is ingress-nginx's `~*` regex there.
+/// - Prefix `/foo/` also matches `/foo`, as the spec's table says.
+/// - Backends are static `upstream` blocks of ready endpoints (no Lua balancer); a backend without ready
+///   endpoints answers 503, a location without backend 404.
+/// - Cookie affinity is `hash` on a cookie the location sets from `$request_id` (no Lua); only
+///   session-cookie-name and session-cookie-path are supported.
+/// - The HTTPS redirect keeps the trailing slash and the configured HTTPS port, and has no ACME exemption.
+/// - TLS handshakes for names without a certificate are refused (`ssl_reject_handshake`) unless a default
+///   certificate is configured; ingress-nginx serves its self-signed "Fake Certificate".
 package enum NginxEmitter {
     /// Builds `ingress/nginx.conf` for the Ingresses in `state`.
     ///
