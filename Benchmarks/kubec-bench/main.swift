@@ -1,1 +1,46 @@
-print("bench")
+import Foundation
+
+/// `make bench`: generates its inputs, measures each stage against its floor in the same run, prints a table.
+///
+/// Usage: kubec-bench [SUITE...] — suites: loader (default all).
+struct BenchResult {
+    var name: String
+    var seconds: Double
+    var floor: Double?
+    var target: Double? = nil
+    var note: String? = nil
+}
+
+let arguments = Array(CommandLine.arguments.dropFirst())
+let suites: [(String, (String) throws -> [BenchResult])] = [
+    ("loader", LoaderBenchmark.run),
+    ("schema", SchemaBenchmark.run),
+]
+let work = FileManager.default.temporaryDirectory.appendingPathComponent("kubec-bench-\(getpid())").path
+defer { try? FileManager.default.removeItem(atPath: work) }
+
+var failed = false
+for (name, suite) in suites where arguments.isEmpty || arguments.contains(name) {
+    print("== \(name)")
+    do {
+        for result in try suite(work) {
+            var line = result.name.padding(toLength: 44, withPad: " ", startingAt: 0) + Stopwatch.format(result.seconds)
+            if let floor = result.floor, floor > 0, result.floor != result.seconds {
+                line += String(format: "   %.2f× floor", result.seconds / floor)
+                if let target = result.target {
+                    let ok = result.seconds / floor <= target
+                    line += String(format: " (target ≤ %.2f×: %@)", target, ok ? "met" : "MISSED")
+                }
+            } else if let target = result.target {
+                let ok = result.seconds <= target
+                line += String(format: " (target ≤ %@: %@)", Stopwatch.format(target), ok ? "met" : "MISSED")
+            }
+            if let note = result.note { line += "   [\(note)]" }
+            print(line)
+        }
+    } catch {
+        print("  failed: \(error)")
+        failed = true
+    }
+}
+exit(failed ? 1 : 0)

@@ -3,34 +3,89 @@ import KubeYAML
 /// Every object of the input, identified and decoded, with the problems found doing so.
 package struct ManifestSet: Sendable {
     package var files: [SourceFile]
-    package var manifests: [Manifest]
+    /// The objects in input order. Assigning rebuilds `index`.
+    package var manifests: [Manifest] {
+        didSet { index = ManifestIndex(manifests) }
+    }
     package var diagnostics: [Diagnostic]
     /// How many YAML documents were read (after `List` splitting), for summaries.
     package var documentCount: Int
+    /// Lookups by kind, namespace and name (see `ManifestSet+Lookup.swift`).
+    package private(set) var index: ManifestIndex
 
     package init(files: [SourceFile] = [], manifests: [Manifest] = [], diagnostics: [Diagnostic] = [], documentCount: Int = 0) {
         self.files = files
         self.manifests = manifests
         self.diagnostics = diagnostics
         self.documentCount = documentCount
+        index = ManifestIndex(manifests)
     }
 
     /// Identifies and decodes every loaded document. Never fails: problems become diagnostics and the
     /// document is kept as generic, or dropped when it has no identity at all.
     package static func decode(_ load: YAMLLoadResult) -> ManifestSet {
-        var set = ManifestSet(files: load.files, diagnostics: load.diagnostics, documentCount: load.documents.count)
-        set.manifests.reserveCapacity(load.documents.count)
+        var diagnostics = load.diagnostics
+        var manifests: [Manifest] = []
+        manifests.reserveCapacity(load.documents.count)
         for document in load.documents {
             switch IdentityReader.read(document) {
             case .failure(let diagnostic):
-                set.diagnostics.append(diagnostic)
+                diagnostics.append(diagnostic)
             case .success(let identity):
                 var decoder = ObjectDecoder(identity: identity)
                 let object = decoder.decode(document.root)
-                set.diagnostics.append(contentsOf: decoder.diagnostics)
-                set.manifests.append(Manifest(identity: identity, document: document, object: object))
+                diagnostics.append(contentsOf: decoder.diagnostics)
+                manifests.append(Manifest(identity: identity, document: document, object: object))
             }
         }
+        var set = ManifestSet(files: load.files, manifests: manifests, diagnostics: diagnostics,
+                              documentCount: load.documents.count)
+        set.attachObjects()
         return set
+    }
+
+    /// Gives loader findings (duplicate keys, say) the identity of the object they sit in.
+    private mutating func attachObjects() {
+        guard diagnostics.contains(where: { $0.object == nil && $0.range != nil }) else { return }
+        var byFile: [String: [Manifest]] = [:]
+        for manifest in manifests { byFile[manifest.file, default: []].append(manifest) }
+        for index in diagnostics.indices where diagnostics[index].object == nil {
+            guard let range = diagnostics[index].range, let candidates = byFile[range.file] else { continue }
+            let owner = candidates.first { manifest in
+                let span = manifest.node.span
+                return span.start <= range.start && range.start <= span.end
+            }
+            diagnostics[index].object = owner?.identity.objectIdentity
+        }
+    }
+}
+
+/// Positions of manifests by kind and by kind/namespace/name, built once per set.
+package struct ManifestIndex: Sendable {
+    /// A kind, namespace (nil for cluster-scoped) and name.
+    package struct Key: Hashable, Sendable {
+        package var kind: String
+        package var namespace: String?
+        package var name: String
+
+        package init(kind: String, namespace: String?, name: String) {
+            self.kind = kind
+            self.namespace = namespace
+            self.name = name
+        }
+    }
+
+    /// Manifest positions per kind, in input order.
+    package private(set) var byKind: [String: [Int]] = [:]
+    /// Manifest positions per kind/namespace/name, in input order (more than one means a duplicate).
+    package private(set) var byKey: [Key: [Int]] = [:]
+
+    init(_ manifests: [Manifest]) {
+        for (position, manifest) in manifests.enumerated() {
+            let identity = manifest.identity
+            byKind[identity.kind, default: []].append(position)
+            byKey[Key(kind: identity.kind, namespace: identity.namespace, name: identity.name), default: []]
+                .append(position)
+        }
     }
 }

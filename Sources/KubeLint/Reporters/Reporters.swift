@@ -1,0 +1,13 @@
+import KubeYAML
+
+/// Renders diagnostics in any of the `--output` formats.
+package enum Reporters {
+    package static func render(_ diagnostics: [Diagnostic], format: ReportFormat, context: ReportContext) -> String {
+        switch format {
+        case .text: TextReporter.render(diagnostics, context: context)
+        case .json: JSONReporter.render(diagnostics, context: context)
+        case .github: GitHubReporter.render(diagnostics, context: context)
+        case .sarif, .junit: JSONReporter.render(diagnostics, context: context)
+        }
+    }
+}

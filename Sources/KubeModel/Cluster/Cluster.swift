@@ -1,0 +1,136 @@
+import KubeYAML
+
+/// `kubec.dev/v1alpha1` Cluster: cluster-wide settings, with the defaults of a kubeadm cluster.
+///
+/// Every field is optional in the document (see CLI.md "The `Cluster` document"); `Cluster()` is what an
+/// input without a Cluster document gets.
+package struct Cluster: Sendable, KubeDecodable {
+    /// The document root (nil for the default cluster).
+    package var node: YAMLNode?
+    package var metadata: ObjectMeta
+    /// `"1.34"`; nil when not given (later stages pick their newest bundled version).
+    package var kubernetesVersion: String?
+    /// Default `cluster.local`.
+    package var clusterDomain: String
+    /// Default `["10.96.0.0/12"]`; a list for dual stack (a single string is accepted).
+    package var serviceCIDRs: [String]
+    /// Default `10.244.0.0/16`: pod CIDRs for Nodes without `spec.podCIDR`.
+    package var clusterCIDR: String
+    /// The prefix length of each node's pod CIDR carved from `clusterCIDR`. Default 24.
+    package var nodeCIDRMaskSize: Int
+    /// Default: the 10th address of the first service CIDR (`10.96.0.10`), as kubeadm picks it.
+    package var dnsServiceIP: String?
+    /// Default 30000-32767.
+    package var nodePortRange: ClosedRange<Int>
+    /// CoreDNS record TTL. Default 5.
+    package var dnsTTL: Int
+    /// kube-proxy `--iptables-masquerade-bit`. Default 14.
+    package var masqueradeBit: Int
+    /// kube-proxy `--masquerade-all`. Default false.
+    package var masqueradeAll: Bool
+    /// kube-proxy `--ipvs-scheduler`. Default `rr`.
+    package var ipvsScheduler: String
+    /// The ingress controller's listen address. Default `0.0.0.0`.
+    package var ingressListenAddress: String
+    /// Default 80.
+    package var ingressHTTPPort: Int
+    /// Default 443.
+    package var ingressHTTPSPort: Int
+    /// Where the ingress controller finds `SECRET.crt`/`SECRET.key`. Default `/etc/kubec/tls`.
+    package var ingressTLSDirectory: String
+
+    /// The defaults of a kubeadm cluster.
+    package init() {
+        metadata = ObjectMeta()
+        clusterDomain = "cluster.local"
+        serviceCIDRs = ["10.96.0.0/12"]
+        clusterCIDR = "10.244.0.0/16"
+        nodeCIDRMaskSize = 24
+        dnsServiceIP = "10.96.0.10"
+        nodePortRange = 30000...32767
+        dnsTTL = 5
+        masqueradeBit = 14
+        masqueradeAll = false
+        ipvsScheduler = "rr"
+        ingressListenAddress = "0.0.0.0"
+        ingressHTTPPort = 80
+        ingressHTTPSPort = 443
+        ingressTLSDirectory = "/etc/kubec/tls"
+    }
+
+    package init(decoding node: YAMLNode, in context: inout DecodeContext) {
+        self.init()
+        self.node = node
+        metadata = context.metadata(node)
+        guard let spec = context.mapping(node, "spec") else { return }
+        kubernetesVersion = Self.versionText(spec, &context)
+        clusterDomain = context.string(spec, "clusterDomain") ?? clusterDomain
+        if let cidrs = spec["serviceCIDR"] {
+            if cidrs.isSequence {
+                serviceCIDRs = context.strings(spec, "serviceCIDR")
+            } else if let single = context.string(cidrs) {
+                serviceCIDRs = [single]
+            }
+        }
+        clusterCIDR = context.string(spec, "clusterCIDR") ?? clusterCIDR
+        nodeCIDRMaskSize = context.int(spec, "nodeCIDRMaskSize") ?? nodeCIDRMaskSize
+        if let given = context.string(spec, "dnsServiceIP") {
+            dnsServiceIP = given
+        } else {
+            dnsServiceIP = serviceCIDRs.first.flatMap { IPv4CIDR($0)?.address(at: 10) }
+            if let first = serviceCIDRs.first, spec["serviceCIDR"] != nil, IPv4CIDR(first) == nil,
+               let cidrNode = spec["serviceCIDR"] {
+                context.invalidValue(cidrNode, "must be a valid IPv4 CIDR to derive dnsServiceIP",
+                                     hint: "set spec.dnsServiceIP explicitly")
+            }
+        }
+        if let rangeNode = spec["nodePortRange"] {
+            if let text = context.string(rangeNode) {
+                if let range = Self.portRange(text) {
+                    nodePortRange = range
+                } else {
+                    context.invalidValue(rangeNode, "must be a port range like 30000-32767")
+                }
+            }
+        }
+        if let dns = context.mapping(spec, "dns") { dnsTTL = context.int(dns, "ttl") ?? dnsTTL }
+        if let proxy = context.mapping(spec, "proxy") {
+            masqueradeBit = context.int(proxy, "masqueradeBit") ?? masqueradeBit
+            masqueradeAll = context.bool(proxy, "masqueradeAll") ?? masqueradeAll
+            ipvsScheduler = context.string(proxy, "ipvsScheduler") ?? ipvsScheduler
+        }
+        if let ingress = context.mapping(spec, "ingress") {
+            ingressListenAddress = context.string(ingress, "listenAddress") ?? ingressListenAddress
+            ingressHTTPPort = context.int(ingress, "httpPort") ?? ingressHTTPPort
+            ingressHTTPSPort = context.int(ingress, "httpsPort") ?? ingressHTTPSPort
+            ingressTLSDirectory = context.string(ingress, "tlsDirectory") ?? ingressTLSDirectory
+        }
+    }
+
+    /// `kubernetesVersion` accepts `"1.34"` and also an unquoted `1.34` (a YAML float) without complaint.
+    private static func versionText(_ spec: YAMLNode, _ context: inout DecodeContext) -> String? {
+        guard let node = spec["kubernetesVersion"] else { return nil }
+        if node.scalarType == .float || node.scalarType == .int { return node.text }
+        return context.string(node)
+    }
+
+    /// Parses `30000-32767` (or a single port) into a range; nil when malformed or out of 1…65535.
+    static func portRange(_ text: String) -> ClosedRange<Int>? {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 1 || parts.count == 2,
+              let low = Int(parts[0].trimmingSpaces), let high = Int(parts[parts.count - 1].trimmingSpaces),
+              low >= 1, high <= 65535, low <= high
+        else { return nil }
+        return low...high
+    }
+}
+
+extension Substring {
+    /// The text without leading and trailing spaces.
+    fileprivate var trimmingSpaces: Substring {
+        var result = self
+        while result.first == " " { result = result.dropFirst() }
+        while result.last == " " { result = result.dropLast() }
+        return result
+    }
+}

@@ -1,0 +1,66 @@
+import KubeYAML
+
+/// `autoscaling` HorizontalPodAutoscaler (v1 or v2): the target and its replica bounds.
+package struct HorizontalPodAutoscaler: Sendable, KubeDecodable {
+    /// The document root.
+    package var node: YAMLNode
+    package var metadata: ObjectMeta
+    package var scaleTargetRef: CrossVersionObjectReference
+    /// Default 1.
+    package var minReplicas: Int
+    package var maxReplicas: Int
+
+    package init(decoding node: YAMLNode, in context: inout DecodeContext) {
+        self.node = node
+        metadata = context.metadata(node)
+        let spec = context.mapping(node, "spec")
+        scaleTargetRef = spec.flatMap { context.decode($0, "scaleTargetRef") } ?? CrossVersionObjectReference()
+        minReplicas = spec.flatMap { context.int($0, "minReplicas") } ?? 1
+        maxReplicas = spec.flatMap { context.int($0, "maxReplicas") } ?? 0
+    }
+}
+
+/// `CrossVersionObjectReference`: kind, name and apiVersion of the scaled object.
+package struct CrossVersionObjectReference: Sendable, KubeDecodable {
+    package var node: YAMLNode?
+    package var apiVersion: String
+    package var kind: String
+    package var name: String
+
+    package init() {
+        apiVersion = ""
+        kind = ""
+        name = ""
+    }
+
+    package init(decoding node: YAMLNode, in context: inout DecodeContext) {
+        self.node = node
+        apiVersion = context.string(node, "apiVersion") ?? ""
+        kind = context.string(node, "kind") ?? ""
+        name = context.string(node, "name") ?? ""
+    }
+}
+
+/// `policy/v1` PodDisruptionBudget.
+package struct PodDisruptionBudget: Sendable, KubeDecodable {
+    /// The document root.
+    package var node: YAMLNode
+    package var metadata: ObjectMeta
+    /// Nil selects no pod; `{}` selects every pod of the namespace (policy/v1 semantics).
+    package var selector: LabelSelector?
+    package var minAvailable: IntOrString?
+    package var maxUnavailable: IntOrString?
+    /// `IfHealthyBudget` (default) or `AlwaysAllow`.
+    package var unhealthyPodEvictionPolicy: String
+
+    package init(decoding node: YAMLNode, in context: inout DecodeContext) {
+        self.node = node
+        metadata = context.metadata(node)
+        let spec = context.mapping(node, "spec")
+        selector = spec.flatMap { context.decode($0, "selector") }
+        minAvailable = spec.flatMap { context.intOrString($0, "minAvailable") }
+        maxUnavailable = spec.flatMap { context.intOrString($0, "maxUnavailable") }
+        unhealthyPodEvictionPolicy = spec.flatMap { context.string($0, "unhealthyPodEvictionPolicy") }
+            ?? "IfHealthyBudget"
+    }
+}

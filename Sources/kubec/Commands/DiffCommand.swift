@@ -1,0 +1,122 @@
+import ArgumentParser
+import Foundation
+import KubeDiff
+import KubeModel
+import KubeYAML
+
+/// `kubec diff OLD NEW`: what changed between two versions of a manifest set, what the API server will refuse,
+/// and what rolls out.
+///
+/// Exit status as `kubectl diff`: 0 no differences (or differences without `--exit-code`), 1 differences with
+/// `--exit-code`, 2 when the command could not do its job (unreadable input, a document without identity,
+/// a malformed `--ignore` or `--cluster` path).
+struct DiffCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "diff",
+        abstract: "Compare two versions of a manifest set: field changes, refused updates, rollouts.",
+        discussion: """
+            OLD and NEW are each a file, a folder (read recursively for .yaml, .yml, .json) or - for standard input.
+            Objects are matched by group, kind, namespace and name, whatever file they are in. Server-written noise
+            (status, managedFields, resourceVersion, uid, generation, creationTimestamp, selfLink, the
+            last-applied-configuration annotation) is never compared.
+            """)
+
+    /// Report formats.
+    enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+        case text
+        case json
+    }
+
+    /// When to colour text output.
+    enum ColorMode: String, ExpressibleByArgument, CaseIterable {
+        case auto
+        case always
+        case never
+    }
+
+    @Argument(help: "The old version: a file, a folder or -.")
+    var old: String
+
+    @Argument(help: "The new version: a file, a folder or -.")
+    var new: String
+
+    @Option(help: "Report format: text or json.")
+    var output: OutputFormat = .text
+
+    @Flag(name: .customLong("exit-code"), help: "Exit 1 when there are differences (0 when none, 2 on error).")
+    var exitCode = false
+
+    @Option(name: .customLong("ignore"), help: ArgumentHelp(
+        "A field path not to compare (repeatable): spec.replicas, metadata.labels[\"helm.sh/chart\"], spec.template.spec.containers[*].image.",
+        valueName: "FIELD_PATH"))
+    var ignores: [String] = []
+
+    @Option(help: ArgumentHelp("Nodes and Cluster settings to compile both sides with and diff placement and dataplane.", valueName: "PATH"))
+    var cluster: String?
+
+    @Option(help: "Colour text output: auto (on a terminal, unless NO_COLOR is set), always or never.")
+    var color: ColorMode = .auto
+
+    func run() throws {
+        if old == "-", new == "-" {
+            return try fail("OLD and NEW cannot both be standard input")
+        }
+        var patterns: [FieldPathPattern] = []
+        for text in ignores {
+            do {
+                patterns.append(try FieldPathPattern(text))
+            } catch {
+                return try fail("--ignore \(text): \(error.reason)")
+            }
+        }
+        if let cluster, !FileManager.default.fileExists(atPath: cluster) {
+            return try fail("--cluster: no such file or directory: \(cluster)")
+        }
+        let oldSide = Self.collect(old)
+        let newSide = Self.collect(new)
+        let unreadable = oldSide.diagnostics + newSide.diagnostics
+        if !unreadable.isEmpty {
+            return try fail(unreadable.map(\.message).joined(separator: "; "))
+        }
+        let oldSet = Self.load(oldSide.inputs)
+        let newSet = Self.load(newSide.inputs)
+        var report = ManifestDiff.compare(old: oldSet, new: newSet, options: DiffOptions(ignores: patterns, roots: (old, new)))
+        if let cluster {
+            let status = ClusterDiffStatus.notYetCompiled(path: cluster)
+            report.cluster = status
+            FileHandle.standardError.write(Data("kubec diff: --cluster \(cluster): \(status.status): \(status.message)\n".utf8))
+        }
+        switch output {
+        case .text:
+            print(DiffTextRenderer(color: useColor).render(report), terminator: "")
+        case .json:
+            print(DiffJSONRenderer.render(report), terminator: "")
+        }
+        let status = report.exitStatus(exitCode: exitCode)
+        if status != 0 { throw ExitCode(status) }
+    }
+
+    /// Expands one side's path: a file, a folder or `-`; a missing path is a diagnostic.
+    static func collect(_ path: String) -> (inputs: [InputCollector.Input], diagnostics: [Diagnostic]) {
+        InputCollector.collect([path])
+    }
+
+    /// Reads and identifies one side's documents.
+    static func load(_ inputs: [InputCollector.Input]) -> ManifestSet {
+        ManifestSet.decode(YAMLLoader.load(inputs))
+    }
+
+    private var useColor: Bool {
+        switch color {
+        case .always: return true
+        case .never: return false
+        case .auto:
+            return isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+        }
+    }
+
+    private func fail(_ message: String) throws {
+        FileHandle.standardError.write(Data("kubec diff: error: \(message)\n".utf8))
+        throw ExitCode(2)
+    }
+}
