@@ -7,7 +7,7 @@ import Testing
     import Glibc
 #endif
 
-/// Running the real tools (named-checkzone, nsd, dig, nginx, python3, openssl, curl) from the DNS and nginx
+/// Running the real tools (named-checkzone, nsd, dig, nginx, python3, openssl) from the DNS and nginx
 /// emitter tests, always with a bounded wait.
 enum DNSNginxTools {
     /// Absolute path of a tool, or nil when it is not installed.
