@@ -1,0 +1,23 @@
+/// Every rule kubec runs, in one literal list (no self-registration): the order is the catalogue's order.
+package enum RuleRegistry {
+    package static let all: [any Rule] = [
+        // API server: metadata
+        ObjectNameRule(),
+        LabelSyntaxRule(),
+        AnnotationSyntaxRule(),
+        // API server: workloads
+        WorkloadSelectorRequiredRule(),
+        WorkloadSelectorMismatchRule(),
+        // Meta
+        UnusedSuppressionRule(),
+    ]
+
+    private static let byID: [String: RuleDescription] = {
+        var table: [String: RuleDescription] = [:]
+        for rule in all { table[rule.info.id] = rule.info }
+        return table
+    }()
+
+    /// The description of a rule id, nil for ids that are not lint rules.
+    package static func description(of id: String) -> RuleDescription? { byID[id] }
+}
