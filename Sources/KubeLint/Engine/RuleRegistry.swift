@@ -5,9 +5,23 @@ package enum RuleRegistry {
         ObjectNameRule(),
         LabelSyntaxRule(),
         AnnotationSyntaxRule(),
+        // API server: selectors and scheduling
+        LabelSelectorRule(),
+        NodeSelectorRule(),
+        PodAffinityRule(),
+        TopologySpreadRule(),
+        TolerationRule(),
+        // API server: containers
+        ContainerNameRule(),
+        ContainerPortRule(),
+        ResourceRequirementsRule(),
+        ProbeRule(),
+        EnvVarRule(),
+        VolumeMountRule(),
         // API server: workloads
         WorkloadSelectorRequiredRule(),
         WorkloadSelectorMismatchRule(),
+        RestartPolicyRule(),
         // Meta
         UnusedSuppressionRule(),
     ]
