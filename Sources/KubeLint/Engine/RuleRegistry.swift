@@ -22,6 +22,12 @@ package enum RuleRegistry {
         WorkloadSelectorRequiredRule(),
         WorkloadSelectorMismatchRule(),
         RestartPolicyRule(),
+        DeploymentSpecRule(),
+        DaemonSetSpecRule(),
+        StatefulSetSpecRule(),
+        JobSpecRule(),
+        CronJobScheduleRule(),
+        CronJobSpecRule(),
         // Meta
         UnusedSuppressionRule(),
     ]
