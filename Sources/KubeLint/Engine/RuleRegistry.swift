@@ -28,6 +28,10 @@ package enum RuleRegistry {
         JobSpecRule(),
         CronJobScheduleRule(),
         CronJobSpecRule(),
+        // API server: networking
+        ServiceSpecRule(),
+        IngressSpecRule(),
+        NetworkPolicySpecRule(),
         // Meta
         UnusedSuppressionRule(),
     ]
