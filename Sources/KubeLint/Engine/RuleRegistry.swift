@@ -32,6 +32,22 @@ package enum RuleRegistry {
         ServiceSpecRule(),
         IngressSpecRule(),
         NetworkPolicySpecRule(),
+        // Cross-resource
+        ServiceSelectorMatchesNoPodRule(),
+        ServiceTargetPortNotFoundRule(),
+        IngressBackendNotFoundRule(),
+        IngressClassNotFoundRule(),
+        IngressRouteConflictRule(),
+        NetworkPolicySelectsNoPodRule(),
+        NetworkPolicyPeerMatchesNothingRule(),
+        StatefulSetServiceRule(),
+        HPATargetNotFoundRule(),
+        PDBSelectsNoPodRule(),
+        AffinitySelectorMatchesNoPodRule(),
+        NodeSelectorMatchesNoNodeRule(),
+        DuplicateObjectRule(),
+        ServiceIPConflictRule(),
+        ReferenceNotFoundRule(),
         // Meta
         UnusedSuppressionRule(),
     ]

@@ -38,7 +38,7 @@ package struct AnnotationSyntaxRule: Rule {
         for object in context.allObjects {
             check(object.manifest.node["metadata"]?["annotations"], object, &sink)
         }
-        for entry in context.podTemplates where entry.template.node != nil {
+        for entry in context.podTemplates where entry.template.node != nil && entry.workload.kind != "Pod" {
             check(entry.template.metadata.node?["annotations"], entry.ref, &sink)
         }
     }

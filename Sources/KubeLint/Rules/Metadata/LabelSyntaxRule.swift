@@ -52,7 +52,7 @@ package struct LabelSyntaxRule: Rule {
         for object in context.allObjects {
             check(object.manifest.node["metadata"]?["labels"], object, &sink)
         }
-        for entry in context.podTemplates where entry.template.node != nil {
+        for entry in context.podTemplates where entry.template.node != nil && entry.workload.kind != "Pod" {
             check(entry.template.metadata.node?["labels"], entry.ref, &sink)
         }
     }
