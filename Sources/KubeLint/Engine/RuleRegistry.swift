@@ -48,6 +48,15 @@ package enum RuleRegistry {
         DuplicateObjectRule(),
         ServiceIPConflictRule(),
         ReferenceNotFoundRule(),
+        // Best practice
+        ImageTagRule(),
+        ResourcesMissingRule(),
+        ReadinessProbeMissingRule(),
+        PrivilegedContainerRule(),
+        PrivilegeEscalationRule(),
+        RunAsRootRule(),
+        HostNamespacesRule(),
+        AmbiguousScalarRule(),
         // Meta
         UnusedSuppressionRule(),
     ]
