@@ -42,8 +42,9 @@ package struct LintContext: Sendable {
                 namespaces[namespace.metadata.name] = namespace.effectiveLabels
                 declared.insert(namespace.metadata.name)
             }
-            guard let workload = manifest.object.workload else { continue }
-            let entry = PodTemplateEntry(ref: ObjectRef(index: index, manifest: manifest), workload: workload)
+            guard let workload = manifest.object.workload ?? Self.legacyWorkload(manifest) else { continue }
+            var entry = PodTemplateEntry(ref: ObjectRef(index: index, manifest: manifest), workload: workload)
+            entry.isLegacy = manifest.object.isGeneric
             let position = templates.count
             templates.append(entry)
             byNamespace[entry.namespace, default: []].append(position)
@@ -56,6 +57,45 @@ package struct LintContext: Sendable {
         podsByLabel = byLabel
         namespaceLabels = namespaces
         declaredNamespaces = declared
+    }
+
+    /// The pods of kinds the model leaves generic but that still make pods: ReplicationControllers, and
+    /// Deployments, DaemonSets, ReplicaSets and StatefulSets of the removed `extensions` / `apps/v1beta*`
+    /// groups. Without them, Services of older manifests would look like they select nothing.
+    static func legacyWorkload(_ manifest: Manifest) -> Workload? {
+        guard manifest.object.isGeneric, manifest.node.isMapping else { return nil }
+        let node = manifest.node
+        var context = DecodeContext(root: node, object: manifest.identity.objectIdentity)
+        context.effectiveNamespace = manifest.identity.namespace
+        func defaulted(_ selector: LabelSelector?, _ template: PodTemplateSpec) -> LabelSelector {
+            if let selector, !selector.isEmpty { return selector }
+            return LabelSelector(matchLabels: template.labels)
+        }
+        switch manifest.identity.kind {
+        case "ReplicationController":
+            var set = ReplicaSet(decoding: node, in: &context)
+            let map = StringMap.decode(node["spec"]?["selector"])
+            set.spec.selector = LabelSelector(matchLabels: map.isEmpty ? set.spec.template.labels : map)
+            return .replicaSet(set)
+        case "ReplicaSet":
+            var set = ReplicaSet(decoding: node, in: &context)
+            set.spec.selector = defaulted(set.spec.selector, set.spec.template)
+            return .replicaSet(set)
+        case "Deployment":
+            var deployment = Deployment(decoding: node, in: &context)
+            deployment.spec.selector = defaulted(deployment.spec.selector, deployment.spec.template)
+            return .deployment(deployment)
+        case "DaemonSet":
+            var set = DaemonSet(decoding: node, in: &context)
+            set.spec.selector = defaulted(set.spec.selector, set.spec.template)
+            return .daemonSet(set)
+        case "StatefulSet":
+            var set = StatefulSet(decoding: node, in: &context)
+            set.spec.selector = defaulted(set.spec.selector, set.spec.template)
+            return .statefulSet(set)
+        default:
+            return nil
+        }
     }
 
     /// Every manifest of the input.
@@ -123,6 +163,9 @@ package struct PodTemplateEntry: Sendable {
 
     package let ref: ObjectRef
     package let workload: Workload
+    /// True for pods of a kind or version the model leaves generic (ReplicationController, extensions/v1beta1):
+    /// used for references, skipped by the apps/v1 parity rules.
+    package var isLegacy = false
     package let namespace: String
     /// Template labels, plus what the controller adds that is known up front (a Job's `job-name`).
     package let labels: [String: String]

@@ -201,7 +201,7 @@ package struct HostNamespacesRule: Rule {
         for entry in context.podTemplates {
             for key in ["hostNetwork", "hostPID", "hostIPC"] {
                 guard let node = entry.specNode[key], node.bool == true else { continue }
-                sink.report(entry.ref, at: node, "the pod shares the host's \(key.dropFirst(4)) namespace (\(key): true)",
+                sink.report(entry.ref, at: node, "the pod shares the host's \(["hostNetwork": "network", "hostPID": "PID", "hostIPC": "IPC"][key] ?? key) namespace (\(key): true)",
                             hint: "remove \(key) unless this is a node agent")
             }
         }

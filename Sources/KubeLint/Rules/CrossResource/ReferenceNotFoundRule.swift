@@ -121,6 +121,8 @@ package struct ReferenceNotFoundRule: Rule {
     /// A claim a StatefulSet's volumeClaimTemplates creates (`<template>-<set>-<ordinal>`).
     private func isClaimTemplate(_ name: String, _ object: ObjectRef) -> Bool {
         guard case .statefulSet(let set) = object.manifest.object else { return false }
-        return set.spec.volumeClaimTemplates.contains { name.hasPrefix("\($0.metadata.name)-\(set.metadata.name)-") }
+        return set.spec.volumeClaimTemplates.contains {
+            name == $0.metadata.name || name.hasPrefix("\($0.metadata.name)-\(set.metadata.name)-")
+        }
     }
 }

@@ -83,7 +83,7 @@ package struct WorkloadSelectorRequiredRule: Rule {
         ])
 
     package func check(_ context: LintContext, into sink: inout FindingSink) {
-        for entry in context.podTemplates {
+        for entry in context.podTemplates where !entry.isLegacy {
             let object = entry.ref
             let root = object.manifest.node
             switch entry.workload {
@@ -201,7 +201,7 @@ package struct WorkloadSelectorMismatchRule: Rule {
         ])
 
     package func check(_ context: LintContext, into sink: inout FindingSink) {
-        for entry in context.podTemplates {
+        for entry in context.podTemplates where !entry.isLegacy {
             switch entry.workload {
             case .deployment, .replicaSet, .statefulSet, .daemonSet: break
             case .job(let job) where job.spec.manualSelector: break
