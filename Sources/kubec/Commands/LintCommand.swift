@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import KubeLint
 import KubeModel
 import KubeYAML
@@ -55,15 +56,44 @@ struct LintCommand: ParsableCommand {
             for error in input.inputErrors { Console.error("kubec: error: \(error.message)\n") }
             throw ExitCode(2)
         }
-        var diagnostics = input.set.diagnostics
-        if !strict { diagnostics = diagnostics.map(StrictMode.relaxed) }
-        diagnostics = diagnostics.filter { !disable.contains($0.rule) }
-        diagnostics.sort(by: Diagnostic.reportOrder)
+        var configuration = try loadConfiguration()
+        configuration.enabled.formUnion(enable)
+        configuration.disabled.formUnion(disable)
+        var set = input.set
+        if !strict { set.diagnostics = set.diagnostics.map(StrictMode.relaxed) }
+        let diagnostics = Linter.lint(set, configuration: configuration)
         let context = ReportContext(
-            files: input.set.files, fileCount: input.fileCount, documentCount: input.set.documentCount,
+            files: set.files + (configuration.source.map { [$0] } ?? []), fileCount: input.fileCount,
+            documentCount: set.documentCount,
             useColor: !noColor && Console.stdoutIsTerminal && output == "text")
         Console.out(Reporters.render(diagnostics, format: ReportFormat(rawValue: output) ?? .text, context: context))
         if failOn.isFailing(diagnostics) { throw ExitCode(1) }
+    }
+}
+
+extension LintCommand {
+    /// `--config FILE`, else `.kubec.yaml` in the current folder when present, else defaults. A config that
+    /// cannot be read or has errors stops the command (exit 2): linting with half a config would mislead.
+    func loadConfiguration() throws -> LintConfiguration {
+        let path: String
+        if let config {
+            path = config
+        } else if FileManager.default.fileExists(atPath: ".kubec.yaml") {
+            path = ".kubec.yaml"
+        } else {
+            return LintConfiguration()
+        }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            Console.error("kubec: error: cannot read config \(path)\n")
+            throw ExitCode(2)
+        }
+        let (configuration, problems) = ConfigLoader.parse(SourceFile(path: path, bytes: [UInt8](data)))
+        if !problems.isEmpty {
+            let context = ReportContext(files: configuration.source.map { [$0] } ?? [], documentCount: 0)
+            Console.error(TextReporter.render(problems, context: context))
+            throw ExitCode(2)
+        }
+        return configuration
     }
 }
 
