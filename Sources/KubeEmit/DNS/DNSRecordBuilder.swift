@@ -74,6 +74,13 @@ struct DNSRecordBuilder {
         }
     }
 
+    /// Appends another builder's records, PTRs and diagnostics after this one's (for Services sorted after ours).
+    mutating func append(_ other: DNSRecordBuilder) {
+        records += other.records
+        reverse += other.reverse
+        diagnostics += other.diagnostics
+    }
+
     /// The sorted, de-duplicated PTR records whose owners fall in `reverseZone`.
     func pointers(in reverseZone: String) -> [ZoneRecord] {
         let wantV4 = reverseZone == "in-addr.arpa."
