@@ -15,6 +15,7 @@ struct DNSRecordBuilder {
     /// `namespace/name` → the pod, for the hostname rule of endpoints (EndpointSlice `ShouldSetHostname`).
     private let pods: [String: PodState]
 
+    /// A builder for the cluster domain in `settings`; an invalid domain leaves `zone` nil with a diagnostic.
     init(settings: ClusterSettings, pods: [PodState]) {
         dnsServiceIP = settings.dnsServiceIP
         var byName: [String: PodState] = [:]

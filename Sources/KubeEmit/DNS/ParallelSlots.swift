@@ -5,6 +5,7 @@ import Dispatch
 /// Each task writes only its own slot of a preallocated buffer, so there is no shared mutable state; the
 /// results are then read in order, which keeps the output deterministic whatever the scheduling.
 enum ParallelSlots {
+    /// `(0..<count).map(body)`, with the calls spread over the cores.
     static func map<T>(_ count: Int, _ body: (Int) -> T) -> [T] {
         guard count > 1 else { return (0..<count).map(body) }
         let slots = Slots<T>(count: count)
