@@ -26,7 +26,9 @@ enum DNSNginxTools {
 
     /// Runs a tool to completion (stdout and stderr together), killing it after `timeout` seconds.
     static func run(_ tool: String, _ arguments: [String], timeout: Double = 60) throws -> Result {
-        let log = temporaryDirectory().appendingPathComponent("output.txt")
+        let folder = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let log = folder.appendingPathComponent("output.txt")
         _ = FileManager.default.createFile(atPath: log.path, contents: nil)
         let handle = try FileHandle(forWritingTo: log)
         defer { try? handle.close() }

@@ -135,6 +135,16 @@ struct DNSZoneEmitterTests {
         #expect(v6.contains(nibbles + "\t\tIN\tPTR\tweb.prod.svc.cluster.local.\n"))
     }
 
+    @Test func parallelEmissionIsDeterministic() {
+        let state = DNSBenchmarkInput.state(services: 700, headlessEndpoints: 300)
+        var shuffled = state
+        shuffled.services.reverse()
+        let first = DNSZoneEmitter.emit(state).files
+        #expect(DNSZoneEmitter.emit(shuffled).files == first)
+        let text = first.first?.text ?? ""
+        #expect(text.contains("svc-0.ns-0.svc.cluster.local.") && text.contains("svc-699.ns-99.svc.cluster.local."))
+    }
+
     @Test func outputIsIndependentOfInputOrder() {
         var shuffled = DNSZoneEmitterFixture.state
         shuffled.services.reverse()

@@ -92,6 +92,13 @@ enum NginxEmitterFixture {
                     "nginx.ingress.kubernetes.io/permanent-redirect": "https://example.com/new?x=1",
                     "nginx.ingress.kubernetes.io/app-root": "/app",
                 ]),
+            ingress(
+                "regex-mixed", host: "regex.test",
+                [
+                    ("/foo", .exact, "mixed-exact"), ("/aaa/bbb", .prefix, "aaa-bbb"),
+                    ("/re[0-9]+", .implementationSpecific, "is-conf"),
+                ],
+                port: port, annotations: ["nginx.ingress.kubernetes.io/use-regex": "true"]),
             ingress("odd", host: "odd.test", [(oddPath, .implementationSpecific, "odd")], port: port),
             IngressState(namespace: "default", name: "fallback", defaultBackend: backend("fallback", port: port)),
         ]

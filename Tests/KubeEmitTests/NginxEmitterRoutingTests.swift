@@ -1,4 +1,5 @@
 import KubePlan
+import KubeYAML
 import Testing
 
 @testable import KubeEmit
@@ -102,6 +103,23 @@ struct NginxEmitterRoutingTests {
         var ingress = F.ingress("a", host: "", [("/api", .prefix, "aaa")], port: 80)
         ingress.defaultBackend = F.backend("fallback", port: 80)
         #expect(emit([ingress]).text.contains("location \"/\" {\n            proxy_pass http://default-fallback-http;"))
+    }
+
+    @Test func pathDiagnosticPointsAtThePath() {
+        var ingress = F.ingress("a", host: "a.test", [("/a b", .prefix, "root")], port: 80)
+        let position = SourceRange(file: "ingress.yaml", line: 12, column: 15)
+        ingress.rules[0].paths[0].source = position
+        let diagnostic = emitDiagnostics([ingress]).first
+        #expect(diagnostic?.rule == NginxRuleID.invalidPath)
+        #expect(diagnostic?.range == position)
+        #expect(diagnostic?.object?.displayName == "Ingress default/a")
+        #expect(diagnostic?.path == "spec.rules[0].http.paths[0].path")
+    }
+
+    private func emitDiagnostics(_ ingresses: [IngressState]) -> [Diagnostic] {
+        var state = ClusterState()
+        state.ingresses = ingresses
+        return NginxEmitter.emit(state).diagnostics
     }
 
     @Test func ipv6ListenAddressIsBracketed() {

@@ -36,6 +36,15 @@ struct NginxEmitterServerTests {
         ("mixed.test", "/foo", "mixed-exact /foo"),
         ("mixed.test", "/foo/x", "mixed-prefix /foo/x"),
         ("both.test", "/foo", "prefix-foo-slash /foo"),
+        ("exact.test", "/FOO", "404"),
+        // With use-regex on the host, Exact and Prefix keep their meaning (case-sensitive, element-wise) while
+        // ImplementationSpecific becomes a case-insensitive regex anchored at the start.
+        ("regex.test", "/foo", "mixed-exact /foo"),
+        ("regex.test", "/foobar", "404"),
+        ("regex.test", "/FOO", "404"),
+        ("regex.test", "/aaa/bbb/c", "aaa-bbb /aaa/bbb/c"),
+        ("regex.test", "/aaa/bbbxyz", "404"),
+        ("regex.test", "/RE12/x", "is-conf /RE12/x"),
         // ImplementationSpecific is a string prefix in ingress-nginx.
         ("conf.test", "/configs", "is-conf /configs"),
         // Wildcards match exactly one label; everything else falls to the catch-all default backend.

@@ -28,6 +28,19 @@ struct NginxEmitterTests {
         #expect(config(state) == config())
     }
 
+    @Test func parallelEmissionIsDeterministic() {
+        let state = NginxBenchmarkInput.state(ingresses: 300, paths: 600)
+        var shuffled = state
+        shuffled.ingresses.reverse()
+        let first = NginxEmitter.emit(state).files
+        #expect(NginxEmitter.emit(shuffled).files == first)
+        let text = first.first?.text ?? ""
+        #expect(
+            text.contains("server_name \"host-0.example.com\";")
+                && text.contains("server_name \"host-299.example.com\";"))
+        #expect(text.hasSuffix("}\n\n}\n"))
+    }
+
     @Test func prefixPathBecomesElementWiseLocations() {
         let text = config()
         #expect(text.contains("location \"/foo/\" {"))

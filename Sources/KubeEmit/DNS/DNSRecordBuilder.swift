@@ -15,6 +15,7 @@ struct DNSRecordBuilder {
     /// `namespace/name` → the pod, for the hostname rule of endpoints (EndpointSlice `ShouldSetHostname`).
     private let pods: [String: PodState]
 
+    /// A builder for the cluster domain in `settings`; an invalid domain leaves `zone` nil with a diagnostic.
     init(settings: ClusterSettings, pods: [PodState]) {
         dnsServiceIP = settings.dnsServiceIP
         var byName: [String: PodState] = [:]
@@ -72,6 +73,13 @@ struct DNSRecordBuilder {
         } else {
             addClusterIP(service, base: base)
         }
+    }
+
+    /// Appends another builder's records, PTRs and diagnostics after this one's (for Services sorted after ours).
+    mutating func append(_ other: DNSRecordBuilder) {
+        records += other.records
+        reverse += other.reverse
+        diagnostics += other.diagnostics
     }
 
     /// The sorted, de-duplicated PTR records whose owners fall in `reverseZone`.

@@ -19,28 +19,34 @@ package enum DNSZoneEmitter {
     /// Names that cannot be DNS labels, names over 255 octets and IP-valued ExternalNames never reach a
     /// file; each becomes a diagnostic and the rest of the cluster is still emitted.
     package static func emit(_ state: ClusterState) -> (files: [OutputFile], diagnostics: [Diagnostic]) {
-        var builder = DNSRecordBuilder(settings: state.settings, pods: state.pods)
-        guard let zone = builder.zone else { return ([], builder.diagnostics) }
+        let probe = DNSRecordBuilder(settings: state.settings, pods: [])
+        guard let zone = probe.zone else { return ([], probe.diagnostics) }
         let services = state.services.sorted { ($0.namespace, $0.name) < ($1.namespace, $1.name) }
-        let nameServer = builder.nameServer(services: services)
-        for service in services { builder.add(service) }
+        let nameServer = probe.nameServer(services: services)
+        // Two halves of the sorted Services on two cores, concatenated in order.
+        let middle = services.count / 2
+        let halves = ParallelSlots.map(services.count >= 512 ? 2 : 1) { index -> DNSRecordBuilder in
+            var builder = DNSRecordBuilder(settings: state.settings, pods: state.pods)
+            let range = services.count >= 512 ? (index == 0 ? 0..<middle : middle..<services.count) : 0..<services.count
+            for service in services[range] { builder.add(service) }
+            return builder
+        }
+        var builder = halves[0]
+        for other in halves.dropFirst() { builder.append(other) }
 
         let ttl = max(0, min(state.settings.dnsTTL, 3600))
-        var apexRecords = [
-            ZoneRecord(owner: "dns-version." + zone, ttl: schemaVersionTTL, type: "TXT", data: "\"\(schemaVersion)\"")
-        ]
-        apexRecords += nameServer.glue
-        let forward = ZoneWriter.render(
-            apex: ZoneApex(origin: zone, ttl: ttl, nameServer: nameServer.name), apexRecords: apexRecords,
-            records: builder.records)
-        var files = [OutputFile(path: "dns/\(zone.dropLast()).zone", contents: forward)]
-        for reverseZone in ["in-addr.arpa.", "ip6.arpa."] {
-            let pointers = builder.pointers(in: reverseZone)
-            let text = ZoneWriter.render(
-                apex: ZoneApex(origin: reverseZone, ttl: ttl, nameServer: nameServer.name), apexRecords: [],
-                records: pointers)
-            files.append(OutputFile(path: "dns/\(reverseZone.dropLast()).zone", contents: text))
+        let zones = [zone, "in-addr.arpa.", "ip6.arpa."]
+        let texts = ParallelSlots.map(zones.count) { index -> [UInt8] in
+            let origin = zones[index]
+            let apex = ZoneApex(origin: origin, ttl: ttl, nameServer: nameServer.name)
+            guard index == 0 else {
+                return ZoneWriter.render(apex: apex, apexRecords: [], records: builder.pointers(in: origin))
+            }
+            let version = ZoneRecord(
+                owner: "dns-version." + zone, ttl: schemaVersionTTL, type: "TXT", data: "\"\(schemaVersion)\"")
+            return ZoneWriter.render(apex: apex, apexRecords: [version] + nameServer.glue, records: builder.records)
         }
+        let files = zip(zones, texts).map { OutputFile(path: "dns/\($0.dropLast()).zone", contents: $1) }
         return (files, builder.diagnostics)
     }
 }

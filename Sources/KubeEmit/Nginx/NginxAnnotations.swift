@@ -9,6 +9,7 @@ import KubePlan
 /// ignored with a warning, except access-control ones (auth-*, denylist-source-range, limit-*, satisfy)
 /// whose silent loss would open access: those refuse the whole Ingress, as does any invalid value.
 struct NginxAnnotations: Hashable, Sendable {
+    /// `backend-protocol`: how nginx talks to the endpoints.
     enum BackendProtocol: String, Hashable, Sendable {
         case http = "HTTP"
         case https = "HTTPS"

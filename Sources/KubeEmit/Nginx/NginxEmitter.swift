@@ -41,19 +41,39 @@ package enum NginxEmitter {
         var diagnostics = planner.diagnostics
         var byKey: [String: IngressState] = [:]
         for ingress in ingresses { byKey["\(ingress.namespace)/\(ingress.name)"] = ingress }
-        var servers = planner.servers.values.sorted(by: serverOrder)
-        for index in servers.indices {
-            NginxLocationResolver.resolve(&servers[index], diagnostics: &diagnostics, ingresses: byKey)
+        let sorted = planner.servers.values.sorted(by: serverOrder)
+        // Servers are independent once planned: resolve and print them in two halves on two cores, in order.
+        let chunks = chunked(sorted.count)
+        let resolved = ParallelSlots.map(chunks.count) { index -> (servers: [ServerPlan], diagnostics: [Diagnostic]) in
+            var servers = Array(sorted[chunks[index]])
+            var found: [Diagnostic] = []
+            for position in servers.indices {
+                NginxLocationResolver.resolve(&servers[position], diagnostics: &found, ingresses: byKey)
+            }
+            return (servers, found)
         }
+        let servers = resolved.flatMap(\.servers)
+        diagnostics += resolved.flatMap(\.diagnostics)
         let upstreams = NginxUpstreams(servers: servers)
         var writer = NginxConfigWriter(settings: settings, options: options, upstreams: upstreams)
         writer.writeMain()
         writer.writeHTTPHeader(stickyCookies: Set(upstreams.upstreams.compactMap(\.stickyCookie)).sorted())
         for upstream in upstreams.upstreams { writer.writeUpstream(upstream) }
         let anyTLS = servers.contains { $0.certificate != nil || ($0.isTLSHost && options.defaultCertificate != nil) }
-        for server in servers { writer.writeServer(server, catchAllTLS: anyTLS) }
-        writer.line(0, "}")
-        return ([OutputFile(path: "ingress/nginx.conf", text: writer.text)], diagnostics)
+        let blocks = ParallelSlots.map(chunks.count) { index -> String in
+            var part = NginxConfigWriter(settings: settings, options: options, upstreams: upstreams)
+            for server in servers[chunks[index]] { part.writeServer(server, catchAllTLS: anyTLS) }
+            return part.text
+        }
+        var text = writer.text
+        for block in blocks { text += block }
+        text += "}\n"
+        return ([OutputFile(path: "ingress/nginx.conf", text: text)], diagnostics)
+    }
+
+    /// One range for small inputs, two halves from 256 servers on.
+    private static func chunked(_ count: Int) -> [Range<Int>] {
+        count < 256 ? [0..<count] : [0..<count / 2, count / 2..<count]
     }
 
     /// Catch-all first, then exact hosts, then wildcard hosts, each alphabetically.

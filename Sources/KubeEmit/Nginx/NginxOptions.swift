@@ -20,6 +20,7 @@ package struct NginxOptions: Sendable, Hashable {
     /// Certificate and key for TLS handshakes whose SNI names no TLS host; nil rejects those handshakes.
     package var defaultCertificate: CertificatePaths?
 
+    /// Defaults for a system nginx: pid in /run, logs in /var/log/nginx, temp files in /var/lib/kubec-nginx.
     package init() {}
 }
 
@@ -28,6 +29,7 @@ package struct CertificatePaths: Sendable, Hashable {
     package var certificate: String
     package var key: String
 
+    /// Paths of a PEM certificate chain and its private key.
     package init(certificate: String, key: String) {
         self.certificate = certificate
         self.key = key

@@ -5,10 +5,12 @@ import KubeYAML
 struct Reporter {
     let ingress: IngressState
 
+    /// An error about the Ingress at `path`.
     func error(_ rule: String, _ path: String, _ message: String, range: SourceRange? = nil) -> Diagnostic {
         make(rule, .error, path, message, range: range)
     }
 
+    /// A diagnostic of any severity about the Ingress at `path`, at `range` or the Ingress's own position.
     func make(_ rule: String, _ severity: Severity, _ path: String, _ message: String, range: SourceRange? = nil)
         -> Diagnostic
     {

@@ -6,6 +6,7 @@ import KubePlan
 /// Ingress used `port.name`) so diffs against a real controller read alike; the rare collision
 /// (`a-b`/`c` versus `a`/`b-c`) gets a numeric suffix, assigned in sorted order.
 struct NginxUpstreams {
+    /// What makes an upstream: the Service port, and the sticky cookie when affinity is on.
     struct Key: Hashable, Comparable {
         var namespace: String
         var service: String
