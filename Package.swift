@@ -56,7 +56,7 @@ let package = Package(
         .testTarget(name: "KubeSchemaTests", dependencies: ["KubeSchema", "KubeTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "KubeLintTests", dependencies: ["KubeLint", "KubeSchema", "KubeTestSupport"]),
         .testTarget(name: "KubePlanTests", dependencies: ["KubePlan", "KubeTestSupport"]),
-        .testTarget(name: "KubeEmitTests", dependencies: ["KubeEmit", "KubePlan", "KubeTestSupport"]),
+        .testTarget(name: "KubeEmitTests", dependencies: ["KubeEmit", "KubePlan", "KubeTestSupport"], exclude: ["Golden"]),
         .testTarget(name: "KubeDiffTests", dependencies: ["KubeDiff", "KubeTestSupport"]),
         .testTarget(name: "kubecTests", dependencies: ["KubeTestSupport"]),
     ]

@@ -12,12 +12,6 @@ struct CompileCommand: ParsableCommand {
         abstract: "Write placement, kube-proxy (iptables, IPVS), NetworkPolicy, DNS and nginx outputs per CLI.md."
     )
 
-    enum ProxyMode: String, ExpressibleByArgument, CaseIterable {
-        case iptables
-        case ipvs
-        case all
-    }
-
     @Argument(help: "Files, directories (recursive: .yaml, .yml, .json) or - for standard input.")
     var paths: [String]
 
@@ -78,53 +72,4 @@ struct CompileCommand: ParsableCommand {
     }
 }
 
-/// The files of one compilation, from a complete plan, in a stable order.
-enum CompileOutputs {
-    static func emit(
-        _ result: PlanResult, nodes: Set<String>, proxyMode: CompileCommand.ProxyMode
-    ) -> (files: [OutputFile], diagnostics: [Diagnostic]) {
-        let state = result.state
-        var files = [
-            OutputFile(path: "placement.txt", text: PlanTextRenderer.render(result)),
-            OutputFile(path: "placement.json", text: PlanJSONRenderer.render(result)),
-        ]
-        var diagnostics: [Diagnostic] = []
-        if proxyMode != .ipvs {
-            var options = IPTablesOptions()
-            options.nodes = nodes.isEmpty ? nil : nodes
-            files += IPTablesEmitter(options: options).emit(state)
-        }
-        if proxyMode != .iptables {
-            var options = IPVSEmitter.Options()
-            options.nodes = nodes.isEmpty ? nil : nodes
-            files += IPVSEmitter(options: options).emit(state)
-        }
-        files += PolicyEmitter(nodes: nodes).emit(state)
-        let dns = DNSZoneEmitter.emit(state)
-        files += dns.files
-        diagnostics += dns.diagnostics
-        let nginx = NginxEmitter.emit(state)
-        files += nginx.files
-        diagnostics += nginx.diagnostics
-        files.sort { $0.path < $1.path }
-        return (files, diagnostics)
-    }
-
-    /// Where the outputs went: one line per folder, with its file count and size.
-    static func summary(_ files: [OutputFile], directory: String) -> String {
-        var groups: [String: (count: Int, bytes: Int)] = [:]
-        for file in files {
-            let parts = file.path.split(separator: "/")
-            let group = parts.count > 1 ? parts.dropLast().joined(separator: "/") + "/" : ""
-            groups[group, default: (0, 0)].count += 1
-            groups[group, default: (0, 0)].bytes += file.contents.count
-        }
-        var text = "wrote \(files.count) files to \(directory)/\n"
-        for (group, totals) in groups.sorted(by: { $0.key < $1.key }) {
-            let names = files.filter { $0.path.hasPrefix(group) && !$0.path.dropFirst(group.count).contains("/") }
-                .map { String($0.path.dropFirst(group.count)) }
-            text += "  \(directory)/\(group)  \(names.joined(separator: ", "))  (\(totals.bytes) bytes)\n"
-        }
-        return text
-    }
-}
+extension ProxyMode: ExpressibleByArgument {}
