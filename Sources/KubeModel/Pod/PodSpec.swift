@@ -14,6 +14,8 @@ package struct PodSpec: Sendable, KubeDecodable {
     package var topologySpreadConstraints: [TopologySpreadConstraint]
     package var priority: Int?
     package var priorityClassName: String?
+    /// `PreemptLowerPriority` or `Never`; nil when not written (the PriorityClass's policy applies).
+    package var preemptionPolicy: String?
     package var hostNetwork: Bool
     /// Default `Always` (the API default for pods and pod templates; Jobs must set `OnFailure` or `Never`).
     package var restartPolicy: String
@@ -62,6 +64,7 @@ package struct PodSpec: Sendable, KubeDecodable {
             case "topologySpreadConstraints": topologySpreadConstraints = context.list(value)
             case "priority": priority = context.int(value)
             case "priorityClassName": priorityClassName = context.string(value)
+            case "preemptionPolicy": preemptionPolicy = context.string(value)
             case "hostNetwork": hostNetwork = context.bool(value) ?? false
             case "restartPolicy": restartPolicy = context.string(value) ?? "Always"
             case "serviceAccountName": serviceAccountName = context.string(value)
