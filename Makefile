@@ -35,7 +35,8 @@ release: deps
 ## run: build, lint and compile the bundled manifests, and say where the outputs went
 run: release
 	./.build/release/kubec lint manifests/
-	@echo "lint report: above (manifests/ is clean)"
+	./.build/release/kubec compile manifests/ -o $(OUT)
+	@echo "outputs: $(OUT)/ (placement.txt/json, nodes/*/ iptables, IPVS and policy rules, dns/*.zone, ingress/nginx.conf)"
 
 ## test: everything, including the end-to-end tests with real iptables, ipset, nginx and DNS servers
 test: deps

@@ -2,7 +2,7 @@ import Foundation
 
 /// `make bench`: generates its inputs, measures each stage against its floor in the same run, prints a table.
 ///
-/// Usage: kubec-bench [SUITE...] — suites: loader (default all).
+/// Usage: kubec-bench [SUITE...] — suites: loader, lint (default all).
 struct BenchResult {
     var name: String
     var seconds: Double
@@ -15,6 +15,7 @@ let arguments = Array(CommandLine.arguments.dropFirst())
 let suites: [(String, (String) throws -> [BenchResult])] = [
     ("loader", LoaderBenchmark.run),
     ("schema", SchemaBenchmark.run),
+    ("lint", LintBenchmark.run),
 ]
 let work = FileManager.default.temporaryDirectory.appendingPathComponent("kubec-bench-\(getpid())").path
 defer { try? FileManager.default.removeItem(atPath: work) }

@@ -13,14 +13,17 @@ package enum ManifestDiff {
     /// Pairs per work item when comparing in parallel.
     static let chunkSize = 256
 
-    package static func compare(old: ManifestSet, new: ManifestSet, options: DiffOptions = DiffOptions()) -> DiffReport {
+    /// Compares two manifest sets: matched objects field by field, plus added and removed objects.
+    package static func compare(old: ManifestSet, new: ManifestSet, options: DiffOptions = DiffOptions()) -> DiffReport
+    {
         var report = DiffReport()
         report.diagnostics = old.diagnostics + new.diagnostics
         let matched = ObjectMatcher.match(old: old.manifests, new: new.manifests)
         report.diagnostics += matched.diagnostics
         report.diagnostics.sort(by: Diagnostic.reportOrder)
 
-        let outcomes = comparePairs(matched.pairs, options: options)
+        let texts = (old: DocumentText(old.files), new: DocumentText(new.files))
+        let outcomes = comparePairs(matched.pairs, options: options, texts: texts)
         var objects: [ObjectDiff] = []
         for outcome in outcomes {
             switch outcome {
@@ -37,6 +40,8 @@ package enum ManifestDiff {
         for manifest in matched.removed {
             objects.append(ObjectDiff(change: .removed, identity: manifest.identity, oldRange: manifest.node.range))
         }
+        addConfigConsumers(&objects, new: new)
+        addAutoscalerCaveats(&objects, new: new)
         objects.sort { lhs, rhs in
             lhs.identity != rhs.identity ? lhs.identity < rhs.identity : lhs.change.rawValue < rhs.change.rawValue
         }
@@ -63,27 +68,72 @@ package enum ManifestDiff {
         var findings = ImmutabilityChecker.check(context)
         let (rollout, rolloutFindings) = RolloutPlanner.plan(context)
         findings += rolloutFindings
-        let fields = options.ignores.isEmpty
+        let fields =
+            options.ignores.isEmpty
             ? allChanges : allChanges.filter { change in !options.ignores.contains { $0.matches(change.path) } }
         if fields.isEmpty, findings.isEmpty, rollout == nil, !apiVersionChanged {
             return .unchanged(moved: options.moved(from: old.file, to: new.file))
         }
-        return .modified(ObjectDiff(
-            change: .modified, identity: new.identity, oldAPIVersion: apiVersionChanged ? old.identity.apiVersion : nil,
-            oldRange: old.node.range, newRange: new.node.range, fields: fields, findings: findings, rollout: rollout))
+        return .modified(
+            ObjectDiff(
+                change: .modified, identity: new.identity,
+                oldAPIVersion: apiVersionChanged ? old.identity.apiVersion : nil,
+                oldRange: old.node.range, newRange: new.node.range, fields: fields, findings: findings, rollout: rollout
+            ))
     }
 
     private static let apiVersionPath = FieldPath(keys: "apiVersion")
 
-    private static func comparePairs(_ pairs: [(old: Manifest, new: Manifest)], options: DiffOptions) -> [PairOutcome] {
-        if pairs.count <= chunkSize {
-            return pairs.map { comparePair(old: $0.old, new: $0.new, options: options) }
+    /// Adds, to each workload whose replicas changed, a caveat when an autoscaler in the new set scales it.
+    private static func addAutoscalerCaveats(_ objects: inout [ObjectDiff], new: ManifestSet) {
+        guard objects.contains(where: { $0.change == .modified && $0.rollout?.oldReplicas != $0.rollout?.newReplicas })
+        else { return }
+        let targets = AutoscalerCaveat.targets(new.manifests)
+        guard !targets.isEmpty else { return }
+        for position in objects.indices where objects[position].change == .modified {
+            if let finding = AutoscalerCaveat.finding(for: objects[position], targets: targets) {
+                objects[position].findings.append(finding)
+            }
         }
+    }
+
+    /// Adds, to each changed ConfigMap and Secret, who reads it and whether they will see the change.
+    private static func addConfigConsumers(_ objects: inout [ObjectDiff], new: ManifestSet) {
+        let candidates = objects.indices.filter { index in
+            let identity = objects[index].identity
+            return objects[index].change == .modified && identity.group.isEmpty
+                && (identity.kind == "ConfigMap" || identity.kind == "Secret")
+        }
+        guard !candidates.isEmpty else { return }
+        let index = ConfigConsumers.index(new.manifests)
+        guard !index.isEmpty else { return }
+        let restarting = Set(objects.filter { $0.rollout?.restarts == true }.map(\.identity.storageKey))
+        var roots: [StorageKey: YAMLNode] = [:]
+        for manifest in new.manifests where manifest.identity.group.isEmpty {
+            roots[manifest.identity.storageKey] = manifest.node
+        }
+        for position in candidates {
+            let object = objects[position]
+            objects[position].findings += ConfigConsumers.findings(
+                for: object, newRoot: roots[object.identity.storageKey], index: index, restarting: restarting)
+        }
+    }
+
+    private static func comparePairs(
+        _ pairs: [(old: Manifest, new: Manifest)], options: DiffOptions, texts: (old: DocumentText, new: DocumentText)
+    ) -> [PairOutcome] {
+        @Sendable func compare(_ pair: (old: Manifest, new: Manifest)) -> PairOutcome {
+            if texts.old.identical(pair.old.node, pair.new.node, newText: texts.new) {
+                return .unchanged(moved: options.moved(from: pair.old.file, to: pair.new.file))
+            }
+            return comparePair(old: pair.old, new: pair.new, options: options)
+        }
+        if pairs.count <= chunkSize { return pairs.map(compare) }
         let chunks = (pairs.count + chunkSize - 1) / chunkSize
         let slots = ResultSlots<[PairOutcome]>(count: chunks)
         DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
             let range = (chunk * chunkSize)..<min(pairs.count, (chunk + 1) * chunkSize)
-            slots.store(range.map { comparePair(old: pairs[$0].old, new: pairs[$0].new, options: options) }, at: chunk)
+            slots.store(range.map { compare(pairs[$0]) }, at: chunk)
         }
         return slots.values().flatMap { $0 }
     }

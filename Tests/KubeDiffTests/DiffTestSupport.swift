@@ -11,13 +11,16 @@ enum DiffFixture {
 
     /// Diffs two single-file sets.
     static func diff(_ old: String, _ new: String, ignores: [String] = []) -> DiffReport {
-        diff(old: [("old.yaml", old)], new: [("new.yaml", new)], ignores: ignores)
+        diff(old: [("old.yaml", old)], new: [("new.yaml", new)], ignores: ignores, roots: ("old.yaml", "new.yaml"))
     }
 
-    /// Diffs two multi-file sets.
-    static func diff(old: [(String, String)], new: [(String, String)], ignores: [String] = []) -> DiffReport {
+    /// Diffs two multi-file sets (file paths compared as they are unless roots are given).
+    static func diff(
+        old: [(String, String)], new: [(String, String)], ignores: [String] = [],
+        roots: (old: String, new: String)? = nil
+    ) -> DiffReport {
         let patterns = ignores.compactMap { try? FieldPathPattern($0) }
-        return ManifestDiff.compare(old: set(old), new: set(new), options: DiffOptions(ignores: patterns))
+        return ManifestDiff.compare(old: set(old), new: set(new), options: DiffOptions(ignores: patterns, roots: roots))
     }
 
     /// The field changes of every object, as `path kind` strings, for compact expectations.
@@ -31,7 +34,9 @@ enum DiffFixture {
     }
 
     /// A Deployment with the given replicas, image, strategy block (indented for `spec:`) and selector label.
-    static func deployment(replicas: Int? = 3, image: String = "nginx:1.25", strategy: String = "", app: String = "web") -> String {
+    static func deployment(replicas: Int? = 3, image: String = "nginx:1.25", strategy: String = "", app: String = "web")
+        -> String
+    {
         """
         apiVersion: apps/v1
         kind: Deployment

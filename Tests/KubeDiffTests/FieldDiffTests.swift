@@ -11,7 +11,8 @@ struct FieldDiffTests {
 
     @Test func scalarChangeHasPathValuesAndBothPositions() throws {
         let old = MarkedSource("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\ndata:\n  mode: ↓fast\n")
-        let new = MarkedSource("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\ndata:\n  extra: x\n  mode: ↓slow\n")
+        let new = MarkedSource(
+            "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\ndata:\n  extra: x\n  mode: ↓slow\n")
         let report = DiffFixture.diff(old.text, new.text)
         let change = try #require(report.objects.first?.fields.first { $0.path.description == "data.mode" })
         #expect(change.kind == .modified)
@@ -45,42 +46,77 @@ struct FieldDiffTests {
 
     @Test func addingAnEnvVarInTheMiddleIsOneAddition() {
         let a = "  - name: web\n    env:\n    - {name: A, value: a}\n    - {name: C, value: c}\n"
-        let b = "  - name: web\n    env:\n    - {name: A, value: a}\n    - {name: B, value: b}\n    - {name: C, value: c}\n"
+        let b =
+            "  - name: web\n    env:\n    - {name: A, value: a}\n    - {name: B, value: b}\n    - {name: C, value: c}\n"
         let report = DiffFixture.diff(Self.pod(containers: a), Self.pod(containers: b))
         #expect(DiffFixture.fieldSummary(report) == ["spec.containers[name=web].env[name=B] added"])
     }
 
     @Test func volumeMountsAreKeyedByMountPath() {
-        let a = "  - name: web\n    volumeMounts:\n    - {name: data, mountPath: /data}\n    - {name: tmp, mountPath: /tmp}\n"
-        let b = "  - name: web\n    volumeMounts:\n    - {name: tmp, mountPath: /tmp, readOnly: true}\n    - {name: data, mountPath: /data}\n"
+        let a =
+            "  - name: web\n    volumeMounts:\n    - {name: data, mountPath: /data}\n    - {name: tmp, mountPath: /tmp}\n"
+        let b =
+            "  - name: web\n    volumeMounts:\n    - {name: tmp, mountPath: /tmp, readOnly: true}\n    - {name: data, mountPath: /data}\n"
         let report = DiffFixture.diff(Self.pod(containers: a), Self.pod(containers: b))
-        #expect(DiffFixture.fieldSummary(report) == ["spec.containers[name=web].volumeMounts[mountPath=/tmp].readOnly added"])
+        #expect(
+            DiffFixture.fieldSummary(report) == [
+                "spec.containers[name=web].volumeMounts[mountPath=/tmp].readOnly added"
+            ])
     }
 
     @Test func containerPortsAreKeyedByPortAndDefaultProtocol() {
         let a = "  - name: web\n    ports:\n    - {containerPort: 80}\n    - {containerPort: 53, protocol: UDP}\n"
-        let b = "  - name: web\n    ports:\n    - {containerPort: 53, protocol: UDP}\n    - {containerPort: 80, protocol: TCP, name: http}\n"
+        let b =
+            "  - name: web\n    ports:\n    - {containerPort: 53, protocol: UDP}\n    - {containerPort: 80, protocol: TCP, name: http}\n"
         let report = DiffFixture.diff(Self.pod(containers: a), Self.pod(containers: b))
-        #expect(DiffFixture.fieldSummary(report) == ["spec.containers[name=web].ports[containerPort=80,protocol=TCP].name added"])
+        #expect(
+            DiffFixture.fieldSummary(report) == [
+                "spec.containers[name=web].ports[containerPort=80,protocol=TCP].name added"
+            ])
     }
 
     @Test func servicePortsAreKeyedByPortAndProtocolWithTargetPortDefault() {
-        let service = { (ports: String) in "apiVersion: v1\nkind: Service\nmetadata: {name: s}\nspec:\n  ports:\n\(ports)" }
+        let service = { (ports: String) in
+            "apiVersion: v1\nkind: Service\nmetadata: {name: s}\nspec:\n  ports:\n\(ports)"
+        }
         let a = service("  - {port: 80, targetPort: 80}\n  - {port: 443, protocol: TCP}\n")
         let b = service("  - {port: 443}\n  - {port: 80}\n")
         #expect(!DiffFixture.diff(a, b).hasDifferences)
     }
 
-    @Test func tolerationsComparePositionally() {
-        let a = "  - name: web\n", tolerationsA = "  tolerations:\n  - {key: a, operator: Exists}\n  - {key: b, operator: Exists}\n"
-        let tolerationsB = "  tolerations:\n  - {key: b, operator: Exists}\n  - {key: a, operator: Exists}\n"
-        let report = DiffFixture.diff(Self.pod(containers: a, extra: tolerationsA), Self.pod(containers: a, extra: tolerationsB))
-        #expect(DiffFixture.fieldSummary(report) == ["spec.tolerations[0].key modified", "spec.tolerations[1].key modified"])
+    @Test func listsWithoutMergeKeyKeepTheirOrder() {
+        let pod = { (tolerations: String) in
+            Self.pod(containers: "  - name: web\n", extra: "  tolerations:\n" + tolerations)
+        }
+        let report = DiffFixture.diff(
+            pod("  - {key: a, operator: Exists}\n  - {key: b, operator: Exists}\n"),
+            pod("  - {key: b, operator: Exists}\n  - {key: a, operator: Exists}\n"))
+        #expect(DiffFixture.fieldSummary(report) == ["spec.tolerations[0] removed", "spec.tolerations[1] added"])
+    }
+
+    @Test func insertingARuleIsOneAddition() {
+        let role = { (rules: String) in
+            "apiVersion: rbac.authorization.k8s.io/v1\nkind: Role\nmetadata: {name: r}\nrules:\n" + rules
+        }
+        let read = "- {apiGroups: [\"\"], resources: [pods], verbs: [get]}\n"
+        let write = "- {apiGroups: [\"\"], resources: [secrets], verbs: [create]}\n"
+        let watch = "- {apiGroups: [apps], resources: [deployments], verbs: [watch]}\n"
+        let report = DiffFixture.diff(role(read + watch), role(read + write + watch))
+        #expect(DiffFixture.fieldSummary(report) == ["rules[1] added"])
+    }
+
+    @Test func changedRuleInPlaceIsComparedFieldByField() {
+        let role = { (verb: String) in
+            "apiVersion: rbac.authorization.k8s.io/v1\nkind: Role\nmetadata: {name: r}\nrules:\n- {apiGroups: [\"\"], resources: [pods], verbs: [get, \(verb)]}\n"
+        }
+        #expect(
+            DiffFixture.fieldSummary(DiffFixture.diff(role("list"), role("watch"))) == ["rules[0].verbs[1] modified"])
     }
 
     @Test func removingOneArgumentIsOneRemoval() {
         let args = { (list: String) in "  - name: web\n    args: [\(list)]\n" }
-        let report = DiffFixture.diff(Self.pod(containers: args("--a, --b, --c, --d")), Self.pod(containers: args("--a, --c, --d")))
+        let report = DiffFixture.diff(
+            Self.pod(containers: args("--a, --b, --c, --d")), Self.pod(containers: args("--a, --c, --d")))
         #expect(DiffFixture.fieldSummary(report) == ["spec.containers[name=web].args[1] removed"])
     }
 
@@ -119,12 +155,16 @@ struct FieldDiffTests {
     }
 
     @Test func explicitDefaultReplicasIsNotAChange() {
-        #expect(!DiffFixture.diff(DiffFixture.deployment(replicas: nil), DiffFixture.deployment(replicas: 1)).hasDifferences)
-        #expect(DiffFixture.diff(DiffFixture.deployment(replicas: nil), DiffFixture.deployment(replicas: 2)).hasDifferences)
+        #expect(
+            !DiffFixture.diff(DiffFixture.deployment(replicas: nil), DiffFixture.deployment(replicas: 1)).hasDifferences
+        )
+        #expect(
+            DiffFixture.diff(DiffFixture.deployment(replicas: nil), DiffFixture.deployment(replicas: 2)).hasDifferences)
     }
 
     @Test func noiseFieldsAreIgnoredByDefault() {
-        let a = "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a, uid: u1, resourceVersion: \"1\", generation: 1}\nstatus: {x: 1}\n"
+        let a =
+            "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a, uid: u1, resourceVersion: \"1\", generation: 1}\nstatus: {x: 1}\n"
         let b = """
             apiVersion: v1
             kind: ConfigMap
@@ -141,17 +181,26 @@ struct FieldDiffTests {
     }
 
     @Test func ignoreFlagHidesAFieldAndEverythingBelow() {
-        let a = "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a, labels: {helm.sh/chart: x-1, app: a}}\ndata: {k: v}\n"
-        let b = "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a, labels: {helm.sh/chart: x-2, app: a}}\ndata: {k: w}\n"
-        #expect(DiffFixture.fieldSummary(DiffFixture.diff(a, b, ignores: ["metadata.labels.helm.sh/chart"])) == ["data.k modified"])
-        #expect(DiffFixture.fieldSummary(DiffFixture.diff(a, b, ignores: ["data"])) == ["metadata.labels[\"helm.sh/chart\"] modified"])
+        let a =
+            "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a, labels: {helm.sh/chart: x-1, app: a}}\ndata: {k: v}\n"
+        let b =
+            "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a, labels: {helm.sh/chart: x-2, app: a}}\ndata: {k: w}\n"
+        #expect(
+            DiffFixture.fieldSummary(DiffFixture.diff(a, b, ignores: ["metadata.labels.helm.sh/chart"])) == [
+                "data.k modified"
+            ])
+        #expect(
+            DiffFixture.fieldSummary(DiffFixture.diff(a, b, ignores: ["data"])) == [
+                "metadata.labels[\"helm.sh/chart\"] modified"
+            ])
         #expect(!DiffFixture.diff(a, b, ignores: ["data", "metadata.labels[\"helm.sh/chart\"]"]).hasDifferences)
     }
 
     @Test func ignoreWildcardCoversEveryListItem() {
         let a = "  - {name: web, image: nginx:1}\n  - {name: side, image: envoy:1}\n"
         let b = "  - {name: web, image: nginx:2}\n  - {name: side, image: envoy:2}\n"
-        let report = DiffFixture.diff(Self.pod(containers: a), Self.pod(containers: b), ignores: ["spec.containers[*].image"])
+        let report = DiffFixture.diff(
+            Self.pod(containers: a), Self.pod(containers: b), ignores: ["spec.containers[*].image"])
         #expect(!report.hasDifferences)
     }
 }

@@ -36,22 +36,29 @@ struct IngressNginxVersionsTests {
         ManifestDiff.compare(old: try load(old), new: try load(new))
     }
 
-    @Test(.enabled(if: versionsFolder != nil, "the shared corpus is not beside this checkout"),
-          arguments: zip(releases.dropLast(), releases.dropFirst()))
+    @Test(
+        .enabled(if: versionsFolder != nil, "the shared corpus is not beside this checkout"),
+        arguments: zip(releases.dropLast(), releases.dropFirst()))
     func consecutiveReleasesDiffCleanly(old: String, new: String) throws {
         let report = try Self.diff(old, new)
         #expect(!report.hasInputErrors)
         #expect(report.hasDifferences)
         // Every release ships a new controller image, so the controller Deployment rolls out.
-        let controller = report.objects.first { $0.identity.kind == "Deployment" && $0.identity.name == "ingress-nginx-controller" }
+        let controller = report.objects.first {
+            $0.identity.kind == "Deployment" && $0.identity.name == "ingress-nginx-controller"
+        }
         #expect(controller?.rollout?.restarts == true)
-        #expect(controller?.fields.contains { $0.path.description == "spec.template.spec.containers[name=controller].image" } == true)
+        #expect(
+            controller?.fields.contains {
+                $0.path.description == "spec.template.spec.containers[name=controller].image"
+            } == true)
         // JSON and text render without trouble and agree on the object count.
         #expect(DiffJSONRenderer.render(report).contains("\"modified\": \(report.summary.modified)"))
         #expect(DiffTextRenderer().render(report).hasSuffix("\n"))
     }
 
-    /// What changed from v1.11.0 to v1.12.0, read off the two files:
+    /// What changed from v1.11.0 to v1.12.0, read off the two files.
+    ///
     /// - every object but the Namespace carries `app.kubernetes.io/version: 1.11.0` → `1.12.0`, and the
     ///   Deployment and both Jobs carry it again in their pod template labels;
     /// - the controller ConfigMap drops `data: {allow-snippet-annotations: "false"}` (`data: null`);
@@ -61,7 +68,8 @@ struct IngressNginxVersionsTests {
     ///   template is immutable, so each update is refused;
     /// - the webhook's `clientConfig.service` gains `port: 443`, which is the API default: not a change.
     static let versionLabel = "metadata.labels[\"app.kubernetes.io/version\"] modified \"1.11.0\" → \"1.12.0\""
-    static let templateLabel = "spec.template.metadata.labels[\"app.kubernetes.io/version\"] modified \"1.11.0\" → \"1.12.0\""
+    static let templateLabel =
+        "spec.template.metadata.labels[\"app.kubernetes.io/version\"] modified \"1.11.0\" → \"1.12.0\""
     static let certgen = "registry.k8s.io/ingress-nginx/kube-webhook-certgen"
     static let expected: [String: [String]] = [
         "ServiceAccount ingress-nginx/ingress-nginx": [versionLabel],
@@ -126,7 +134,7 @@ struct IngressNginxVersionsTests {
         for (name, changes) in Self.expected.sorted(by: { $0.key < $1.key }) {
             #expect(actual[name] == changes.sorted(), "\(name)")
         }
-        #expect(report.summary.unchanged == 1)   // the Namespace
+        #expect(report.summary.unchanged == 1)  // the Namespace
         #expect(report.summary.fieldChanges == 29)
         #expect(report.objects.allSatisfy { $0.change == .modified && $0.oldAPIVersion == nil })
     }
@@ -134,12 +142,27 @@ struct IngressNginxVersionsTests {
     @Test(.enabled(if: versionsFolder != nil, "the shared corpus is not beside this checkout"))
     func release1_11To1_12RefusesBothJobTemplatesAndRollsTheController() throws {
         let report = try Self.diff("1.11.0", "1.12.0")
-        let refused = report.objects.filter { object in object.findings.contains { $0.rule == "diff-forbidden-update" } }
-        #expect(refused.map(\.displayName) == ["Job ingress-nginx/ingress-nginx-admission-create", "Job ingress-nginx/ingress-nginx-admission-patch"])
+        let refused = report.objects.filter { object in object.findings.contains { $0.rule == "diff-forbidden-update" }
+        }
+        #expect(
+            refused.map(\.displayName) == [
+                "Job ingress-nginx/ingress-nginx-admission-create", "Job ingress-nginx/ingress-nginx-admission-patch",
+            ])
         #expect(refused.allSatisfy { $0.findings.first?.path == "spec.template" })
         let rollout = try #require(report.objects.first { $0.identity.kind == "Deployment" }?.rollout)
         // replicas omitted (1); strategy RollingUpdate with maxUnavailable 1 and the default maxSurge 25%.
         #expect(rollout.maxUnavailable == .count(1) && rollout.maxSurge == .percent(25))
         #expect(RolloutTests.pairs(rollout.steps) == [[1, 0], [1, 1], [0, 1]])
+    }
+
+    @Test(.enabled(if: versionsFolder != nil, "the shared corpus is not beside this checkout"))
+    func wholeCorpusComparedWithItselfHasNoDifferences() throws {
+        let corpus = try #require(Self.versionsFolder).replacingOccurrences(of: "/ingress-nginx/versions", with: "")
+        let collected = InputCollector.collect([corpus])
+        let set = ManifestSet.decode(YAMLLoader.load(collected.inputs))
+        let report = ManifestDiff.compare(old: set, new: set)
+        #expect(!report.hasDifferences)
+        #expect(report.exitStatus(exitCode: true) == 0)
+        #expect(report.summary.unchanged > 200)
     }
 }

@@ -70,7 +70,8 @@ struct MatchingTests {
             "apiVersion: batch/v1\nkind: Job\nmetadata: {generateName: migrate-}\nspec: {template: {spec: {containers: [{name: m, image: \(image)}]}}}\n"
         }
         let named = "apiVersion: batch/v1\nkind: Job\nmetadata: {name: migrate-}\n"
-        let report = DiffFixture.diff(job("a:1") + "---\n" + job("b:1"), job("a:1") + "---\n" + job("b:2") + "---\n" + named)
+        let report = DiffFixture.diff(
+            job("a:1") + "---\n" + job("b:1"), job("a:1") + "---\n" + job("b:2") + "---\n" + named)
         #expect(report.summary.modified == 1)
         #expect(report.summary.added == 1)
         #expect(report.objects.first { $0.change == .modified }?.identity.isGenerated == true)
@@ -86,7 +87,9 @@ struct MatchingTests {
     }
 
     @Test func objectsAreOrderedByGroupKindNamespaceName() {
-        let new = Self.configMapB + "---\n" + "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: z}\n---\n" + Self.configMapA
+        let new =
+            Self.configMapB + "---\n" + "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: z}\n---\n"
+            + Self.configMapA
         let report = DiffFixture.diff("", new)
         #expect(report.objects.map(\.identity.name) == ["a", "b", "z"])
     }

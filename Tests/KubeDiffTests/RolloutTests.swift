@@ -15,7 +15,10 @@ struct RolloutTests {
     }
 
     @Test func defaultStrategyIsQuarterSurgeAndQuarterUnavailable() throws {
-        let plan = try #require(Self.plan(old: DiffFixture.deployment(replicas: 4, image: "a:1"), new: DiffFixture.deployment(replicas: 4, image: "a:2")))
+        let plan = try #require(
+            Self.plan(
+                old: DiffFixture.deployment(replicas: 4, image: "a:1"),
+                new: DiffFixture.deployment(replicas: 4, image: "a:2")))
         #expect(plan.strategy == "RollingUpdate")
         #expect(plan.restarts)
         #expect(plan.maxSurge == .percent(25) && plan.maxUnavailable == .percent(25))
@@ -24,9 +27,11 @@ struct RolloutTests {
     }
 
     @Test func tenReplicasAtQuarterSurgeRoundsUpAndUnavailableRoundsDown() {
-        let (surge, unavailable) = DeploymentRollout.fenceposts(maxSurge: .percent(25), maxUnavailable: .percent(25), replicas: 10)
+        let (surge, unavailable) = DeploymentRollout.fenceposts(
+            maxSurge: .percent(25), maxUnavailable: .percent(25), replicas: 10)
         #expect(surge == 3 && unavailable == 2)
-        let steps = DeploymentRollout.rollingSteps(oldReplicas: 10, replicas: 10, surge: surge, unavailable: unavailable)
+        let steps = DeploymentRollout.rollingSteps(
+            oldReplicas: 10, replicas: 10, surge: surge, unavailable: unavailable)
         #expect(Self.pairs(steps) == [[10, 0], [10, 3], [5, 3], [5, 8], [0, 8], [0, 10]])
     }
 
@@ -39,7 +44,9 @@ struct RolloutTests {
         (.count(0), .count(5), 2, 0, 2),
         (.percent(100), .percent(0), 7, 7, 0),
     ])
-    func fencepostsResolveLikeTheController(surge: IntOrPercent, unavailable: IntOrPercent, replicas: Int, wantSurge: Int, wantUnavailable: Int) {
+    func fencepostsResolveLikeTheController(
+        surge: IntOrPercent, unavailable: IntOrPercent, replicas: Int, wantSurge: Int, wantUnavailable: Int
+    ) {
         let resolved = DeploymentRollout.fenceposts(maxSurge: surge, maxUnavailable: unavailable, replicas: replicas)
         #expect(resolved.surge == wantSurge)
         #expect(resolved.unavailable == wantUnavailable)
@@ -59,15 +66,19 @@ struct RolloutTests {
 
     @Test func percentagesInTheManifestAreResolvedAgainstNewReplicas() throws {
         let strategy = Self.strategy(surge: "\"50%\"", unavailable: "\"0%\"")
-        let plan = try #require(Self.plan(
-            old: DiffFixture.deployment(replicas: 4, image: "a:1", strategy: strategy),
-            new: DiffFixture.deployment(replicas: 4, image: "a:2", strategy: strategy)))
+        let plan = try #require(
+            Self.plan(
+                old: DiffFixture.deployment(replicas: 4, image: "a:1", strategy: strategy),
+                new: DiffFixture.deployment(replicas: 4, image: "a:2", strategy: strategy)))
         #expect(plan.resolvedMaxSurge == 2 && plan.resolvedMaxUnavailable == 0)
         #expect(Self.pairs(plan.steps) == [[4, 0], [4, 2], [2, 2], [2, 4], [0, 4]])
     }
 
     @Test func replicasChangeWithTemplateChangeScalesTheOldReplicaSetFirst() throws {
-        let plan = try #require(Self.plan(old: DiffFixture.deployment(replicas: 2, image: "a:1"), new: DiffFixture.deployment(replicas: 4, image: "a:2")))
+        let plan = try #require(
+            Self.plan(
+                old: DiffFixture.deployment(replicas: 2, image: "a:1"),
+                new: DiffFixture.deployment(replicas: 4, image: "a:2")))
         #expect(Self.pairs(plan.steps).prefix(2) == [[2, 0], [4, 0]])
         #expect(plan.steps.last.map { [$0.oldPods, $0.newPods] } == [0, 4])
     }
@@ -75,31 +86,41 @@ struct RolloutTests {
     @Test func bothBoundsZeroIsRefused() {
         let strategy = Self.strategy(surge: "0", unavailable: "\"0%\"")
         let report = DiffFixture.diff(
-            DiffFixture.deployment(image: "a:1", strategy: strategy), DiffFixture.deployment(image: "a:2", strategy: strategy))
-        #expect(DiffFixture.findingMessages(report)
-            == ["spec.strategy.rollingUpdate.maxUnavailable: Invalid value: \"0%\": may not be 0 when `maxSurge` is 0"])
+            DiffFixture.deployment(image: "a:1", strategy: strategy),
+            DiffFixture.deployment(image: "a:2", strategy: strategy))
+        #expect(
+            DiffFixture.findingMessages(report)
+                == [
+                    "spec.strategy.rollingUpdate.maxUnavailable: Invalid value: \"0%\": may not be 0 when `maxSurge` is 0"
+                ])
         #expect(report.objects.first?.rollout == nil)
     }
 
     @Test func percentWithoutPercentSignIsRefused() {
         let strategy = Self.strategy(surge: "\"25\"", unavailable: "1")
         let report = DiffFixture.diff(
-            DiffFixture.deployment(image: "a:1", strategy: strategy), DiffFixture.deployment(image: "a:2", strategy: strategy))
-        #expect(DiffFixture.findingMessages(report)
-            == ["spec.strategy.rollingUpdate.maxSurge: Invalid value: \"25\": a valid percent string must be a numeric string followed by an ending '%'"])
+            DiffFixture.deployment(image: "a:1", strategy: strategy),
+            DiffFixture.deployment(image: "a:2", strategy: strategy))
+        #expect(
+            DiffFixture.findingMessages(report)
+                == [
+                    "spec.strategy.rollingUpdate.maxSurge: Invalid value: \"25\": a valid percent string must be a numeric string followed by an ending '%'"
+                ])
     }
 
     @Test func recreateStopsEverythingFirst() throws {
         let strategy = "  strategy: {type: Recreate}"
-        let plan = try #require(Self.plan(
-            old: DiffFixture.deployment(replicas: 3, image: "a:1", strategy: strategy),
-            new: DiffFixture.deployment(replicas: 3, image: "a:2", strategy: strategy)))
+        let plan = try #require(
+            Self.plan(
+                old: DiffFixture.deployment(replicas: 3, image: "a:1", strategy: strategy),
+                new: DiffFixture.deployment(replicas: 3, image: "a:2", strategy: strategy)))
         #expect(plan.strategy == "Recreate")
         #expect(Self.pairs(plan.steps) == [[3, 0], [0, 0], [0, 3]])
     }
 
     @Test func replicasOnlyChangeScalesWithoutRestart() throws {
-        let plan = try #require(Self.plan(old: DiffFixture.deployment(replicas: 2), new: DiffFixture.deployment(replicas: 5)))
+        let plan = try #require(
+            Self.plan(old: DiffFixture.deployment(replicas: 2), new: DiffFixture.deployment(replicas: 5)))
         #expect(!plan.restarts)
         #expect(plan.steps.isEmpty)
         #expect(plan.oldReplicas == 2 && plan.newReplicas == 5)
@@ -137,18 +158,27 @@ struct RolloutTests {
 
     @Test func statefulSetPartitionKeepsLowOrdinalsOnTheOldTemplate() throws {
         let extra = "  updateStrategy: {type: RollingUpdate, rollingUpdate: {partition: 2}}"
-        let plan = try #require(Self.plan(old: Self.statefulSet(image: "pg:15", extra: extra), new: Self.statefulSet(image: "pg:16", extra: extra)))
+        let plan = try #require(
+            Self.plan(
+                old: Self.statefulSet(image: "pg:15", extra: extra), new: Self.statefulSet(image: "pg:16", extra: extra)
+            ))
         #expect(plan.order == [["db-2"]])
         #expect(plan.notes.first == "partition 2: pods db-0…db-1 keep the old template")
     }
 
     @Test func statefulSetOrdinalsStartShiftsNames() {
-        #expect(StatefulSetRollout.order(name: "db", replicas: 3, start: 5, partition: 0, batch: 2) == [["db-7", "db-6"], ["db-5"]])
+        #expect(
+            StatefulSetRollout.order(name: "db", replicas: 3, start: 5, partition: 0, batch: 2) == [
+                ["db-7", "db-6"], ["db-5"],
+            ])
     }
 
     @Test func statefulSetOnDeleteDoesNotRestart() throws {
         let extra = "  updateStrategy: {type: OnDelete}"
-        let plan = try #require(Self.plan(old: Self.statefulSet(image: "pg:15", extra: extra), new: Self.statefulSet(image: "pg:16", extra: extra)))
+        let plan = try #require(
+            Self.plan(
+                old: Self.statefulSet(image: "pg:15", extra: extra), new: Self.statefulSet(image: "pg:16", extra: extra)
+            ))
         #expect(!plan.restarts)
         #expect(plan.order.isEmpty)
     }
@@ -176,16 +206,23 @@ struct RolloutTests {
 
     @Test func daemonSetSurgeStartsTheNewPodFirst() throws {
         let strategy = "  updateStrategy: {type: RollingUpdate, rollingUpdate: {maxSurge: \"20%\", maxUnavailable: 0}}"
-        let plan = try #require(Self.plan(old: Self.daemonSet(image: "a:1", strategy: strategy), new: Self.daemonSet(image: "a:2", strategy: strategy)))
+        let plan = try #require(
+            Self.plan(
+                old: Self.daemonSet(image: "a:1", strategy: strategy),
+                new: Self.daemonSet(image: "a:2", strategy: strategy)))
         #expect(plan.summary.contains("new pod starts beside the old one"))
         #expect(plan.notes.count == 1)
     }
 
     @Test func daemonSetBothBoundsNonZeroIsRefused() {
         let strategy = "  updateStrategy: {type: RollingUpdate, rollingUpdate: {maxSurge: 1, maxUnavailable: 1}}"
-        let report = DiffFixture.diff(Self.daemonSet(image: "a:1", strategy: strategy), Self.daemonSet(image: "a:2", strategy: strategy))
-        #expect(DiffFixture.findingMessages(report)
-            == ["spec.updateStrategy.rollingUpdate.maxSurge: Invalid value: 1: may not be set when maxUnavailable is non-zero"])
+        let report = DiffFixture.diff(
+            Self.daemonSet(image: "a:1", strategy: strategy), Self.daemonSet(image: "a:2", strategy: strategy))
+        #expect(
+            DiffFixture.findingMessages(report)
+                == [
+                    "spec.updateStrategy.rollingUpdate.maxSurge: Invalid value: 1: may not be set when maxUnavailable is non-zero"
+                ])
     }
 
     @Test func daemonSetPercentagesRoundUpPerNode() {
@@ -195,9 +232,64 @@ struct RolloutTests {
     }
 
     @Test func replicaSetTemplateChangeReplacesNothing() throws {
-        let old = DiffFixture.deployment(image: "a:1").replacingOccurrences(of: "kind: Deployment", with: "kind: ReplicaSet")
-        let new = DiffFixture.deployment(image: "a:2").replacingOccurrences(of: "kind: Deployment", with: "kind: ReplicaSet")
+        let old = DiffFixture.deployment(image: "a:1").replacingOccurrences(
+            of: "kind: Deployment", with: "kind: ReplicaSet")
+        let new = DiffFixture.deployment(image: "a:2").replacingOccurrences(
+            of: "kind: Deployment", with: "kind: ReplicaSet")
         let plan = try #require(Self.plan(old: old, new: new))
         #expect(!plan.restarts)
+    }
+}
+
+@Suite("Rollouts, special cases")
+struct RolloutSpecialCaseTests {
+    @Test func pausedDeploymentDoesNotRollOut() throws {
+        let paused = "  paused: true"
+        let plan = try #require(
+            DiffFixture.diff(
+                DiffFixture.deployment(image: "a:1", strategy: paused),
+                DiffFixture.deployment(image: "a:2", strategy: paused)
+            ).objects.first?.rollout)
+        #expect(!plan.restarts)
+        #expect(plan.steps.isEmpty)
+    }
+}
+
+@Suite("Autoscaled workloads")
+struct AutoscalerCaveatTests {
+    static let autoscaler = """
+
+        ---
+        apiVersion: autoscaling/v2
+        kind: HorizontalPodAutoscaler
+        metadata: {name: web}
+        spec:
+          scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: web}
+          minReplicas: 2
+          maxReplicas: 10
+
+        """
+
+    @Test func replicasChangeUnderAnAutoscalerIsACaveat() {
+        let report = DiffFixture.diff(
+            DiffFixture.deployment(replicas: 3) + Self.autoscaler, DiffFixture.deployment(replicas: 5) + Self.autoscaler
+        )
+        let findings = report.objects.flatMap(\.findings)
+        #expect(findings.map(\.rule) == ["diff-update-caveat"])
+        #expect(
+            findings.first?.message.hasPrefix("spec.replicas changed while HorizontalPodAutoscaler default/web scales")
+                == true)
+    }
+
+    @Test func removingReplicasUnderAnAutoscalerWarnsOfTheDropToOne() {
+        let report = DiffFixture.diff(
+            DiffFixture.deployment(replicas: 3) + Self.autoscaler,
+            DiffFixture.deployment(replicas: nil) + Self.autoscaler)
+        #expect(report.objects.flatMap(\.findings).first?.message.contains("defaults it to 1") == true)
+    }
+
+    @Test func replicasChangeWithoutAutoscalerIsNotACaveat() {
+        let report = DiffFixture.diff(DiffFixture.deployment(replicas: 3), DiffFixture.deployment(replicas: 5))
+        #expect(report.objects.flatMap(\.findings).isEmpty)
     }
 }

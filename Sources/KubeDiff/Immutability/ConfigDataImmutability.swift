@@ -10,31 +10,37 @@ enum ConfigDataImmutability {
         guard context.old["immutable"]?.bool == true else { return [] }
         var findings = unsetImmutable(context)
         for field in ["data", "binaryData"] where context.changed(under: [field]) {
-            findings.append(context.forbidden(
-                "\(field): Forbidden: \(message)", path: field, keys: [field], notes: context.changeNotes(context.changes(under: [field]))))
+            findings.append(
+                context.forbidden(
+                    "\(field): Forbidden: \(message)", path: field, keys: [field],
+                    notes: context.changeNotes(context.changes(under: [field]))))
         }
         return findings
     }
 
-    /// Secrets: `type` never changes; with `immutable: true` the data may not either. `stringData` is
-    /// write-only sugar for `data`, so the two are merged (stringData wins) before comparing.
+    /// Secrets: `type` never changes, and with `immutable: true` the data may not either.
+    ///
+    /// `stringData` is write-only sugar for `data`, so the two are merged (stringData wins) before comparing.
     static func secret(_ context: WorkloadChange) -> [Diagnostic] {
         var findings = context.immutableFields([["type"]])
         guard context.old["immutable"]?.bool == true else { return findings }
         findings += unsetImmutable(context)
         if effectiveData(context.old) != effectiveData(context.new) {
             let changes = context.changes(under: ["data"]) + context.changes(under: ["stringData"])
-            findings.append(context.forbidden(
-                "data: Forbidden: \(message)", path: "data", keys: ["data"], notes: context.changeNotes(changes)))
+            findings.append(
+                context.forbidden(
+                    "data: Forbidden: \(message)", path: "data", keys: ["data"], notes: context.changeNotes(changes)))
         }
         return findings
     }
 
     static func roleRef(_ context: WorkloadChange) -> [Diagnostic] {
         guard context.changed(under: ["roleRef"]) else { return [] }
-        return [context.forbidden(
-            "roleRef: Invalid value: \(APIValueText.render(context.node(["roleRef"]))): cannot change roleRef",
-            path: "roleRef", keys: ["roleRef"])]
+        return [
+            context.forbidden(
+                "roleRef: Invalid value: \(APIValueText.render(context.node(["roleRef"]))): cannot change roleRef",
+                path: "roleRef", keys: ["roleRef"])
+        ]
     }
 
     private static func unsetImmutable(_ context: WorkloadChange) -> [Diagnostic] {

@@ -55,7 +55,9 @@ extension WorkloadChange {
         fields.compactMap { keys in
             guard changed(under: keys) else { return nil }
             let path = keys.joined(separator: ".")
-            return forbidden("\(path): Invalid value: \(APIValueText.render(node(keys))): field is immutable", path: path, keys: keys)
+            return forbidden(
+                "\(path): Invalid value: \(APIValueText.render(node(keys))): field is immutable", path: path, keys: keys
+            )
         }
     }
 

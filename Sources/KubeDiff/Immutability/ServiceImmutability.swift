@@ -22,9 +22,10 @@ enum ServiceImmutability {
         }
         if oldType == "LoadBalancer", newType == "LoadBalancer", context.changed(under: ["spec", "loadBalancerClass"]) {
             let keys = ["spec", "loadBalancerClass"]
-            findings.append(context.forbidden(
-                "spec.loadBalancerClass: Invalid value: \(APIValueText.render(context.node(keys))): may not change once set",
-                path: "spec.loadBalancerClass", keys: keys))
+            findings.append(
+                context.forbidden(
+                    "spec.loadBalancerClass: Invalid value: \(APIValueText.render(context.node(keys))): may not change once set",
+                    path: "spec.loadBalancerClass", keys: keys))
         }
         return findings
     }
@@ -32,7 +33,9 @@ enum ServiceImmutability {
     /// `clusterIP`, else `clusterIPs[0]`; nil when unset or empty (both mean "allocate one").
     static func primaryIP(_ spec: YAMLNode?) -> String? {
         if let single = spec?["clusterIP"]?.text, !single.isEmpty, spec?["clusterIP"]?.isNull == false { return single }
-        if let first = spec?["clusterIPs"]?.items.first, !first.isNull, let text = first.text, !text.isEmpty { return text }
+        if let first = spec?["clusterIPs"]?.items.first, !first.isNull, let text = first.text, !text.isEmpty {
+            return text
+        }
         return nil
     }
 
@@ -40,21 +43,30 @@ enum ServiceImmutability {
         let keys = ["spec", "clusterIP"]
         switch (old, new) {
         case (let old?, let new?) where old != new:
-            return [context.forbidden(
-                "spec.clusterIPs[0]: Invalid value: [\(DiffValue.quoted(new))]: may not change once set",
-                path: "spec.clusterIPs[0]", keys: keys)]
+            return [
+                context.forbidden(
+                    "spec.clusterIPs[0]: Invalid value: [\(DiffValue.quoted(new))]: may not change once set",
+                    path: "spec.clusterIPs[0]", keys: keys)
+            ]
         case (nil, "None"):
-            return [context.forbidden(
-                "spec.clusterIPs[0]: Invalid value: [\"None\"]: may not change once set",
-                path: "spec.clusterIPs[0]", keys: keys)]
+            return [
+                context.forbidden(
+                    "spec.clusterIPs[0]: Invalid value: [\"None\"]: may not change once set",
+                    path: "spec.clusterIPs[0]", keys: keys)
+            ]
         case (nil, let new?):
-            return [context.caveat(
-                "spec.clusterIP: the live Service already has an allocated cluster IP; setting \(new) is refused (may not change once set) unless it is that address",
-                path: "spec.clusterIP", keys: keys, hint: "leave clusterIP unset, or delete and recreate the Service")]
+            return [
+                context.caveat(
+                    "spec.clusterIP: the live Service already has an allocated cluster IP; setting \(new) is refused (may not change once set) unless it is that address",
+                    path: "spec.clusterIP", keys: keys,
+                    hint: "leave clusterIP unset, or delete and recreate the Service")
+            ]
         case ("None", nil):
-            return [context.caveat(
-                "spec.clusterIP: removing clusterIP: None does not give the Service a cluster IP; the API server keeps None",
-                path: "spec.clusterIP", keys: keys, hint: ConsequenceRules.recreateHint)]
+            return [
+                context.caveat(
+                    "spec.clusterIP: removing clusterIP: None does not give the Service a cluster IP; the API server keeps None",
+                    path: "spec.clusterIP", keys: keys, hint: ConsequenceRules.recreateHint)
+            ]
         default:
             return []
         }

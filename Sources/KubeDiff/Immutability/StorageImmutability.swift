@@ -4,26 +4,32 @@ import KubeYAML
 /// pkg/apis/storage/validation `ValidateStorageClassUpdate`).
 enum StorageImmutability {
     /// The PVC spec may change only in `resources.requests` and `volumeAttributesClassName`.
-    static let claimMessage = "spec: Forbidden: spec is immutable after creation except resources.requests and volumeAttributesClassName for bound claims"
+    static let claimMessage =
+        "spec: Forbidden: spec is immutable after creation except resources.requests and volumeAttributesClassName for bound claims"
 
-    /// Storage may grow, never shrink. Since RecoverVolumeExpansionFailure (GA in 1.34) the check is against
-    /// `status.capacity`; for a claim that was never resized the capacity is the old request. Older servers
-    /// say `field can not be less than previous value`.
+    /// The refusal of a smaller storage request: storage may grow, never shrink.
+    ///
+    /// Since RecoverVolumeExpansionFailure (GA in 1.34) the check is against `status.capacity`; for a claim
+    /// that was never resized the capacity is the old request. Older servers say `field can not be less than
+    /// previous value`.
     static let shrinkMessage = "spec.resources.requests.storage: Forbidden: field can not be less than status.capacity"
 
     static func persistentVolumeClaim(_ context: WorkloadChange) -> [Diagnostic] {
         var findings: [Diagnostic] = []
         let offending = context.changes(under: ["spec"]).filter { change in
-            !change.path.hasPrefix(["spec", "resources", "requests"]) && !change.path.hasPrefix(["spec", "volumeAttributesClassName"])
+            !change.path.hasPrefix(["spec", "resources", "requests"])
+                && !change.path.hasPrefix(["spec", "volumeAttributesClassName"])
         }
         if let first = offending.first {
-            findings.append(context.forbidden(
-                claimMessage, path: first.path.description, keys: ["spec"], notes: context.changeNotes(offending)))
+            findings.append(
+                context.forbidden(
+                    claimMessage, path: first.path.description, keys: ["spec"], notes: context.changeNotes(offending)))
         }
         let keys = ["spec", "resources", "requests", "storage"]
         if let oldText = context.old["spec"]?["resources"]?["requests"]?["storage"]?.text,
-           let newText = context.node(keys)?.text,
-           let oldSize = QuantityValue.parse(oldText), let newSize = QuantityValue.parse(newText), newSize < oldSize {
+            let newText = context.node(keys)?.text,
+            let oldSize = QuantityValue.parse(oldText), let newSize = QuantityValue.parse(newText), newSize < oldSize
+        {
             findings.append(context.forbidden(shrinkMessage, path: "spec.resources.requests.storage", keys: keys))
         }
         return findings
@@ -34,7 +40,9 @@ enum StorageImmutability {
     static func storageClass(_ context: WorkloadChange) -> [Diagnostic] {
         var findings: [Diagnostic] = []
         for field in ["parameters", "provisioner", "reclaimPolicy"] where context.changed(under: [field]) {
-            findings.append(context.forbidden("\(field): Forbidden: updates to \(field) are forbidden.", path: field, keys: [field]))
+            findings.append(
+                context.forbidden("\(field): Forbidden: updates to \(field) are forbidden.", path: field, keys: [field])
+            )
         }
         findings += context.immutableFields([["volumeBindingMode"]])
         return findings

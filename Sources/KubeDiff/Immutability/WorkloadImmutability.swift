@@ -16,7 +16,8 @@ enum WorkloadImmutability {
     ]
 
     /// The API server's message, word for word (it names what may change, not what did).
-    static let statefulSetMessage = "spec: Forbidden: updates to statefulset spec for fields other than 'replicas', "
+    static let statefulSetMessage =
+        "spec: Forbidden: updates to statefulset spec for fields other than 'replicas', "
         + "'ordinals', 'template', 'updateStrategy', 'revisionHistoryLimit', 'persistentVolumeClaimRetentionPolicy' "
         + "and 'minReadySeconds' are forbidden"
 
@@ -31,8 +32,10 @@ enum WorkloadImmutability {
             if case .key(let key) = segment { return key }
             return nil
         }
-        return [context.forbidden(
-            statefulSetMessage, path: first.path.description, keys: keys, notes: context.changeNotes(offending))]
+        return [
+            context.forbidden(
+                statefulSetMessage, path: first.path.description, keys: keys, notes: context.changeNotes(offending))
+        ]
     }
 
     /// Pod-template fields a suspended Job that never started may change (JobMutableSchedulingDirectives).
@@ -46,7 +49,8 @@ enum WorkloadImmutability {
     /// podFailurePolicy and backoffLimitPerIndex.
     static func job(_ context: WorkloadChange) -> [Diagnostic] {
         var findings = context.immutableFields([
-            ["spec", "selector"], ["spec", "completionMode"], ["spec", "podFailurePolicy"], ["spec", "backoffLimitPerIndex"],
+            ["spec", "selector"], ["spec", "completionMode"], ["spec", "podFailurePolicy"],
+            ["spec", "backoffLimitPerIndex"],
         ])
         let templateChanges = context.changes(under: ["spec", "template"])
         guard !templateChanges.isEmpty else { return findings }
@@ -55,15 +59,17 @@ enum WorkloadImmutability {
             suspendedJobMutable.contains { change.path.hasPrefix($0) }
         }
         if suspended, onlySchedulingDirectives {
-            findings.append(context.caveat(
-                "spec.template: only a suspended Job that has never started may change its scheduling directives and labels",
-                path: "spec.template", keys: ["spec", "template"],
-                hint: "if the Job has already run, this update is refused: delete and recreate it"))
+            findings.append(
+                context.caveat(
+                    "spec.template: only a suspended Job that has never started may change its scheduling directives and labels",
+                    path: "spec.template", keys: ["spec", "template"],
+                    hint: "if the Job has already run, this update is refused: delete and recreate it"))
         } else {
             let keys = ["spec", "template"]
-            findings.append(context.forbidden(
-                "spec.template: Invalid value: \(APIValueText.render(context.node(keys))): field is immutable",
-                path: "spec.template", keys: keys, notes: context.changeNotes(templateChanges)))
+            findings.append(
+                context.forbidden(
+                    "spec.template: Invalid value: \(APIValueText.render(context.node(keys))): field is immutable",
+                    path: "spec.template", keys: keys, notes: context.changeNotes(templateChanges)))
         }
         return findings
     }

@@ -1,6 +1,8 @@
 import KubeYAML
 
-/// Renders a `DiffReport` as JSON: stable, keys sorted, indented two spaces. Keys may be added, never removed.
+/// Renders a `DiffReport` as JSON: stable, keys sorted, indented two spaces.
+///
+/// Keys may be added, never removed.
 ///
 /// ```
 /// {
@@ -36,6 +38,7 @@ import KubeYAML
 /// Diagnostic = {"rule", "severity", "message", "path", "hint", "object": {...}, "notes": [...], + Position keys}
 /// ```
 package enum DiffJSONRenderer {
+    /// The whole report as one JSON document, ending in a newline.
     package static func render(_ report: DiffReport) -> String {
         var root: [String: JSONValue] = [
             "objects": .array(report.objects.map(object)),
@@ -91,12 +94,13 @@ package enum DiffJSONRenderer {
             "strategy": .string(plan.strategy),
             "restarts": .bool(plan.restarts),
             "summary": .string(plan.summary),
-            "steps": .array(plan.steps.map { step in
-                .object([
-                    "old": .int(step.oldPods), "new": .int(step.newPods), "total": .int(step.totalPods),
-                    "action": .string(step.action),
-                ])
-            }),
+            "steps": .array(
+                plan.steps.map { step in
+                    .object([
+                        "old": .int(step.oldPods), "new": .int(step.newPods), "total": .int(step.totalPods),
+                        "action": .string(step.action),
+                    ])
+                }),
             "order": .array(plan.order.map { .array($0.map(JSONValue.string)) }),
             "notes": .array(plan.notes.map(JSONValue.string)),
         ]
@@ -136,11 +140,12 @@ package enum DiffJSONRenderer {
             ])
         }
         if !diagnostic.notes.isEmpty {
-            members["notes"] = .array(diagnostic.notes.map { note in
-                var fields: [String: JSONValue] = ["message": .string(note.message)]
-                if let range = note.range, case .object(let place) = position(range) { fields.merge(place) { $1 } }
-                return .object(fields)
-            })
+            members["notes"] = .array(
+                diagnostic.notes.map { note in
+                    var fields: [String: JSONValue] = ["message": .string(note.message)]
+                    if let range = note.range, case .object(let place) = position(range) { fields.merge(place) { $1 } }
+                    return .object(fields)
+                })
         }
         return .object(members)
     }

@@ -20,11 +20,13 @@ package struct DiffTextRenderer: Sendable {
     /// Rows of a rollout table shown before the middle is elided.
     package var maxStepRows: Int
 
+    /// A renderer; colour is off unless asked for.
     package init(color: Bool = false, maxStepRows: Int = 24) {
         self.color = color
         self.maxStepRows = maxStepRows
     }
 
+    /// The whole report: input problems, then each object, then the summary line.
     package func render(_ report: DiffReport) -> String {
         var lines: [String] = []
         for diagnostic in report.diagnostics { lines.append(contentsOf: renderDiagnostic(diagnostic, indent: "")) }
@@ -48,10 +50,13 @@ package struct DiffTextRenderer: Sendable {
         case .removed:
             lines.append(paint("- " + title, .red, bold: true) + "  " + place(object.oldRange))
         case .modified:
-            lines.append(paint("~ " + title, .yellow, bold: true) + "  " + place(object.oldRange) + " → " + place(object.newRange))
+            lines.append(
+                paint("~ " + title, .yellow, bold: true) + "  " + place(object.oldRange) + " → "
+                    + place(object.newRange))
         }
         if object.oldAPIVersion != nil {
-            lines.append("  " + paint("~ apiVersion: \(object.oldAPIVersion ?? "") → \(object.identity.apiVersion)", .yellow))
+            lines.append(
+                "  " + paint("~ apiVersion: \(object.oldAPIVersion ?? "") → \(object.identity.apiVersion)", .yellow))
         }
         for change in object.fields { lines.append("  " + renderField(change)) }
         for finding in object.findings { lines.append(contentsOf: renderDiagnostic(finding, indent: "  ")) }
@@ -67,33 +72,40 @@ package struct DiffTextRenderer: Sendable {
         case .removed:
             return paint("- \(path): \(change.old?.inline() ?? "")", .red) + "  " + line(change.oldRange)
         case .modified:
-            let old = change.old?.inline(limit: 60) ?? ""
-            let new = change.new?.inline(limit: 60) ?? ""
-            return paint("~ \(path): \(old) → \(new)", .yellow) + "  " + line(change.oldRange) + " → " + line(change.newRange)
+            // Scalars in full up to a long line (image digests must stay readable); collections shorter.
+            let old = change.old?.inline(limit: Self.limit(change.old)) ?? ""
+            let new = change.new?.inline(limit: Self.limit(change.new)) ?? ""
+            return paint("~ \(path): \(old) → \(new)", .yellow) + "  " + line(change.oldRange) + " → "
+                + line(change.newRange)
         case .typeChanged:
             let old = change.old.map { "\($0.inline(limit: 50)) (\($0.typeName))" } ?? ""
             let new = change.new.map { "\($0.inline(limit: 50)) (\($0.typeName))" } ?? ""
-            return paint("! \(path): \(old) → \(new)", .yellow) + "  " + line(change.oldRange) + " → " + line(change.newRange)
+            return paint("! \(path): \(old) → \(new)", .yellow) + "  " + line(change.oldRange) + " → "
+                + line(change.newRange)
         }
     }
 
     func renderRollout(_ plan: RolloutPlan) -> [String] {
         var lines = ["  rollout (\(plan.strategy)): \(plan.summary)"]
         if let surge = plan.maxSurge, let unavailable = plan.maxUnavailable, !plan.steps.isEmpty {
-            lines.append("    maxSurge \(surge) → \(plan.resolvedMaxSurge ?? 0), maxUnavailable \(unavailable) → \(plan.resolvedMaxUnavailable ?? 0)")
+            lines.append(
+                "    maxSurge \(surge) → \(plan.resolvedMaxSurge ?? 0), maxUnavailable \(unavailable) → \(plan.resolvedMaxUnavailable ?? 0)"
+            )
         }
         if !plan.steps.isEmpty {
             lines.append("       old    new  total  action")
             let steps = plan.steps
-            let shown: [RolloutStep?] = steps.count <= maxStepRows
+            let shown: [RolloutStep?] =
+                steps.count <= maxStepRows
                 ? steps : Array(steps.prefix(maxStepRows - 4)) + [nil] + Array(steps.suffix(3))
             for step in shown {
                 guard let step else {
                     lines.append("       … \(steps.count - maxStepRows + 1) more steps")
                     continue
                 }
-                lines.append("    " + pad(step.oldPods) + " " + pad(step.newPods) + " " + pad(step.totalPods)
-                    + (step.action.isEmpty ? "" : "  " + step.action))
+                lines.append(
+                    "    " + pad(step.oldPods) + " " + pad(step.newPods) + " " + pad(step.totalPods)
+                        + (step.action.isEmpty ? "" : "  " + step.action))
             }
         }
         if !plan.order.isEmpty {
@@ -125,12 +137,19 @@ package struct DiffTextRenderer: Sendable {
     func summaryLine(_ report: DiffReport) -> String {
         let summary = report.summary
         guard report.hasDifferences else {
-            return "no differences (\(summary.unchanged) objects compared" + (summary.moved > 0 ? ", \(summary.moved) moved between files)" : ")")
+            return "no differences (" + Self.count(summary.unchanged, "object") + " compared"
+                + (summary.moved > 0 ? ", \(summary.moved) moved between files)" : ")")
         }
-        var parts = [Self.count(report.objects.count, "object") + " differ: \(summary.added) added, \(summary.removed) removed, \(summary.modified) modified"]
-        parts.append("\(summary.unchanged) unchanged" + (summary.moved > 0 ? " (\(summary.moved) moved between files)" : ""))
-        parts.append("\(summary.fieldChanges) field changes")
-        if summary.forbidden > 0 { parts.append(Self.count(summary.forbidden, "update") + " refused by the API server") }
+        var parts = [
+            Self.count(report.objects.count, "object") + (report.objects.count == 1 ? " differs" : " differ")
+                + ": \(summary.added) added, \(summary.removed) removed, \(summary.modified) modified"
+        ]
+        parts.append(
+            "\(summary.unchanged) unchanged" + (summary.moved > 0 ? " (\(summary.moved) moved between files)" : ""))
+        parts.append(Self.count(summary.fieldChanges, "field change"))
+        if summary.forbidden > 0 {
+            parts.append(Self.count(summary.forbidden, "update") + " refused by the API server")
+        }
         if summary.restarts > 0 { parts.append(Self.count(summary.restarts, "workload") + " roll out") }
         return parts.joined(separator: "; ")
     }
@@ -138,6 +157,11 @@ package struct DiffTextRenderer: Sendable {
     private func place(_ range: SourceRange?) -> String {
         guard let range else { return "(default)" }
         return "\(range.file):\(range.start.line):\(range.start.column)"
+    }
+
+    private static func limit(_ value: DiffValue?) -> Int {
+        if case .scalar? = value { return 200 }
+        return 60
     }
 
     private static func count(_ value: Int, _ noun: String) -> String { "\(value) \(noun)" + (value == 1 ? "" : "s") }

@@ -10,6 +10,7 @@ package indirect enum JSONValue: Hashable, Sendable {
     case array([JSONValue])
     case object([String: JSONValue])
 
+    /// An integer as a JSON number.
     package static func int(_ value: Int) -> JSONValue { .number(String(value)) }
 
     /// The value as JSON text: compact, or indented by two spaces per level when `pretty`.

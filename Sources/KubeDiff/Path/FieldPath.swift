@@ -15,6 +15,7 @@ package enum FieldPathSegment: Hashable, Sendable {
         package var field: String
         package var value: String
 
+        /// A `field=value` pair.
         package init(_ field: String, _ value: String) {
             self.field = field
             self.value = value
@@ -28,8 +29,10 @@ package enum FieldPathSegment: Hashable, Sendable {
 /// a dot, a bracket, a quote or is empty, as label keys like `app.kubernetes.io/name` do) is written
 /// `["app.kubernetes.io/name"]`, the way `kubectl get -o jsonpath` quotes such keys.
 package struct FieldPath: Hashable, Comparable, Sendable, CustomStringConvertible {
+    /// The steps from the object root.
     package var segments: [FieldPathSegment]
 
+    /// A path of the given steps.
     package init(_ segments: [FieldPathSegment] = []) {
         self.segments = segments
     }
@@ -59,6 +62,7 @@ package struct FieldPath: Hashable, Comparable, Sendable, CustomStringConvertibl
         return key
     }
 
+    /// The rendered path, as reports print it and `--ignore` reads it.
     package var description: String {
         var text = ""
         for segment in segments {
@@ -79,6 +83,7 @@ package struct FieldPath: Hashable, Comparable, Sendable, CustomStringConvertibl
         return text
     }
 
+    /// Orders paths by their rendering.
     package static func < (lhs: FieldPath, rhs: FieldPath) -> Bool { lhs.description < rhs.description }
 
     /// Whether a key must be quoted to read back unambiguously.
@@ -87,7 +92,7 @@ package struct FieldPath: Hashable, Comparable, Sendable, CustomStringConvertibl
         for byte in key.utf8 {
             switch byte {
             case UInt8(ascii: "."), UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "\""), UInt8(ascii: " "),
-                 UInt8(ascii: "="), UInt8(ascii: ","), UInt8(ascii: "*"):
+                UInt8(ascii: "="), UInt8(ascii: ","), UInt8(ascii: "*"):
                 return true
             default:
                 continue

@@ -69,6 +69,21 @@ package struct FieldPathPattern: Hashable, Sendable, CustomStringConvertible {
         matches(path.segments, patternIndex: 0, pathIndex: 0)
     }
 
+    /// Whether the pattern could match a path starting with this top-level key (a cheap pre-filter).
+    func canMatchTopLevel(_ key: String) -> Bool {
+        switch steps.first {
+        case .key(let first)?: return key == first || key.hasPrefix(first + ".")
+        case .exactKey(let exact)?: return key == exact
+        case .anyKey?: return true
+        default: return false
+        }
+    }
+
+    /// The same test on bare segments (the diff's walk keeps its path as an array).
+    func matches(segments: [FieldPathSegment]) -> Bool {
+        matches(segments, patternIndex: 0, pathIndex: 0)
+    }
+
     private func matches(_ path: [FieldPathSegment], patternIndex: Int, pathIndex: Int) -> Bool {
         if patternIndex == steps.count { return true }
         guard pathIndex < path.count else { return false }
@@ -123,7 +138,11 @@ package struct FieldPathPattern: Hashable, Sendable, CustomStringConvertible {
             var key = ""
             var escaped = false
             for character in body.dropFirst().dropLast() {
-                if escaped { key.append(character); escaped = false } else if character == "\\" { escaped = true } else {
+                if escaped {
+                    key.append(character); escaped = false
+                } else if character == "\\" {
+                    escaped = true
+                } else {
                     key.append(character)
                 }
             }
@@ -132,7 +151,8 @@ package struct FieldPathPattern: Hashable, Sendable, CustomStringConvertible {
         var fields: [FieldPathSegment.KeyField] = []
         for part in body.split(separator: ",", omittingEmptySubsequences: false) {
             guard let equals = part.firstIndex(of: "="), equals != part.startIndex else {
-                throw ParseError(pattern: pattern, reason: "'[\(body)]' is not *, a position, a quoted key or field=value")
+                throw ParseError(
+                    pattern: pattern, reason: "'[\(body)]' is not *, a position, a quoted key or field=value")
             }
             fields.append(.init(String(part[..<equals]), String(part[part.index(after: equals)...])))
         }

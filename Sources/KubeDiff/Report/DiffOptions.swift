@@ -5,10 +5,13 @@ package struct DiffOptions: Sendable {
     /// Leave out `noise` (default true): fields the API server writes, which never belong in a review.
     package var ignoreNoise: Bool
 
-    /// The OLD and NEW paths as given: an object has moved when its file relative to its side's root differs
-    /// (`old/app/web.yaml` and `new/app/web.yaml` are the same place). Nil compares file paths as they are.
+    /// The OLD and NEW paths as given, to tell a moved object from one that stayed in place.
+    ///
+    /// An object has moved when its file relative to its side's root differs (`old/app/web.yaml` and
+    /// `new/app/web.yaml` are the same place). Nil compares file paths as they are.
     package var roots: (old: String, new: String)?
 
+    /// Options; by default noise is left out and nothing else is.
     package init(ignores: [FieldPathPattern] = [], ignoreNoise: Bool = true, roots: (old: String, new: String)? = nil) {
         self.ignores = ignores
         self.ignoreNoise = ignoreNoise
@@ -18,6 +21,8 @@ package struct DiffOptions: Sendable {
     /// Whether an object's file differs between the sides, relative to the roots.
     func moved(from oldFile: String, to newFile: String) -> Bool {
         guard let roots else { return oldFile != newFile }
+        // Standard input has no place in a folder, so nothing read from it can have moved.
+        if roots.old == "-" || roots.new == "-" { return false }
         return Self.relative(oldFile, to: roots.old) != Self.relative(newFile, to: roots.new)
     }
 

@@ -7,12 +7,16 @@ package struct DiffReport: Sendable {
     package var objects: [ObjectDiff]
     /// Problems with the inputs themselves (unparsable documents, objects without identity, duplicates).
     package var diagnostics: [Diagnostic]
+    /// Counts over the whole comparison.
     package var summary: DiffSummary
     /// Set when `--cluster` was given: what became of the compiled (placement and dataplane) diff.
     package var cluster: ClusterDiffStatus?
 
-    package init(objects: [ObjectDiff] = [], diagnostics: [Diagnostic] = [], summary: DiffSummary = DiffSummary(),
-                 cluster: ClusterDiffStatus? = nil) {
+    /// A report; the stage fills it in.
+    package init(
+        objects: [ObjectDiff] = [], diagnostics: [Diagnostic] = [], summary: DiffSummary = DiffSummary(),
+        cluster: ClusterDiffStatus? = nil
+    ) {
         self.objects = objects
         self.diagnostics = diagnostics
         self.summary = summary
@@ -22,8 +26,20 @@ package struct DiffReport: Sendable {
     /// True when any object differs (what `--exit-code` turns into exit status 1).
     package var hasDifferences: Bool { !objects.isEmpty }
 
-    /// True when an input could not be read or understood, so the comparison is incomplete (exit status 2).
-    package var hasInputErrors: Bool { diagnostics.contains { $0.severity == .error } }
+    /// True when an input could not be read or parsed, so documents are missing from the comparison (exit 2).
+    ///
+    /// Other input findings (a duplicate key, a document that is not a Kubernetes object, a field of the wrong
+    /// type) are reported but do not stop the diff: the document is compared as the API server would read
+    /// it, or is not an object on either side.
+    package var hasInputErrors: Bool {
+        diagnostics.contains { $0.severity == .error && Self.incompleteRules.contains($0.rule) }
+    }
+
+    /// Loader findings after which documents are missing from a side.
+    static let incompleteRules: Set<String> = [
+        YAMLRuleID.syntax, YAMLRuleID.unreadable, YAMLRuleID.fileSize, YAMLRuleID.notUTF8, YAMLRuleID.depth,
+        YAMLRuleID.aliasExpansion, YAMLRuleID.unknownAnchor,
+    ]
 
     /// The exit status of `kubec diff`: 2 for input errors, else 1 for differences when `exitCode` is set
     /// (as `kubectl diff`), else 0.
@@ -39,8 +55,10 @@ package struct ClusterDiffStatus: Hashable, Sendable {
     package var path: String
     /// `not yet compiled` until the planner and emitters exist.
     package var status: String
+    /// What that means for this run.
     package var message: String
 
+    /// A status.
     package init(path: String, status: String, message: String) {
         self.path = path
         self.status = status
@@ -72,6 +90,7 @@ package struct DiffSummary: Hashable, Sendable {
     /// Workloads whose pods are replaced by the change.
     package var restarts = 0
 
+    /// All counts zero.
     package init() {}
 }
 
@@ -84,6 +103,7 @@ package struct ObjectDiff: Sendable {
         case modified
     }
 
+    /// Added, removed or modified.
     package var change: Change
     /// The object's identity: the new version's when there is one.
     package var identity: ResourceIdentity
@@ -100,9 +120,11 @@ package struct ObjectDiff: Sendable {
     /// What the change does to running pods, for workloads.
     package var rollout: RolloutPlan?
 
+    /// An object difference.
     package init(
         change: Change, identity: ResourceIdentity, oldAPIVersion: String? = nil, oldRange: SourceRange? = nil,
-        newRange: SourceRange? = nil, fields: [FieldChange] = [], findings: [Diagnostic] = [], rollout: RolloutPlan? = nil
+        newRange: SourceRange? = nil, fields: [FieldChange] = [], findings: [Diagnostic] = [],
+        rollout: RolloutPlan? = nil
     ) {
         self.change = change
         self.identity = identity

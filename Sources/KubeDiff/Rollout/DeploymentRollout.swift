@@ -15,7 +15,9 @@ package enum DeploymentRollout {
     static let maxSteps = 100_000
 
     /// Surge and unavailability resolved against `replicas` (`ResolveFenceposts` plus `MaxUnavailable`'s cap).
-    package static func fenceposts(maxSurge: IntOrPercent, maxUnavailable: IntOrPercent, replicas: Int) -> (surge: Int, unavailable: Int) {
+    package static func fenceposts(maxSurge: IntOrPercent, maxUnavailable: IntOrPercent, replicas: Int) -> (
+        surge: Int, unavailable: Int
+    ) {
         let surge = maxSurge.scaled(replicas, roundUp: true)
         var unavailable = maxUnavailable.scaled(replicas, roundUp: false)
         if surge == 0, unavailable == 0 { unavailable = 1 }
@@ -30,7 +32,8 @@ package enum DeploymentRollout {
         var new = 0
         if old != replicas {
             old = replicas
-            steps.append(RolloutStep(oldPods: old, newPods: new, action: "scale old ReplicaSet to \(old) (replicas changed)"))
+            steps.append(
+                RolloutStep(oldPods: old, newPods: new, action: "scale old ReplicaSet to \(old) (replicas changed)"))
         }
         while !(old == 0 && new == replicas), steps.count < maxSteps {
             let total = old + new
@@ -69,10 +72,21 @@ package enum DeploymentRollout {
         guard context.templateChanged else {
             return (context.scalePlan(strategy: type, what: "Deployment"), [])
         }
+        if context.new["spec"]?["paused"]?.bool == true {
+            var plan = RolloutPlan(
+                strategy: type, restarts: false,
+                summary:
+                    "pod template changed, but the Deployment is paused: no pod is replaced until spec.paused is false")
+            plan.oldReplicas = oldReplicas
+            plan.newReplicas = replicas
+            return (plan, [])
+        }
         if type == "Recreate" {
             var plan = RolloutPlan(
                 strategy: type, restarts: true,
-                summary: "pod template changed: all \(oldReplicas) old pods are deleted before \(replicas) new pods start (downtime)")
+                summary:
+                    "pod template changed: all \(oldReplicas) old pods are deleted before \(replicas) new pods start (downtime)"
+            )
             plan.oldReplicas = oldReplicas
             plan.newReplicas = replicas
             plan.steps = recreateSteps(oldReplicas: oldReplicas, replicas: replicas)
@@ -80,20 +94,27 @@ package enum DeploymentRollout {
         }
         let rolling = strategy?["rollingUpdate"]
         var findings: [Diagnostic] = []
-        let surgeSpec = context.bound(rolling?["maxSurge"], name: "maxSurge", path: "spec.strategy.rollingUpdate", default: defaultBound, findings: &findings)
-        let unavailableSpec = context.bound(rolling?["maxUnavailable"], name: "maxUnavailable", path: "spec.strategy.rollingUpdate", default: defaultBound, findings: &findings)
+        let surgeSpec = context.bound(
+            rolling?["maxSurge"], name: "maxSurge", path: "spec.strategy.rollingUpdate", default: defaultBound,
+            findings: &findings)
+        let unavailableSpec = context.bound(
+            rolling?["maxUnavailable"], name: "maxUnavailable", path: "spec.strategy.rollingUpdate",
+            default: defaultBound, findings: &findings)
         guard let surgeSpec, let unavailableSpec else { return (nil, findings) }
         if surgeSpec.isZero, unavailableSpec.isZero {
-            findings.append(context.refusal(
-                path: "spec.strategy.rollingUpdate.maxUnavailable", node: rolling?["maxUnavailable"],
-                message: "spec.strategy.rollingUpdate.maxUnavailable: Invalid value: \(unavailableSpec.invalidValueText): may not be 0 when `maxSurge` is 0",
-                hint: "set maxSurge or maxUnavailable above 0"))
+            findings.append(
+                context.refusal(
+                    path: "spec.strategy.rollingUpdate.maxUnavailable", node: rolling?["maxUnavailable"],
+                    message:
+                        "spec.strategy.rollingUpdate.maxUnavailable: Invalid value: \(unavailableSpec.invalidValueText): may not be 0 when `maxSurge` is 0",
+                    hint: "set maxSurge or maxUnavailable above 0"))
             return (nil, findings)
         }
         let (surge, unavailable) = fenceposts(maxSurge: surgeSpec, maxUnavailable: unavailableSpec, replicas: replicas)
         var plan = RolloutPlan(
             strategy: "RollingUpdate", restarts: replicas > 0 || oldReplicas > 0,
-            summary: "pod template changed: rolling update of \(pods(replicas)), at most \(replicas + surge) pods in all "
+            summary:
+                "pod template changed: rolling update of \(pods(replicas)), at most \(replicas + surge) pods in all "
                 + "and at least \(replicas - unavailable) available")
         plan.oldReplicas = oldReplicas
         plan.newReplicas = replicas

@@ -23,8 +23,9 @@ package enum IntOrPercent: Hashable, Sendable, CustomStringConvertible {
                 return .success(.percent(value))
             }
         }
-        return .failure(InvalidValue(
-            text: text, reason: "a valid percent string must be a numeric string followed by an ending '%'"))
+        return .failure(
+            InvalidValue(
+                text: text, reason: "a valid percent string must be a numeric string followed by an ending '%'"))
     }
 
     /// Why a value could not be used, in the API server's words.
@@ -51,6 +52,7 @@ package enum IntOrPercent: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
+    /// As written in a manifest: `1` or `25%`.
     package var description: String {
         switch self {
         case .count(let value): "\(value)"

@@ -11,6 +11,7 @@ package struct RolloutPlan: Hashable, Sendable {
     package var restarts: Bool
     /// One sentence: what happens.
     package var summary: String
+    /// Replicas before and after (the new count is what the rollout aims for).
     package var oldReplicas: Int?
     package var newReplicas: Int?
     /// maxSurge as written (`25%`, `1`) and as resolved against the replica count.
@@ -26,6 +27,7 @@ package struct RolloutPlan: Hashable, Sendable {
     /// Anything else worth knowing (partition, pods left on the old template, node-count dependence).
     package var notes: [String]
 
+    /// A plan with no table, order or notes yet.
     package init(strategy: String, restarts: Bool, summary: String) {
         self.strategy = strategy
         self.restarts = restarts
@@ -38,16 +40,19 @@ package struct RolloutPlan: Hashable, Sendable {
 
 /// One row of a Deployment rollout: how many pods each ReplicaSet has after the controller's action.
 package struct RolloutStep: Hashable, Sendable {
+    /// Pods of the old and of the new ReplicaSet after this step.
     package var oldPods: Int
     package var newPods: Int
     /// What the controller did to get here (`scale up new ReplicaSet to 3`); empty for the first row.
     package var action: String
 
+    /// A step.
     package init(oldPods: Int, newPods: Int, action: String) {
         self.oldPods = oldPods
         self.newPods = newPods
         self.action = action
     }
 
+    /// Pods of both ReplicaSets together.
     package var totalPods: Int { oldPods + newPods }
 }

@@ -21,9 +21,13 @@ enum RolloutPlanner {
             return (replicaSetPlan(context), [])
         case ("batch", "CronJob"):
             guard context.changed(under: ["spec", "jobTemplate"]) else { return (nil, []) }
-            return (RolloutPlan(
-                strategy: "None", restarts: false,
-                summary: "job template changed: Jobs created from the next scheduled run use it; running Jobs are not touched"), [])
+            return (
+                RolloutPlan(
+                    strategy: "None", restarts: false,
+                    summary:
+                        "job template changed: Jobs created from the next scheduled run use it; running Jobs are not touched"
+                ), []
+            )
         default:
             return (nil, [])
         }
@@ -34,7 +38,9 @@ enum RolloutPlanner {
         guard context.templateChanged else { return context.scalePlan(strategy: "None", what: context.identity.kind) }
         var plan = RolloutPlan(
             strategy: "None", restarts: false,
-            summary: "pod template changed, but a \(context.identity.kind) does not replace running pods: only pods it creates later (after a deletion or scale-up) use the new template")
+            summary:
+                "pod template changed, but a \(context.identity.kind) does not replace running pods: only pods it creates later (after a deletion or scale-up) use the new template"
+        )
         plan.oldReplicas = context.oldReplicas
         plan.newReplicas = context.newReplicas
         return plan

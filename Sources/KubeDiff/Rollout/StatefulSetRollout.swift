@@ -39,7 +39,8 @@ package enum StatefulSetRollout {
             rolling?["maxUnavailable"], name: "maxUnavailable", path: "spec.updateStrategy.rollingUpdate",
             default: .count(1), findings: &findings)
         let batch = max(1, unavailableSpec?.scaled(replicas, roundUp: true) ?? 1)
-        let order = order(name: context.identity.name, replicas: replicas, start: start, partition: partition, batch: batch)
+        let order = order(
+            name: context.identity.name, replicas: replicas, start: start, partition: partition, batch: batch)
         let updated = order.reduce(0) { $0 + $1.count }
         var plan = RolloutPlan(
             strategy: type, restarts: updated > 0,
@@ -53,10 +54,14 @@ package enum StatefulSetRollout {
         plan.order = order
         if partition > 0, replicas > 0 {
             let kept = min(partition, replicas)
-            plan.notes.append("partition \(partition): pods \(context.identity.name)-\(start)…\(context.identity.name)-\(start + kept - 1) keep the old template")
+            plan.notes.append(
+                "partition \(partition): pods \(context.identity.name)-\(start)…\(context.identity.name)-\(start + kept - 1) keep the old template"
+            )
         }
         if batch > 1 {
-            plan.notes.append("maxUnavailable \(unavailableSpec?.description ?? "1") takes effect only where the MaxUnavailableStatefulSet feature gate is on; otherwise one pod at a time")
+            plan.notes.append(
+                "maxUnavailable \(unavailableSpec?.description ?? "1") takes effect only where the MaxUnavailableStatefulSet feature gate is on; otherwise one pod at a time"
+            )
         }
         return (plan, findings)
     }

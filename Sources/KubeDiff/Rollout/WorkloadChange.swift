@@ -35,7 +35,9 @@ struct WorkloadChange {
         guard oldReplicas != newReplicas else { return nil }
         var plan = RolloutPlan(
             strategy: strategy, restarts: false,
-            summary: "scales from \(oldReplicas) to \(newReplicas) pods; the pod template is unchanged, so no pod is replaced")
+            summary:
+                "scales from \(oldReplicas) to \(newReplicas) pods; the pod template is unchanged, so no pod is replaced"
+        )
         plan.oldReplicas = oldReplicas
         plan.newReplicas = newReplicas
         return plan
@@ -50,10 +52,11 @@ struct WorkloadChange {
         case .success(let value):
             return value
         case .failure(let invalid):
-            findings.append(refusal(
-                path: "\(path).\(name)", node: node,
-                message: "\(path).\(name): Invalid value: \(DiffValue.quoted(invalid.text)): \(invalid.reason)",
-                hint: "write a count such as 1 or a percentage such as \"25%\""))
+            findings.append(
+                refusal(
+                    path: "\(path).\(name)", node: node,
+                    message: "\(path).\(name): Invalid value: \(DiffValue.quoted(invalid.text)): \(invalid.reason)",
+                    hint: "write a count such as 1 or a percentage such as \"25%\""))
             return nil
         }
     }

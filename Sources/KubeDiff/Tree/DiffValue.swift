@@ -22,7 +22,11 @@ package indirect enum DiffValue: Hashable, Sendable {
     package init(_ node: YAMLNode) {
         switch node.kind {
         case .scalar:
-            if node.isNull { self = .null } else { self = .scalar(text: node.text ?? "", type: node.scalarType ?? .string) }
+            if node.isNull {
+                self = .null
+            } else {
+                self = .scalar(text: node.text ?? "", type: node.scalarType ?? .string)
+            }
         case .sequence:
             self = .list(node.items.map(DiffValue.init))
         case .mapping:

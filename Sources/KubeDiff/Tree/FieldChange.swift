@@ -14,6 +14,7 @@ package struct FieldChange: Hashable, Sendable {
         case typeChanged = "type"
     }
 
+    /// What happened, and where in the object.
     package var kind: Kind
     package var path: FieldPath
     /// The old value; nil when added.
@@ -25,6 +26,7 @@ package struct FieldChange: Hashable, Sendable {
     /// Where the new value is; nil when removed (or when a default stood in for an omitted field).
     package var newRange: SourceRange?
 
+    /// A change.
     package init(
         kind: Kind, path: FieldPath, old: DiffValue?, new: DiffValue?, oldRange: SourceRange?, newRange: SourceRange?
     ) {

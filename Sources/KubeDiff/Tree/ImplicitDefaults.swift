@@ -21,7 +21,9 @@ package enum ImplicitDefaults {
     }
 
     private static let historyKinds: Set<String> = ["Deployment", "StatefulSet", "DaemonSet"]
-    private static let replicatedKinds: Set<String> = ["Deployment", "ReplicaSet", "StatefulSet", "ReplicationController"]
+    private static let replicatedKinds: Set<String> = [
+        "Deployment", "ReplicaSet", "StatefulSet", "ReplicationController",
+    ]
 
     /// The default of the field at `path` in an object of `kind`, where `parent` is the mapping on the side
     /// that omits the field (a Service port's default `targetPort` is that side's `port`).
@@ -48,10 +50,13 @@ package enum ImplicitDefaults {
             break
         }
         if field == "port", kind.hasSuffix("WebhookConfiguration"), segments.count == 5, path.key(at: 0) == "webhooks",
-           path.key(at: 2) == "clientConfig", path.key(at: 3) == "service" {
+            path.key(at: 2) == "clientConfig", path.key(at: 3) == "service"
+        {
             return Value(text: "443", type: .int)
         }
-        guard segments.count >= 3, case .key(let list) = segments[segments.count - 3], list == "ports" else { return nil }
+        guard segments.count >= 3, case .key(let list) = segments[segments.count - 3], list == "ports" else {
+            return nil
+        }
         let portsPath = FieldPath(Array(segments.dropLast(2)))
         let isServicePort = kind == "Service" && portsPath == FieldPath(keys: "spec", "ports")
         let isContainerPort = MergeKey.forList(at: portsPath)?.fields.first == "containerPort"

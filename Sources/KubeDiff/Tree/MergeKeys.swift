@@ -10,6 +10,7 @@ package struct MergeKey: Hashable, Sendable {
     /// Values assumed for key fields an item omits: only `protocol`, which the API defaults to `TCP`.
     package var defaults: [String: String]
 
+    /// A merge key of these fields, with defaults for omitted ones.
     package init(_ fields: [String], defaults: [String: String] = [:]) {
         self.fields = fields
         self.defaults = defaults
@@ -27,7 +28,7 @@ package struct MergeKey: Hashable, Sendable {
         guard case .key(let name)? = path.segments.last else { return nil }
         switch name {
         case "containers", "initContainers", "ephemeralContainers", "volumes", "env", "imagePullSecrets",
-             "schedulingGates", "resourceClaims", "webhooks":
+            "schedulingGates", "resourceClaims", "webhooks":
             return .name
         case "volumeMounts":
             return MergeKey(["mountPath"])

@@ -50,4 +50,3 @@ package enum ScalarComparison {
         }
     }
 }
-

@@ -12,9 +12,13 @@ package struct TreeDiffer {
     /// Fields not to compare (noise and `--ignore`).
     package let ignores: [FieldPathPattern]
     private let ignoreDepth: Int
+    /// Whether any ignore pattern can match under the current top-level key (most cannot: `spec`, `data`).
+    private var rootLive = true
     private var path: [FieldPathSegment] = []
+    /// The changes found so far, in walk order.
     package private(set) var changes: [FieldChange] = []
 
+    /// A differ for one object of a kind, leaving out the ignored fields.
     package init(kind: String, ignores: [FieldPathPattern]) {
         self.kind = kind
         self.ignores = ignores
@@ -22,28 +26,30 @@ package struct TreeDiffer {
     }
 
     /// Compares two object roots and returns the changes in document order.
-    package static func diff(_ old: YAMLNode, _ new: YAMLNode, kind: String, ignores: [FieldPathPattern]) -> [FieldChange] {
+    package static func diff(_ old: YAMLNode, _ new: YAMLNode, kind: String, ignores: [FieldPathPattern])
+        -> [FieldChange]
+    {
         var differ = TreeDiffer(kind: kind, ignores: ignores)
-        differ.compare(old, new, oldRange: old.range, newRange: new.range)
+        differ.compare(old, new)
         return differ.changes
     }
 
     // MARK: - Nodes
 
-    private mutating func compare(_ old: YAMLNode, _ new: YAMLNode, oldRange: SourceRange, newRange: SourceRange) {
+    private mutating func compare(_ old: YAMLNode, _ new: YAMLNode) {
         switch (old.kind, new.kind) {
         case (.scalar, .scalar):
             switch ScalarComparison.compare(old, new) {
             case .equal: return
-            case .differentValue: emit(.modified, old: old, new: new, oldRange: oldRange, newRange: newRange)
-            case .differentType: emit(.typeChanged, old: old, new: new, oldRange: oldRange, newRange: newRange)
+            case .differentValue: emit(.modified, old: old, new: new)
+            case .differentType: emit(.typeChanged, old: old, new: new)
             }
         case (.mapping, .mapping):
             compareMappings(old, new)
         case (.sequence, .sequence):
             compareSequences(old, new)
         default:
-            emit(.typeChanged, old: old, new: new, oldRange: oldRange, newRange: newRange)
+            emit(.typeChanged, old: old, new: new)
         }
     }
 
@@ -54,13 +60,17 @@ package struct TreeDiffer {
         if oldPairs.count == newPairs.count {
             var same = true
             for index in 0..<oldPairs.count {
-                guard let key = oldPairs[index].key.text, newPairs[index].key.textEquals(key) else { same = false; break }
+                guard let key = oldPairs[index].key.text, newPairs[index].key.textEquals(key) else {
+                    same = false; break
+                }
             }
             if same {
                 for index in 0..<oldPairs.count {
                     let (oldKey, oldValue) = oldPairs[index]
                     let (newKey, newValue) = newPairs[index]
-                    compareField(key: oldKey.text ?? "", old: (oldKey, oldValue), new: (newKey, newValue), oldParent: old, newParent: new)
+                    compareField(
+                        key: oldKey.text ?? "", old: (oldKey, oldValue), new: (newKey, newValue), oldParent: old,
+                        newParent: new)
                 }
                 return
             }
@@ -85,6 +95,7 @@ package struct TreeDiffer {
     ) {
         path.append(.key(key))
         defer { path.removeLast() }
+        if path.count == 1 { rootLive = ignores.contains { $0.canMatchTopLevel(key) } }
         if path.count <= ignoreDepth, isIgnored() { return }
         let oldValue = old.flatMap { $0.value.isNull ? nil : $0 }
         let newValue = new.flatMap { $0.value.isNull ? nil : $0 }
@@ -92,15 +103,21 @@ package struct TreeDiffer {
         case (nil, nil):
             return
         case (let old?, let new?):
-            compare(old.value, new.value, oldRange: old.value.range, newRange: new.value.range)
+            compare(old.value, new.value)
         case (let old?, nil):
             if let implicit = ImplicitDefaults.value(kind: kind, path: FieldPath(path), parent: newParent),
-               ImplicitDefaults.matches(old.value, implicit) { return }
-            emit(.removed, old: old.value, new: nil, oldRange: Self.range(old), newRange: nil)
+                ImplicitDefaults.matches(old.value, implicit)
+            {
+                return
+            }
+            emit(.removed, old: old.value, new: nil, oldKey: old.key)
         case (nil, let new?):
             if let implicit = ImplicitDefaults.value(kind: kind, path: FieldPath(path), parent: oldParent),
-               ImplicitDefaults.matches(new.value, implicit) { return }
-            emit(.added, old: nil, new: new.value, oldRange: nil, newRange: Self.range(new))
+                ImplicitDefaults.matches(new.value, implicit)
+            {
+                return
+            }
+            emit(.added, old: nil, new: new.value, newKey: new.key)
         }
     }
 
@@ -108,10 +125,11 @@ package struct TreeDiffer {
 
     private mutating func compareSequences(_ old: YAMLNode, _ new: YAMLNode) {
         if let mergeKey = MergeKey.forList(at: FieldPath(path)),
-           let oldKeys = Self.itemKeys(old, mergeKey), let newKeys = Self.itemKeys(new, mergeKey) {
+            let oldKeys = Self.itemKeys(old, mergeKey), let newKeys = Self.itemKeys(new, mergeKey)
+        {
             compareKeyed(old, new, oldKeys: oldKeys, newKeys: newKeys)
-        } else if Self.allScalars(old), Self.allScalars(new), old.count * new.count <= ScalarListDiff.maxCells {
-            compareScalarLists(old, new)
+        } else if ListAlignment.fits(old, new) {
+            compareAligned(old, new)
         } else {
             comparePositional(old, new)
         }
@@ -129,16 +147,16 @@ package struct TreeDiffer {
             defer { path.removeLast() }
             if let match = oldPosition[key] {
                 let oldItem = old.items[match]
-                compare(oldItem, item, oldRange: oldItem.range, newRange: item.range)
+                compare(oldItem, item)
             } else if !isIgnored() {
-                emit(.added, old: nil, new: item, oldRange: nil, newRange: item.range)
+                emit(.added, old: nil, new: item)
             }
         }
         for (index, key) in oldKeys.enumerated() where !newSet.contains(key) {
             let item = old.items[index]
             path.append(.item(key))
             defer { path.removeLast() }
-            if !isIgnored() { emit(.removed, old: item, new: nil, oldRange: item.range, newRange: nil) }
+            if !isIgnored() { emit(.removed, old: item, new: nil) }
         }
     }
 
@@ -150,40 +168,45 @@ package struct TreeDiffer {
             if index < common {
                 let oldItem = old.items[index]
                 let newItem = new.items[index]
-                compare(oldItem, newItem, oldRange: oldItem.range, newRange: newItem.range)
+                compare(oldItem, newItem)
             } else if isIgnored() {
                 continue
             } else if index < old.count {
                 let item = old.items[index]
-                emit(.removed, old: item, new: nil, oldRange: item.range, newRange: nil)
+                emit(.removed, old: item, new: nil)
             } else {
                 let item = new.items[index]
-                emit(.added, old: nil, new: item, oldRange: nil, newRange: item.range)
+                emit(.added, old: nil, new: item)
             }
         }
     }
 
-    /// Lists of scalars (args, command, verbs) are aligned on their longest common subsequence, so removing
+    /// Lists without a merge key (args, command, RBAC rules) are aligned on their longest common subsequence, so removing
     /// one argument reports one removal instead of a shift of every later one.
-    private mutating func compareScalarLists(_ old: YAMLNode, _ new: YAMLNode) {
-        for step in ScalarListDiff.align(old, new) {
+    private mutating func compareAligned(_ old: YAMLNode, _ new: YAMLNode) {
+        if old.count == new.count,
+            (0..<old.count).allSatisfy({ NodeEquality.equal(old.items[$0], new.items[$0]) })
+        {
+            return  // The common case, an unchanged list: no table.
+        }
+        for step in ListAlignment.align(old, new) {
             switch step {
             case .same: continue
             case .removed(let index):
                 let item = old.items[index]
                 path.append(.index(index))
-                if !isIgnored() { emit(.removed, old: item, new: nil, oldRange: item.range, newRange: nil) }
+                if !isIgnored() { emit(.removed, old: item, new: nil) }
                 path.removeLast()
             case .added(let index):
                 let item = new.items[index]
                 path.append(.index(index))
-                if !isIgnored() { emit(.added, old: nil, new: item, oldRange: nil, newRange: item.range) }
+                if !isIgnored() { emit(.added, old: nil, new: item) }
                 path.removeLast()
             case .modified(let oldIndex, let newIndex):
                 let oldItem = old.items[oldIndex]
                 let newItem = new.items[newIndex]
                 path.append(.index(newIndex))
-                if !isIgnored() { compare(oldItem, newItem, oldRange: oldItem.range, newRange: newItem.range) }
+                if !isIgnored() { compare(oldItem, newItem) }
                 path.removeLast()
             }
         }
@@ -212,21 +235,19 @@ package struct TreeDiffer {
         return keys
     }
 
-    private static func allScalars(_ list: YAMLNode) -> Bool {
-        list.items.allSatisfy(\.isScalar)
-    }
-
     // MARK: - Output
 
     private func isIgnored() -> Bool {
-        if ignores.isEmpty { return false }
-        let current = FieldPath(path)
-        return ignores.contains { $0.matches(current) }
+        if ignores.isEmpty || !rootLive { return false }
+        return ignores.contains { $0.matches(segments: path) }
     }
 
+    /// Records a change; for a mapping field added or removed, its range runs from the key to the value's end.
     private mutating func emit(
-        _ kind: FieldChange.Kind, old: YAMLNode?, new: YAMLNode?, oldRange: SourceRange?, newRange: SourceRange?
+        _ kind: FieldChange.Kind, old: YAMLNode?, new: YAMLNode?, oldKey: YAMLNode? = nil, newKey: YAMLNode? = nil
     ) {
+        let oldRange = old.map { node in oldKey.map { Self.range(key: $0, value: node) } ?? node.range }
+        let newRange = new.map { node in newKey.map { Self.range(key: $0, value: node) } ?? node.range }
         var oldValue = old.map(DiffValue.init)
         var newValue = new.map(DiffValue.init)
         // A whole mapping added or removed near the root may hold ignored fields (an `annotations` block
@@ -237,8 +258,10 @@ package struct TreeDiffer {
             newValue = newValue.flatMap { pruned($0, at: current) }
             if oldValue == nil, newValue == nil { return }
         }
-        changes.append(FieldChange(
-            kind: kind, path: FieldPath(path), old: oldValue, new: newValue, oldRange: oldRange, newRange: newRange))
+        changes.append(
+            FieldChange(
+                kind: kind, path: FieldPath(path), old: oldValue, new: newValue, oldRange: oldRange, newRange: newRange)
+        )
     }
 
     /// The value without ignored descendants; nil when it was a non-empty mapping and nothing is left.
@@ -254,8 +277,8 @@ package struct TreeDiffer {
     }
 
     /// A key and its value as one range: from the key's start to the value's end.
-    private static func range(_ pair: (key: YAMLNode, value: YAMLNode)) -> SourceRange {
-        SourceRange(file: pair.key.file, span: SourceSpan(start: pair.key.location, end: pair.value.span.end))
+    private static func range(key: YAMLNode, value: YAMLNode) -> SourceRange {
+        SourceRange(file: key.file, span: SourceSpan(start: key.location, end: value.span.end))
     }
 }
 

@@ -46,12 +46,17 @@ struct DiffCommand: ParsableCommand {
     @Flag(name: .customLong("exit-code"), help: "Exit 1 when there are differences (0 when none, 2 on error).")
     var exitCode = false
 
-    @Option(name: .customLong("ignore"), help: ArgumentHelp(
-        "A field path not to compare (repeatable): spec.replicas, metadata.labels[\"helm.sh/chart\"], spec.template.spec.containers[*].image.",
-        valueName: "FIELD_PATH"))
+    @Option(
+        name: .customLong("ignore"),
+        help: ArgumentHelp(
+            "A field path not to compare (repeatable): spec.replicas, metadata.labels[\"helm.sh/chart\"], spec.template.spec.containers[*].image.",
+            valueName: "FIELD_PATH"))
     var ignores: [String] = []
 
-    @Option(help: ArgumentHelp("Nodes and Cluster settings to compile both sides with and diff placement and dataplane.", valueName: "PATH"))
+    @Option(
+        help: ArgumentHelp(
+            "Nodes and Cluster settings to compile both sides with and diff placement and dataplane.", valueName: "PATH"
+        ))
     var cluster: String?
 
     @Option(help: "Colour text output: auto (on a terminal, unless NO_COLOR is set), always or never.")
@@ -80,11 +85,13 @@ struct DiffCommand: ParsableCommand {
         }
         let oldSet = Self.load(oldSide.inputs)
         let newSet = Self.load(newSide.inputs)
-        var report = ManifestDiff.compare(old: oldSet, new: newSet, options: DiffOptions(ignores: patterns, roots: (old, new)))
+        var report = ManifestDiff.compare(
+            old: oldSet, new: newSet, options: DiffOptions(ignores: patterns, roots: (old, new)))
         if let cluster {
             let status = ClusterDiffStatus.notYetCompiled(path: cluster)
             report.cluster = status
-            FileHandle.standardError.write(Data("kubec diff: --cluster \(cluster): \(status.status): \(status.message)\n".utf8))
+            FileHandle.standardError.write(
+                Data("kubec diff: --cluster \(cluster): \(status.status): \(status.message)\n".utf8))
         }
         switch output {
         case .text:
