@@ -1,4 +1,5 @@
 import KubeModel
+import KubeYAML
 import Testing
 
 @Suite struct DefaultsTests {
@@ -207,5 +208,55 @@ import Testing
             """)
         #expect(result.diagnostics.map(\.path) == ["spec.nodePortRange"])
         #expect(result.cluster.nodePortRange == 30000...32767)
+    }
+}
+
+@Suite struct ClusterDocumentTests {
+    private func cluster(_ spec: String) -> (Cluster, [Diagnostic]) {
+        let set = decode("apiVersion: kubec.dev/v1alpha1\nkind: Cluster\nmetadata: {name: c}\nspec:\n" + spec)
+        return (set.cluster, set.diagnostics)
+    }
+
+    @Test func dualStackServiceCIDRsAreAList() {
+        let (cluster, diagnostics) = cluster("  serviceCIDR: [10.96.0.0/16, fd00:10:96::/112]")
+        #expect(diagnostics.isEmpty)
+        #expect(cluster.serviceCIDRs == ["10.96.0.0/16", "fd00:10:96::/112"])
+        #expect(cluster.dnsServiceIP == "10.96.0.10")
+    }
+
+    @Test func explicitDNSServiceIPWins() {
+        #expect(cluster("  dnsServiceIP: 10.96.0.53").0.dnsServiceIP == "10.96.0.53")
+    }
+
+    @Test func malformedServiceCIDRIsReported() {
+        let (cluster, diagnostics) = cluster("  serviceCIDR: 10.96.0/12")
+        #expect(diagnostics.map(\.path) == ["spec.serviceCIDR"])
+        #expect(cluster.dnsServiceIP == nil)
+    }
+
+    @Test func unquotedVersionIsKeptAsWritten() {
+        let (cluster, diagnostics) = cluster("  kubernetesVersion: 1.30")
+        #expect(diagnostics.isEmpty)
+        #expect(cluster.kubernetesVersion == "1.30")
+    }
+}
+
+@Suite struct NetworkPolicyRuleTests {
+    @Test func ingressRulesReadOnlyFromAndEgressRulesOnlyTo() throws {
+        let set = decode(
+            """
+            apiVersion: networking.k8s.io/v1
+            kind: NetworkPolicy
+            metadata: {name: p}
+            spec:
+              podSelector: {}
+              policyTypes: [Ingress, Egress]
+              ingress: [{to: [{podSelector: {}}]}]
+              egress: [{to: [{ipBlock: {cidr: 0.0.0.0/0}}], ports: [{port: 53, protocol: UDP}]}]
+            """)
+        let spec = try #require(set.networkPolicies.first).spec
+        #expect(spec.ingress.first?.peers.isEmpty == true)
+        #expect(spec.egress.first?.peers.first?.ipBlock?.cidr == "0.0.0.0/0")
+        #expect(spec.policyTypesGiven)
     }
 }

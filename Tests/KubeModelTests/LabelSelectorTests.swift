@@ -176,3 +176,31 @@ import Testing
         #expect(Taint(key: "gpu", effect: .noExecute).description == "gpu:NoExecute")
     }
 }
+
+@Suite struct SelectorPositionTests {
+    @Test func requirementsKnowWhereTheyCameFrom() throws {
+        let set = decode(
+            """
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata: {name: web}
+            spec:
+              selector:
+                matchExpressions:
+                - {key: app, operator: In, values: [web]}
+              template:
+                spec:
+                  affinity:
+                    nodeAffinity:
+                      requiredDuringSchedulingIgnoredDuringExecution:
+                        nodeSelectorTerms: [{matchExpressions: [{key: zone, operator: Gt, values: ["1"]}]}]
+            """)
+        let deployment = try #require(set.deployments.first)
+        let requirement = try #require(deployment.spec.selector?.matchExpressions.first)
+        #expect(requirement.node?.location.line == 7)
+        #expect(requirement.node?["operator"]?.text == "In")
+        let term = try #require(deployment.spec.template.spec.affinity?.nodeAffinity?.required?.nodeSelectorTerms.first)
+        #expect(term.matchExpressions.first?.node?.location.line == 13)
+        #expect(term.matchExpressions.first?.nodeOperator == .gt)
+    }
+}

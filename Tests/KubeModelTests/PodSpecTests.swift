@@ -122,3 +122,66 @@ import Testing
         #expect(workload.desiredPods == nil)
     }
 }
+
+@Suite struct PodLevelResourcesTests {
+    @Test func podLevelRequestsReplaceTheContainerSumForTheirResources() throws {
+        guard
+            case .pod(let pod) = object(
+                """
+                apiVersion: v1
+                kind: Pod
+                metadata: {name: p}
+                spec:
+                  resources: {requests: {cpu: "1"}}
+                  containers: [{name: a, resources: {requests: {cpu: 100m, memory: 64Mi}}}]
+                """)
+        else {
+            Issue.record("not a pod")
+            return
+        }
+        #expect(pod.spec.effectiveRequests.cpu == Quantity("1"))
+        #expect(pod.spec.effectiveRequests.memory == Quantity("64Mi"))
+    }
+}
+
+@Suite struct InitContainerRequestTests {
+    @Test func sidecarDeclaredAfterAClassicInitContainerIsNotAddedToItsPeak() throws {
+        guard
+            case .pod(let pod) = object(
+                """
+                apiVersion: v1
+                kind: Pod
+                metadata: {name: p}
+                spec:
+                  initContainers:
+                  - {name: setup, resources: {requests: {cpu: "2"}}}
+                  - {name: proxy, restartPolicy: Always, resources: {requests: {cpu: 100m}}}
+                  containers: [{name: a, resources: {requests: {cpu: 100m}}}]
+                """)
+        else {
+            Issue.record("not a pod")
+            return
+        }
+        #expect(pod.spec.effectiveRequests.cpu == Quantity("2"))
+    }
+
+    @Test func sidecarDeclaredBeforeAClassicInitContainerRaisesItsPeak() throws {
+        guard
+            case .pod(let pod) = object(
+                """
+                apiVersion: v1
+                kind: Pod
+                metadata: {name: p}
+                spec:
+                  initContainers:
+                  - {name: proxy, restartPolicy: Always, resources: {requests: {cpu: 100m}}}
+                  - {name: setup, resources: {requests: {cpu: "2"}}}
+                  containers: [{name: a, resources: {requests: {cpu: 100m}}}]
+                """)
+        else {
+            Issue.record("not a pod")
+            return
+        }
+        #expect(pod.spec.effectiveRequests.cpu == Quantity("2.1"))
+    }
+}

@@ -20,7 +20,8 @@ package struct Cluster: Sendable, KubeDecodable {
     ///
     /// Default 24.
     package var nodeCIDRMaskSize: Int
-    /// Default: the 10th address of the first service CIDR (`10.96.0.10`), as kubeadm picks it.
+    /// Default: the 10th address of the first service CIDR (`10.96.0.10`), as kubeadm picks it; nil when that
+    /// CIDR is IPv6 or malformed and no `dnsServiceIP` is given.
     package var dnsServiceIP: String?
     /// Default 30000-32767.
     package var nodePortRange: ClosedRange<Int>
@@ -92,7 +93,7 @@ package struct Cluster: Sendable, KubeDecodable {
             dnsServiceIP = given
         } else {
             dnsServiceIP = serviceCIDRs.first.flatMap { IPv4CIDR($0)?.address(at: 10) }
-            if let first = serviceCIDRs.first, spec["serviceCIDR"] != nil, IPv4CIDR(first) == nil,
+            if let first = serviceCIDRs.first, spec["serviceCIDR"] != nil, IPv4CIDR(first) == nil, !first.contains(":"),
                 let cidrNode = spec["serviceCIDR"]
             {
                 context.invalidValue(

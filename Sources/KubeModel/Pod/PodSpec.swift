@@ -14,6 +14,8 @@ package struct PodSpec: Sendable, KubeDecodable {
     package var topologySpreadConstraints: [TopologySpreadConstraint]
     package var priority: Int?
     package var priorityClassName: String?
+    /// `PreemptLowerPriority` or `Never`; nil when not written (the PriorityClass's policy applies).
+    package var preemptionPolicy: String?
     package var hostNetwork: Bool
     /// Default `Always` (the API default for pods and pod templates; Jobs must set `OnFailure` or `Never`).
     package var restartPolicy: String
@@ -22,6 +24,8 @@ package struct PodSpec: Sendable, KubeDecodable {
     package var subdomain: String?
     /// Resources added by the RuntimeClass, counted by the scheduler on top of the containers.
     package var overhead: ResourceList
+    /// Pod-level `resources` (PodLevelResources, beta in 1.34); nil when not given.
+    package var resources: ResourceRequirements?
     /// Default `default-scheduler`.
     package var schedulerName: String
     package var securityContext: PodSecurityContext?
@@ -62,6 +66,7 @@ package struct PodSpec: Sendable, KubeDecodable {
             case "topologySpreadConstraints": topologySpreadConstraints = context.list(value)
             case "priority": priority = context.int(value)
             case "priorityClassName": priorityClassName = context.string(value)
+            case "preemptionPolicy": preemptionPolicy = context.string(value)
             case "hostNetwork": hostNetwork = context.bool(value) ?? false
             case "restartPolicy": restartPolicy = context.string(value) ?? "Always"
             case "serviceAccountName": serviceAccountName = context.string(value)
@@ -69,6 +74,7 @@ package struct PodSpec: Sendable, KubeDecodable {
             case "hostname": hostname = context.string(value)
             case "subdomain": subdomain = context.string(value)
             case "overhead": overhead = context.resourceList(value)
+            case "resources": resources = context.decode(value)
             case "schedulerName": schedulerName = context.string(value) ?? "default-scheduler"
             case "securityContext": securityContext = context.decode(value)
             case "dnsPolicy": dnsPolicy = context.string(value) ?? "ClusterFirst"
@@ -105,21 +111,28 @@ package struct PodSpec: Sendable, KubeDecodable {
     /// A container without a request but with a limit
     /// requests its limit (the API's defaulting).
     package var effectiveRequests: ResourceList {
-        var sum = ResourceList()
-        for container in containers { sum = sum + container.resources.effectiveRequests }
-        var sidecars = ResourceList()
-        var result = sum
+        var result = ResourceList()
+        for container in containers { result = result + container.resources.effectiveRequests }
+        // Σ regular containers + Σ sidecars, against each classic init container + the sidecars before it.
+        var sidecarsSoFar = ResourceList()
+        var initPeaks: [ResourceList] = []
         for container in initContainers {
             let request = container.resources.effectiveRequests
             if container.restartPolicy == "Always" {
-                sidecars = sidecars + request
-                result = result + request
-                continue
+                sidecarsSoFar = sidecarsSoFar + request
+            } else {
+                initPeaks.append(request + sidecarsSoFar)
             }
-            let withSidecars = request + sidecars
-            for name in withSidecars.names {
-                if let quantity = withSidecars[name], quantity > (result[name] ?? .zero) { result[name] = quantity }
+        }
+        result = result + sidecarsSoFar
+        for peak in initPeaks {
+            for name in peak.names {
+                if let quantity = peak[name], quantity > (result[name] ?? .zero) { result[name] = quantity }
             }
+        }
+        if let podLevel = resources?.effectiveRequests {
+            // Pod-level requests replace the container aggregate for the resources they set.
+            for name in podLevel.names { result[name] = podLevel[name] }
         }
         return result + overhead
     }
