@@ -1,5 +1,3 @@
-import KubeYAML
-
 /// What `kubec lint`'s schema flags ask for.
 ///
 /// `--kubernetes-version 1.NN`, `--strict`/`--no-strict`, `--schema-location DIR` (repeatable) and
@@ -9,11 +7,13 @@ package struct SchemaOptions: Sendable, Hashable {
     package var kubernetesVersion: String?
     /// Unknown fields (and duplicate keys) are errors when true, warnings when false.
     package var strict: Bool
-    /// Folders of extra JSON schemas, tried in order before the bundled ones.
+    /// Folders of extra JSON schemas, tried in order for kinds that neither the bundled schemas nor the input's
+    /// CRDs describe.
     package var schemaLocations: [String]
     /// A kind with no schema is a warning instead of an error.
     package var ignoreMissingSchemas: Bool
 
+    /// Options with kubec's defaults: newest version, strict, no extra schemas.
     package init(
         kubernetesVersion: String? = nil,
         strict: Bool = true,
@@ -24,19 +24,6 @@ package struct SchemaOptions: Sendable, Hashable {
         self.strict = strict
         self.schemaLocations = schemaLocations
         self.ignoreMissingSchemas = ignoreMissingSchemas
-    }
-
-    /// Applies strictness to the loader's findings: with `--no-strict` duplicate keys become warnings, as
-    /// kubeconform accepts them without `-strict`. The CLI calls this on `ManifestSet.diagnostics`.
-    package func applyStrictness(to diagnostics: [Diagnostic]) -> [Diagnostic] {
-        guard !strict else { return diagnostics }
-        return diagnostics.map { diagnostic in
-            var diagnostic = diagnostic
-            if diagnostic.rule == YAMLRuleID.duplicateKey, diagnostic.severity == .error {
-                diagnostic.severity = .warning
-            }
-            return diagnostic
-        }
     }
 }
 

@@ -4,10 +4,10 @@ import KubeTestSupport
 import Testing
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
-/// Running the real tools (named-checkzone, nsd, dig, nginx, python3, openssl, curl) from the DNS and nginx
+/// Running the real tools (named-checkzone, nsd, dig, nginx, python3, openssl) from the DNS and nginx
 /// emitter tests, always with a bounded wait.
 enum DNSNginxTools {
     /// Absolute path of a tool, or nil when it is not installed.
@@ -27,7 +27,7 @@ enum DNSNginxTools {
     /// Runs a tool to completion (stdout and stderr together), killing it after `timeout` seconds.
     static func run(_ tool: String, _ arguments: [String], timeout: Double = 60) throws -> Result {
         let log = temporaryDirectory().appendingPathComponent("output.txt")
-        FileManager.default.createFile(atPath: log.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: log.path, contents: nil)
         let handle = try FileHandle(forWritingTo: log)
         defer { try? handle.close() }
         let process = Process()
@@ -41,7 +41,9 @@ enum DNSNginxTools {
         if process.isRunning {
             process.terminate()
             process.waitUntilExit()
-            return Result(status: -1, output: "timed out after \(timeout)s\n" + ((try? String(contentsOf: log, encoding: .utf8)) ?? ""))
+            return Result(
+                status: -1,
+                output: "timed out after \(timeout)s\n" + ((try? String(contentsOf: log, encoding: .utf8)) ?? ""))
         }
         process.waitUntilExit()
         return Result(status: process.terminationStatus, output: (try? String(contentsOf: log, encoding: .utf8)) ?? "")
@@ -49,7 +51,7 @@ enum DNSNginxTools {
 
     /// Starts a long-running server with its output in `log`; stop it with `stop`.
     static func start(_ tool: String, _ arguments: [String], log: URL) throws -> Process {
-        FileManager.default.createFile(atPath: log.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: log.path, contents: nil)
         let handle = try FileHandle(forWritingTo: log)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: tool)
@@ -87,7 +89,9 @@ enum DNSNginxTools {
         addr.sin_port = 0
         inet_pton(AF_INET, address, &addr.sin_addr)
         let bound = withUnsafePointer(to: &addr) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
         }
         guard bound == 0 else { return nil }
         var length = socklen_t(MemoryLayout<sockaddr_in>.size)
@@ -108,7 +112,9 @@ enum DNSNginxTools {
             addr.sin_port = UInt16(port).bigEndian
             inet_pton(AF_INET, address, &addr.sin_addr)
             let connected = withUnsafePointer(to: &addr) {
-                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                    connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+                }
             }
             close(fd)
             if connected == 0 { return true }
@@ -121,7 +127,8 @@ enum DNSNginxTools {
     static func write(_ files: [OutputFile], to folder: URL) throws {
         for file in files {
             let url = folder.appendingPathComponent(file.path)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data(file.contents).write(to: url)
         }
     }
@@ -136,7 +143,11 @@ enum DNSNginxGolden {
             return
         }
         let expected = try? String(contentsOfFile: path, encoding: .utf8)
-        #expect(expected != nil, "golden file \(name) is missing; record it with KUBEC_RECORD=1", sourceLocation: sourceLocation)
-        #expect(text == expected, "output differs from Golden/\(name); re-record with KUBEC_RECORD=1 after review", sourceLocation: sourceLocation)
+        #expect(
+            expected != nil, "golden file \(name) is missing; record it with KUBEC_RECORD=1",
+            sourceLocation: sourceLocation)
+        #expect(
+            text == expected, "output differs from Golden/\(name); re-record with KUBEC_RECORD=1 after review",
+            sourceLocation: sourceLocation)
     }
 }

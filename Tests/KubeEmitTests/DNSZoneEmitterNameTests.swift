@@ -14,7 +14,9 @@ struct DNSZoneEmitterNameTests {
         return (result.files.map(\.text).joined(), result.diagnostics.map(\.rule))
     }
 
-    @Test(arguments: ["Web", "web_1", "-web", "web.", "wéb", "web\nevil IN A 1.2.3.4", String(repeating: "a", count: 64), ""])
+    @Test(arguments: [
+        "Web", "web_1", "-web", "web.", "wéb", "web\nevil IN A 1.2.3.4", String(repeating: "a", count: 64), "",
+    ])
     func invalidServiceNameIsReportedAndLeftOut(name: String) {
         let service = ServiceState(namespace: "prod", name: name, clusterIPs: [.v4(0x0A60_0063)])
         let result = emit([service])
@@ -24,8 +26,9 @@ struct DNSZoneEmitterNameTests {
 
     @Test func invalidEndpointHostnameKeepsServiceRecordsButNoName() {
         let endpoint = EndpointState(ip: .v4(0x0AF4_0105), port: 80, hostname: "Bad_Host")
-        let service = ServiceState(namespace: "prod", name: "db", isHeadless: true,
-                                   ports: [ServicePortState(name: "http", port: 80, targetPort: .number(80), endpoints: [endpoint])])
+        let service = ServiceState(
+            namespace: "prod", name: "db", isHeadless: true,
+            ports: [ServicePortState(name: "http", port: 80, targetPort: .number(80), endpoints: [endpoint])])
         let result = emit([service])
         #expect(result.rules == [DNSRuleID.invalidLabel])
         #expect(!result.text.contains("Bad_Host"))

@@ -23,7 +23,8 @@ struct DNSZoneEmitterServerTests {
         for file in files {
             let zone = String(file.path.dropFirst("dns/".count).dropLast(".zone".count))
             let result = try DNSNginxTools.run(
-                Self.checkzone ?? "", ["-k", "fail", "-n", "fail", "-i", "full", zone, folder.appendingPathComponent(file.path).path])
+                Self.checkzone ?? "",
+                ["-k", "fail", "-n", "fail", "-i", "full", zone, folder.appendingPathComponent(file.path).path])
             #expect(result.status == 0, "named-checkzone rejected \(file.path):\n\(result.output)")
         }
     }
@@ -36,30 +37,39 @@ struct DNSZoneEmitterServerTests {
         let port = try #require(DNSNginxTools.freePort())
         let config = folder.appendingPathComponent("nsd.conf")
         try nsdConfig(folder: folder, port: port).write(to: config, atomically: true, encoding: .utf8)
-        let server = try DNSNginxTools.start(Self.nsd ?? "", ["-d", "-c", config.path], log: folder.appendingPathComponent("nsd.log"))
+        let server = try DNSNginxTools.start(
+            Self.nsd ?? "", ["-d", "-c", config.path], log: folder.appendingPathComponent("nsd.log"))
         defer { DNSNginxTools.stop(server) }
         let digger = Digger(tool: Self.dig ?? "", port: port)
         #expect(try digger.waitUntilServing("cluster.local"), "nsd did not answer within 10 s: \(log(folder))")
 
         #expect(try digger.query("web.prod.svc.cluster.local", "A") == .init("NOERROR", ["10.96.0.20"]))
         #expect(try digger.query("web.prod.svc.cluster.local", "AAAA") == .init("NOERROR", ["fd00:10:96::20"]))
-        #expect(try digger.query("_http._tcp.web.prod.svc.cluster.local", "SRV")
-            == .init("NOERROR", ["0 50 80 web.prod.svc.cluster.local."]))
+        #expect(
+            try digger.query("_http._tcp.web.prod.svc.cluster.local", "SRV")
+                == .init("NOERROR", ["0 50 80 web.prod.svc.cluster.local."]))
         #expect(try digger.query("db-0.db.prod.svc.cluster.local", "A") == .init("NOERROR", ["10.244.1.5"]))
         #expect(try digger.query("db-2.db.prod.svc.cluster.local", "A").status == "NXDOMAIN")
         #expect(try digger.query("db.prod.svc.cluster.local", "A") == .init("NOERROR", ["10.244.1.5", "10.244.2.6"]))
-        #expect(try digger.query("_postgres._tcp.db.prod.svc.cluster.local", "SRV") == .init("NOERROR", [
-            "0 50 5432 db-0.db.prod.svc.cluster.local.", "0 50 5432 db-1.db.prod.svc.cluster.local.",
-        ]))
-        #expect(try digger.query("peers.prod.svc.cluster.local", "A") == .init("NOERROR", ["10.244.1.10", "10.244.1.11"]))
+        #expect(
+            try digger.query("_postgres._tcp.db.prod.svc.cluster.local", "SRV")
+                == .init(
+                    "NOERROR",
+                    [
+                        "0 50 5432 db-0.db.prod.svc.cluster.local.", "0 50 5432 db-1.db.prod.svc.cluster.local.",
+                    ]))
+        #expect(
+            try digger.query("peers.prod.svc.cluster.local", "A") == .init("NOERROR", ["10.244.1.10", "10.244.1.11"]))
         #expect(try digger.query("search.prod.svc.cluster.local", "CNAME") == .init("NOERROR", ["search.example.com."]))
         #expect(try digger.query("empty.prod.svc.cluster.local", "A").status == "NXDOMAIN")
         #expect(try digger.query("api.prod.svc.cluster.local", "TXT") == .init("NOERROR", []))
         #expect(try digger.query("dns-version.cluster.local", "TXT") == .init("NOERROR", ["\"1.1.0\""]))
         #expect(try digger.query("20.0.96.10.in-addr.arpa", "PTR") == .init("NOERROR", ["web.prod.svc.cluster.local."]))
-        #expect(try digger.query("6.2.244.10.in-addr.arpa", "PTR") == .init("NOERROR", ["db-1.db.prod.svc.cluster.local."]))
-        #expect(try digger.query("0.2.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.6.9.0.0.0.1.0.0.0.0.d.f.ip6.arpa", "PTR")
-            == .init("NOERROR", ["web.prod.svc.cluster.local."]))
+        #expect(
+            try digger.query("6.2.244.10.in-addr.arpa", "PTR") == .init("NOERROR", ["db-1.db.prod.svc.cluster.local."]))
+        #expect(
+            try digger.query("0.2.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.6.9.0.0.0.1.0.0.0.0.d.f.ip6.arpa", "PTR")
+                == .init("NOERROR", ["web.prod.svc.cluster.local."]))
         let soa = try digger.query("cluster.local", "SOA")
         #expect(soa.answers.first?.hasPrefix("ns.dns.cluster.local. hostmaster.cluster.local. ") == true)
         #expect(soa.answers.first?.hasSuffix(" 7200 1800 86400 5") == true)
@@ -117,7 +127,11 @@ struct Digger {
 
     func query(_ name: String, _ type: String) throws -> Answer {
         let result = try DNSNginxTools.run(
-            tool, ["@127.0.0.1", "-p", String(port), "+time=2", "+tries=2", "+norecurse", "+noall", "+comments", "+answer", name, type],
+            tool,
+            [
+                "@127.0.0.1", "-p", String(port), "+time=2", "+tries=2", "+norecurse", "+noall", "+comments", "+answer",
+                name, type,
+            ],
             timeout: 15)
         var status = "NO-RESPONSE"
         var answers: [String] = []
@@ -141,5 +155,39 @@ struct Digger {
             usleep(100_000)
         }
         return false
+    }
+}
+
+/// named-checkzone on zones beyond the fixture: the benchmark shape and the glue-NS fallback.
+@Suite("DNS zones: named-checkzone on generated zones")
+struct DNSZoneEmitterCheckzoneTests {
+    static func check(_ state: ClusterState) throws -> [String] {
+        let folder = DNSNginxTools.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let files = DNSZoneEmitter.emit(state).files
+        try DNSNginxTools.write(files, to: folder)
+        var failures: [String] = []
+        for file in files {
+            let zone = String(file.path.dropFirst("dns/".count).dropLast(".zone".count))
+            let path = folder.appendingPathComponent(file.path).path
+            let result = try DNSNginxTools.run(
+                DNSZoneEmitterServerTests.checkzone ?? "", ["-k", "fail", "-n", "fail", "-i", "full", zone, path])
+            if result.status != 0 { failures.append(file.path + ": " + result.output) }
+        }
+        return failures
+    }
+
+    @Test(.enabled(if: DNSZoneEmitterServerTests.checkzone != nil, "named-checkzone (bind9-utils) is not installed"))
+    func benchmarkShapedZonesPass() throws {
+        #expect(try Self.check(DNSBenchmarkInput.state(services: 300, headlessEndpoints: 600)) == [])
+    }
+
+    @Test(.enabled(if: DNSZoneEmitterServerTests.checkzone != nil, "named-checkzone (bind9-utils) is not installed"))
+    func glueNameServerZonePasses() throws {
+        var state = DNSZoneEmitterFixture.state
+        state.services.removeAll { $0.name == "kube-dns" }
+        state.settings.clusterDomain = "corp.example"
+        state.settings.dnsTTL = 30
+        #expect(try Self.check(state) == [])
     }
 }

@@ -56,7 +56,8 @@ struct DNSZoneEmitterTests {
         let text = file("cluster.local.zone")
         #expect(text.contains("web.prod.svc.cluster.local.\t\tIN\tA\t10.96.0.20\n"))
         #expect(text.contains("web.prod.svc.cluster.local.\t\tIN\tAAAA\tfd00:10:96::20\n"))
-        #expect(text.contains("_http._tcp.web.prod.svc.cluster.local.\t\tIN\tSRV\t0 50 80 web.prod.svc.cluster.local.\n"))
+        #expect(
+            text.contains("_http._tcp.web.prod.svc.cluster.local.\t\tIN\tSRV\t0 50 80 web.prod.svc.cluster.local.\n"))
     }
 
     @Test func unnamedPortGetsNoSRV() {
@@ -75,14 +76,21 @@ struct DNSZoneEmitterTests {
 
     @Test func publishNotReadyAddressesNamesNotReadyPods() {
         var state = DNSZoneEmitterFixture.state
-        if let index = state.services.firstIndex(where: { $0.name == "db" }) { state.services[index].publishNotReadyAddresses = true }
+        if let index = state.services.firstIndex(where: { $0.name == "db" }) {
+            state.services[index].publishNotReadyAddresses = true
+        }
         #expect(file("cluster.local.zone", state).contains("db-2.db.prod.svc.cluster.local.\t\tIN\tA\t10.244.3.7\n"))
     }
 
     @Test func headlessSRVTargetsEachEndpointName() {
         let text = file("cluster.local.zone")
-        #expect(text.contains("_postgres._tcp.db.prod.svc.cluster.local.\t\tIN\tSRV\t0 50 5432 db-0.db.prod.svc.cluster.local.\n"))
-        #expect(text.contains("_gossip._udp.peers.prod.svc.cluster.local.\t\tIN\tSRV\t0 33 7946 10-244-1-10.peers.prod.svc.cluster.local.\n"))
+        #expect(
+            text.contains(
+                "_postgres._tcp.db.prod.svc.cluster.local.\t\tIN\tSRV\t0 50 5432 db-0.db.prod.svc.cluster.local.\n"))
+        #expect(
+            text.contains(
+                "_gossip._udp.peers.prod.svc.cluster.local.\t\tIN\tSRV\t0 33 7946 10-244-1-10.peers.prod.svc.cluster.local.\n"
+            ))
         #expect(text.contains("\t0 33 7946 fd00-10-244-1--c.peers.prod.svc.cluster.local.\n"))
     }
 
@@ -94,12 +102,21 @@ struct DNSZoneEmitterTests {
         #expect(text.contains("10-244-1-5.db.prod.svc.cluster.local.\t\tIN\tA\t10.244.1.5\n"))
     }
 
+    @Test func podHostnameNamesEndpointWhenSubdomainMatches() {
+        var state = DNSZoneEmitterFixture.state
+        if let index = state.services.firstIndex(where: { $0.name == "db" }) {
+            state.services[index].ports[0].endpoints[0].hostname = nil
+        }
+        #expect(file("cluster.local.zone", state).contains("db-0.db.prod.svc.cluster.local.\t\tIN\tA\t10.244.1.5\n"))
+    }
+
     @Test func headlessWithoutReadyEndpointsHasNoRecords() {
         #expect(!file("cluster.local.zone").contains("empty.prod"))
     }
 
     @Test func externalNameIsACNAME() {
-        #expect(file("cluster.local.zone").contains("search.prod.svc.cluster.local.\t\tIN\tCNAME\tsearch.example.com.\n"))
+        #expect(
+            file("cluster.local.zone").contains("search.prod.svc.cluster.local.\t\tIN\tCNAME\tsearch.example.com.\n"))
     }
 
     @Test func ipExternalNameIsWarnedAndLeftOut() {

@@ -29,6 +29,15 @@ enum DataplaneHost {
         isRoot && executable("ip") != nil && executable("iptables-restore") != nil && executable("ipset") != nil
     }
 
+    /// Whether `ip link add … type dummy` works (tried once in a throwaway namespace).
+    static let canCreateDummyLinks: Bool = {
+        guard canUseNamespaces else { return false }
+        let namespace = uniquePrefix()
+        return withNamespaces([namespace]) {
+            exec(namespace, ["ip", "link", "add", "probe0", "type", "dummy"], timeout: 10).succeeded
+        }
+    }()
+
     /// Namespaces plus python3 for the packet test's servers and probes.
     static var canRunPacketTest: Bool { canUseNamespaces && executable("python3") != nil && executable("iptables") != nil }
 
@@ -46,8 +55,8 @@ enum DataplaneHost {
         defer { try? FileManager.default.removeItem(at: scratch) }
         let outURL = scratch.appendingPathComponent("out")
         let errURL = scratch.appendingPathComponent("err")
-        FileManager.default.createFile(atPath: outURL.path, contents: nil)
-        FileManager.default.createFile(atPath: errURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
         guard let out = try? FileHandle(forWritingTo: outURL), let err = try? FileHandle(forWritingTo: errURL) else {
             return Result(status: 126, output: "", error: "cannot create output files", timedOut: false)
         }
@@ -55,7 +64,7 @@ enum DataplaneHost {
         process.standardError = err
         if let input {
             let inURL = scratch.appendingPathComponent("in")
-            FileManager.default.createFile(atPath: inURL.path, contents: Data(input))
+            _ = FileManager.default.createFile(atPath: inURL.path, contents: Data(input))
             process.standardInput = try? FileHandle(forReadingFrom: inURL)
         } else {
             process.standardInput = FileHandle.nullDevice

@@ -51,4 +51,34 @@ struct DataplaneRealToolsTests {
             }
         }
     }
+
+    @Test(.enabled(if: DataplaneHost.canCreateDummyLinks, "kernel has no dummy link type (CONFIG_DUMMY)"))
+    func ipvsSetupScriptBindsEveryServiceAddressOnKubeIPVS0() {
+        let files = IPVSEmitter().emit(DataplaneFixtures.demo)
+        guard let script = files.first(where: { $0.path == "nodes/node-1/ipvs-setup.sh" }) else {
+            Issue.record("no ipvs-setup.sh")
+            return
+        }
+        #expect(script.executable)
+        let namespace = DataplaneHost.uniquePrefix()
+        DataplaneHost.withNamespaces([namespace]) {
+            let run = DataplaneHost.exec(namespace, ["sh", "-s"], input: script.contents)
+            #expect(run.succeeded, "ipvs-setup.sh: \(run.error)")
+            let shown = DataplaneHost.exec(namespace, ["ip", "-o", "-4", "addr", "show", "dev", "kube-ipvs0"]).output
+            let bound = Set(shown.split(separator: "\n").compactMap { line in
+                line.split(separator: " ").drop { $0 != "inet" }.dropFirst().first.map(String.init)
+            })
+            let expected = Set(script.text.split(separator: "\n").filter { $0.hasPrefix("ip addr replace") }.compactMap {
+                $0.split(separator: " ").dropFirst(3).first.map(String.init)
+            })
+            #expect(!expected.isEmpty && bound == expected, "kube-ipvs0 has \(bound)")
+        }
+    }
+
+    @Test func ipvsSetupScriptsParseAsShell() {
+        for file in IPVSEmitter().emit(DataplaneFixtures.demo) where file.path.hasSuffix("ipvs-setup.sh") {
+            let check = DataplaneHost.run(["sh", "-n"], input: file.contents)
+            #expect(check.succeeded, "\(file.path): \(check.error)")
+        }
+    }
 }

@@ -20,7 +20,7 @@ enum DataplaneGolden {
         let path = folder + "/" + name
         if recording {
             try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            FileManager.default.createFile(atPath: path, contents: Data(actual.utf8))
+            _ = FileManager.default.createFile(atPath: path, contents: Data(actual.utf8))
             return
         }
         guard let data = FileManager.default.contents(atPath: path) else {

@@ -31,12 +31,15 @@ struct IPTablesPacketE2ETests {
                 for server in servers { DataplaneHost.kill(server) }
                 for server in servers { server.waitUntilExit() }
             }
-            let deadline = Date().addingTimeInterval(15)
-            while Date() < deadline,
-                  state.pods.contains(where: { !FileManager.default.fileExists(atPath: readyFolder.appendingPathComponent($0.name).path) }) {
-                usleep(50_000)
+            func notReady() -> [String] {
+                state.pods.map(\.name).filter { !FileManager.default.fileExists(atPath: readyFolder.appendingPathComponent($0).path) }
             }
-            #expect(servers.count == state.pods.count)
+            let deadline = Date().addingTimeInterval(30)
+            while Date() < deadline, !notReady().isEmpty { usleep(50_000) }
+            guard servers.count == state.pods.count, notReady().isEmpty else {
+                Issue.record("pod servers not listening after 30 s: \(notReady())")
+                return
+            }
             checkServices(bed)
         }
     }

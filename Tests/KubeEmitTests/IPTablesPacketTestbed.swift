@@ -154,7 +154,7 @@ struct IPTablesPacketTestbed {
     }
 
     /// Connects `count` times from the client namespace; one reply (or `ERR:…`) per attempt.
-    func probe(_ host: String, _ port: Int, count: Int, timeout: Double = 2) -> [String] {
+    func probe(_ host: String, _ port: Int, count: Int, timeout: Double = 3) -> [String] {
         let result = DataplaneHost.exec(client, ["python3", DataplaneHost.script("probe.py"), host, String(port), String(count), String(timeout)],
                                         timeout: Double(count) * (timeout + 1) + 5)
         return result.output.split(separator: "\n").map(String.init)

@@ -16,14 +16,17 @@ struct NginxEmitterInjectionTests {
         "/a\n\(marker) on;", "/a\r\(marker) on;", "/a\t\(marker)", "/a\u{0}\(marker)", "/a;\(marker) on;",
         "/a{ \(marker) on; }", "/a}\n\(marker) on; location /b {", "/a\" \(marker) \"", "/a' \(marker) '",
         "/a\\", "/a\\\"; \(marker) on; #", "/a #\(marker)", "/a $\(marker) ${\(marker)}",
-        "/var/run/secrets/kubernetes.io/serviceaccount/token; alias /etc/; \(marker)", "/x ssl_engine /tmp/e.so; \(marker)",
+        "/var/run/secrets/kubernetes.io/serviceaccount/token; alias /etc/; \(marker)",
+        "/x ssl_engine /tmp/e.so; \(marker)",
         "/" + String(repeating: "a", count: 5000) + marker, "/é\u{202E}\(marker)", "/\u{85}\(marker)",
     ]
 
-    static let fields = [
-        "path-exact", "path-prefix", "path-implementation-specific", "path-regex", "host", "tls-host", "secret-name",
-        "service-name", "port-name", "ingress-name",
-    ] + NginxAnnotations.supportedKeys.sorted()
+    static let fields =
+        [
+            "path-exact", "path-prefix", "path-implementation-specific", "path-regex", "host", "tls-host",
+            "secret-name",
+            "service-name", "port-name", "ingress-name",
+        ] + NginxAnnotations.supportedKeys.sorted()
 
     /// One Ingress per payload with the payload placed in `field`.
     static func state(field: String) -> ClusterState {
@@ -33,7 +36,9 @@ struct NginxEmitterInjectionTests {
             let name = field == "ingress-name" ? payload : "ing-\(index)"
             var path = IngressPathState(
                 path: "/p\(index)", pathType: .prefix,
-                backend: IngressBackendState(serviceName: "svc", port: .number(80), endpoints: [EndpointState(ip: .v4(0x7F00_0101), port: 8080)]))
+                backend: IngressBackendState(
+                    serviceName: "svc", port: .number(80), endpoints: [EndpointState(ip: .v4(0x7F00_0101), port: 8080)])
+            )
             var host = "h\(index).test"
             var tls: [IngressTLSState] = []
             var annotations: [String: String] = [:]
@@ -54,7 +59,8 @@ struct NginxEmitterInjectionTests {
             default: annotations[NginxAnnotations.prefix + field] = String(payload.dropFirst())
             }
             let rule = IngressRuleState(host: host, paths: [path])
-            state.ingresses.append(IngressState(namespace: "default", name: name, rules: [rule], tls: tls, annotations: annotations))
+            state.ingresses.append(
+                IngressState(namespace: "default", name: name, rules: [rule], tls: tls, annotations: annotations))
         }
         return state
     }
@@ -66,7 +72,9 @@ struct NginxEmitterInjectionTests {
         let statements = try NginxConfigLexer.statements(text)
         let names = Set(statements.map { $0.first ?? "" })
         #expect(!names.contains(Self.marker))
-        #expect(names.isSubset(of: NginxConfigLexer.templateDirectives), "unexpected directives: \(names.subtracting(NginxConfigLexer.templateDirectives))")
+        #expect(
+            names.isSubset(of: NginxConfigLexer.templateDirectives),
+            "unexpected directives: \(names.subtracting(NginxConfigLexer.templateDirectives))")
         // Every payload is either refused with an error, or survives as exactly one token equal to itself.
         let tokens = Set(statements.flatMap { $0 })
         let refusedIngresses = Set(result.diagnostics.filter { $0.severity == .error }.compactMap { $0.object?.name })
@@ -75,8 +83,9 @@ struct NginxEmitterInjectionTests {
             let survived = tokens.contains { $0.contains(Self.marker) }
             if !refusedIngresses.contains(name) {
                 #expect(survived, "payload \(index) in \(field) was neither refused nor emitted")
-                #expect(tokens.contains(payload) || tokens.contains("^" + payload) || field == "path-regex",
-                        "payload \(index) in \(field) does not round-trip as one token")
+                #expect(
+                    tokens.contains(payload) || tokens.contains("^" + payload) || field == "path-regex",
+                    "payload \(index) in \(field) does not round-trip as one token")
             }
         }
     }
@@ -91,8 +100,11 @@ struct NginxEmitterInjectionTests {
     @Test(arguments: NginxAnnotations.snippetKeys.sorted())
     func snippetAnnotationRefusesTheIngress(key: String) {
         var state = NginxEmitterFixture.state()
-        state.ingresses = [NginxEmitterFixture.ingress("snip", host: "s.test", [("/", .prefix, "root")], port: 80,
-                                                       annotations: [NginxAnnotations.prefix + key: "return 200;"])]
+        state.ingresses = [
+            NginxEmitterFixture.ingress(
+                "snip", host: "s.test", [("/", .prefix, "root")], port: 80,
+                annotations: [NginxAnnotations.prefix + key: "return 200;"])
+        ]
         let result = NginxEmitter.emit(state)
         #expect(result.diagnostics.map(\.rule) == [NginxRuleID.snippetRefused])
         #expect(!(result.files.first?.text.contains("s.test") ?? true))
@@ -107,13 +119,17 @@ enum NginxConfigLexer {
 
     /// Every directive name the emitter's template can produce.
     static let templateDirectives: Set<String> = [
-        "daemon", "worker_processes", "pid", "error_log", "events", "worker_connections", "http", "default_type", "access_log",
-        "client_body_temp_path", "proxy_temp_path", "fastcgi_temp_path", "uwsgi_temp_path", "scgi_temp_path", "server_tokens",
+        "daemon", "worker_processes", "pid", "error_log", "events", "worker_connections", "http", "default_type",
+        "access_log",
+        "client_body_temp_path", "proxy_temp_path", "fastcgi_temp_path", "uwsgi_temp_path", "scgi_temp_path",
+        "server_tokens",
         "server_names_hash_max_size", "server_names_hash_bucket_size", "variables_hash_max_size", "keepalive_timeout",
         "client_max_body_size", "port_in_redirect", "ssl_protocols", "ssl_session_tickets", "proxy_connect_timeout",
         "proxy_send_timeout", "proxy_read_timeout", "proxy_http_version", "proxy_buffering", "proxy_redirect",
-        "proxy_next_upstream", "proxy_next_upstream_tries", "proxy_set_header", "map", "default", "\"\"", "upstream", "hash",
-        "server", "listen", "server_name", "ssl_certificate", "ssl_certificate_key", "ssl_reject_handshake", "if", "return",
+        "proxy_next_upstream", "proxy_next_upstream_tries", "proxy_set_header", "map", "default", "\"\"", "upstream",
+        "hash",
+        "server", "listen", "server_name", "ssl_certificate", "ssl_certificate_key", "ssl_reject_handshake", "if",
+        "return",
         "location", "allow", "deny", "rewrite", "add_header", "proxy_pass", "grpc_pass", "grpc_connect_timeout",
         "grpc_send_timeout", "grpc_read_timeout", "user",
     ]

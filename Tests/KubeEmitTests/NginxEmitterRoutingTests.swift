@@ -8,7 +8,9 @@ import Testing
 struct NginxEmitterRoutingTests {
     private typealias F = NginxEmitterFixture
 
-    private func emit(_ ingresses: [IngressState], options: NginxOptions = NginxOptions()) -> (text: String, rules: [String]) {
+    private func emit(_ ingresses: [IngressState], options: NginxOptions = NginxOptions()) -> (
+        text: String, rules: [String]
+    ) {
         var state = ClusterState()
         state.ingresses = ingresses
         let result = NginxEmitter.emit(state, options: options)
@@ -35,8 +37,9 @@ struct NginxEmitterRoutingTests {
     @Test func regexModeKeepsExactAndPrefixExactAndCaseSensitive() {
         let result = emit([
             F.ingress("a", host: "h.test", [("/foo", .exact, "aaa"), ("/bar", .prefix, "root")], port: 80),
-            F.ingress("b", host: "h.test", [("/re[0-9]+", .implementationSpecific, "wild")], port: 80,
-                      annotations: ["nginx.ingress.kubernetes.io/use-regex": "true"]),
+            F.ingress(
+                "b", host: "h.test", [("/re[0-9]+", .implementationSpecific, "wild")], port: 80,
+                annotations: ["nginx.ingress.kubernetes.io/use-regex": "true"]),
         ])
         #expect(result.text.contains("location ~ \"^/foo$\""))
         #expect(result.text.contains("location ~ \"^/bar(/|$)\""))
@@ -45,8 +48,10 @@ struct NginxEmitterRoutingTests {
 
     @Test func regexLocationsAreOrderedLongestFirst() throws {
         let text = emit([
-            F.ingress("b", host: "h.test", [("/a", .implementationSpecific, "root"), ("/a/long", .implementationSpecific, "aaa")],
-                      port: 80, annotations: ["nginx.ingress.kubernetes.io/use-regex": "true"]),
+            F.ingress(
+                "b", host: "h.test",
+                [("/a", .implementationSpecific, "root"), ("/a/long", .implementationSpecific, "aaa")],
+                port: 80, annotations: ["nginx.ingress.kubernetes.io/use-regex": "true"])
         ]).text
         let long = try #require(text.range(of: "\"^/a/long\""))
         let short = try #require(text.range(of: "\"^/a\""))
@@ -55,11 +60,56 @@ struct NginxEmitterRoutingTests {
 
     @Test func invalidRegexPathIsRefused() {
         let result = emit([
-            F.ingress("b", host: "h.test", [("/a(", .implementationSpecific, "root")], port: 80,
-                      annotations: ["nginx.ingress.kubernetes.io/use-regex": "true"]),
+            F.ingress(
+                "b", host: "h.test", [("/a(", .implementationSpecific, "root")], port: 80,
+                annotations: ["nginx.ingress.kubernetes.io/use-regex": "true"])
         ])
         #expect(result.rules == [NginxRuleID.invalidPath])
         #expect(!result.text.contains("/a("))
+    }
+
+    @Test(arguments: ["/(?<host>x)", "/(?P<x>y)", "/(?'x'y)"])
+    func regexPathWithNamedGroupIsRefused(path: String) {
+        let result = emit([
+            F.ingress(
+                "b", host: "h.test", [(path, .implementationSpecific, "root")], port: 80,
+                annotations: ["nginx.ingress.kubernetes.io/use-regex": "true"])
+        ])
+        #expect(result.rules == [NginxRuleID.invalidPath])
+        #expect(!result.text.contains(path))
+    }
+
+    @Test func regexPathWithLookbehindIsAccepted() {
+        let result = emit([
+            F.ingress(
+                "b", host: "h.test", [("/a(?<!b)c", .implementationSpecific, "root")], port: 80,
+                annotations: ["nginx.ingress.kubernetes.io/use-regex": "true"])
+        ])
+        #expect(result.rules.isEmpty)
+    }
+
+    @Test func defaultBackendServesUnmatchedPathsOfItsHosts() throws {
+        var ingress = F.ingress("a", host: "a.test", [("/api", .prefix, "aaa")], port: 80)
+        ingress.defaultBackend = F.backend("fallback", port: 80)
+        let text = emit([ingress]).text
+        let server = try #require(text.range(of: "server_name \"a.test\";"))
+        let root = try #require(
+            text.range(of: "location \"/\" {\n            proxy_pass http://default-fallback-http;"))
+        #expect(server.upperBound < root.lowerBound)
+    }
+
+    @Test func defaultBackendOfHostlessRuleServesTheCatchAll() {
+        var ingress = F.ingress("a", host: "", [("/api", .prefix, "aaa")], port: 80)
+        ingress.defaultBackend = F.backend("fallback", port: 80)
+        #expect(emit([ingress]).text.contains("location \"/\" {\n            proxy_pass http://default-fallback-http;"))
+    }
+
+    @Test func ipv6ListenAddressIsBracketed() {
+        var state = ClusterState()
+        state.settings.ingress.listenAddress = "::1"
+        state.settings.ingress.httpPort = 8080
+        state.ingresses = [F.ingress("a", host: "a.test", [("/", .prefix, "root")], port: 80)]
+        #expect(NginxEmitter.emit(state).files.first?.text.contains("listen [::1]:8080;") == true)
     }
 
     @Test func wildcardTLSHostCoversOneLabelHosts() {
@@ -76,14 +126,18 @@ struct NginxEmitterRoutingTests {
         #expect(!without.text.contains(" ssl;"))
         var options = NginxOptions()
         options.defaultCertificate = CertificatePaths(certificate: "/d.crt", key: "/d.key")
-        let with = emit([F.ingress("a", host: "a.test", [("/", .prefix, "root")], port: 80, tls: tls)], options: options)
+        let with = emit(
+            [F.ingress("a", host: "a.test", [("/", .prefix, "root")], port: 80, tls: tls)], options: options)
         #expect(with.text.contains("ssl_certificate \"/d.crt\";"))
     }
 
     @Test(arguments: [("GRPC", "grpc_pass grpc://"), ("GRPCS", "grpc_pass grpcs://"), ("HTTPS", "proxy_pass https://")])
     func backendProtocolChoosesThePassDirective(value: String, directive: String) {
-        let text = emit([F.ingress("a", host: "a.test", [("/", .prefix, "root")], port: 80,
-                                   annotations: ["nginx.ingress.kubernetes.io/backend-protocol": value])]).text
+        let text = emit([
+            F.ingress(
+                "a", host: "a.test", [("/", .prefix, "root")], port: 80,
+                annotations: ["nginx.ingress.kubernetes.io/backend-protocol": value])
+        ]).text
         #expect(text.contains(directive + "default-root-http;"))
     }
 

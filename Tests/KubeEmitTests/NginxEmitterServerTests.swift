@@ -6,10 +6,10 @@ import Testing
 @testable import KubeEmit
 
 /// The generated nginx.conf run by the real nginx on 127.0.0.1, with python3 HTTP servers on 127.0.1.x
-/// standing in for pods; curl asserts which backend answers each Host/path.
+/// standing in for pods; a python3 probe asserts which backend answers each Host/path.
 @Suite("nginx emitter on the real nginx", .serialized)
 struct NginxEmitterServerTests {
-    static let tools = ["nginx", "python3", "curl", "openssl"].allSatisfy { DNSNginxTools.find($0) != nil }
+    static let tools = ["nginx", "python3", "openssl"].allSatisfy { DNSNginxTools.find($0) != nil }
 
     /// (Host, path, expected "<backend> <path seen upstream>" or status).
     static let table: [(host: String, path: String, expect: String)] = [
@@ -56,14 +56,15 @@ struct NginxEmitterServerTests {
         ("moved.test", "/", "302 http://moved.test:PORT/app"),
     ]
 
-    @Test(.enabled(if: tools, "nginx, python3, curl or openssl is not installed"))
+    @Test(.enabled(if: tools, "nginx, python3 or openssl is not installed"))
     func requestsReachTheBackendTheSpecSays() throws {
         let folder = DNSNginxTools.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: folder) }
         let backendPort = try #require(DNSNginxTools.freePort())
         let httpPort = try #require(DNSNginxTools.freePort())
         let httpsPort = try #require(DNSNginxTools.freePort())
-        let state = NginxEmitterFixture.state(port: backendPort, httpPort: httpPort, httpsPort: httpsPort, tlsDirectory: folder.path + "/tls")
+        let state = NginxEmitterFixture.state(
+            port: backendPort, httpPort: httpPort, httpsPort: httpsPort, tlsDirectory: folder.path + "/tls")
         let options = NginxConfigCheck.sandboxed(NginxOptions(), folder: folder)
         let result = NginxEmitter.emit(state, options: options)
         #expect(result.diagnostics.isEmpty)
@@ -73,10 +74,12 @@ struct NginxEmitterServerTests {
         let script = RepositoryPaths.root + "/scripts/dnsnginx/echo_backends.py"
         let specs = NginxEmitterFixture.backends.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
         let backends = try DNSNginxTools.start(
-            DNSNginxTools.find("python3") ?? "", [script, String(backendPort)] + specs, log: folder.appendingPathComponent("backends.log"))
+            DNSNginxTools.find("python3") ?? "", [script, String(backendPort)] + specs,
+            log: folder.appendingPathComponent("backends.log"))
         defer { DNSNginxTools.stop(backends) }
         let nginx = try DNSNginxTools.start(
-            DNSNginxTools.find("nginx") ?? "", ["-e", folder.path + "/error.log", "-c", folder.path + "/ingress/nginx.conf"],
+            DNSNginxTools.find("nginx") ?? "",
+            ["-e", folder.path + "/error.log", "-c", folder.path + "/ingress/nginx.conf"],
             log: folder.appendingPathComponent("nginx.out"))
         defer { DNSNginxTools.stop(nginx) }
         for ip in NginxEmitterFixture.backends.values.sorted() {
@@ -84,18 +87,22 @@ struct NginxEmitterServerTests {
         }
         try #require(DNSNginxTools.waitForTCP("127.0.0.1", httpPort), "nginx did not start: \(errorLog(folder))")
 
-        for row in Self.table {
-            let answer = try Curl.get("http://127.0.0.1:\(httpPort)\(row.path)", host: row.host)
-            #expect(answer == row.expect.replacingOccurrences(of: "PORT", with: String(httpPort)), "\(row.host)\(row.path)")
+        var requests = Self.table.map { HTTPProbe.Request(port: httpPort, path: $0.path, host: $0.host) }
+        // TLS host: HTTP redirects with 308 to the HTTPS port; HTTPS reaches the backend; an unknown SNI is
+        // refused at the handshake rather than served another host's certificate.
+        requests.append(HTTPProbe.Request(port: httpPort, path: "/x?y=1", host: "secure.test"))
+        requests.append(HTTPProbe.Request(port: httpsPort, path: "/x", host: "secure.test", tls: true))
+        requests.append(HTTPProbe.Request(port: httpsPort, path: "/x", host: "other.test", tls: true))
+        let answers = try HTTPProbe.run(requests, folder: folder)
+        try #require(answers.count == requests.count, "probe failed: \(answers)")
+        for (row, answer) in zip(Self.table, answers) {
+            let expected = row.expect.replacingOccurrences(of: "PORT", with: String(httpPort))
+            #expect(answer == expected, "\(row.host)\(row.path)")
         }
-        // TLS host: HTTP redirects with 308 to the HTTPS port; HTTPS reaches the backend.
-        let redirect = try Curl.get("http://127.0.0.1:\(httpPort)/x?y=1", host: "secure.test")
-        #expect(redirect == "308 https://secure.test:\(httpsPort)/x?y=1")
-        let secure = try Curl.get("https://secure.test:\(httpsPort)/x", resolve: "secure.test:\(httpsPort):127.0.0.1")
-        #expect(secure == "secure /x")
-        // An unknown SNI is refused at the handshake rather than served another host's certificate.
-        let unknown = try Curl.get("https://other.test:\(httpsPort)/x", resolve: "other.test:\(httpsPort):127.0.0.1")
-        #expect(unknown.hasPrefix("000"))
+        let tail = Array(answers.suffix(3))
+        #expect(tail[0] == "308 https://secure.test:\(httpsPort)/x?y=1")
+        #expect(tail[1] == "secure /x")
+        #expect(tail[2].hasPrefix("000"))
     }
 
     private func errorLog(_ folder: URL) -> String {
@@ -103,16 +110,30 @@ struct NginxEmitterServerTests {
     }
 }
 
-/// curl with bounded time: the backend's body for 200, else "<status> <Location>".
-enum Curl {
-    static func get(_ url: String, host: String? = nil, resolve: String? = nil) throws -> String {
-        var arguments = ["-sk", "--max-time", "5", "-o", "-", "-w", "\n%{http_code} %{redirect_url}"]
-        if let host { arguments += ["-H", "Host: \(host)"] }
-        if let resolve { arguments += ["--resolve", resolve] }
-        let result = try DNSNginxTools.run(DNSNginxTools.find("curl") ?? "curl", arguments + [url], timeout: 10)
-        let lines = result.output.split(separator: "\n", omittingEmptySubsequences: false)
-        let status = lines.last.map(String.init)?.trimmingCharacters(in: .whitespaces) ?? ""
-        if status.hasPrefix("200") { return lines.dropLast().first.map(String.init) ?? "" }
-        return status
+/// Runs scripts/dnsnginx/http_probe.py (python3 only, no curl) over a batch of requests to 127.0.0.1.
+enum HTTPProbe {
+    struct Request: Encodable {
+        var address = "127.0.0.1"
+        var port: Int
+        var path: String
+        var host: String
+        var tls = false
+
+        init(port: Int, path: String, host: String, tls: Bool = false) {
+            self.port = port
+            self.path = path
+            self.host = host
+            self.tls = tls
+        }
+    }
+
+    /// One answer per request: the body for 200, else "<status> <Location>", or "000 <error>".
+    static func run(_ requests: [Request], folder: URL) throws -> [String] {
+        let input = folder.appendingPathComponent("requests.json")
+        try JSONEncoder().encode(requests).write(to: input)
+        let script = RepositoryPaths.root + "/scripts/dnsnginx/http_probe.py"
+        let result = try DNSNginxTools.run(
+            DNSNginxTools.find("python3") ?? "python3", [script, input.path], timeout: 120)
+        return (try? JSONDecoder().decode([String].self, from: Data(result.output.utf8))) ?? [result.output]
     }
 }

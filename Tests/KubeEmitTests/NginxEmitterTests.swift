@@ -8,7 +8,9 @@ import Testing
 struct NginxEmitterTests {
     static let nginx = DNSNginxTools.find("nginx")
 
-    private func config(_ state: ClusterState = NginxEmitterFixture.state(), options: NginxOptions = NginxOptions()) -> String {
+    private func config(_ state: ClusterState = NginxEmitterFixture.state(), options: NginxOptions = NginxOptions())
+        -> String
+    {
         NginxEmitter.emit(state, options: options).files.first?.text ?? ""
     }
 
@@ -55,7 +57,8 @@ enum NginxConfigCheck {
         try DNSNginxTools.write(files, to: folder)
         try makeCertificates(for: state, under: folder.path + "/tls")
         return try DNSNginxTools.run(
-            DNSNginxTools.find("nginx") ?? "nginx", ["-t", "-q", "-e", folder.path + "/error.log", "-c", folder.path + "/ingress/nginx.conf"])
+            DNSNginxTools.find("nginx") ?? "nginx",
+            ["-t", "-q", "-e", folder.path + "/error.log", "-c", folder.path + "/ingress/nginx.conf"])
     }
 
     /// Options pointing pid, logs and temp files into `folder`.
@@ -72,13 +75,18 @@ enum NginxConfigCheck {
 
     /// One self-signed certificate, copied to `<tls>/<namespace>/<secret>/tls.{crt,key}` for every TLS secret.
     static func makeCertificates(for state: ClusterState, under tls: String) throws {
-        let secrets = Set(state.ingresses.flatMap { ingress in ingress.tls.compactMap { $0.secretName.map { ingress.namespace + "/" + $0 } } })
+        let secrets = Set(
+            state.ingresses.flatMap { ingress in
+                ingress.tls.compactMap { $0.secretName.map { ingress.namespace + "/" + $0 } }
+            })
         guard !secrets.isEmpty else { return }
         try FileManager.default.createDirectory(atPath: tls, withIntermediateDirectories: true)
-        let result = try DNSNginxTools.run(DNSNginxTools.find("openssl") ?? "openssl", [
-            "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=kubec-test",
-            "-keyout", tls + "/key.pem", "-out", tls + "/cert.pem",
-        ])
+        let result = try DNSNginxTools.run(
+            DNSNginxTools.find("openssl") ?? "openssl",
+            [
+                "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=kubec-test",
+                "-keyout", tls + "/key.pem", "-out", tls + "/cert.pem",
+            ])
         guard result.status == 0 else { throw CertificateError(output: result.output) }
         for secret in secrets {
             let folder = tls + "/" + secret
@@ -90,5 +98,31 @@ enum NginxConfigCheck {
 
     struct CertificateError: Error {
         var output: String
+    }
+}
+
+/// `nginx -t` on generated configs beyond the fixture: the benchmark shape and extreme but valid hosts.
+@Suite("nginx emitter: nginx -t on generated configs")
+struct NginxEmitterConfigCheckTests {
+    @Test(.enabled(if: NginxEmitterTests.nginx != nil, "nginx (nginx-light) is not installed"))
+    func nginxAcceptsBenchmarkShapedConfig() throws {
+        let result = try NginxConfigCheck.test(NginxBenchmarkInput.state(ingresses: 40, paths: 400))
+        #expect(result.status == 0, "nginx -t failed:\n\(result.output)")
+    }
+
+    @Test(.enabled(if: NginxEmitterTests.nginx != nil, "nginx (nginx-light) is not installed"))
+    func nginxAcceptsLongestValidHost() throws {
+        let label = String(repeating: "a", count: 63)
+        let host = [label, label, label, String(repeating: "b", count: 61)].joined(separator: ".")
+        #expect(host.utf8.count == 253)
+        var state = ClusterState()
+        state.ingresses = [
+            NginxEmitterFixture.ingress("long", host: host, [("/", .prefix, "root")], port: 80),
+            NginxEmitterFixture.ingress(
+                "long-wild", host: "*." + String(host.dropFirst(64)), [("/", .prefix, "root")], port: 80),
+        ]
+        #expect(NginxEmitter.emit(state).diagnostics.isEmpty)
+        let result = try NginxConfigCheck.test(state)
+        #expect(result.status == 0, "nginx -t failed:\n\(result.output)")
     }
 }

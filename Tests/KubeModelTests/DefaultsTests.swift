@@ -2,7 +2,8 @@ import KubeModel
 import Testing
 
 @Suite struct DefaultsTests {
-    private let set = decode("""
+    private let set = decode(
+        """
         apiVersion: apps/v1
         kind: Deployment
         metadata: {name: web}
@@ -62,12 +63,15 @@ import Testing
     }
 
     @Test func recreateHasNoRollingParameters() throws {
-        guard case .deployment(let deployment) = object("""
-            apiVersion: apps/v1
-            kind: Deployment
-            metadata: {name: web}
-            spec: {strategy: {type: Recreate}}
-            """) else {
+        guard
+            case .deployment(let deployment) = object(
+                """
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata: {name: web}
+                spec: {strategy: {type: Recreate}}
+                """)
+        else {
             Issue.record("not a deployment")
             return
         }
@@ -122,8 +126,47 @@ import Testing
         let spec = try #require(set.jobs.first).spec
         #expect(spec.parallelism == 1)
         #expect(spec.backoffLimit == 6)
-        #expect(spec.completions == nil)
+        #expect(spec.completions == 1)
         #expect(spec.completionMode == "NonIndexed")
+    }
+
+    @Test func jobWithOnlyParallelismKeepsCompletionsUnset() {
+        guard
+            case .job(let job) = object(
+                """
+                apiVersion: batch/v1
+                kind: Job
+                metadata: {name: queue}
+                spec: {parallelism: 3}
+                """)
+        else {
+            Issue.record("not a job")
+            return
+        }
+        #expect(job.spec.completions == nil)
+        #expect(job.spec.initialPodCount == 3)
+    }
+
+    @Test func hostNetworkPortsOccupyTheirHostPort() {
+        guard
+            case .pod(let pod) = object(
+                """
+                apiVersion: v1
+                kind: Pod
+                metadata: {name: p}
+                spec:
+                  hostNetwork: true
+                  containers: [{name: a, ports: [{containerPort: 9100}, {containerPort: 53, hostPort: 53}]}]
+                """)
+        else {
+            Issue.record("not a pod")
+            return
+        }
+        #expect(pod.spec.containers[0].ports.map(\.hostPort) == [9100, 53])
+    }
+
+    @Test func terminationGracePeriodDefaultsToThirtySeconds() {
+        #expect(set.deployments.first?.spec.template.spec.terminationGracePeriodSeconds == 30)
     }
 
     @Test func networkPolicyTypesDefaultToIngress() {
@@ -155,7 +198,8 @@ import Testing
     }
 
     @Test func malformedNodePortRangeIsReported() {
-        let result = decode("""
+        let result = decode(
+            """
             apiVersion: kubec.dev/v1alpha1
             kind: Cluster
             metadata: {name: c}

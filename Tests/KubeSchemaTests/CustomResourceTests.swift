@@ -119,6 +119,45 @@ import Testing
         #expect(found.map(\.path) == ["spec.maxParalelTrainingJobs"])
     }
 
+    @Test func schemaLocationFileInKubernetesValidateLayoutResolvesSharedDefinitions() {
+        let options = SchemaOptions(schemaLocations: [RepositoryPaths.fixture("KubeSchemaTests", "schema-location-kv")])
+        let found = SchemaTest.validate("""
+            apiVersion: example.com/v1
+            kind: Gadget
+            metadata: {name: ok}
+            spec: {size: 1, port: http}
+            ---
+            apiVersion: example.com/v1
+            kind: Gadget
+            metadata: {name: bad, labelz: {}}
+            spec: {port: 1.5}
+            """, options: options)
+        #expect(found.map(\.rule).sorted() == ["schema-required", "schema-type", "schema-unknown-field"])
+        #expect(found.compactMap(\.path).sorted() == ["metadata.labelz", "spec.port", "spec.size"])
+    }
+
+    @Test func apiextensionsV1beta1CRDRegistersItsSharedSchema() {
+        let found = SchemaTest.findings("schema-type", in: """
+            apiVersion: apiextensions.k8s.io/v1beta1
+            kind: CustomResourceDefinition
+            metadata: {name: things.example.org}
+            spec:
+              group: example.org
+              version: v1
+              names: {kind: Thing, plural: things}
+              validation:
+                openAPIV3Schema:
+                  properties:
+                    spec: {properties: {count: {type: integer}}}
+            ---
+            apiVersion: example.org/v1
+            kind: Thing
+            metadata: {name: t}
+            spec: {count: many}
+            """, options: SchemaOptions(kubernetesVersion: "1.37"))
+        #expect(found.map(\.path) == ["spec.count"])
+    }
+
     @Test func kindWithoutSchemaIsAnError() {
         let found = SchemaTest.validate("""
             apiVersion: sagemaker.aws.amazon.com/v1

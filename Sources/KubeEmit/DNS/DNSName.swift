@@ -8,7 +8,9 @@ import KubePlan
 enum DNSName {
     /// RFC 1035: at most 63 octets per label.
     static let maximumLabelLength = 63
-    /// RFC 1035: at most 255 octets on the wire, i.e. 253 characters of dotted text without the root dot.
+    /// RFC 1035's name limit as dotted text.
+    ///
+    /// 255 octets on the wire are 253 characters of dotted text without the root dot.
     static let maximumNameLength = 253
 
     /// True for an RFC 1123 label: `[a-z0-9]([-a-z0-9]*[a-z0-9])?`, at most 63 characters.
@@ -55,7 +57,9 @@ enum DNSName {
         }
     }
 
-    /// CoreDNS's name for an endpoint without a hostname: the IP with `.`/`:` turned into `-`, and a `0`
+    /// CoreDNS's name for an endpoint without a hostname.
+    ///
+    /// The IP with `.`/`:` turned into `-`, and a `0`
     /// appended when an IPv6 spelling would end in `-`. A spelling that would start with `-` (`::1`) gets a
     /// leading `0`, which CoreDNS does not add, because such a label is not a valid host name.
     static func dashed(_ address: IPAddress) -> String {
@@ -68,6 +72,7 @@ enum DNSName {
     private static let hexDigits: [Character] = Array("0123456789abcdef")
 
     private static func isAlphanumeric(_ byte: UInt8) -> Bool {
-        (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
+        (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z"))
+            || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
     }
 }

@@ -12,14 +12,14 @@ struct DNSRecordBuilder {
     private(set) var diagnostics: [Diagnostic] = []
     private var reverse: [(address: IPAddress, target: String)] = []
     private let dnsServiceIP: IPAddress
-    /// `namespace/name` → subdomain, for the hostname rule of endpoints (EndpointSlice `ShouldSetHostname`).
-    private let podSubdomains: [String: String?]
+    /// `namespace/name` → the pod, for the hostname rule of endpoints (EndpointSlice `ShouldSetHostname`).
+    private let pods: [String: PodState]
 
     init(settings: ClusterSettings, pods: [PodState]) {
         dnsServiceIP = settings.dnsServiceIP
-        var subdomains: [String: String?] = [:]
-        for pod in pods { subdomains[pod.namespace + "/" + pod.name] = pod.subdomain }
-        podSubdomains = subdomains
+        var byName: [String: PodState] = [:]
+        for pod in pods { byName[pod.namespace + "/" + pod.name] = pod }
+        self.pods = byName
         let domain = settings.clusterDomain
         if DNSName.isSubdomain(domain) {
             zone = DNSName.absolute(domain)
@@ -43,7 +43,9 @@ struct DNSRecordBuilder {
             return ("\(own.name).\(own.namespace).svc.\(zone)", [])
         }
         let name = "ns.dns." + zone
-        return (name, [ZoneRecord(owner: name, ttl: nil, type: dnsServiceIP.isV4 ? "A" : "AAAA", data: "\(dnsServiceIP)")])
+        return (
+            name, [ZoneRecord(owner: name, ttl: nil, type: dnsServiceIP.isV4 ? "A" : "AAAA", data: "\(dnsServiceIP)")]
+        )
     }
 
     /// Adds the records of one Service: ClusterIP, headless or ExternalName.
@@ -51,12 +53,16 @@ struct DNSRecordBuilder {
         guard let zone else { return }
         for (field, label) in [("metadata.namespace", service.namespace), ("metadata.name", service.name)]
         where !DNSName.isLabel(label) {
-            report(service, DNSRuleID.invalidLabel, field, "'\(printable(label))' is not a DNS label; the Service gets no DNS records")
+            report(
+                service, DNSRuleID.invalidLabel, field,
+                "'\(printable(label))' is not a DNS label; the Service gets no DNS records")
             return
         }
         let base = "\(service.name).\(service.namespace).svc.\(zone)"
         guard DNSName.fits(base) else {
-            report(service, DNSRuleID.nameTooLong, "metadata.name", "'\(base)' is longer than 255 octets; the Service gets no DNS records")
+            report(
+                service, DNSRuleID.nameTooLong, "metadata.name",
+                "'\(base)' is longer than 255 octets; the Service gets no DNS records")
             return
         }
         if service.type == .externalName {
@@ -102,13 +108,16 @@ struct DNSRecordBuilder {
     private mutating func addExternalName(_ service: ServiceState, base: String) {
         let target = service.externalName ?? ""
         if IPAddress(target) != nil {
-            report(service, DNSRuleID.invalidExternalName, "spec.externalName",
-                   "externalName '\(printable(target))' is an IP address; CoreDNS serves no record for it", severity: .warning)
+            report(
+                service, DNSRuleID.invalidExternalName, "spec.externalName",
+                "externalName '\(printable(target))' is an IP address; CoreDNS serves no record for it",
+                severity: .warning)
             return
         }
         guard DNSName.isSubdomain(target) else {
-            report(service, DNSRuleID.invalidExternalName, "spec.externalName",
-                   "externalName '\(printable(target))' is not a lower-case DNS name; the Service gets no CNAME")
+            report(
+                service, DNSRuleID.invalidExternalName, "spec.externalName",
+                "externalName '\(printable(target))' is not a lower-case DNS name; the Service gets no CNAME")
             return
         }
         records.append(ZoneRecord(owner: base, ttl: nil, type: "CNAME", data: DNSName.absolute(target)))
@@ -128,18 +137,19 @@ struct DNSRecordBuilder {
         }
         guard !names.isEmpty else { return }  // no ready endpoint: NXDOMAIN, as CoreDNS answers
         var hostRecords: [ZoneRecord] = []
-        for (address, name) in names {
+        for (address, name) in names.sorted(by: { $0.key < $1.key }) {
             let type = address.isV4 ? "A" : "AAAA"
             records.append(ZoneRecord(owner: base, ttl: nil, type: type, data: "\(address)"))
             let owner = name + "." + base
             guard DNSName.fits(owner) else {
-                report(service, DNSRuleID.nameTooLong, "spec.ports", "'\(owner)' is longer than 255 octets; it is left out")
+                report(
+                    service, DNSRuleID.nameTooLong, "spec.ports", "'\(owner)' is longer than 255 octets; it is left out"
+                )
                 continue
             }
             hostRecords.append(ZoneRecord(owner: owner, ttl: nil, type: type, data: "\(address)"))
             reverse.append((address, owner))
         }
-        records[(records.count - names.count)...].sort { $0.data.utf8.lexicographicallyPrecedes($1.data.utf8) }
         records += hostRecords.sorted { ($0.owner, $0.data) < ($1.owner, $1.data) }
         for (port, endpoints) in perPort.sorted(by: { ($0.port.name, $0.port.proto) < ($1.port.name, $1.port.proto) })
         where isSRVName(port.name) && !endpoints.isEmpty {
@@ -150,21 +160,29 @@ struct DNSRecordBuilder {
             for endpoint in endpoints {
                 guard let name = names[endpoint.ip], DNSName.fits(name + "." + base) else { continue }
                 let data = "0 \(weight) \(endpoint.port) \(name).\(base)"
-                if seen.insert(data).inserted { srv.append(ZoneRecord(owner: owner, ttl: nil, type: "SRV", data: data)) }
+                if seen.insert(data).inserted {
+                    srv.append(ZoneRecord(owner: owner, ttl: nil, type: "SRV", data: data))
+                }
             }
             records += srv.sorted { $0.data < $1.data }
         }
     }
 
     /// The label an endpoint is known by, or nil (with a diagnostic) when its hostname is not a label.
+    ///
+    /// When the endpoint's pod is known, the EndpointSlice controller's rule decides: the pod's hostname names the
+    /// endpoint only if its subdomain is this Service in the same namespace; otherwise the dashed IP does.
     private mutating func endpointName(_ endpoint: EndpointState, service: ServiceState) -> String? {
-        guard let hostname = endpoint.hostname, !hostname.isEmpty else { return DNSName.dashed(endpoint.ip) }
-        if let podName = endpoint.podName, let subdomain = podSubdomains[podName], subdomain != service.name {
-            return DNSName.dashed(endpoint.ip)  // the EndpointSlice controller would not have set the hostname
+        var hostname = endpoint.hostname
+        if let podName = endpoint.podName, let pod = pods[podName] {
+            let governed = pod.subdomain == service.name && pod.namespace == service.namespace
+            hostname = governed ? (hostname ?? pod.hostname) : nil
         }
+        guard let hostname, !hostname.isEmpty else { return DNSName.dashed(endpoint.ip) }
         guard DNSName.isLabel(hostname) else {
-            report(service, DNSRuleID.invalidLabel, "spec.hostname",
-                   "endpoint hostname '\(printable(hostname))' is not a DNS label; endpoint \(endpoint.ip) gets no name")
+            report(
+                service, DNSRuleID.invalidLabel, "spec.hostname",
+                "endpoint hostname '\(printable(hostname))' is not a DNS label; endpoint \(endpoint.ip) gets no name")
             return nil
         }
         return hostname
@@ -185,7 +203,8 @@ struct DNSRecordBuilder {
         diagnostics.append(
             Diagnostic(
                 rule: rule, severity: severity, message: message, range: service.source,
-                object: ObjectIdentity(apiVersion: "v1", kind: "Service", namespace: service.namespace, name: service.name),
+                object: ObjectIdentity(
+                    apiVersion: "v1", kind: "Service", namespace: service.namespace, name: service.name),
                 path: path))
     }
 

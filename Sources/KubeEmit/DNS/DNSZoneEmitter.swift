@@ -26,18 +26,20 @@ package enum DNSZoneEmitter {
         for service in services { builder.add(service) }
 
         let ttl = max(0, min(state.settings.dnsTTL, 3600))
-        var apexRecords = [ZoneRecord(owner: "dns-version." + zone, ttl: schemaVersionTTL, type: "TXT", data: "\"\(schemaVersion)\"")]
+        var apexRecords = [
+            ZoneRecord(owner: "dns-version." + zone, ttl: schemaVersionTTL, type: "TXT", data: "\"\(schemaVersion)\"")
+        ]
         apexRecords += nameServer.glue
         let forward = ZoneWriter.render(
             apex: ZoneApex(origin: zone, ttl: ttl, nameServer: nameServer.name), apexRecords: apexRecords,
             records: builder.records)
-        var files = [OutputFile(path: "dns/\(zone.dropLast()).zone", text: forward)]
+        var files = [OutputFile(path: "dns/\(zone.dropLast()).zone", contents: forward)]
         for reverseZone in ["in-addr.arpa.", "ip6.arpa."] {
             let pointers = builder.pointers(in: reverseZone)
             let text = ZoneWriter.render(
                 apex: ZoneApex(origin: reverseZone, ttl: ttl, nameServer: nameServer.name), apexRecords: [],
                 records: pointers)
-            files.append(OutputFile(path: "dns/\(reverseZone.dropLast()).zone", text: text))
+            files.append(OutputFile(path: "dns/\(reverseZone.dropLast()).zone", contents: text))
         }
         return (files, builder.diagnostics)
     }

@@ -26,9 +26,10 @@ struct ZoneApex: Sendable {
 /// The serial is derived from the record text (FNV-1a, folded into 1…2^31−1) rather than from a clock, so the
 /// same cluster always yields byte-identical files; any change to the records changes the serial.
 enum ZoneWriter {
-    static func render(apex: ZoneApex, apexRecords: [ZoneRecord], records: [ZoneRecord]) -> String {
-        var body = ""
-        body.reserveCapacity(records.count * 64)
+    /// The zone file's bytes.
+    static func render(apex: ZoneApex, apexRecords: [ZoneRecord], records: [ZoneRecord]) -> [UInt8] {
+        var body: [UInt8] = []
+        body.reserveCapacity((apexRecords.count + records.count) * 72)
         for record in apexRecords { append(record, to: &body) }
         for record in records { append(record, to: &body) }
         let serial = serial(of: body)
@@ -39,24 +40,28 @@ enum ZoneWriter {
         text += "\(apex.origin)\t\(min(apex.ttl, 300))\tIN\tSOA\t\(nameServer) \(mailbox) \(serial) "
         text += "\(ZoneApex.refresh) \(ZoneApex.retry) \(ZoneApex.expire) \(apex.ttl)\n"
         text += "\(apex.origin)\t\(apex.ttl)\tIN\tNS\t\(apex.nameServer)\n"
-        text += body
-        return text
+        var result = Array(text.utf8)
+        result.reserveCapacity(result.count + body.count)
+        result += body
+        return result
     }
 
-    private static func append(_ record: ZoneRecord, to text: inout String) {
-        text += record.owner
-        text += "\t"
-        if let ttl = record.ttl { text += String(ttl) }
-        text += "\tIN\t"
-        text += record.type
-        text += "\t"
-        text += record.data
-        text += "\n"
+    private static func append(_ record: ZoneRecord, to bytes: inout [UInt8]) {
+        bytes += record.owner.utf8
+        bytes.append(tab)
+        if let ttl = record.ttl { bytes += String(ttl).utf8 }
+        bytes += "\tIN\t".utf8
+        bytes += record.type.utf8
+        bytes.append(tab)
+        bytes += record.data.utf8
+        bytes.append(UInt8(ascii: "\n"))
     }
 
-    private static func serial(of text: String) -> UInt32 {
+    private static let tab = UInt8(ascii: "\t")
+
+    private static func serial(of bytes: [UInt8]) -> UInt32 {
         var hash: UInt32 = 2_166_136_261
-        for byte in text.utf8 {
+        for byte in bytes {
             hash ^= UInt32(byte)
             hash = hash &* 16_777_619
         }

@@ -26,6 +26,7 @@ package enum ChainKind: UInt8, Sendable, Comparable {
         }
     }
 
+    /// Alphabetical order of the prefixes.
     package static func < (lhs: ChainKind, rhs: ChainKind) -> Bool { lhs.rawValue < rhs.rawValue }
 }
 
@@ -34,6 +35,7 @@ package enum ChainKind: UInt8, Sendable, Comparable {
 /// The 16 characters are kept as two big-endian integers so that sorting chain names (tens of thousands per
 /// node) compares integers, and the order equals the byte order of the full names.
 package struct ChainName: Sendable, Hashable, Comparable {
+    /// Which prefix the name has.
     package var kind: ChainKind
     var high: UInt64
     var low: UInt64
@@ -63,18 +65,21 @@ package struct ChainName: Sendable, Hashable, Comparable {
     /// base32 (RFC 4648 alphabet, as Go's `base32.StdEncoding`) of sha256(input), first 16 characters:
     /// exactly the first 10 digest bytes.
     static func hashed(_ kind: ChainKind, _ input: String) -> ChainName {
-        let digest = Array(SHA256.hash(data: Array(input.utf8)))
+        var input = input
+        let digest = input.withUTF8 { SHA256.hash(data: UnsafeRawBufferPointer($0)) }
         // 10 bytes = 80 bits = 16 base32 characters; each half of 5 bytes gives 8 characters.
         func characters(_ start: Int) -> UInt64 {
-            var bits: UInt64 = 0
-            for index in start..<(start + 5) { bits = bits << 8 | UInt64(digest[index]) }
-            var packed: UInt64 = 0
-            for index in 0..<8 {
-                let value = UInt8(truncatingIfNeeded: bits >> UInt64(35 - index * 5)) & 0x1F
-                let character = value < 26 ? 65 + value : 24 + value  // "A"…"Z", then "2"…"7"
-                packed = packed << 8 | UInt64(character)
+            digest.withUnsafeBytes { bytes in
+                var bits: UInt64 = 0
+                for index in start..<(start + 5) { bits = bits << 8 | UInt64(bytes[index]) }
+                var packed: UInt64 = 0
+                for index in 0..<8 {
+                    let value = UInt8(truncatingIfNeeded: bits >> UInt64(35 - index * 5)) & 0x1F
+                    let character = value < 26 ? 65 + value : 24 + value  // "A"…"Z", then "2"…"7"
+                    packed = packed << 8 | UInt64(character)
+                }
+                return packed
             }
-            return packed
         }
         let high = characters(0)
         let low = characters(5)
@@ -82,11 +87,11 @@ package struct ChainName: Sendable, Hashable, Comparable {
     }
 
     /// Writes the full chain name.
+    @inline(__always)
     func write(to buffer: inout ByteBuffer) {
         buffer.append(kind.prefix)
         if kind == .markMasq || kind == .postrouting { return }
-        for shift in stride(from: 56, through: 0, by: -8) { buffer.append(byte: UInt8(truncatingIfNeeded: high >> UInt64(shift))) }
-        for shift in stride(from: 56, through: 0, by: -8) { buffer.append(byte: UInt8(truncatingIfNeeded: low >> UInt64(shift))) }
+        withUnsafeBytes(of: (high.bigEndian, low.bigEndian)) { buffer.bytes.append(contentsOf: $0) }
     }
 
     /// The full chain name as text.
@@ -96,6 +101,7 @@ package struct ChainName: Sendable, Hashable, Comparable {
         return String(decoding: buffer.bytes, as: UTF8.self)
     }
 
+    /// The byte order of the full names.
     package static func < (lhs: ChainName, rhs: ChainName) -> Bool {
         if lhs.kind != rhs.kind { return lhs.kind < rhs.kind }
         if lhs.high != rhs.high { return lhs.high < rhs.high }

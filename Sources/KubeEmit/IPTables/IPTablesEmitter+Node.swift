@@ -18,9 +18,9 @@ extension IPTablesEmitter {
         func eachSection(_ section: RuleArena.Section) {
             for index in prepared.plans.indices {
                 if let block = prepared.sharedBlock[index] {
-                    out.append(prepared.shared.bytes(prepared.shared.blocks[block].sections[section.rawValue]))
+                    out.append(prepared.shared.bytes(prepared.shared.blocks[block].range(section)))
                 } else if let block = ownBlock[index] {
-                    out.append(own.bytes(own.blocks[block].sections[section.rawValue]))
+                    out.append(own.bytes(own.blocks[block].range(section)))
                 }
             }
         }

@@ -35,10 +35,13 @@ package struct IPTablesOptions: Sendable, Hashable {
 
     /// Only these nodes (by name); nil for every node.
     package var nodes: Set<String>?
+    /// How the masquerade mark is spelled (the bit comes from the Cluster settings).
     package var markStyle: MarkStyle = .kubeProxy
     /// Nil: ClusterCIDR mode with the first IPv4 cluster CIDR of the settings, or none without one.
     package var localDetector: LocalDetector?
+    /// `--nodeport-addresses`.
     package var nodePortAddresses: NodePortAddresses = .all
+    /// `--iptables-localhost-nodeports`: NodePorts on 127.0.0.1 and the KUBE-FIREWALL martian rule.
     package var localhostNodePorts = true
     /// `--random-fully` on the MASQUERADE rule (iptables ≥ 1.6.2).
     package var randomFully = true
@@ -51,6 +54,7 @@ package struct IPTablesOptions: Sendable, Hashable {
     /// Comment lines at the top: the node, how to load the file, and the built-in chain jumps kube-proxy ensures.
     package var header = true
 
+    /// The defaults described above.
     package init() {}
 
     /// The options matching `NewFakeProxier` in kube-proxy's `proxier_test.go` (mark `0x4000`, nfacct counters

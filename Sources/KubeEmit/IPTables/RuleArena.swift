@@ -16,11 +16,22 @@ struct RuleArena: Sendable {
         var rules: Range<Int>
     }
 
-    /// One service port's rules.
+    /// One service port's rules: its sections are consecutive in the buffer, `bounds[i]..<bounds[i+1]`.
     struct Block: Sendable {
-        var sections: [Range<Int>]
+        var bounds: (Int, Int, Int, Int, Int, Int, Int)
         /// Indices into `chains`.
         var chains: Range<Int>
+
+        func range(_ section: Section) -> Range<Int> {
+            switch section {
+            case .filterNodePorts: bounds.0..<bounds.1
+            case .filterServices: bounds.1..<bounds.2
+            case .filterExternalServices: bounds.2..<bounds.3
+            case .filterProxyFirewall: bounds.3..<bounds.4
+            case .natNodePorts: bounds.4..<bounds.5
+            case .natServices: bounds.5..<bounds.6
+            }
+        }
     }
 
     var buffer = ByteBuffer()
@@ -33,4 +44,23 @@ struct RuleArena: Sendable {
 
     /// The bytes of a range.
     func bytes(_ range: Range<Int>) -> ArraySlice<UInt8> { buffer.bytes[range] }
+
+    /// Appends another arena's blocks and chains after this one's (ranges shifted).
+    mutating func append(_ other: RuleArena) {
+        let byteShift = buffer.count
+        let chainShift = chains.count
+        buffer.append(other.buffer.bytes)
+        chains.reserveCapacity(chains.count + other.chains.count)
+        for chain in other.chains {
+            chains.append(Chain(name: chain.name, rules: (chain.rules.lowerBound + byteShift)..<(chain.rules.upperBound + byteShift)))
+        }
+        blocks.reserveCapacity(blocks.count + other.blocks.count)
+        for block in other.blocks {
+            let b = block.bounds
+            blocks.append(Block(
+                bounds: (b.0 + byteShift, b.1 + byteShift, b.2 + byteShift, b.3 + byteShift, b.4 + byteShift,
+                         b.5 + byteShift, b.6 + byteShift),
+                chains: (block.chains.lowerBound + chainShift)..<(block.chains.upperBound + chainShift)))
+        }
+    }
 }

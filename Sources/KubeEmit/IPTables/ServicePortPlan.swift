@@ -56,21 +56,39 @@ struct ServicePortPlan: Sendable {
     /// `namespace/name` (the order `sortIPTablesRules` gives), ports in spec order. Headless, ExternalName and
     /// IPv6-only Services are skipped (kube-proxy `ShouldSkipService` / per-family proxier).
     static func plans(for state: ClusterState) -> [ServicePortPlan] {
-        let services = state.services.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+        plans(for: proxiedServices(state)[...])
+    }
+
+    /// The Services kube-proxy programs, sorted by the bytes of `namespace/name`.
+    static func proxiedServices(_ state: ClusterState) -> [ServiceState] {
+        let services = state.services.filter { service in
+            service.type != .externalName && !service.isHeadless && service.clusterIPs.contains(where: \.isV4)
+        }
+        let keys = services.map { Array($0.key.utf8) }
+        // ClusterState usually arrives sorted already; only sort when it is not.
+        if zip(keys, keys.dropFirst()).allSatisfy({ !$1.lexicographicallyPrecedes($0) }) { return services }
+        return services.indices.sorted { keys[$0].lexicographicallyPrecedes(keys[$1]) }.map { services[$0] }
+    }
+
+    /// The plans of already sorted, proxied Services.
+    static func plans(for services: ArraySlice<ServiceState>) -> [ServicePortPlan] {
         var plans: [ServicePortPlan] = []
+        plans.reserveCapacity(services.count)
         for service in services {
-            guard service.type != .externalName, !service.isHeadless,
-                  let clusterIP = service.clusterIPs.first(where: \.isV4)
-            else { continue }
+            guard let clusterIP = service.clusterIPs.first(where: \.isV4) else { continue }
             let externallyAccessibleByType = service.type == .loadBalancer || service.type == .nodePort
                 || (service.type == .clusterIP && !service.externalIPs.isEmpty)
             let externalLocal = externallyAccessibleByType && service.externalTrafficPolicy == .local
             let needsHealthCheck = service.type == .loadBalancer && externalLocal
             for port in service.ports {
                 let name = port.name.isEmpty ? service.key : service.key + ":" + port.name
-                let proto = port.proto.lowercased
+                let proto: String = switch port.proto {
+                case .tcp: "tcp"
+                case .udp: "udp"
+                case .sctp: "sctp"
+                }
                 plans.append(ServicePortPlan(
-                    name: name, proto: proto, clusterIP: clusterIP.description, port: port.port,
+                    name: name, proto: proto, clusterIP: Self.text(clusterIP), port: port.port,
                     nodePort: port.nodePort ?? 0,
                     externalIPs: service.externalIPs.filter(\.isV4).map(\.description),
                     loadBalancerIPs: service.loadBalancerIPs.filter(\.isV4).map(\.description),
@@ -87,25 +105,35 @@ struct ServicePortPlan: Sendable {
 
     /// IPv4 endpoints, de-duplicated and sorted by `IP:port` unless they already are (the resolver sorts them).
     static func endpoints(_ input: [EndpointState], servicePortName: String, proto: String) -> [Endpoint] {
-        var list = input.filter(\.ip.isV4)
+        var result: [Endpoint] = []
+        result.reserveCapacity(input.count)
         var sorted = true
-        var texts: [String] = []
-        texts.reserveCapacity(list.count)
-        for endpoint in list {
-            let text = EndpointResolver.endpointString(endpoint.ip, endpoint.port)
-            if let last = texts.last, !last.utf8.lexicographicallyPrecedes(text.utf8) { sorted = false }
-            texts.append(text)
-        }
-        if !sorted {
-            list = EndpointResolver.sortedUnique(list)
-            texts = list.map { EndpointResolver.endpointString($0.ip, $0.port) }
-        }
-        return zip(list, texts).map { endpoint, text in
-            Endpoint(
-                ip: endpoint.ip.description, text: text, port: endpoint.port,
+        for endpoint in input where endpoint.ip.isV4 {
+            let ip = text(endpoint.ip)
+            let text = ip + ":" + String(endpoint.port)
+            if let last = result.last, !last.text.utf8.lexicographicallyPrecedes(text.utf8) { sorted = false }
+            result.append(Endpoint(
+                ip: ip, text: text, port: endpoint.port,
                 sep: ChainName.endpoint(servicePortName: servicePortName, proto: proto, endpoint: text),
                 nodeName: endpoint.nodeName, ready: endpoint.ready, serving: endpoint.serving,
-                terminating: endpoint.terminating)
+                terminating: endpoint.terminating))
         }
+        if sorted { return result }
+        return endpoints(EndpointResolver.sortedUnique(input), servicePortName: servicePortName, proto: proto)
+    }
+
+    /// Address text without string interpolation for IPv4 (dotted quad), canonical text otherwise.
+    static func text(_ address: IPAddress) -> String {
+        guard case .v4(let value) = address else { return address.description }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(15)
+        for shift in [24, 16, 8, 0] {
+            let octet = Int(value >> UInt32(shift) & 0xFF)
+            if octet >= 100 { bytes.append(UInt8(48 + octet / 100)) }
+            if octet >= 10 { bytes.append(UInt8(48 + octet / 10 % 10)) }
+            bytes.append(UInt8(48 + octet % 10))
+            if shift != 0 { bytes.append(46) }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 }

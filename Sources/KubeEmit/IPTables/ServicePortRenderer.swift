@@ -2,9 +2,9 @@ import KubePlan
 
 /// Writes one service port's rules into a `RuleArena`, option for option in the order kube-proxy's
 /// `syncProxyRules` writes them (pkg/proxy/iptables/proxier.go), so a line here equals kube-proxy's line.
-struct ServicePortRenderer {
+struct ServicePortRenderer: Sendable {
     /// Node-wide facts the rules depend on.
-    struct Context {
+    struct Context: Sendable {
         var masqueradeAll: Bool
         /// `-s CIDR` text of the local-traffic detector, nil without one.
         var localCIDR: String?
@@ -23,16 +23,24 @@ struct ServicePortRenderer {
     /// Renders `plan` and appends its block to `arena`.
     func render(_ plan: ServicePortPlan, into arena: inout RuleArena) {
         let decision = TrafficDecision(plan, nodeName: context.nodeName)
-        var sections: [Range<Int>] = []
-        sections.reserveCapacity(RuleArena.Section.allCases.count)
-        for section in RuleArena.Section.allCases {
-            let start = arena.buffer.count
-            write(section, plan, decision, &arena.buffer)
-            sections.append(start..<arena.buffer.count)
-        }
+        let b0 = arena.buffer.count
+        write(.filterNodePorts, plan, decision, &arena.buffer)
+        let b1 = arena.buffer.count
+        write(.filterServices, plan, decision, &arena.buffer)
+        let b2 = arena.buffer.count
+        write(.filterExternalServices, plan, decision, &arena.buffer)
+        let b3 = arena.buffer.count
+        write(.filterProxyFirewall, plan, decision, &arena.buffer)
+        let b4 = arena.buffer.count
+        write(.natNodePorts, plan, decision, &arena.buffer)
+        let b5 = arena.buffer.count
+        write(.natServices, plan, decision, &arena.buffer)
+        let b6 = arena.buffer.count
         let firstChain = arena.chains.count
         writeChains(plan, decision, &arena)
-        arena.blocks.append(RuleArena.Block(sections: sections, chains: firstChain..<arena.chains.count))
+        arena.blocks.append(RuleArena.Block(
+            bounds: (b0, b1, b2, b3, b4, b5, b6),
+            chains: firstChain..<arena.chains.count))
     }
 
     // MARK: Top-level chains

@@ -9,20 +9,27 @@ import KubePlan
 package struct IPVSEmitter: Sendable {
     /// kube-proxy flags that shape IPVS output.
     package struct Options: Sendable, Hashable {
+        /// Only these nodes (by name); nil for every node.
         package var nodes: Set<String>?
         /// `--ipvs-scheduler`; nil takes the Cluster settings (default `rr`).
         package var scheduler: String?
+        /// How the masquerade mark is spelled.
         package var markStyle: IPTablesOptions.MarkStyle = .kubeProxy
         /// Nil: ClusterCIDR mode with the first IPv4 cluster CIDR.
         package var localDetector: IPTablesOptions.LocalDetector?
+        /// `--random-fully` on the MASQUERADE rule.
         package var randomFully = true
+        /// Comment lines at the top of ipvs-iptables.rules (node, how to load, built-in jumps).
         package var header = true
 
+        /// kube-proxy's defaults.
         package init() {}
     }
 
+    /// kube-proxy flags for IPVS mode.
     package var options: Options
 
+    /// An emitter with the given options.
     package init(options: Options = Options()) {
         self.options = options
     }

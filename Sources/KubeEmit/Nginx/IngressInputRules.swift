@@ -28,7 +28,9 @@ enum IngressInputRules {
             return nil
         }
         guard path.hasPrefix("/") else { return "path '\(NginxText.excerpt(path))' must start with '/'" }
-        if path.utf8.count > NginxText.maximumTokenLength { return "path is longer than \(NginxText.maximumTokenLength) bytes" }
+        if path.utf8.count > NginxText.maximumTokenLength {
+            return "path is longer than \(NginxText.maximumTokenLength) bytes"
+        }
         guard path.utf8.allSatisfy({ isStrictPathByte($0) }) else {
             return "\(type.rawValue) path '\(NginxText.excerpt(path))' may only contain letters, digits, '.', '_', '-' "
                 + "and '/'; use pathType ImplementationSpecific for anything else"
@@ -63,6 +65,7 @@ enum IngressInputRules {
 
     private static func isStrictPathByte(_ byte: UInt8) -> Bool {
         (byte >= 97 && byte <= 122) || (byte >= 65 && byte <= 90) || (byte >= 48 && byte <= 57)
-            || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "/")
+            || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-")
+            || byte == UInt8(ascii: "/")
     }
 }

@@ -10,7 +10,9 @@ struct AnnotationFinding: Sendable {
 }
 
 extension NginxAnnotations {
-    /// Parses the supported annotations of one Ingress. Returns nil when the Ingress must be refused (an invalid
+    /// Parses the supported annotations of one Ingress.
+    ///
+    /// Returns nil when the Ingress must be refused (an invalid
     /// value, a snippet, or an unsupported access-control annotation); findings explain why.
     static func parse(_ annotations: [String: String]) -> (value: NginxAnnotations?, findings: [AnnotationFinding]) {
         var result = NginxAnnotations()
@@ -25,18 +27,22 @@ extension NginxAnnotations {
             let name = String(key.dropFirst(prefix.count))
             let value = owned[key] ?? ""
             if snippetKeys.contains(name) {
-                refuse(key, "snippet annotations are raw nginx directives and are never emitted; the Ingress is refused",
-                       rule: NginxRuleID.snippetRefused)
+                refuse(
+                    key, "snippet annotations are raw nginx directives and are never emitted; the Ingress is refused",
+                    rule: NginxRuleID.snippetRefused)
                 continue
             }
             guard supportedKeys.contains(name) else {
                 if isAccessControl(name) {
-                    refuse(key, "'\(name)' is not supported and ignoring it would remove access control; the Ingress is refused",
-                           rule: NginxRuleID.unsupportedAnnotation)
+                    refuse(
+                        key,
+                        "'\(name)' is not supported and ignoring it would remove access control; the Ingress is refused",
+                        rule: NginxRuleID.unsupportedAnnotation)
                 } else {
-                    findings.append(AnnotationFinding(
-                        key: key, message: "'\(name)' is not supported by kubec and is ignored",
-                        rule: NginxRuleID.unsupportedAnnotation, severity: .warning))
+                    findings.append(
+                        AnnotationFinding(
+                            key: key, message: "'\(name)' is not supported by kubec and is ignored",
+                            rule: NginxRuleID.unsupportedAnnotation, severity: .warning))
                 }
                 continue
             }
@@ -177,10 +183,14 @@ extension NginxAnnotations {
             let authority = rest.prefix { $0 != "/" && $0 != "?" }
             let parts = authority.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
             guard let host = parts.first, !host.isEmpty,
-                host.utf8.allSatisfy({ isWordByte($0) && $0 != UInt8(ascii: "_") || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: ".") })
+                host.utf8.allSatisfy({
+                    isWordByte($0) && $0 != UInt8(ascii: "_") || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: ".")
+                })
             else { return false }
             if parts.count == 2 {
-                guard let port = Int(parts[1]), (1...65535).contains(port), parts[1].utf8.count <= 5 else { return false }
+                guard let port = Int(parts[1]), (1...65535).contains(port), parts[1].utf8.count <= 5 else {
+                    return false
+                }
             }
             rest = rest.dropFirst(authority.count)
             if rest.isEmpty { return true }
@@ -197,7 +207,8 @@ extension NginxAnnotations {
     }
 
     private static func isWordByte(_ byte: UInt8) -> Bool {
-        (byte >= 97 && byte <= 122) || (byte >= 65 && byte <= 90) || (byte >= 48 && byte <= 57) || byte == UInt8(ascii: "_")
+        (byte >= 97 && byte <= 122) || (byte >= 65 && byte <= 90) || (byte >= 48 && byte <= 57)
+            || byte == UInt8(ascii: "_")
     }
 }
 

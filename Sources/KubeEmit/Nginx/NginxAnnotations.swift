@@ -64,7 +64,8 @@ extension NginxAnnotations {
     /// Unsupported keys whose loss would silently open access: the Ingress is refused instead.
     static func isAccessControl(_ key: String) -> Bool {
         key.hasPrefix("auth-") || key.hasPrefix("limit-") || key == "denylist-source-range" || key == "satisfy"
-            || key.hasPrefix("enable-modsecurity") || key.hasPrefix("global-auth") || key.hasPrefix("enable-global-auth")
+            || key.hasPrefix("enable-modsecurity") || key.hasPrefix("global-auth")
+            || key.hasPrefix("enable-global-auth")
     }
 
     static let supportedKeys: Set<String> = [

@@ -50,7 +50,8 @@ extension NginxConfigWriter {
         switch location.key {
         case .exact(let path): line(2, "location = \(quote(path)) {")
         case .prefix(let path): line(2, "location \(quote(path)) {")
-        case .regex(let pattern, let caseInsensitive): line(2, "location \(caseInsensitive ? "~*" : "~") \(quote(pattern)) {")
+        case .regex(let pattern, let caseInsensitive):
+            line(2, "location \(caseInsensitive ? "~*" : "~") \(quote(pattern)) {")
         }
         if let ranges = annotations.allowSourceRanges {
             for range in ranges { line(3, "allow \(range);") }
@@ -77,7 +78,10 @@ extension NginxConfigWriter {
         if let seconds = annotations.sendTimeout { line(3, "\(prefix)_send_timeout \(seconds)s;") }
         if let seconds = annotations.readTimeout { line(3, "\(prefix)_read_timeout \(seconds)s;") }
         if let sticky = annotations.sticky {
-            line(3, "add_header Set-Cookie \"\(sticky.name)=$kubec_sticky_\(sticky.name); Path=\(sticky.path); HttpOnly\" always;")
+            line(
+                3,
+                "add_header Set-Cookie \"\(sticky.name)=$kubec_sticky_\(sticky.name); Path=\(sticky.path); HttpOnly\" always;"
+            )
         }
         if location.target.backend == nil {
             line(3, "return 404;")

@@ -52,13 +52,16 @@ struct NginxConfigWriter {
         ] {
             line(1, "\(directive) \(quote(temp + "/" + folder));")
         }
+        // A 512-byte bucket holds the longest valid host (253 characters); 256 makes nginx refuse to start.
         for fixed in [
-            "server_tokens off;", "server_names_hash_max_size 8192;", "server_names_hash_bucket_size 256;",
+            "server_tokens off;", "server_names_hash_max_size 8192;", "server_names_hash_bucket_size 512;",
             "variables_hash_max_size 2048;", "keepalive_timeout 75s;", "client_max_body_size 1m;",
             "port_in_redirect on;", "ssl_protocols TLSv1.2 TLSv1.3;", "ssl_session_tickets off;",
-            "proxy_connect_timeout 5s;", "proxy_send_timeout 60s;", "proxy_read_timeout 60s;", "proxy_http_version 1.1;",
+            "proxy_connect_timeout 5s;", "proxy_send_timeout 60s;", "proxy_read_timeout 60s;",
+            "proxy_http_version 1.1;",
             "proxy_buffering off;", "proxy_redirect off;", "proxy_next_upstream error timeout;",
-            "proxy_next_upstream_tries 3;", "proxy_set_header Host $host;", "proxy_set_header X-Request-ID $request_id;",
+            "proxy_next_upstream_tries 3;", "proxy_set_header Host $host;",
+            "proxy_set_header X-Request-ID $request_id;",
             "proxy_set_header X-Real-IP $remote_addr;", "proxy_set_header X-Forwarded-For $remote_addr;",
             "proxy_set_header X-Forwarded-Host $host;", "proxy_set_header X-Forwarded-Port $server_port;",
             "proxy_set_header X-Forwarded-Proto $scheme;", "proxy_set_header X-Forwarded-Scheme $scheme;",

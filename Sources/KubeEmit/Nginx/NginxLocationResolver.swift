@@ -17,7 +17,8 @@ import KubeYAML
 /// that matches" is again the longest path.
 enum NginxLocationResolver {
     /// Resolves one server's locations; conflicting claims of equal strength become warnings.
-    static func resolve(_ server: inout ServerPlan, diagnostics: inout [Diagnostic], ingresses: [String: IngressState]) {
+    static func resolve(_ server: inout ServerPlan, diagnostics: inout [Diagnostic], ingresses: [String: IngressState])
+    {
         let regexMode = server.regexMode
         var best: [LocationKey: LocationCandidate] = [:]
         func claim(_ candidate: LocationCandidate) {
@@ -28,30 +29,37 @@ enum NginxLocationResolver {
             let (winner, loser) = candidate.beats(current) ? (candidate, current) : (current, candidate)
             best[candidate.key] = winner
             if winner.length == loser.length, winner.rank == loser.rank, !winner.target.behavesLike(loser.target),
-               let ingress = ingresses["\(loser.target.namespace)/\(loser.target.ingressName)"]
+                let ingress = ingresses["\(loser.target.namespace)/\(loser.target.ingressName)"]
             {
                 let host = server.host.isEmpty ? "(any host)" : server.host
-                diagnostics.append(Reporter(ingress: ingress).make(
-                    NginxRuleID.pathConflict, .warning, "spec.rules",
-                    "\(loser.pathType) path '\(NginxText.excerpt(loser.path))' on host \(host) is already routed by Ingress "
-                        + "\(winner.target.namespace)/\(winner.target.ingressName) to a different backend; this one is ignored",
-                    range: loser.source))
+                diagnostics.append(
+                    Reporter(ingress: ingress).make(
+                        NginxRuleID.pathConflict, .warning, "spec.rules",
+                        "\(loser.pathType) path '\(NginxText.excerpt(loser.path))' on host \(host) is already routed by Ingress "
+                            + "\(winner.target.namespace)/\(winner.target.ingressName) to a different backend; this one is ignored",
+                        range: loser.source))
             }
         }
-        let defaultTarget = server.defaultTarget ?? RouteTarget(
-            namespace: "", ingressName: "", backend: nil, annotations: NginxAnnotations())
-        claim(LocationCandidate(key: .prefix("/"), length: -1, rank: -1, order: Int.max, target: defaultTarget, path: "/",
-                                pathType: "default", rewriteRegex: "^/", source: nil))
+        let defaultTarget =
+            server.defaultTarget
+            ?? RouteTarget(
+                namespace: "", ingressName: "", backend: nil, annotations: NginxAnnotations())
+        claim(
+            LocationCandidate(
+                key: .prefix("/"), length: -1, rank: -1, order: Int.max, target: defaultTarget, path: "/",
+                pathType: "default", rewriteRegex: "^/", source: nil))
         for declared in server.paths {
             for candidate in candidates(for: declared, regexMode: regexMode) {
                 if case .regex(let pattern, _) = candidate.key, declared.type == .implementationSpecific,
-                   !compiles(pattern)
+                    let problem = regexProblem(pattern)
                 {
                     if let ingress = ingresses["\(declared.target.namespace)/\(declared.target.ingressName)"] {
-                        diagnostics.append(Reporter(ingress: ingress).error(
-                            NginxRuleID.invalidPath, "spec.rules",
-                            "path '\(NginxText.excerpt(declared.path))' is not a valid regular expression (use-regex is on for this host); the path is ignored",
-                            range: declared.source))
+                        diagnostics.append(
+                            Reporter(ingress: ingress).error(
+                                NginxRuleID.invalidPath, "spec.rules",
+                                "path '\(NginxText.excerpt(declared.path))' \(problem) (use-regex is on for this host); "
+                                    + "the path is ignored",
+                                range: declared.source))
                     }
                     continue
                 }
@@ -66,8 +74,9 @@ enum NginxLocationResolver {
         let path = declared.path
         let length = path.utf8.count
         func make(_ key: LocationKey, _ rank: Int, _ rewrite: String) -> LocationCandidate {
-            LocationCandidate(key: key, length: length, rank: rank, order: declared.order, target: declared.target,
-                              path: path, pathType: declared.type.rawValue, rewriteRegex: rewrite, source: declared.source)
+            LocationCandidate(
+                key: key, length: length, rank: rank, order: declared.order, target: declared.target,
+                path: path, pathType: declared.type.rawValue, rewriteRegex: rewrite, source: declared.source)
         }
         let trimmed = path.count > 1 && path.hasSuffix("/") ? String(path.dropLast()) : path
         switch (declared.type, regexMode) {
@@ -112,8 +121,19 @@ enum NginxLocationResolver {
         }
     }
 
-    /// True when the pattern compiles (ICU syntax, close to PCRE for the constructs ingress paths use).
-    private static func compiles(_ pattern: String) -> Bool {
-        (try? NSRegularExpression(pattern: pattern)) != nil
+    /// Why a regex path cannot be a location, or nil.
+    ///
+    /// It must compile (ICU syntax, close to PCRE for the constructs ingress paths use), and it must not have
+    /// named groups: nginx turns `(?<name>…)` into the variable `$name`, so a path could shadow `$host` or
+    /// break the whole configuration for every tenant.
+    private static func regexProblem(_ pattern: String) -> String? {
+        var previous: [Character] = []
+        for character in pattern {
+            if previous.suffix(2) == ["(", "?"], character == "'" || character == "P" { return "has a named group" }
+            if previous.suffix(3) == ["(", "?", "<"], character != "=", character != "!" { return "has a named group" }
+            previous.append(character)
+        }
+        if (try? NSRegularExpression(pattern: pattern)) == nil { return "is not a valid regular expression" }
+        return nil
     }
 }

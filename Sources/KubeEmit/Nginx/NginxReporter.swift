@@ -9,10 +9,13 @@ struct Reporter {
         make(rule, .error, path, message, range: range)
     }
 
-    func make(_ rule: String, _ severity: Severity, _ path: String, _ message: String, range: SourceRange? = nil) -> Diagnostic {
+    func make(_ rule: String, _ severity: Severity, _ path: String, _ message: String, range: SourceRange? = nil)
+        -> Diagnostic
+    {
         Diagnostic(
             rule: rule, severity: severity, message: message, range: range ?? ingress.source,
-            object: ObjectIdentity(apiVersion: "networking.k8s.io/v1", kind: "Ingress", namespace: ingress.namespace, name: ingress.name),
+            object: ObjectIdentity(
+                apiVersion: "networking.k8s.io/v1", kind: "Ingress", namespace: ingress.namespace, name: ingress.name),
             path: path)
     }
 }

@@ -32,12 +32,18 @@ struct NginxRoutePlanner {
     private mutating func add(_ ingress: IngressState, order: Int) {
         let report = Reporter(ingress: ingress)
         guard IngressInputRules.isLabel(ingress.namespace), IngressInputRules.isSubdomain(ingress.name) else {
-            diagnostics.append(report.error(NginxRuleID.invalidName, "metadata", "namespace or name is not a valid Kubernetes name; the Ingress is ignored"))
+            diagnostics.append(
+                report.error(
+                    NginxRuleID.invalidName, "metadata",
+                    "namespace or name is not a valid Kubernetes name; the Ingress is ignored"))
             return
         }
         let parsed = NginxAnnotations.parse(ingress.annotations)
         for finding in parsed.findings {
-            diagnostics.append(report.make(finding.rule, finding.severity, "metadata.annotations[\(finding.key)]", "annotation \(finding.key) \(finding.message)"))
+            diagnostics.append(
+                report.make(
+                    finding.rule, finding.severity, "metadata.annotations[\(finding.key)]",
+                    "annotation \(finding.key) \(finding.message)"))
         }
         guard let annotations = parsed.value else { return }
         addTLS(ingress, report: report)
@@ -47,30 +53,41 @@ struct NginxRoutePlanner {
                 diagnostics.append(report.error(NginxRuleID.invalidName, field, problem))
                 return nil
             }
-            return RouteTarget(namespace: ingress.namespace, ingressName: ingress.name, backend: backend, annotations: annotations)
+            return RouteTarget(
+                namespace: ingress.namespace, ingressName: ingress.name, backend: backend, annotations: annotations)
         }
         var ruleHosts: [String] = []
         for (ruleIndex, rule) in ingress.rules.enumerated() {
             let field = "spec.rules[\(ruleIndex)]"
             if let problem = rule.host.isEmpty ? nil : IngressInputRules.hostProblem(rule.host) {
-                diagnostics.append(report.error(NginxRuleID.invalidHost, field + ".host", problem + "; the rule is ignored", range: rule.source))
+                diagnostics.append(
+                    report.error(
+                        NginxRuleID.invalidHost, field + ".host", problem + "; the rule is ignored", range: rule.source)
+                )
                 continue
             }
             if servers[rule.host] == nil { servers[rule.host] = ServerPlan(host: rule.host) }
-            if !rule.host.isEmpty { ruleHosts.append(rule.host) }
+            ruleHosts.append(rule.host)
             if let appRoot = annotations.appRoot { setAppRoot(appRoot, host: rule.host, report: report) }
             for (pathIndex, path) in rule.paths.enumerated() {
                 let pathField = "\(field).http.paths[\(pathIndex)]"
                 if let problem = IngressInputRules.pathProblem(path.path, type: path.pathType) {
-                    diagnostics.append(report.error(NginxRuleID.invalidPath, pathField + ".path", problem + "; the path is ignored", range: path.source))
+                    diagnostics.append(
+                        report.error(
+                            NginxRuleID.invalidPath, pathField + ".path", problem + "; the path is ignored",
+                            range: path.source))
                     continue
                 }
                 guard let routeTarget = target(path.backend, pathField + ".backend") else { continue }
-                let declared = DeclaredPath(path: path.path.isEmpty ? "/" : path.path, type: path.pathType, target: routeTarget, order: order, source: path.source)
+                let declared = DeclaredPath(
+                    path: path.path.isEmpty ? "/" : path.path, type: path.pathType, target: routeTarget, order: order,
+                    source: path.source)
                 servers[rule.host]?.paths.append(declared)
             }
         }
-        guard let defaultBackend = ingress.defaultBackend, let routeTarget = target(defaultBackend, "spec.defaultBackend") else { return }
+        guard let defaultBackend = ingress.defaultBackend,
+            let routeTarget = target(defaultBackend, "spec.defaultBackend")
+        else { return }
         // ingress-nginx: an Ingress without rules supplies the catch-all default; otherwise its hosts' defaults.
         for host in ingress.rules.isEmpty ? [""] : Array(Set(ruleHosts)).sorted() {
             setDefault(routeTarget, host: host, report: report)
@@ -83,23 +100,38 @@ struct NginxRoutePlanner {
             var certificate: CertificatePaths?
             if let secret = entry.secretName {
                 guard IngressInputRules.isSubdomain(secret) else {
-                    diagnostics.append(report.error(NginxRuleID.invalidName, field + ".secretName", "secretName '\(NginxText.excerpt(secret))' is not a valid Secret name; the TLS entry is ignored"))
+                    diagnostics.append(
+                        report.error(
+                            NginxRuleID.invalidName, field + ".secretName",
+                            "secretName '\(NginxText.excerpt(secret))' is not a valid Secret name; the TLS entry is ignored"
+                        ))
                     continue
                 }
                 let folder = "\(tlsDirectory)/\(ingress.namespace)/\(secret)"
                 certificate = CertificatePaths(certificate: folder + "/tls.crt", key: folder + "/tls.key")
             } else if !hasDefaultCertificate {
-                diagnostics.append(report.make(NginxRuleID.tlsWithoutSecret, .warning, field, "TLS entry has no secretName and no default certificate is configured; its hosts are served on HTTP only"))
+                diagnostics.append(
+                    report.make(
+                        NginxRuleID.tlsWithoutSecret, .warning, field,
+                        "TLS entry has no secretName and no default certificate is configured; its hosts are served on HTTP only"
+                    ))
                 continue
             }
             for (hostIndex, host) in entry.hosts.enumerated() {
                 if let problem = IngressInputRules.hostProblem(host) {
-                    diagnostics.append(report.error(NginxRuleID.invalidHost, "\(field).hosts[\(hostIndex)]", problem + "; the TLS host is ignored"))
+                    diagnostics.append(
+                        report.error(
+                            NginxRuleID.invalidHost, "\(field).hosts[\(hostIndex)]",
+                            problem + "; the TLS host is ignored"))
                     continue
                 }
                 if let existing = tlsHosts[host] {
                     if existing.certificate != certificate {
-                        diagnostics.append(report.make(NginxRuleID.settingConflict, .warning, "\(field).hosts[\(hostIndex)]", "TLS host '\(host)' already has a certificate from Ingress \(existing.ingress); this one is ignored"))
+                        diagnostics.append(
+                            report.make(
+                                NginxRuleID.settingConflict, .warning, "\(field).hosts[\(hostIndex)]",
+                                "TLS host '\(host)' already has a certificate from Ingress \(existing.ingress); this one is ignored"
+                            ))
                     }
                     continue
                 }
@@ -108,7 +140,9 @@ struct NginxRoutePlanner {
         }
     }
 
-    /// The certificate for a server host: an exact TLS host, else a one-label wildcard covering it.
+    /// The certificate for a server host.
+    ///
+    /// An exact TLS host, else a one-label wildcard covering it.
     /// `.some(nil)` means the default certificate.
     private func tlsFor(_ host: String) -> CertificatePaths?? {
         if let exact = tlsHosts[host] { return .some(exact.certificate) }
@@ -120,7 +154,11 @@ struct NginxRoutePlanner {
     private mutating func setDefault(_ target: RouteTarget, host: String, report: Reporter) {
         if let existing = servers[host]?.defaultTarget {
             if !existing.behavesLike(target) {
-                diagnostics.append(report.make(NginxRuleID.settingConflict, .warning, "spec.defaultBackend", "host '\(host.isEmpty ? "_" : host)' already has the default backend of Ingress \(existing.namespace)/\(existing.ingressName); this one is ignored"))
+                diagnostics.append(
+                    report.make(
+                        NginxRuleID.settingConflict, .warning, "spec.defaultBackend",
+                        "host '\(host.isEmpty ? "_" : host)' already has the default backend of Ingress \(existing.namespace)/\(existing.ingressName); this one is ignored"
+                    ))
             }
             return
         }
@@ -130,7 +168,11 @@ struct NginxRoutePlanner {
     private mutating func setAppRoot(_ appRoot: String, host: String, report: Reporter) {
         if let existing = servers[host]?.appRoot {
             if existing != appRoot {
-                diagnostics.append(report.make(NginxRuleID.settingConflict, .warning, "metadata.annotations", "host '\(host.isEmpty ? "_" : host)' already has app-root '\(existing)'; '\(appRoot)' is ignored"))
+                diagnostics.append(
+                    report.make(
+                        NginxRuleID.settingConflict, .warning, "metadata.annotations",
+                        "host '\(host.isEmpty ? "_" : host)' already has app-root '\(existing)'; '\(appRoot)' is ignored"
+                    ))
             }
             return
         }

@@ -16,7 +16,9 @@ struct RouteTarget: Hashable, Sendable {
     }
 }
 
-/// An nginx `location` matcher. Keys are unique per server: nginx refuses duplicate exact and prefix locations.
+/// An nginx `location` matcher.
+///
+/// Keys are unique per server: nginx refuses duplicate exact and prefix locations.
 enum LocationKey: Hashable, Sendable {
     /// `location = "path"`.
     case exact(String)

@@ -25,7 +25,8 @@ enum NginxText {
         for scalar in text.unicodeScalars {
             let value = scalar.value
             if value < 0x20 || value == 0x7F || (value >= 0x80 && value < 0xA0) { return .controlCharacter }
-            if (0x200B...0x200F).contains(value) || (0x202A...0x202E).contains(value) || (0x2066...0x2069).contains(value)
+            if (0x200B...0x200F).contains(value) || (0x202A...0x202E).contains(value)
+                || (0x2066...0x2069).contains(value)
                 || value == 0xFEFF
             {
                 return .invisibleFormatCharacter
@@ -34,26 +35,44 @@ enum NginxText {
         return nil
     }
 
-    /// `"text"` with `\` and `"` escaped. Call only after `refusal(text) == nil`.
+    /// The text as one double-quoted token.
+    ///
+    /// `\` and `"` are backslash-escaped. Call only after `refusal(text) == nil`.
     static func quoted(_ text: String) -> String {
-        var result = "\""
-        result.reserveCapacity(text.utf8.count + 2)
-        for character in text {
-            if character == "\\" || character == "\"" { result.append("\\") }
-            result.append(character)
+        let needsEscape = text.utf8.contains { $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "\"") }
+        guard needsEscape else { return "\"" + text + "\"" }
+        var bytes: [UInt8] = [UInt8(ascii: "\"")]
+        bytes.reserveCapacity(text.utf8.count + 8)
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: "\\") || byte == UInt8(ascii: "\"") { bytes.append(UInt8(ascii: "\\")) }
+            bytes.append(byte)
         }
-        result.append("\"")
-        return result
+        bytes.append(UInt8(ascii: "\""))
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// `text` with every PCRE metacharacter backslash-escaped, so the regex matches the text literally.
     static func regexLiteral(_ text: String) -> String {
-        var result = ""
-        for character in text {
-            if "\\^$.|?*+()[]{}/".contains(character) && character != "/" { result.append("\\") }
-            result.append(character)
+        guard text.utf8.contains(where: isRegexMeta) else { return text }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count + 8)
+        for byte in text.utf8 {
+            if isRegexMeta(byte) { bytes.append(UInt8(ascii: "\\")) }
+            bytes.append(byte)
         }
-        return result
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    private static func isRegexMeta(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "\\"), UInt8(ascii: "^"), UInt8(ascii: "$"), UInt8(ascii: "."), UInt8(ascii: "|"),
+            UInt8(ascii: "?"),
+            UInt8(ascii: "*"), UInt8(ascii: "+"), UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "["),
+            UInt8(ascii: "]"),
+            UInt8(ascii: "{"), UInt8(ascii: "}"):
+            true
+        default: false
+        }
     }
 
     /// A human description of a refusal for diagnostics.
@@ -69,7 +88,8 @@ enum NginxText {
     /// A diagnostic-safe excerpt of untrusted text: controls shown as `?`, at most 60 characters.
     static func excerpt(_ text: String) -> String {
         let scalars = text.unicodeScalars
-        var result = String(String.UnicodeScalarView(scalars.prefix(60).map { $0.value < 0x20 || $0.value == 0x7F ? "?" : $0 }))
+        var result = String(
+            String.UnicodeScalarView(scalars.prefix(60).map { $0.value < 0x20 || $0.value == 0x7F ? "?" : $0 }))
         if scalars.count > 60 { result += "…" }
         return result
     }

@@ -13,7 +13,9 @@ struct NginxUpstreams {
         var stickyCookie: String?
 
         static func < (lhs: Key, rhs: Key) -> Bool {
-            (lhs.namespace, lhs.service, lhs.port, lhs.stickyCookie ?? "") < (rhs.namespace, rhs.service, rhs.port, rhs.stickyCookie ?? "")
+            (lhs.namespace, lhs.service, lhs.port, lhs.stickyCookie ?? "") < (
+                rhs.namespace, rhs.service, rhs.port, rhs.stickyCookie ?? ""
+            )
         }
     }
 
@@ -27,21 +29,34 @@ struct NginxUpstreams {
     private(set) var upstreams: [Upstream] = []
     private var names: [Key: String] = [:]
 
-    /// Collects the upstreams the servers' winning locations use. Backends without ready endpoints get none.
+    /// Collects the upstreams the servers' winning locations use.
+    ///
+    /// Backends without ready endpoints get none.
     init(servers: [ServerPlan]) {
+        // Every location of one Service port carries the same resolved endpoints; the first one seen is kept.
         var endpoints: [Key: [EndpointState]] = [:]
         for server in servers {
             for location in server.locations {
-                guard let key = NginxUpstreams.key(location.target) , let backend = location.target.backend else { continue }
-                endpoints[key, default: []] += backend.endpoints
+                guard let key = NginxUpstreams.key(location.target), let backend = location.target.backend,
+                    endpoints[key] == nil
+                else { continue }
+                endpoints[key] = backend.endpoints
             }
         }
-        var taken = Set<String>()
-        for key in endpoints.keys.sorted() {
-            let ready = Set(endpoints[key, default: []].filter { $0.ready && (1...65535).contains($0.port) }.map { EndpointAddress(ip: $0.ip, port: $0.port) })
-            guard !ready.isEmpty else { continue }
+        var bases: [(base: String, key: Key)] = endpoints.keys.map { key in
             var base = "\(key.namespace)-\(key.service)-\(key.port)"
             if let cookie = key.stickyCookie { base += "-sticky-" + cookie }
+            return (base, key)
+        }
+        bases.sort { $0.base != $1.base ? $0.base < $1.base : $0.key < $1.key }
+        var taken = Set<String>()
+        for (base, key) in bases {
+            var ready = endpoints[key, default: []].compactMap { endpoint in
+                endpoint.ready && (1...65535).contains(endpoint.port)
+                    ? EndpointAddress(ip: endpoint.ip, port: endpoint.port) : nil
+            }
+            guard !ready.isEmpty else { continue }
+            ready.sort()
             var name = base
             var suffix = 2
             while taken.contains(name) {
@@ -50,7 +65,11 @@ struct NginxUpstreams {
             }
             taken.insert(name)
             names[key] = name
-            let servers = ready.sorted().map(\.text)
+            var servers: [String] = []
+            servers.reserveCapacity(ready.count)
+            for (index, address) in ready.enumerated() where index == 0 || ready[index - 1] != address {
+                servers.append(address.text)
+            }
             upstreams.append(Upstream(name: name, servers: servers, stickyCookie: key.stickyCookie))
         }
     }
@@ -62,11 +81,14 @@ struct NginxUpstreams {
 
     private static func key(_ target: RouteTarget) -> Key? {
         guard let backend = target.backend else { return nil }
-        let port = switch backend.port {
-        case .number(let number): String(number)
-        case .name(let name): name
-        }
-        return Key(namespace: target.namespace, service: backend.serviceName, port: port, stickyCookie: target.annotations.sticky?.name)
+        let port =
+            switch backend.port {
+            case .number(let number): String(number)
+            case .name(let name): name
+            }
+        return Key(
+            namespace: target.namespace, service: backend.serviceName, port: port,
+            stickyCookie: target.annotations.sticky?.name)
     }
 }
 

@@ -6,6 +6,7 @@ package struct ByteBuffer: Sendable {
     /// The bytes written so far.
     package var bytes: [UInt8]
 
+    /// An empty buffer with room for `capacity` bytes.
     package init(capacity: Int = 0) {
         bytes = []
         bytes.reserveCapacity(capacity)
@@ -14,27 +15,33 @@ package struct ByteBuffer: Sendable {
     /// Number of bytes written.
     package var count: Int { bytes.count }
 
+    /// Appends a literal's UTF-8 bytes.
     @inline(__always)
     package mutating func append(_ text: StaticString) {
         text.withUTF8Buffer { bytes.append(contentsOf: $0) }
     }
 
+    /// Appends a string's UTF-8 bytes.
     @inline(__always)
     package mutating func append(_ text: String) {
-        var text = text
-        text.withUTF8 { bytes.append(contentsOf: $0) }
+        // Native strings are contiguous UTF-8: copy without retaining or re-encoding.
+        let done: Void? = text.utf8.withContiguousStorageIfAvailable { bytes.append(contentsOf: $0) }
+        if done == nil { bytes.append(contentsOf: text.utf8) }
     }
 
+    /// Appends bytes.
     @inline(__always)
     package mutating func append(_ other: [UInt8]) {
         bytes.append(contentsOf: other)
     }
 
+    /// Appends a slice of bytes.
     @inline(__always)
     package mutating func append(_ other: ArraySlice<UInt8>) {
         bytes.append(contentsOf: other)
     }
 
+    /// Appends one byte.
     @inline(__always)
     package mutating func append(byte: UInt8) {
         bytes.append(byte)

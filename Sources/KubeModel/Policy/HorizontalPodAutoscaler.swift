@@ -60,7 +60,8 @@ package struct PodDisruptionBudget: Sendable, KubeDecodable {
         selector = spec.flatMap { context.decode($0, "selector") }
         minAvailable = spec.flatMap { context.intOrString($0, "minAvailable") }
         maxUnavailable = spec.flatMap { context.intOrString($0, "maxUnavailable") }
-        unhealthyPodEvictionPolicy = spec.flatMap { context.string($0, "unhealthyPodEvictionPolicy") }
+        unhealthyPodEvictionPolicy =
+            spec.flatMap { context.string($0, "unhealthyPodEvictionPolicy") }
             ?? "IfHealthyBudget"
     }
 }

@@ -19,7 +19,9 @@ package struct NetworkPolicySpec: Sendable, KubeDecodable {
     package var node: YAMLNode?
     /// Pods in the policy's namespace the policy applies to; `{}` (or omitted) selects all of them.
     package var podSelector: LabelSelector
-    /// `Ingress` and/or `Egress`. When omitted: `Ingress`, plus `Egress` if there are egress rules.
+    /// `Ingress` and/or `Egress`.
+    ///
+    /// When omitted: `Ingress`, plus `Egress` if there are egress rules.
     package var policyTypes: [String]
     /// Whether `policyTypes` was written (false means it was defaulted).
     package var policyTypesGiven: Bool

@@ -9,8 +9,8 @@
 /// * ExternalName Services get no endpoints. Headless Services get them (DNS needs them); emitters skip them.
 ///
 /// Endpoints of one Service port are de-duplicated by `IP:port` (a local copy wins, as in kube-proxy) and sorted
-/// by the string `IP:port` (`[IP]:port` for IPv6), a plain byte comparison: the order kube-proxy uses for its
-/// probabilities, so `10.0.0.10:80` sorts before `10.0.0.2:80`.
+/// by the string `IP:port` (`[IP]:port` for IPv6), a plain byte comparison (kube-proxy `byEndpoint`): the order it uses for its
+/// probabilities, so `10.0.0.10:80` sorts before `10.0.0.1:80` and `10.0.0.2:80`.
 package enum EndpointResolver {
     /// Returns `state` with every Service's endpoints resolved; nodes, pods and settings are unchanged.
     package static func resolve(_ state: ClusterState, explicit: ExplicitEndpoints = ExplicitEndpoints()) -> ClusterState {

@@ -9,10 +9,12 @@ package struct ExplicitEndpoints: Sendable, Hashable {
     package struct Port: Sendable, Hashable {
         /// The port name; empty for the single unnamed port.
         package var name: String
+        /// The port's protocol (must match the Service port's).
         package var proto: PortProtocol
         /// Endpoints whose `port` is this slice port's number.
         package var endpoints: [EndpointState]
 
+        /// One slice port.
         package init(name: String = "", proto: PortProtocol = .tcp, endpoints: [EndpointState]) {
             self.name = name
             self.proto = proto
@@ -23,6 +25,7 @@ package struct ExplicitEndpoints: Sendable, Hashable {
     /// Slice ports keyed by the Service key `namespace/name`.
     package var byService: [String: [Port]]
 
+    /// Slice ports by Service key.
     package init(_ byService: [String: [Port]] = [:]) {
         self.byService = byService
     }

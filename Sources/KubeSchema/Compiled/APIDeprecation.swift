@@ -3,12 +3,17 @@
 ///
 /// Versions are Kubernetes 1.x minor numbers: `removedIn: 22` means removed in v1.22.
 package struct APIDeprecation: Sendable, Hashable {
+    /// The deprecated apiVersion (`extensions/v1beta1`).
     package var apiVersion: String
+    /// The kind it applies to.
     package var kind: String
+    /// The minor release that deprecated it.
     package var deprecatedIn: Int?
+    /// The minor release that removed it; nil while it is only deprecated.
     package var removedIn: Int?
     /// The apiVersion to move to.
     package var replacement: String
+    /// The minor release since which the replacement exists.
     package var replacementAvailableIn: Int?
 
     /// What the table says about an apiVersion/kind at a Kubernetes minor version.

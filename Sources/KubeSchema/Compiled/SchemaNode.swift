@@ -1,14 +1,23 @@
 /// The JSON types a schema allows, as a bit set (the compact schema files use the same bits).
 package struct JSONTypes: OptionSet, Sendable, Hashable {
+    /// The bits.
     package let rawValue: UInt8
+    /// A set from its bits.
     package init(rawValue: UInt8) { self.rawValue = rawValue }
 
+    /// A mapping.
     package static let object = JSONTypes(rawValue: 1)
+    /// A sequence.
     package static let array = JSONTypes(rawValue: 2)
+    /// A string scalar (quoted, or plain text YAML does not type).
     package static let string = JSONTypes(rawValue: 4)
+    /// An integer scalar.
     package static let integer = JSONTypes(rawValue: 8)
+    /// Any number (integers included).
     package static let number = JSONTypes(rawValue: 16)
+    /// A boolean (`true`, and YAML 1.1's `yes`, `on`…).
     package static let boolean = JSONTypes(rawValue: 32)
+    /// `null`, `~` or an empty value.
     package static let null = JSONTypes(rawValue: 64)
 
     /// The JSON-schema words, for messages: `"integer"` or `"string" or "integer"`.
@@ -73,14 +82,17 @@ package struct SchemaNode: Sendable {
     package var name: String?
     /// Empty means any type.
     package var types: JSONTypes = []
+    /// A format checked beyond the type.
     package var format: SchemaFormat = .none
-    /// Property name → node index. Looked up by hash for every key of every mapping.
+    /// Property name → node index, as declared (the validator looks keys up in `fields`).
     package var properties: [String: Int32] = [:]
+    /// Fields that must be present, in schema order.
     package var required: [String] = []
     /// Allowed values, compared by `JSONValue.enumText`; nil when unconstrained.
     package var enumValues: Set<String>?
     /// The allowed values in schema order, for messages.
     package var enumList: [String] = []
+    /// What keys beyond `properties` may hold.
     package var additional: AdditionalProperties = .allowed
     /// The node of every item of an array, or -1.
     package var items: Int32 = -1
@@ -99,6 +111,7 @@ package struct SchemaNode: Sendable {
     /// Required fields beyond the first 64 or not declared as properties: checked by a key search.
     package private(set) var unindexedRequired: [String] = []
 
+    /// A node that accepts anything.
     package init() {}
 
     /// Builds `fields`, `requiredMask` and `unindexedRequired` from `properties` and `required`.
@@ -119,21 +132,31 @@ package struct SchemaNode: Sendable {
 
 /// A declared property as the validator looks it up: its schema and its bit in the required mask (0 if optional).
 package struct SchemaField: Sendable {
+    /// The property's schema.
     package var node: Int32
+    /// Its bit in `requiredMask`, or 0 when optional.
     package var requiredBit: UInt64
 }
 
 /// Value bounds that CRD schemas commonly declare; checked only when present.
 package struct SchemaBounds: Sendable, Equatable {
+    /// Smallest number allowed.
     package var minimum: Double?
+    /// Largest number allowed.
     package var maximum: Double?
+    /// Fewest characters in a string.
     package var minLength: Int?
+    /// Most characters in a string.
     package var maxLength: Int?
+    /// Fewest items in an array.
     package var minItems: Int?
+    /// Most items in an array.
     package var maxItems: Int?
 
+    /// A node that accepts anything.
     package init() {}
 
+    /// True when no bound is set.
     package var isEmpty: Bool {
         minimum == nil && maximum == nil && minLength == nil && maxLength == nil && minItems == nil && maxItems == nil
     }

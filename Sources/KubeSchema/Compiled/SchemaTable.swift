@@ -3,6 +3,7 @@
 /// Built once (per bundled version, then extended with the input's CRDs and `--schema-location` files) and read
 /// concurrently by the validator, so it is immutable once handed over.
 package struct SchemaTable: Sendable {
+    /// Every node; indices are stable once assigned.
     package private(set) var nodes: [SchemaNode] = []
     /// `apiVersion` + `kind` → root node.
     package private(set) var kinds: [KindKey: Int32] = [:]
@@ -10,13 +11,14 @@ package struct SchemaTable: Sendable {
     package private(set) var definitions: [String: Int32] = [:]
     /// Where not-yet-decoded bundled nodes come from; nil for tables built in memory.
     private var source: CompactNodeSource?
-    /// For bundled nodes: true until decoded. Nodes appended later are always decoded.
+    /// For bundled nodes, true until decoded; nodes appended later are always decoded.
     private var pending: [Bool] = []
     private var objectMetaIndex: Int32?
 
+    /// An empty table (tests, and schemas built only from CRDs).
     package init() {}
 
-    /// A bundled table whose nodes decode on demand (`materialize`). Undecoded slots hold an "anything" node.
+    /// A bundled table whose nodes decode on demand (`materialize`); undecoded slots accept anything.
     init(lazy source: CompactNodeSource, kinds: [(KindKey, Int)], objectMeta: Int32) {
         nodes = Array(repeating: SchemaNode(), count: source.count)
         pending = Array(repeating: true, count: source.count)
@@ -78,6 +80,7 @@ package struct SchemaTable: Sendable {
     /// Registers the root schema of a kind (a later registration replaces an earlier one).
     package mutating func register(_ key: KindKey, root: Int32) { kinds[key] = root }
 
+    /// The node at an index.
     package subscript(index: Int32) -> SchemaNode { nodes[Int(index)] }
 
     /// The root node of a kind.
@@ -91,9 +94,12 @@ package struct SchemaTable: Sendable {
 
 /// The key of a kind's schema: the full apiVersion (group and version) and the kind.
 package struct KindKey: Hashable, Sendable, Comparable {
+    /// `apps/v1`, `v1`, `example.com/v1`.
     package var apiVersion: String
+    /// The kind, as written in manifests.
     package var kind: String
 
+    /// A key from an apiVersion and a kind.
     package init(apiVersion: String, kind: String) {
         self.apiVersion = apiVersion
         self.kind = kind
@@ -111,6 +117,7 @@ package struct KindKey: Hashable, Sendable, Comparable {
         return String(apiVersion[apiVersion.index(after: slash)...])
     }
 
+    /// Orders by apiVersion, then kind.
     package static func < (lhs: KindKey, rhs: KindKey) -> Bool {
         (lhs.apiVersion, lhs.kind) < (rhs.apiVersion, rhs.kind)
     }

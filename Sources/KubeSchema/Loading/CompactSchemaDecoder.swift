@@ -8,6 +8,7 @@
 package enum CompactSchemaDecoder {
     /// A malformed compact text: only possible if a generated file was edited by hand.
     package struct Failure: Error, Sendable, Equatable {
+        /// What is malformed.
         package var message: String
     }
 
@@ -40,8 +41,11 @@ package enum CompactSchemaDecoder {
             else { return nil }
             return value[key]
         }
+        func lineText(_ index: Int) -> String {
+            String(decoding: UnsafeBufferPointer(rebasing: text[lines[index]]), as: UTF8.self)
+        }
         guard let version = header(1, "kubernetesVersion")?.string, let objectMeta = header(2, "objectMeta")?.int,
-              lines.count > 4, String(decoding: UnsafeBufferPointer(rebasing: text[lines[3]]), as: UTF8.self) == #" "kinds": ["#
+              lines.count > 4, lineText(3) == #" "kinds": ["#
         else { return .failure(Failure(message: "unexpected header layout")) }
         var cursor = 4
         var kinds: [(KindKey, Int)] = []
@@ -52,8 +56,7 @@ package enum CompactSchemaDecoder {
             kinds.append((KindKey(apiVersion: apiVersion, kind: kind), root))
             cursor += 1
         }
-        guard cursor + 1 < lines.count,
-              String(decoding: UnsafeBufferPointer(rebasing: text[lines[cursor + 1]]), as: UTF8.self) == #" "nodes": ["#
+        guard cursor + 1 < lines.count, lineText(cursor + 1) == #" "nodes": ["#
         else { return .failure(Failure(message: "unexpected layout before nodes")) }
         let first = cursor + 2
         let nodeLines = Array(lines[first..<max(first, lines.count - 1)])
@@ -67,6 +70,7 @@ package enum CompactSchemaDecoder {
 
 /// The node lines of a compact text in static memory (a `StaticString` compiled into the binary).
 package struct CompactNodeSource: @unchecked Sendable {
+    /// The Kubernetes version of the text.
     package let version: String
     private let text: UnsafeBufferPointer<UInt8>
     private let lines: [Range<Int>]
@@ -78,6 +82,7 @@ package struct CompactNodeSource: @unchecked Sendable {
         self.lines = lines
     }
 
+    /// The number of nodes.
     package var count: Int { lines.count }
 
     /// Decodes node `index`; nil when its line is malformed.

@@ -5,10 +5,13 @@
 package struct JSONParser {
     /// A parse failure with the byte offset where it happened.
     package struct Failure: Error, Equatable, Sendable {
+        /// What was expected.
         package var message: String
+        /// The 0-based byte offset of the problem.
         package var offset: Int
     }
 
+    /// The deepest nesting accepted.
     package static let maxDepth = 512
 
     private let bytes: UnsafeBufferPointer<UInt8>

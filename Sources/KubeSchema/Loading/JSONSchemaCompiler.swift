@@ -14,8 +14,10 @@ package struct JSONSchemaCompiler {
         case jsonSchema
     }
 
+    /// The deepest inline nesting compiled; deeper sub-schemas accept anything.
     package static let maxDepth = 256
 
+    /// The table being extended; read it back after compiling.
     package private(set) var table: SchemaTable
     private let definitions: [String: JSONValue]
     private var compiledDefinitions: [String: Int32] = [:]

@@ -11,6 +11,7 @@ package indirect enum JSONValue: Sendable, Equatable {
     case array([JSONValue])
     case object([(key: String, value: JSONValue)])
 
+    /// Structural equality; numbers compare by value, object members in order.
     package static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
         switch (lhs, rhs) {
         case (.null, .null): true
@@ -30,26 +31,31 @@ package indirect enum JSONValue: Sendable, Equatable {
         return members.last { $0.key == key }?.value
     }
 
+    /// The string, for a string value.
     package var string: String? {
         if case .string(let value) = self { return value }
         return nil
     }
 
+    /// The boolean, for a boolean value.
     package var bool: Bool? {
         if case .bool(let value) = self { return value }
         return nil
     }
 
+    /// The integer, for a number with no fraction.
     package var int: Int? {
         if case .number(let value, _) = self, value.rounded() == value, abs(value) < 1e15 { return Int(value) }
         return nil
     }
 
+    /// The items, for an array.
     package var array: [JSONValue]? {
         if case .array(let value) = self { return value }
         return nil
     }
 
+    /// The members in source order, for an object.
     package var members: [(key: String, value: JSONValue)]? {
         if case .object(let value) = self { return value }
         return nil

@@ -78,7 +78,8 @@ struct SchemaLocation: Sendable {
             return gvks.contains { gvk in
                 let group = gvk["group"]?.string ?? ""
                 let version = gvk["version"]?.string ?? ""
-                return gvk["kind"]?.string == key.kind && (group.isEmpty ? version : "\(group)/\(version)") == key.apiVersion
+                let apiVersion = group.isEmpty ? version : "\(group)/\(version)"
+                return gvk["kind"]?.string == key.kind && apiVersion == key.apiVersion
             }
         }
         if let allowed = schema["properties"]?["apiVersion"]?["enum"]?.array, !allowed.isEmpty {
@@ -89,8 +90,9 @@ struct SchemaLocation: Sendable {
 }
 
 extension SchemaTable {
-    /// Compiles the schema files of `--schema-location` folders for the kinds the input uses and has no schema
-    /// for yet. Locations are tried in the order given; the first file that describes the kind wins.
+    /// Compiles the `--schema-location` files of the kinds the input uses and has no schema for yet.
+    ///
+    /// Locations are tried in the order given; the first file that describes the kind wins.
     mutating func addLocationSchemas(
         _ locations: [SchemaLocation], for keys: [KindKey], diagnostics: inout [Diagnostic]
     ) {
@@ -102,7 +104,8 @@ extension SchemaTable {
                 guard let schema = SchemaLocation.read(path) else {
                     diagnostics.append(Diagnostic(
                         rule: SchemaRuleID.invalidSchema, severity: .error,
-                        message: "schema file \(path) is not valid JSON", range: SourceRange(file: path, line: 1, column: 1)))
+                        message: "schema file \(path) is not valid JSON",
+                        range: SourceRange(file: path, line: 1, column: 1)))
                     continue
                 }
                 guard SchemaLocation.describes(schema, key) else { continue }

@@ -1,10 +1,12 @@
 import KubeYAML
 
-/// The schemas one run validates against: the bundled table of the chosen Kubernetes version plus the
-/// `--schema-location` folders. Built once per process; `SchemaValidator` adds the input's CRDs per run.
+/// The schemas one run validates against: a bundled Kubernetes version and the `--schema-location` folders.
+///
+/// Built once per process; `SchemaValidator` adds the input's CRDs per run.
 package struct SchemaRegistry: Sendable {
     /// The `major.minor` version in use.
     package let kubernetesVersion: String
+    /// The options the registry was built from (strictness, missing-schema policy).
     package let options: SchemaOptions
     /// The bundled kinds of that version (and kubec's own `Cluster`).
     package let bundled: SchemaTable
@@ -16,8 +18,8 @@ package struct SchemaRegistry: Sendable {
     package init(options: SchemaOptions) throws(SchemaConfigurationError) {
         let version = BundledSchemas.normalize(options.kubernetesVersion ?? BundledSchemas.newest)
         guard let decoded = BundledSchemas.table(for: version) else {
-            throw SchemaConfigurationError(
-                message: "Kubernetes \(version) is not bundled; choose one of \(BundledSchemas.versions.joined(separator: ", "))")
+            let known = BundledSchemas.versions.joined(separator: ", ")
+            throw SchemaConfigurationError(message: "Kubernetes \(version) is not bundled; choose one of \(known)")
         }
         switch decoded {
         case .failure(let failure):
@@ -40,7 +42,9 @@ package struct SchemaRegistry: Sendable {
 
 /// A flag value kubec cannot work with (unknown version, missing folder).
 package struct SchemaConfigurationError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// What is wrong, in one sentence naming the flag value.
     package var message: String
+    /// The message.
     package var description: String { message }
 
     /// The error as a diagnostic without position, for callers that report rather than exit.

@@ -41,8 +41,9 @@ enum ScalarFormats {
         return suffix[index...].allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
     }
 
-    /// The offset of the first byte Go's `base64.StdEncoding` rejects (as `illegal base64 data at input byte N`),
-    /// or nil when the text decodes. Line breaks are skipped, as Go's decoder does.
+    /// The offset of the first byte Go's `base64.StdEncoding` rejects, or nil when the text decodes.
+    ///
+    /// Go reports it as `illegal base64 data at input byte N`. Line breaks are skipped, as Go's decoder does.
     static func base64ErrorOffset(_ text: String) -> Int? {
         var count = 0
         var padding = 0

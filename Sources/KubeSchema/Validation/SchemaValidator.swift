@@ -52,7 +52,9 @@ package enum SchemaValidator {
     }
 
     /// The bundled table extended with the input's CRDs and the location files of kinds still without a schema.
-    static func catalog(for set: ManifestSet, registry: SchemaRegistry, diagnostics: inout [Diagnostic]) -> SchemaTable {
+    static func catalog(
+        for set: ManifestSet, registry: SchemaRegistry, diagnostics: inout [Diagnostic]
+    ) -> SchemaTable {
         var table = registry.bundled
         if let meta = table.objectMeta { table.materialize([meta]) }
         table.addCustomResourceDefinitions(from: set.manifests, diagnostics: &diagnostics)
@@ -64,9 +66,8 @@ package enum SchemaValidator {
         table.addLocationSchemas(registry.locations, for: wanted.sorted(), diagnostics: &diagnostics)
         var roots = Set<Int32>()
         for manifest in set.manifests {
-            if let root = table.root(for: KindKey(apiVersion: manifest.identity.apiVersion, kind: manifest.identity.kind)) {
-                roots.insert(root)
-            }
+            let key = KindKey(apiVersion: manifest.identity.apiVersion, kind: manifest.identity.kind)
+            if let root = table.root(for: key) { roots.insert(root) }
         }
         table.materialize(roots.sorted())
         return table
