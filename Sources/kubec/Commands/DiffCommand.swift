@@ -27,13 +27,6 @@ struct DiffCommand: ParsableCommand {
         case json
     }
 
-    /// When to colour text output.
-    enum ColorMode: String, ExpressibleByArgument, CaseIterable {
-        case auto
-        case always
-        case never
-    }
-
     @Argument(help: "The old version: a file, a folder or -.")
     var old: String
 
@@ -59,8 +52,10 @@ struct DiffCommand: ParsableCommand {
         ))
     var cluster: String?
 
-    @Option(help: "Colour text output: auto (on a terminal, unless NO_COLOR is set), always or never.")
-    var color: ColorMode = .auto
+    @Flag(
+        name: .customLong("no-color"),
+        help: "Never colour the text output (it is coloured on a terminal unless NO_COLOR is set).")
+    var noColor = false
 
     func run() throws {
         if old == "-", new == "-" {
@@ -90,14 +85,13 @@ struct DiffCommand: ParsableCommand {
         if let cluster {
             let status = ClusterDiffStatus.notYetCompiled(path: cluster)
             report.cluster = status
-            FileHandle.standardError.write(
-                Data("kubec diff: --cluster \(cluster): \(status.status): \(status.message)\n".utf8))
+            Console.error("kubec diff: --cluster \(cluster): \(status.status): \(status.message)\n")
         }
         switch output {
         case .text:
-            print(DiffTextRenderer(color: useColor).render(report), terminator: "")
+            Console.out(DiffTextRenderer(color: useColor).render(report))
         case .json:
-            print(DiffJSONRenderer.render(report), terminator: "")
+            Console.out(DiffJSONRenderer.render(report))
         }
         let status = report.exitStatus(exitCode: exitCode)
         if status != 0 { throw ExitCode(status) }
@@ -114,16 +108,11 @@ struct DiffCommand: ParsableCommand {
     }
 
     private var useColor: Bool {
-        switch color {
-        case .always: return true
-        case .never: return false
-        case .auto:
-            return isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
-        }
+        !noColor && Console.stdoutIsTerminal && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
     }
 
     private func fail(_ message: String) throws {
-        FileHandle.standardError.write(Data("kubec diff: error: \(message)\n".utf8))
+        Console.error("kubec diff: error: \(message)\n")
         throw ExitCode(2)
     }
 }
