@@ -8,18 +8,18 @@ import KubeYAML
 /// and what rolls out.
 ///
 /// Exit status as `kubectl diff`: 0 no differences (or differences without `--exit-code`), 1 differences with
-/// `--exit-code`, 2 when the command could not do its job (unreadable input, a document without identity,
-/// a malformed `--ignore` or `--cluster` path).
+/// `--exit-code`, 2 when the command could not do its job (a missing path or unparsable input, a malformed
+/// `--ignore`, a missing `--cluster` path, bad flags).
 struct DiffCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "diff",
         abstract: "Compare two versions of a manifest set: field changes, refused updates, rollouts.",
-        discussion: """
-            OLD and NEW are each a file, a folder (read recursively for .yaml, .yml, .json) or - for standard input.
-            Objects are matched by group, kind, namespace and name, whatever file they are in. Server-written noise
-            (status, managedFields, resourceVersion, uid, generation, creationTimestamp, selfLink, the
-            last-applied-configuration annotation) is never compared.
-            """)
+        discussion: "OLD and NEW are each a file, a folder (read recursively for .yaml, .yml, .json) or - for "
+            + "standard input. Objects are matched by group, kind, namespace and name, whatever file they are in.\n\n"
+            + "Server-written noise (status, managedFields, resourceVersion, uid, generation, creationTimestamp, "
+            + "selfLink, the last-applied-configuration annotation) is never compared. Updates the API server would "
+            + "refuse (immutable fields) are errors with the hint \"needs delete and recreate\"; workloads whose pod "
+            + "template changed get their rollout steps.")
 
     /// Report formats.
     enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
