@@ -42,9 +42,7 @@ package enum ManifestDiff {
         }
         addConfigConsumers(&objects, new: new)
         addAutoscalerCaveats(&objects, new: new)
-        objects.sort { lhs, rhs in
-            lhs.identity != rhs.identity ? lhs.identity < rhs.identity : lhs.change.rawValue < rhs.change.rawValue
-        }
+        objects.sort(by: reportOrder)
         report.objects = objects
         report.summary = summarize(objects, base: report.summary)
         return report
@@ -83,6 +81,20 @@ package enum ManifestDiff {
     }
 
     private static let apiVersionPath = FieldPath(keys: "apiVersion")
+
+    /// Identity, then change, then position: a total order, so generated objects sharing a prefix keep
+    /// a fixed order too.
+    static func reportOrder(_ lhs: ObjectDiff, _ rhs: ObjectDiff) -> Bool {
+        if lhs.identity != rhs.identity { return lhs.identity < rhs.identity }
+        if lhs.change != rhs.change { return lhs.change.rawValue < rhs.change.rawValue }
+        let left = lhs.newRange ?? lhs.oldRange
+        let right = rhs.newRange ?? rhs.oldRange
+        switch (left, right) {
+        case (let left?, let right?): return left < right
+        case (nil, .some): return true
+        default: return false
+        }
+    }
 
     /// Adds, to each workload whose replicas changed, a caveat when an autoscaler in the new set scales it.
     private static func addAutoscalerCaveats(_ objects: inout [ObjectDiff], new: ManifestSet) {

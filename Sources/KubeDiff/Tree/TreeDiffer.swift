@@ -58,18 +58,18 @@ package struct TreeDiffer {
         let newPairs = new.pairs
         // Fast path: the same keys in the same order, the usual shape of an unchanged or lightly edited object.
         if oldPairs.count == newPairs.count {
-            var same = true
+            var keys: [String] = []
+            keys.reserveCapacity(oldPairs.count)
             for index in 0..<oldPairs.count {
-                guard let key = oldPairs[index].key.text, newPairs[index].key.textEquals(key) else {
-                    same = false; break
-                }
+                guard let key = oldPairs[index].key.text, newPairs[index].key.textEquals(key) else { break }
+                keys.append(key)
             }
-            if same {
+            if keys.count == oldPairs.count {
                 for index in 0..<oldPairs.count {
                     let (oldKey, oldValue) = oldPairs[index]
                     let (newKey, newValue) = newPairs[index]
                     compareField(
-                        key: oldKey.text ?? "", old: (oldKey, oldValue), new: (newKey, newValue), oldParent: old,
+                        key: keys[index], old: (oldKey, oldValue), new: (newKey, newValue), oldParent: old,
                         newParent: new)
                 }
                 return

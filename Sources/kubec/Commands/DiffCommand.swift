@@ -8,30 +8,23 @@ import KubeYAML
 /// and what rolls out.
 ///
 /// Exit status as `kubectl diff`: 0 no differences (or differences without `--exit-code`), 1 differences with
-/// `--exit-code`, 2 when the command could not do its job (unreadable input, a document without identity,
-/// a malformed `--ignore` or `--cluster` path).
+/// `--exit-code`, 2 when the command could not do its job (a missing path or unparsable input, a malformed
+/// `--ignore`, a missing `--cluster` path, bad flags).
 struct DiffCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "diff",
         abstract: "Compare two versions of a manifest set: field changes, refused updates, rollouts.",
-        discussion: """
-            OLD and NEW are each a file, a folder (read recursively for .yaml, .yml, .json) or - for standard input.
-            Objects are matched by group, kind, namespace and name, whatever file they are in. Server-written noise
-            (status, managedFields, resourceVersion, uid, generation, creationTimestamp, selfLink, the
-            last-applied-configuration annotation) is never compared.
-            """)
+        discussion: "OLD and NEW are each a file, a folder (read recursively for .yaml, .yml, .json) or - for "
+            + "standard input. Objects are matched by group, kind, namespace and name, whatever file they are in.\n\n"
+            + "Server-written noise (status, managedFields, resourceVersion, uid, generation, creationTimestamp, "
+            + "selfLink, the last-applied-configuration annotation) is never compared. Updates the API server would "
+            + "refuse (immutable fields) are errors with the hint \"needs delete and recreate\"; workloads whose pod "
+            + "template changed get their rollout steps.")
 
     /// Report formats.
     enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
         case text
         case json
-    }
-
-    /// When to colour text output.
-    enum ColorMode: String, ExpressibleByArgument, CaseIterable {
-        case auto
-        case always
-        case never
     }
 
     @Argument(help: "The old version: a file, a folder or -.")
@@ -59,8 +52,10 @@ struct DiffCommand: ParsableCommand {
         ))
     var cluster: String?
 
-    @Option(help: "Colour text output: auto (on a terminal, unless NO_COLOR is set), always or never.")
-    var color: ColorMode = .auto
+    @Flag(
+        name: .customLong("no-color"),
+        help: "Never colour the text output (it is coloured on a terminal unless NO_COLOR is set).")
+    var noColor = false
 
     func run() throws {
         if old == "-", new == "-" {
@@ -90,14 +85,13 @@ struct DiffCommand: ParsableCommand {
         if let cluster {
             let status = ClusterDiffStatus.notYetCompiled(path: cluster)
             report.cluster = status
-            FileHandle.standardError.write(
-                Data("kubec diff: --cluster \(cluster): \(status.status): \(status.message)\n".utf8))
+            Console.error("kubec diff: --cluster \(cluster): \(status.status): \(status.message)\n")
         }
         switch output {
         case .text:
-            print(DiffTextRenderer(color: useColor).render(report), terminator: "")
+            Console.out(DiffTextRenderer(color: useColor).render(report))
         case .json:
-            print(DiffJSONRenderer.render(report), terminator: "")
+            Console.out(DiffJSONRenderer.render(report))
         }
         let status = report.exitStatus(exitCode: exitCode)
         if status != 0 { throw ExitCode(status) }
@@ -114,16 +108,11 @@ struct DiffCommand: ParsableCommand {
     }
 
     private var useColor: Bool {
-        switch color {
-        case .always: return true
-        case .never: return false
-        case .auto:
-            return isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
-        }
+        !noColor && Console.stdoutIsTerminal && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
     }
 
     private func fail(_ message: String) throws {
-        FileHandle.standardError.write(Data("kubec diff: error: \(message)\n".utf8))
+        Console.error("kubec diff: error: \(message)\n")
         throw ExitCode(2)
     }
 }
