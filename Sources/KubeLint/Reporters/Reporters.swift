@@ -7,7 +7,8 @@ package enum Reporters {
         case .text: TextReporter.render(diagnostics, context: context)
         case .json: JSONReporter.render(diagnostics, context: context)
         case .github: GitHubReporter.render(diagnostics, context: context)
-        case .sarif, .junit: JSONReporter.render(diagnostics, context: context)
+        case .sarif: SARIFReporter.render(diagnostics, context: context)
+        case .junit: JUnitReporter.render(diagnostics, context: context)
         }
     }
 }

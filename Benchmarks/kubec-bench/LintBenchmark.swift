@@ -1,0 +1,27 @@
+import Foundation
+import KubeLint
+import KubeModel
+import KubeYAML
+
+/// Issue 4's figure: every lint rule over ≥ 20,000 documents, against loading and decoding the same set.
+///
+/// The rules run on an already decoded set, so the figure is what linting adds. Once KubeSchema validates,
+/// the target compares against its time (rules ≤ 30% of schema validation); until then the floor is load +
+/// decode.
+enum LintBenchmark {
+    static func run(workDirectory: String) throws -> [BenchResult] {
+        let (paths, bytes) = try ManifestGenerator.write(documents: 28_000, to: workDirectory + "/lint")
+        let files = paths.map { SourceFile(path: $0, bytes: Array(FileManager.default.contents(atPath: $0) ?? Data())) }
+        let decode = Stopwatch.best(runs: 3) { ManifestSet.decode(YAMLLoader.load(files)) }
+        let set = decode.result
+        let context = Stopwatch.best(runs: 3) { LintContext(set).podTemplates.count }
+        let lint = Stopwatch.best(runs: 3) { Linter.lint(set).count }
+        let label = "\(set.documentCount) documents, \(String(format: "%.1f", Double(bytes) / 1e6)) MB, "
+            + "\(RuleRegistry.all.count) rules, \(lint.result) findings"
+        return [
+            BenchResult(name: "load + decode (2 cores)", seconds: decode.seconds, floor: decode.seconds, note: label),
+            BenchResult(name: "lint index (LintContext)", seconds: context.seconds, floor: decode.seconds),
+            BenchResult(name: "lint: all rules + suppressions", seconds: lint.seconds, floor: decode.seconds, target: 0.30),
+        ]
+    }
+}

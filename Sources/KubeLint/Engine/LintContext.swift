@@ -1,0 +1,226 @@
+import KubeModel
+import KubeYAML
+
+/// Everything rules read, indexed once per run: objects by kind, by kind/namespace/name, the pod templates of
+/// every workload by namespace and by label, and the labels of every namespace.
+///
+/// Cross-resource rules are namespace-aware and independent of files: an object's place in the input never
+/// matters, only its identity. Built in one pass over the manifests; lookups are dictionary hits or scans of
+/// one namespace's pods, never of the whole input.
+package struct LintContext: Sendable {
+    package let manifestSet: ManifestSet
+    /// Every workload's pod template (Deployments, StatefulSets, DaemonSets, ReplicaSets, Jobs, CronJobs, Pods).
+    package let podTemplates: [PodTemplateEntry]
+    /// Positions in `podTemplates` per namespace.
+    let podsByNamespace: [String: [Int]]
+    /// Positions in `podTemplates` per namespace, label key and value.
+    let podsByLabel: [LabelPosting: [Int]]
+    /// The labels of every namespace in the input (with `kubernetes.io/metadata.name`), and of every namespace
+    /// objects are placed in even when it has no Namespace object.
+    package let namespaceLabels: [String: [String: String]]
+    /// Names of the namespaces that have a Namespace object.
+    package let declaredNamespaces: Set<String>
+
+    struct LabelPosting: Hashable {
+        var namespace: String
+        var key: String
+        var value: String
+    }
+
+    package init(_ set: ManifestSet) {
+        self.manifestSet = set
+        var templates: [PodTemplateEntry] = []
+        var byNamespace: [String: [Int]] = [:]
+        var byLabel: [LabelPosting: [Int]] = [:]
+        var namespaces: [String: [String: String]] = [:]
+        var declared = Set<String>()
+        for (index, manifest) in set.manifests.enumerated() {
+            if let namespace = manifest.identity.namespace, namespaces[namespace] == nil {
+                namespaces[namespace] = ["kubernetes.io/metadata.name": namespace]
+            }
+            if case .namespace(let namespace) = manifest.object {
+                namespaces[namespace.metadata.name] = namespace.effectiveLabels
+                declared.insert(namespace.metadata.name)
+            }
+            guard let workload = manifest.object.workload ?? Self.legacyWorkload(manifest) else { continue }
+            var entry = PodTemplateEntry(ref: ObjectRef(index: index, manifest: manifest), workload: workload)
+            entry.isLegacy = manifest.object.isGeneric
+            let position = templates.count
+            templates.append(entry)
+            byNamespace[entry.namespace, default: []].append(position)
+            for (key, value) in entry.labels {
+                byLabel[LabelPosting(namespace: entry.namespace, key: key, value: value), default: []].append(position)
+            }
+        }
+        podTemplates = templates
+        podsByNamespace = byNamespace
+        podsByLabel = byLabel
+        namespaceLabels = namespaces
+        declaredNamespaces = declared
+    }
+
+    /// The pods of kinds the model leaves generic but that still make pods: ReplicationControllers, and
+    /// Deployments, DaemonSets, ReplicaSets and StatefulSets of the removed `extensions` / `apps/v1beta*`
+    /// groups. Without them, Services of older manifests would look like they select nothing.
+    static func legacyWorkload(_ manifest: Manifest) -> Workload? {
+        guard manifest.object.isGeneric, manifest.node.isMapping else { return nil }
+        let node = manifest.node
+        var context = DecodeContext(root: node, object: manifest.identity.objectIdentity)
+        context.effectiveNamespace = manifest.identity.namespace
+        func defaulted(_ selector: LabelSelector?, _ template: PodTemplateSpec) -> LabelSelector {
+            if let selector, !selector.isEmpty { return selector }
+            return LabelSelector(matchLabels: template.labels)
+        }
+        switch manifest.identity.kind {
+        case "ReplicationController":
+            var set = ReplicaSet(decoding: node, in: &context)
+            let map = StringMap.decode(node["spec"]?["selector"])
+            set.spec.selector = LabelSelector(matchLabels: map.isEmpty ? set.spec.template.labels : map)
+            return .replicaSet(set)
+        case "ReplicaSet":
+            var set = ReplicaSet(decoding: node, in: &context)
+            set.spec.selector = defaulted(set.spec.selector, set.spec.template)
+            return .replicaSet(set)
+        case "Deployment":
+            var deployment = Deployment(decoding: node, in: &context)
+            deployment.spec.selector = defaulted(deployment.spec.selector, deployment.spec.template)
+            return .deployment(deployment)
+        case "DaemonSet":
+            var set = DaemonSet(decoding: node, in: &context)
+            set.spec.selector = defaulted(set.spec.selector, set.spec.template)
+            return .daemonSet(set)
+        case "StatefulSet":
+            var set = StatefulSet(decoding: node, in: &context)
+            set.spec.selector = defaulted(set.spec.selector, set.spec.template)
+            return .statefulSet(set)
+        default:
+            return nil
+        }
+    }
+
+    /// Every manifest of the input.
+    package var manifests: [Manifest] { manifestSet.manifests }
+
+    /// The objects of one kind, in input order.
+    package func objects(ofKind kind: String) -> [ObjectRef] {
+        (manifestSet.index.byKind[kind] ?? []).map { ObjectRef(index: $0, manifest: manifestSet.manifests[$0]) }
+    }
+
+    /// Every object, in input order.
+    package var allObjects: [ObjectRef] {
+        manifestSet.manifests.enumerated().map { ObjectRef(index: $0.offset, manifest: $0.element) }
+    }
+
+    /// The object with this kind, namespace (ignored for cluster-scoped kinds) and name.
+    package func object(kind: String, namespace: String?, name: String) -> ObjectRef? {
+        let scoped = ClusterScopedKinds.contains(kind) ? nil : (namespace ?? "default")
+        guard let index = manifestSet.index.byKey[ManifestIndex.Key(kind: kind, namespace: scoped, name: name)]?.first
+        else { return nil }
+        return ObjectRef(index: index, manifest: manifestSet.manifests[index])
+    }
+
+    /// Whether the input has any object of a kind.
+    package func contains(kind: String) -> Bool { !(manifestSet.index.byKind[kind] ?? []).isEmpty }
+
+    /// The pod templates of a namespace.
+    package func pods(in namespace: String) -> [PodTemplateEntry] {
+        (podsByNamespace[namespace] ?? []).map { podTemplates[$0] }
+    }
+
+    /// The pod templates of a namespace whose pods carry every label of `labels` (a Service selector).
+    package func pods(in namespace: String, matchingLabels labels: [String: String]) -> [PodTemplateEntry] {
+        candidates(in: namespace, labels).filter { $0.matches(labels: labels) }
+    }
+
+    /// The pod templates of a namespace whose pods a label selector selects.
+    package func pods(in namespace: String, matching selector: LabelSelector) -> [PodTemplateEntry] {
+        if selector.isInvalid { return [] }
+        return candidates(in: namespace, selector.matchLabels).filter { $0.matches(selector) }
+    }
+
+    /// The shortest posting list of the required labels, or the whole namespace when there are none.
+    private func candidates(in namespace: String, _ labels: [String: String]) -> [PodTemplateEntry] {
+        var best: [Int]? = nil
+        for (key, value) in labels where !PodTemplateEntry.perPodKeys.contains(key) {
+            let posting = podsByLabel[LabelPosting(namespace: namespace, key: key, value: value)] ?? []
+            if best == nil || posting.count < (best?.count ?? 0) { best = posting }
+            if posting.isEmpty { break }
+        }
+        return (best ?? podsByNamespace[namespace] ?? []).map { podTemplates[$0] }
+    }
+
+    /// The namespaces whose labels a namespace selector selects, sorted.
+    package func namespaces(matching selector: LabelSelector) -> [String] {
+        if selector.isInvalid { return [] }
+        return namespaceLabels.filter { selector.matches($0.value) }.keys.sorted()
+    }
+}
+
+/// One workload's pod template, with the labels its pods will carry.
+package struct PodTemplateEntry: Sendable {
+    /// Labels that differ per pod (StatefulSet ordinals), matched against every pod name.
+    static let perPodKeys: Set<String> = ["statefulset.kubernetes.io/pod-name", "apps.kubernetes.io/pod-index"]
+
+    package let ref: ObjectRef
+    package let workload: Workload
+    /// True for pods of a kind or version the model leaves generic (ReplicationController, extensions/v1beta1):
+    /// used for references, skipped by the apps/v1 parity rules.
+    package var isLegacy = false
+    package let namespace: String
+    /// Template labels, plus what the controller adds that is known up front (a Job's `job-name`).
+    package let labels: [String: String]
+    /// For StatefulSets: the pod names, for selectors on per-pod labels.
+    let podNames: [String]
+    let firstOrdinal: Int
+
+    init(ref: ObjectRef, workload: Workload) {
+        self.ref = ref
+        self.workload = workload
+        namespace = ref.namespace
+        var labels = workload.template.labels
+        var podNames: [String] = []
+        var firstOrdinal = 0
+        switch workload {
+        case .job(let job) where !job.spec.manualSelector:
+            labels["job-name"] = job.metadata.name
+            labels["batch.kubernetes.io/job-name"] = job.metadata.name
+        case .statefulSet(let set):
+            podNames = set.spec.podNames(setName: set.metadata.name)
+            firstOrdinal = set.spec.ordinalsStart
+        case .pod(let pod):
+            labels = pod.metadata.labels
+        default:
+            break
+        }
+        self.labels = labels
+        self.podNames = podNames
+        self.firstOrdinal = firstOrdinal
+    }
+
+    package var template: PodTemplateSpec { workload.template }
+
+    /// Whether the pods carry every label of a map.
+    package func matches(labels required: [String: String]) -> Bool {
+        matches(LabelSelector(matchLabels: required))
+    }
+
+    /// Whether some pod of the template is selected (per-pod labels checked pod by pod).
+    package func matches(_ selector: LabelSelector) -> Bool {
+        let usesPerPod = selector.matchLabels.keys.contains(where: Self.perPodKeys.contains)
+            || selector.matchExpressions.contains { Self.perPodKeys.contains($0.key) }
+        guard usesPerPod, !podNames.isEmpty else { return selector.matches(labels) }
+        for (offset, name) in podNames.enumerated() {
+            var podLabels = labels
+            podLabels["statefulset.kubernetes.io/pod-name"] = name
+            podLabels["apps.kubernetes.io/pod-index"] = String(firstOrdinal + offset)
+            if selector.matches(podLabels) { return true }
+        }
+        return false
+    }
+
+    /// Every container of the template, init containers first.
+    package var containers: [Container] { template.spec.allContainers }
+
+    /// The pod spec node (for positions), or the object root.
+    package var specNode: YAMLNode { template.spec.node ?? ref.manifest.node }
+}

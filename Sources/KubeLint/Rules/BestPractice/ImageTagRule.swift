@@ -1,0 +1,62 @@
+import KubeModel
+import KubeYAML
+
+/// Container images without a tag, or tagged `latest`, and no digest.
+package struct ImageTagRule: Rule {
+    package static let description = RuleDescription(
+        id: "image-tag-latest",
+        name: "Image Tag Latest",
+        summary: "A container image has no tag or the tag latest (and no digest)",
+        rationale: "The image changes under the same name: rollouts are not reproducible and rollbacks may not roll back.",
+        kind: .bestPractice, severity: .warning,
+        triggering: [
+            """
+            apiVersion: v1
+            kind: Pod
+            metadata:
+              name: web
+            spec:
+              containers:
+              - {name: web, image: ↓nginx}
+              - {name: proxy, image: ↓"registry.example.com:5000/envoy:latest"}
+            """,
+        ],
+        nonTriggering: [
+            """
+            apiVersion: v1
+            kind: Pod
+            metadata:
+              name: web
+            spec:
+              containers:
+              - {name: web, image: "nginx:1.27.2"}
+              - {name: proxy, image: "registry.example.com:5000/envoy@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"}
+            """,
+        ])
+
+    /// The tag of an image reference; nil when it has none. A digest counts as pinned (returns `@`).
+    static func tag(of image: String) -> String? {
+        if image.contains("@") { return "@" }
+        let lastSegment = image.split(separator: "/").last.map(String.init) ?? image
+        guard let colon = lastSegment.lastIndex(of: ":") else { return nil }
+        return String(lastSegment[lastSegment.index(after: colon)...])
+    }
+
+    package func check(_ context: LintContext, into sink: inout FindingSink) {
+        for entry in context.podTemplates {
+            for (_, container) in ContainerSites.containers(entry.specNode) {
+                guard let node = container["image"], let image = node.text, !image.isEmpty else { continue }
+                switch Self.tag(of: image) {
+                case nil:
+                    sink.report(entry.ref, at: node, "image \(FieldValue.quote(image)) has no tag, so it means :latest",
+                                hint: "pin a version tag or a digest")
+                case "latest":
+                    sink.report(entry.ref, at: node, "image \(FieldValue.quote(image)) uses the tag latest",
+                                hint: "pin a version tag or a digest")
+                default:
+                    continue
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,60 @@
+import KubeModel
+import KubeYAML
+
+/// Containers without CPU and memory requests or a memory limit.
+package struct ResourcesMissingRule: Rule {
+    package static let description = RuleDescription(
+        id: "container-resources-missing",
+        name: "Container Resources Missing",
+        summary: "A container sets no CPU or memory request, or no memory limit",
+        rationale: "Without requests the scheduler packs pods blindly and they are evicted first; without a memory limit one leak can starve the node.",
+        kind: .bestPractice, severity: .warning,
+        triggering: [
+            """
+            apiVersion: v1
+            kind: Pod
+            metadata:
+              name: web
+            spec:
+              containers:
+              - ↓name: web
+                image: nginx:1.27
+              - name: sidecar
+                image: envoy:1.31
+                ↓resources:
+                  requests: {cpu: 100m}
+            """,
+        ],
+        nonTriggering: [
+            """
+            apiVersion: v1
+            kind: Pod
+            metadata:
+              name: web
+            spec:
+              containers:
+              - name: web
+                image: nginx:1.27
+                resources:
+                  requests: {cpu: 100m, memory: 64Mi}
+                  limits: {memory: 128Mi}
+            """,
+        ])
+
+    package func check(_ context: LintContext, into sink: inout FindingSink) {
+        for entry in context.podTemplates {
+            for container in entry.template.spec.containers {
+                guard let node = container.node else { continue }
+                var missing: [String] = []
+                if container.resources.effectiveRequests.cpu == nil { missing.append("requests.cpu") }
+                if container.resources.effectiveRequests.memory == nil { missing.append("requests.memory") }
+                if container.resources.limits.memory == nil { missing.append("limits.memory") }
+                guard !missing.isEmpty else { continue }
+                let anchor = node.pair(forKey: "resources")?.key ?? node.pairs.first?.key ?? node
+                sink.report(entry.ref, at: anchor,
+                            "container \(FieldValue.quote(container.name)) sets no \(missing.joined(separator: ", "))",
+                            hint: "set requests from observed usage and a memory limit")
+            }
+        }
+    }
+}

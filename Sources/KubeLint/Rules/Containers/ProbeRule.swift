@@ -1,0 +1,88 @@
+import KubeModel
+import KubeYAML
+
+/// Probes: exactly one handler, a named port that the container declares, and successThreshold 1 for
+/// liveness and startup probes.
+package struct ProbeRule: Rule {
+    static let handlers = ["exec", "httpGet", "tcpSocket", "grpc"]
+
+    package static let description = RuleDescription(
+        id: "invalid-probe",
+        name: "Invalid Probe",
+        summary: "Probes have exactly one handler, named ports exist on the container, liveness successThreshold is 1",
+        rationale: "The API server rejects a probe without or with two handlers; a probe on a port name the container does not declare fails forever, so the pod never becomes ready or restarts in a loop.",
+        kind: .apiServer, severity: .error,
+        triggering: [
+            """
+            apiVersion: v1
+            kind: Pod
+            metadata:
+              name: web
+            spec:
+              containers:
+              - name: web
+                image: nginx:1.27
+                ports: [{name: http, containerPort: 8080}]
+                readinessProbe:
+                  httpGet: {path: /healthz, port: ↓health}
+                livenessProbe:
+                  ↓tcpSocket: {port: 8080}
+                  exec: {command: [true]}
+                startupProbe:
+                  ↓periodSeconds: 5
+            """,
+        ],
+        nonTriggering: [
+            """
+            apiVersion: v1
+            kind: Pod
+            metadata:
+              name: web
+            spec:
+              containers:
+              - name: web
+                image: nginx:1.27
+                ports: [{name: http, containerPort: 8080}]
+                readinessProbe:
+                  httpGet: {path: /healthz, port: http}
+                livenessProbe:
+                  tcpSocket: {port: 8080}
+            """,
+        ])
+
+    package func check(_ context: LintContext, into sink: inout FindingSink) {
+        for entry in context.podTemplates {
+            for (_, container) in ContainerSites.containers(entry.specNode) {
+                let portNames = Set((container["ports"]?.sequenceItems ?? []).compactMap { $0["name"]?.text })
+                for kind in ["livenessProbe", "readinessProbe", "startupProbe"] {
+                    guard let probe = container[kind], probe.isMapping else { continue }
+                    check(probe, kind: kind, portNames: portNames, entry.ref, &sink)
+                }
+            }
+        }
+    }
+
+    private func check(_ probe: YAMLNode, kind: String, portNames: Set<String>, _ object: ObjectRef,
+                       _ sink: inout FindingSink) {
+        let present = probe.pairs.filter { Self.handlers.contains($0.key.text ?? "") && !$0.value.isNull }
+        if present.isEmpty {
+            sink.fieldError(object, at: probe.pairs.first?.key ?? probe, pathOf: probe,
+                            .required("must specify a handler type"), hint: "add one of httpGet, tcpSocket, grpc or exec")
+        } else if present.count > 1 {
+            sink.fieldError(object, at: present[0].key, pathOf: present[1].key,
+                            .forbidden("may not specify more than 1 handler type"))
+        }
+        for handler in ["httpGet", "tcpSocket"] {
+            guard let port = probe[handler]?["port"], port.scalarType == .string, let name = port.text else { continue }
+            let errors = NameValidation.portName(name)
+            for error in errors { sink.fieldError(object, at: port, .invalid(.string(name), error)) }
+            if errors.isEmpty, !portNames.contains(name) {
+                sink.fieldError(object, at: port, .notFound(.string(name), "the container declares no port with this name"),
+                                hint: "name the port in the container's ports, or use its number")
+            }
+        }
+        if kind != "readinessProbe", let threshold = probe["successThreshold"], let value = threshold.int, value != 1 {
+            sink.fieldError(object, at: threshold, .invalid(.int(Int(value)), "must be 1"))
+        }
+    }
+}

@@ -1,0 +1,76 @@
+import KubeModel
+import KubeYAML
+
+/// Container resources: no negative quantity, and each request at most its limit.
+package struct ResourceRequirementsRule: Rule {
+    package static let description = RuleDescription(
+        id: "invalid-resources",
+        name: "Invalid Resource Requirements",
+        summary: "Requests and limits are non-negative and every request is at most its limit",
+        rationale: "The API server rejects the pod template (`must be less than or equal to cpu limit`).",
+        kind: .apiServer, severity: .error,
+        triggering: [
+            """
+            apiVersion: v1
+            kind: Pod
+            metadata:
+              name: web
+            spec:
+              containers:
+              - name: web
+                image: nginx:1.27
+                resources:
+                  requests: {cpu: ↓"2", memory: 128Mi}
+                  limits: {cpu: "1", memory: ↓-1Gi}
+            """,
+        ],
+        nonTriggering: [
+            """
+            apiVersion: v1
+            kind: Pod
+            metadata:
+              name: web
+            spec:
+              containers:
+              - name: web
+                image: nginx:1.27
+                resources:
+                  requests: {cpu: 500m, memory: 128Mi}
+                  limits: {cpu: "1", memory: 0.5Gi}
+            """,
+        ])
+
+    package func check(_ context: LintContext, into sink: inout FindingSink) {
+        for entry in context.podTemplates {
+            for (_, container) in ContainerSites.containers(entry.specNode) {
+                guard let resources = container["resources"], resources.isMapping else { continue }
+                let requests = quantities(resources["requests"])
+                let limits = quantities(resources["limits"])
+                for (_, item) in (requests + limits).sorted(by: { $0.key < $1.key }) where item.quantity < .zero {
+                    sink.fieldError(entry.ref, at: item.node, .invalid(.string(item.node.text ?? ""), "must be greater than or equal to 0"))
+                }
+                let limitByName = Dictionary(limits.map { ($0.key, $0.item) }, uniquingKeysWith: { first, _ in first })
+                for (name, request) in requests.map({ ($0.key, $0.item) }) {
+                    guard let limit = limitByName[name], request.quantity > limit.quantity, limit.quantity >= .zero else { continue }
+                    sink.fieldError(entry.ref, at: request.node, .invalid(
+                        .string(request.node.text ?? ""),
+                        "must be less than or equal to \(name) limit of \(limit.node.text ?? limit.quantity.description)"),
+                        hint: "raise the limit or lower the request")
+                }
+            }
+        }
+    }
+
+    private struct Item {
+        var node: YAMLNode
+        var quantity: Quantity
+    }
+
+    private func quantities(_ list: YAMLNode?) -> [(key: String, item: Item)] {
+        guard let list, list.isMapping else { return [] }
+        return list.pairs.compactMap { key, value in
+            guard let name = key.text, let text = value.text, let quantity = Quantity(text) else { return nil }
+            return (name, Item(node: value, quantity: quantity))
+        }
+    }
+}

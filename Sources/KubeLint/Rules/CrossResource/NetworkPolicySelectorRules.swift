@@ -1,0 +1,169 @@
+import KubeModel
+import KubeYAML
+
+/// A NetworkPolicy whose `podSelector` (non-empty) selects no pod of its namespace.
+package struct NetworkPolicySelectsNoPodRule: Rule {
+    package static let description = RuleDescription(
+        id: "network-policy-selects-no-pod",
+        name: "NetworkPolicy Selects No Pod",
+        summary: "A NetworkPolicy's podSelector matches no pod template in its namespace",
+        rationale: "The policy isolates nothing: the pods it was written for stay open.",
+        kind: .crossResource, severity: .warning,
+        triggering: [
+            """
+            apiVersion: networking.k8s.io/v1
+            kind: NetworkPolicy
+            metadata:
+              name: db
+            spec:
+              podSelector:
+                matchLabels:
+                  ↓app: database
+              ingress: []
+            ---
+            apiVersion: v1
+            kind: Pod
+            metadata:
+              name: db
+              labels: {app: db}
+            spec:
+              containers: [{name: db, image: postgres:17}]
+            """,
+        ],
+        nonTriggering: [
+            """
+            apiVersion: networking.k8s.io/v1
+            kind: NetworkPolicy
+            metadata:
+              name: default-deny
+            spec:
+              podSelector: {}
+            ---
+            apiVersion: networking.k8s.io/v1
+            kind: NetworkPolicy
+            metadata:
+              name: db
+            spec:
+              podSelector: {matchLabels: {app: db}}
+            ---
+            apiVersion: v1
+            kind: Pod
+            metadata:
+              name: db
+              labels: {app: db}
+            spec:
+              containers: [{name: db, image: postgres:17}]
+            """,
+        ])
+
+    package func check(_ context: LintContext, into sink: inout FindingSink) {
+        for object in context.objects(ofKind: "NetworkPolicy") {
+            guard case .networkPolicy(let policy) = object.manifest.object else { continue }
+            let selector = policy.spec.podSelector
+            guard !selector.isEmpty, !selector.isInvalid, let node = object.manifest.node["spec"]?["podSelector"] else { continue }
+            if context.pods(in: object.namespace, matching: selector).isEmpty {
+                sink.report(object, at: firstEntry(node),
+                            "podSelector \(selector.selectorText) matches no pod template in namespace \(object.namespace)",
+                            hint: "check the labels against the workloads' pod templates", path: "spec.podSelector")
+            }
+        }
+    }
+}
+
+/// The first key of a selector's first non-empty part, to point at.
+func firstEntry(_ selector: YAMLNode) -> YAMLNode {
+    for key in ["matchLabels", "matchExpressions"] {
+        if let part = selector[key] {
+            if part.isMapping, let first = part.pairs.first { return first.key }
+            if part.isSequence, let first = part.items.first { return first }
+        }
+    }
+    return selector
+}
+
+/// NetworkPolicy peers whose podSelector matches no pod (warning) or whose namespaceSelector matches no
+/// namespace of the input (info: namespaces often exist outside the manifests).
+package struct NetworkPolicyPeerMatchesNothingRule: Rule {
+    package static let description = RuleDescription(
+        id: "network-policy-peer-matches-nothing",
+        name: "NetworkPolicy Peer Matches Nothing",
+        summary: "A from/to peer's podSelector matches no pod, or its namespaceSelector no namespace, in the input",
+        rationale: "The rule allows traffic from or to nobody, so the traffic it was meant for stays blocked.",
+        kind: .crossResource, severity: .warning,
+        triggering: [
+            """
+            apiVersion: networking.k8s.io/v1
+            kind: NetworkPolicy
+            metadata:
+              name: db
+            spec:
+              podSelector: {matchLabels: {app: db}}
+              ingress:
+              - from:
+                - podSelector: {matchLabels: {↓app: frontend}}
+                - namespaceSelector: {matchLabels: {↓team: analytics}}
+            ---
+            apiVersion: v1
+            kind: Pod
+            metadata:
+              name: db
+              labels: {app: db}
+            spec:
+              containers: [{name: db, image: postgres:17}]
+            """,
+        ],
+        nonTriggering: [
+            """
+            apiVersion: networking.k8s.io/v1
+            kind: NetworkPolicy
+            metadata:
+              name: db
+            spec:
+              podSelector: {matchLabels: {app: db}}
+              ingress:
+              - from:
+                - podSelector: {matchLabels: {app: db}}
+                - namespaceSelector: {matchLabels: {kubernetes.io/metadata.name: default}}
+                - namespaceSelector: {}
+                  podSelector: {matchLabels: {app: db}}
+            ---
+            apiVersion: v1
+            kind: Pod
+            metadata:
+              name: db
+              labels: {app: db}
+            spec:
+              containers: [{name: db, image: postgres:17}]
+            """,
+        ])
+
+    package func check(_ context: LintContext, into sink: inout FindingSink) {
+        for object in context.objects(ofKind: "NetworkPolicy") {
+            guard case .networkPolicy(let policy) = object.manifest.object else { continue }
+            for rule in policy.spec.ingress + policy.spec.egress {
+                for peer in rule.peers { check(peer, object, context, &sink) }
+            }
+        }
+    }
+
+    private func check(_ peer: NetworkPolicyPeer, _ object: ObjectRef, _ context: LintContext, _ sink: inout FindingSink) {
+        var namespaces = [object.namespace]
+        if let selector = peer.namespaceSelector {
+            namespaces = context.namespaces(matching: selector)
+            if namespaces.isEmpty, !selector.isInvalid, let node = peer.node?["namespaceSelector"] {
+                sink.report(object, at: firstEntry(node),
+                            "namespaceSelector \(selector.selectorText) matches no namespace in the input",
+                            hint: "namespaces carry kubernetes.io/metadata.name=<name>; other labels must be set on the Namespace",
+                            severity: .info)
+                return
+            }
+        }
+        guard let selector = peer.podSelector, !selector.isEmpty, !selector.isInvalid,
+              let node = peer.node?["podSelector"] else { return }
+        if namespaces.allSatisfy({ context.pods(in: $0, matching: selector).isEmpty }) {
+            let scope = peer.namespaceSelector == nil ? "namespace \(object.namespace)" : "the selected namespaces"
+            sink.report(object, at: firstEntry(node), "peer podSelector \(selector.selectorText) matches no pod template in \(scope)",
+                        hint: "check the labels against the workloads' pod templates")
+        }
+    }
+}

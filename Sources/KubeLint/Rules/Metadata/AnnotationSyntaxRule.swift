@@ -1,0 +1,60 @@
+import KubeModel
+import KubeYAML
+
+/// Annotation keys (qualified names) and the 256 KiB total size limit.
+package struct AnnotationSyntaxRule: Rule {
+    /// `TotalAnnotationSizeLimitB`.
+    static let totalSizeLimit = 256 * 1024
+
+    package static let description = RuleDescription(
+        id: "invalid-annotation",
+        name: "Invalid Annotation",
+        summary: "Annotation keys are qualified names and all annotations together stay under 256 KiB",
+        rationale: "The API server rejects the object; a huge annotation usually means `kubectl apply` stored a large file in last-applied-configuration.",
+        kind: .apiServer, severity: .error,
+        triggering: [
+            """
+            apiVersion: v1
+            kind: ConfigMap
+            metadata:
+              name: web
+              annotations:
+                ↓owner@team: ops
+            """,
+        ],
+        nonTriggering: [
+            """
+            apiVersion: v1
+            kind: ConfigMap
+            metadata:
+              name: web
+              annotations:
+                example.com/owner: "ops team"
+                kubernetes.io/description: anything goes in values
+            """,
+        ])
+
+    package func check(_ context: LintContext, into sink: inout FindingSink) {
+        for object in context.allObjects {
+            check(object.manifest.node["metadata"]?["annotations"], object, &sink)
+        }
+        for entry in context.podTemplates where entry.template.node != nil && entry.workload.kind != "Pod" {
+            check(entry.template.metadata.node?["annotations"], entry.ref, &sink)
+        }
+    }
+
+    private func check(_ annotations: YAMLNode?, _ object: ObjectRef, _ sink: inout FindingSink) {
+        guard let annotations, annotations.isMapping else { return }
+        var total = 0
+        for (key, value) in annotations.pairs {
+            let name = key.text ?? ""
+            total += name.utf8.count + (value.text?.utf8.count ?? 0)
+            for error in NameValidation.qualifiedName(name.lowercased()) {
+                sink.fieldError(object, at: key, pathOf: annotations, .invalid(.string(name), error))
+            }
+        }
+        if total > Self.totalSizeLimit {
+            sink.fieldError(object, at: annotations, .tooLong("must have at most \(Self.totalSizeLimit) bytes"))
+        }
+    }
+}

@@ -1,0 +1,101 @@
+import KubeModel
+import KubeYAML
+
+/// `metadata.name`, `metadata.generateName` and `metadata.namespace` syntax per kind, as the API server's
+/// `ValidateObjectMeta` with each kind's name function checks them.
+package struct ObjectNameRule: Rule {
+    package static let description = RuleDescription(
+        id: "invalid-object-name",
+        name: "Invalid Object Name",
+        summary: "Object names follow their kind's DNS rule (RFC 1123 subdomain or label, RFC 1035 label for Services)",
+        rationale: "The API server rejects the object; schema validation cannot see it because the schemas only say `string`.",
+        kind: .apiServer, severity: .error,
+        triggering: [
+            """
+            apiVersion: v1
+            kind: ConfigMap
+            metadata:
+              name: ↓My_Config
+            """,
+            """
+            apiVersion: v1
+            kind: Service
+            metadata:
+              name: ↓1-web
+            spec:
+              ports: [{port: 80}]
+            """,
+            """
+            apiVersion: apps/v1
+            kind: StatefulSet
+            metadata:
+              name: ↓db.primary
+              namespace: ↓Prod
+            """,
+            """
+            apiVersion: batch/v1
+            kind: CronJob
+            metadata:
+              name: ↓nightly-database-backup-for-the-reporting-cluster-eu1
+            """,
+        ],
+        nonTriggering: [
+            """
+            apiVersion: v1
+            kind: ConfigMap
+            metadata:
+              name: my.config-1
+            """,
+            """
+            apiVersion: v1
+            kind: Pod
+            metadata:
+              generateName: worker-
+            """,
+        ])
+
+    /// The name rule of a kind; nil for kinds whose rule kubec does not know (custom resources, RBAC).
+    static func validator(for kind: String) -> ((String) -> [String])? {
+        switch kind {
+        case "Service": NameValidation.dns1035Label
+        case "StatefulSet", "Namespace": NameValidation.dns1123Label
+        case "Pod", "Deployment", "ReplicaSet", "DaemonSet", "Job", "CronJob", "ConfigMap", "Secret", "ServiceAccount",
+             "Node", "Ingress", "IngressClass", "NetworkPolicy", "PersistentVolumeClaim", "PersistentVolume",
+             "HorizontalPodAutoscaler", "PodDisruptionBudget", "Endpoints", "EndpointSlice", "StorageClass",
+             "PriorityClass", "ReplicationController", "LimitRange", "ResourceQuota", "CustomResourceDefinition":
+            NameValidation.dns1123Subdomain
+        default: nil
+        }
+    }
+
+    package func check(_ context: LintContext, into sink: inout FindingSink) {
+        for object in context.allObjects {
+            guard let metadata = object.manifest.node["metadata"], metadata.isMapping else { continue }
+            if let validate = Self.validator(for: object.kind) {
+                if let name = metadata["name"], let text = name.text, !text.isEmpty {
+                    var errors = validate(text)
+                    if object.kind == "CronJob", text.utf8.count > 52 {
+                        errors.insert(NameValidation.maxLength(52), at: 0)
+                    }
+                    for error in errors { sink.fieldError(object, at: name, .invalid(.string(text), error)) }
+                } else if let generate = metadata["generateName"], let text = generate.text, !text.isEmpty {
+                    for error in validate(Self.maskTrailingDash(text)) {
+                        sink.fieldError(object, at: generate, .invalid(.string(text), error))
+                    }
+                }
+            }
+            if let namespace = metadata["namespace"], let text = namespace.text, !text.isEmpty,
+               !ClusterScopedKinds.contains(object.kind) {
+                for error in NameValidation.dns1123Label(text) {
+                    sink.fieldError(object, at: namespace, .invalid(.string(text), error))
+                }
+            }
+        }
+    }
+
+    /// apimachinery's `maskTrailingDash`: a generateName may end in `-` (a suffix follows).
+    static func maskTrailingDash(_ name: String) -> String {
+        guard name.utf8.count > 1, name.hasSuffix("-") else { return name }
+        return String(name.dropLast()) + "a"
+    }
+}

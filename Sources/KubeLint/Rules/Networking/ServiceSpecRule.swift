@@ -1,0 +1,165 @@
+import KubeModel
+import KubeYAML
+
+/// Service specs: type, ports (numbers, names, uniqueness, protocol, targetPort), clusterIP `None` only for
+/// ClusterIP, nodePort only where allocated and inside the range, ExternalName, session affinity timeout.
+package struct ServiceSpecRule: Rule {
+    package static let description = RuleDescription(
+        id: "invalid-service-spec",
+        name: "Invalid Service Spec",
+        summary: "Service ports are valid and unique (named when several), clusterIP/nodePort/externalName fit the type",
+        rationale: "The API server rejects the Service; a nodePort outside the cluster's range is refused when it is allocated.",
+        kind: .apiServer, severity: .error,
+        triggering: [
+            """
+            apiVersion: v1
+            kind: Service
+            metadata:
+              name: web
+            spec:
+              selector: {app: web}
+              ports:
+              - name: http
+                port: 80
+                targetPort: ↓web-server-http-port
+              - ↓port: 443
+                nodePort: ↓30443
+              - name: ↓http
+                port: ↓70000
+            """,
+            """
+            apiVersion: v1
+            kind: Service
+            metadata:
+              name: web
+            spec:
+              type: NodePort
+              clusterIP: ↓None
+              selector: {app: web}
+              ports: [{port: 80, nodePort: ↓80}]
+            """,
+            """
+            apiVersion: v1
+            kind: Service
+            metadata:
+              name: db
+            ↓spec:
+              type: ExternalName
+            """,
+        ],
+        nonTriggering: [
+            """
+            apiVersion: v1
+            kind: Service
+            metadata:
+              name: web
+            spec:
+              type: NodePort
+              selector: {app: web}
+              sessionAffinity: ClientIP
+              sessionAffinityConfig: {clientIP: {timeoutSeconds: 3600}}
+              ports:
+              - {name: http, port: 80, targetPort: http, nodePort: 30080}
+              - {name: https, port: 443, targetPort: 8443}
+            """,
+            """
+            apiVersion: v1
+            kind: Service
+            metadata:
+              name: db
+            spec:
+              type: ExternalName
+              externalName: db.example.com.
+            """,
+        ])
+
+    package func check(_ context: LintContext, into sink: inout FindingSink) {
+        let range = context.manifestSet.cluster.nodePortRange
+        for object in context.objects(ofKind: "Service") {
+            guard let spec = object.manifest.node["spec"], spec.isMapping else { continue }
+            let specKey = object.manifest.node.pair(forKey: "spec")?.key
+            let type = spec["type"]?.text ?? "ClusterIP"
+            SpecChecks.oneOf(spec, "type", ["ClusterIP", "ExternalName", "LoadBalancer", "NodePort"], object, &sink)
+            SpecChecks.oneOf(spec, "sessionAffinity", ["ClientIP", "None"], object, &sink)
+            let clusterIP = spec["clusterIP"]
+            if let clusterIP, clusterIP.text == "None", type != "ClusterIP", type != "ExternalName" {
+                sink.fieldError(object, at: clusterIP, .invalid(.string("None"), "may not be set to 'None' for \(type) services"))
+            } else if let clusterIP, let text = clusterIP.text, !text.isEmpty, text != "None", IPNetwork.address(text) == nil {
+                sink.fieldError(object, at: clusterIP, .invalid(
+                    .string(text), "must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)"))
+            }
+            if type == "ExternalName" {
+                if let name = spec["externalName"], let text = name.text, !text.isEmpty {
+                    let trimmed = text.hasSuffix(".") ? String(text.dropLast()) : text
+                    for error in NameValidation.dns1123Subdomain(trimmed) {
+                        sink.fieldError(object, at: name, .invalid(.string(text), error))
+                    }
+                } else {
+                    sink.fieldError(object, at: spec["externalName"] ?? specKey, pathOf: spec["externalName"] ?? spec,
+                                    missingKey: spec["externalName"] == nil ? "externalName" : nil, .required(""))
+                }
+            } else if (spec["ports"]?.count ?? 0) == 0, clusterIP?.text != "None" {
+                sink.fieldError(object, at: spec["ports"] ?? specKey, pathOf: spec["ports"] ?? spec,
+                                missingKey: spec["ports"] == nil ? "ports" : nil, .required(""))
+            }
+            checkPorts(spec, type: type, range: range, object, &sink)
+            if let timeout = spec["sessionAffinityConfig"]?["clientIP"]?["timeoutSeconds"], let value = timeout.int,
+               !(1...86400).contains(value) {
+                sink.fieldError(object, at: timeout, .invalid(.int(Int(value)), "must be greater than 0 and less than 86400"))
+            }
+        }
+    }
+
+    private func checkPorts(_ spec: YAMLNode, type: String, range: ClosedRange<Int>, _ object: ObjectRef,
+                            _ sink: inout FindingSink) {
+        let ports = spec["ports"]?.sequenceItems ?? []
+        var names = Set<String>()
+        var numbers = Set<String>()
+        for port in ports where port.isMapping {
+            let first = port.pairs.first?.key ?? port
+            if let nameNode = port["name"], let name = nameNode.text, !name.isEmpty {
+                let errors = NameValidation.dns1123Label(name)
+                for error in errors { sink.fieldError(object, at: nameNode, .invalid(.string(name), error)) }
+                if errors.isEmpty, !names.insert(name).inserted {
+                    sink.fieldError(object, at: nameNode, .duplicate(.string(name)))
+                }
+            } else if ports.count > 1 {
+                sink.fieldError(object, at: first, pathOf: port, missingKey: "name", .required(""),
+                                hint: "a Service with several ports must name each of them")
+            }
+            let proto = port["protocol"]?.text ?? "TCP"
+            SpecChecks.oneOf(port, "protocol", ["SCTP", "TCP", "UDP"], object, &sink)
+            if let number = port["port"], let value = number.int {
+                let errors = NameValidation.portNumber(Int(value))
+                for error in errors { sink.fieldError(object, at: number, .invalid(.int(Int(value)), error)) }
+                if errors.isEmpty, !numbers.insert("\(value)/\(proto)").inserted {
+                    sink.fieldError(object, at: number, pathOf: port,
+                                    .duplicate(.raw("{\"port\":\(value),\"protocol\":\(FieldValue.quote(proto))}")))
+                }
+            } else if port["port"] == nil {
+                sink.fieldError(object, at: first, pathOf: port, missingKey: "port", .required(""))
+            }
+            if let target = port["targetPort"], !target.isNull {
+                if let value = target.int {
+                    if value != 0 {
+                        for error in NameValidation.portNumber(Int(value)) {
+                            sink.fieldError(object, at: target, .invalid(.int(Int(value)), error))
+                        }
+                    }
+                } else if let text = target.text {
+                    for error in NameValidation.portName(text) {
+                        sink.fieldError(object, at: target, .invalid(.string(text), error))
+                    }
+                }
+            }
+            guard let nodePort = port["nodePort"], let value = nodePort.int, value != 0 else { continue }
+            if type == "ClusterIP" || type == "ExternalName" {
+                sink.fieldError(object, at: nodePort, .forbidden("may not be used when `type` is '\(type)'"))
+            } else if !range.contains(Int(value)) {
+                sink.fieldError(object, at: nodePort, .invalid(
+                    .int(Int(value)),
+                    "provided port is not in the valid range. The range of valid ports is \(range.lowerBound)-\(range.upperBound)"))
+            }
+        }
+    }
+}

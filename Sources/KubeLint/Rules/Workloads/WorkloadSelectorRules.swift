@@ -1,0 +1,223 @@
+import KubeModel
+import KubeYAML
+
+/// The workload kinds whose `spec.selector` the API requires, with the word its message uses.
+enum SelectorOwners {
+    static let kinds: [String: String] = [
+        "Deployment": "deployment", "ReplicaSet": "replicaset", "StatefulSet": "statefulset", "DaemonSet": "daemonset",
+    ]
+}
+
+/// `spec.selector` present and non-empty on Deployments, ReplicaSets, StatefulSets and DaemonSets; Jobs leave
+/// it to the API unless `manualSelector`, CronJobs always do.
+package struct WorkloadSelectorRequiredRule: Rule {
+    package static let description = RuleDescription(
+        id: "workload-selector-required",
+        name: "Workload Selector Required",
+        summary: "apps/v1 workloads need a non-empty selector; Jobs and CronJobs must not set one unless manualSelector",
+        rationale: "The API server rejects the object; `apps/v1` no longer defaults the selector from the template labels.",
+        kind: .apiServer, severity: .error,
+        triggering: [
+            """
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata:
+              name: web
+            ↓spec:
+              template:
+                metadata: {labels: {app: web}}
+                spec:
+                  containers: [{name: web, image: nginx:1.27}]
+            """,
+            """
+            apiVersion: apps/v1
+            kind: DaemonSet
+            metadata:
+              name: agent
+            spec:
+              selector: ↓{}
+              template:
+                metadata: {labels: {app: agent}}
+                spec:
+                  containers: [{name: agent, image: agent:1.0}]
+            """,
+            """
+            apiVersion: batch/v1
+            kind: Job
+            metadata:
+              name: once
+            spec:
+              selector:
+                ↓matchLabels: {app: once}
+              template:
+                metadata: {labels: {app: once}}
+                spec:
+                  restartPolicy: Never
+                  containers: [{name: once, image: busybox:1.36}]
+            """,
+        ],
+        nonTriggering: [
+            """
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata:
+              name: web
+            spec:
+              selector: {matchLabels: {app: web}}
+              template:
+                metadata: {labels: {app: web}}
+                spec:
+                  containers: [{name: web, image: nginx:1.27}]
+            """,
+            """
+            apiVersion: batch/v1
+            kind: Job
+            metadata:
+              name: once
+            spec:
+              template:
+                spec:
+                  restartPolicy: Never
+                  containers: [{name: once, image: busybox:1.36}]
+            """,
+        ])
+
+    package func check(_ context: LintContext, into sink: inout FindingSink) {
+        for entry in context.podTemplates where !entry.isLegacy {
+            let object = entry.ref
+            let root = object.manifest.node
+            switch entry.workload {
+            case .deployment, .replicaSet, .statefulSet, .daemonSet:
+                guard let spec = root["spec"], spec.isMapping else { continue }
+                let word = SelectorOwners.kinds[object.kind] ?? object.kind.lowercased()
+                guard let selectorNode = spec["selector"], !selectorNode.isNull else {
+                    sink.fieldError(object, at: root.pair(forKey: "spec")?.key, pathOf: spec, missingKey: "selector",
+                                    .required(""))
+                    continue
+                }
+                if let selector = entry.workload.selector, selector.isEmpty {
+                    sink.fieldError(object, at: selectorNode, .invalid(.raw("{}"), "empty selector is invalid for \(word)"))
+                }
+            case .job(let job):
+                guard let selectorNode = root["spec"]?["selector"], !selectorNode.isNull else {
+                    if job.spec.manualSelector, let spec = root["spec"] {
+                        sink.fieldError(object, at: spec, missingKey: "selector", .required(""))
+                    }
+                    continue
+                }
+                if !job.spec.manualSelector,
+                   job.spec.selector?.matchLabels["batch.kubernetes.io/controller-uid"] == nil,
+                   job.spec.selector?.matchLabels["controller-uid"] == nil {
+                    sink.fieldError(object, at: firstChild(selectorNode), pathOf: selectorNode,
+                                    .invalid(.raw(selectorJSON(job.spec.selector)), "`selector` not auto-generated"),
+                                    hint: "remove spec.selector (the API generates one) or set spec.manualSelector: true")
+                }
+            case .cronJob:
+                if let selectorNode = root["spec"]?["jobTemplate"]?["spec"]?["selector"], !selectorNode.isNull {
+                    sink.fieldError(object, at: firstChild(selectorNode), pathOf: selectorNode,
+                                    .invalid(.raw(selectorJSON(entry.workload.selector)), "`selector` will be auto-generated"))
+                }
+            case .pod:
+                continue
+            }
+        }
+    }
+
+    private func firstChild(_ node: YAMLNode) -> YAMLNode { node.pairs.first?.key ?? node }
+}
+
+/// A selector as JSON, as the API prints it in errors.
+func selectorJSON(_ selector: LabelSelector?) -> String {
+    guard let selector else { return "null" }
+    var parts: [String] = []
+    if !selector.matchLabels.isEmpty { parts.append("\"matchLabels\":" + FieldValue.map(selector.matchLabels).rendered) }
+    if !selector.matchExpressions.isEmpty {
+        let items = selector.matchExpressions.map { requirement in
+            "{\"key\":\(FieldValue.quote(requirement.key)),\"operator\":\(FieldValue.quote(requirement.operatorText))"
+                + (requirement.values.isEmpty ? "" : ",\"values\":[" + requirement.values.map(FieldValue.quote).joined(separator: ",") + "]")
+                + "}"
+        }
+        parts.append("\"matchExpressions\":[" + items.joined(separator: ",") + "]")
+    }
+    return "{" + parts.joined(separator: ",") + "}"
+}
+
+/// The selector of a Deployment, ReplicaSet, StatefulSet, DaemonSet or manual-selector Job must select its
+/// own pod template's labels.
+package struct WorkloadSelectorMismatchRule: Rule {
+    package static let description = RuleDescription(
+        id: "workload-selector-mismatch",
+        name: "Workload Selector Mismatch",
+        summary: "A workload's selector must match its pod template's labels",
+        rationale: "The API server rejects it (`selector` does not match template `labels`); it is the most common copy-paste error in manifests.",
+        kind: .apiServer, severity: .error,
+        triggering: [
+            """
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata:
+              name: web
+            spec:
+              selector:
+                matchLabels: {app: web}
+              template:
+                metadata:
+                  labels:
+                    ↓app: webapp
+                spec:
+                  containers: [{name: web, image: nginx:1.27}]
+            """,
+            """
+            apiVersion: apps/v1
+            kind: StatefulSet
+            metadata:
+              name: db
+            spec:
+              serviceName: db
+              selector:
+                matchExpressions: [{key: tier, operator: In, values: [db]}]
+              template:
+                metadata: ↓{}
+                spec:
+                  containers: [{name: db, image: postgres:17}]
+            """,
+        ],
+        nonTriggering: [
+            """
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata:
+              name: web
+            spec:
+              selector:
+                matchLabels: {app: web}
+                matchExpressions: [{key: tier, operator: NotIn, values: [db]}]
+              template:
+                metadata:
+                  labels: {app: web, tier: frontend}
+                spec:
+                  containers: [{name: web, image: nginx:1.27}]
+            """,
+        ])
+
+    package func check(_ context: LintContext, into sink: inout FindingSink) {
+        for entry in context.podTemplates where !entry.isLegacy {
+            switch entry.workload {
+            case .deployment, .replicaSet, .statefulSet, .daemonSet: break
+            case .job(let job) where job.spec.manualSelector: break
+            default: continue
+            }
+            guard let selector = entry.workload.selector, !selector.isEmpty, !selector.isInvalid,
+                  let templateNode = entry.template.node else { continue }
+            let labels = entry.template.labels
+            guard !selector.matches(labels) else { continue }
+            let labelsNode = entry.template.metadata.node?["labels"]
+            let anchor = labelsNode.map { $0.pairs.first?.key ?? $0 } ?? entry.template.metadata.node ?? templateNode
+            let path = sink.path(of: templateNode, in: entry.ref) + ".metadata.labels"
+            let message = FieldError.invalid(FieldValue.map(labels), "`selector` does not match template `labels`")
+                .message(path: path)
+            sink.report(entry.ref, at: anchor, message + " (selector \(selector.selectorText))",
+                        hint: "make the template labels include every selector label", path: path)
+        }
+    }
+}
