@@ -25,7 +25,7 @@ let package = Package(
         .target(name: "KubeModel", dependencies: ["KubeYAML"], swiftSettings: strictSettings),
         .target(name: "KubeSchema", dependencies: ["KubeYAML", "KubeModel"], swiftSettings: strictSettings),
         .target(name: "KubeLint", dependencies: ["KubeYAML", "KubeModel"], swiftSettings: strictSettings),
-        .target(name: "KubePlan", dependencies: ["KubeYAML", "KubeModel"], swiftSettings: strictSettings),
+        .target(name: "KubePlan", dependencies: ["KubeYAML", "KubeModel"], exclude: ["README.md"], swiftSettings: strictSettings),
         .target(
             name: "KubeEmit",
             dependencies: ["KubeYAML", "KubeModel", "KubePlan", .product(name: "Crypto", package: "swift-crypto")],
@@ -55,7 +55,7 @@ let package = Package(
         .testTarget(name: "KubeModelTests", dependencies: ["KubeModel", "KubeTestSupport"]),
         .testTarget(name: "KubeSchemaTests", dependencies: ["KubeSchema", "KubeTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "KubeLintTests", dependencies: ["KubeLint", "KubeSchema", "KubeTestSupport"]),
-        .testTarget(name: "KubePlanTests", dependencies: ["KubePlan", "KubeTestSupport"]),
+        .testTarget(name: "KubePlanTests", dependencies: ["KubePlan", "KubeTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "KubeEmitTests", dependencies: ["KubeEmit", "KubePlan", "KubeTestSupport"], exclude: ["Golden"]),
         .testTarget(name: "KubeDiffTests", dependencies: ["KubeDiff", "KubeTestSupport"]),
         .testTarget(name: "kubecTests", dependencies: ["KubeTestSupport"]),
