@@ -39,3 +39,11 @@ import Testing
                 == "0/1 nodes are available: 1 Insufficient cpu. preemption: not eligible due to preemptionPolicy=Never.")
     }
 }
+
+@Suite struct OwnerTests {
+    @Test func barePodsHaveNoOwner() {
+        let result = plan(node("n1") + pod("solo"))
+        #expect(result.plan.pods.first?.owner == nil)
+        #expect(result.state.pods.first?.owner == nil)
+    }
+}

@@ -85,7 +85,7 @@ package struct WorkloadExpander {
             usedNames.insert("\(namespace)/\(name)")
             addPod(
                 context, name: name, template: pod.template, labels: pod.metadata.labels, ownerSelector: nil,
-                bound: pod.spec.nodeName, owner: nil)
+                bound: pod.spec.nodeName, owner: .some(nil))
         }
     }
 
