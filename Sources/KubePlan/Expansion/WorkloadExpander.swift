@@ -14,6 +14,8 @@ package struct WorkloadExpander {
     /// Service selectors per namespace, for the spread plugin's default selector.
     let serviceSelectors: [String: [[String: String]]]
     var usedNames: Set<String> = []
+    var termBase = 0
+    static let termsPerList = 1024
     var result = ExpansionResult()
 
     /// Expands every workload of the set.
@@ -41,9 +43,10 @@ package struct WorkloadExpander {
         let namespace = manifest.identity.namespace ?? "default"
         let name = manifest.identity.name
         let owner = OwnerReference(kind: workload.kind, name: name)
+        termBase += 4 * Self.termsPerList
         let context = PodContext(
             namespace: namespace, owner: owner, object: manifest.identity.objectIdentity,
-            source: manifest.node.range)
+            source: manifest.node.range, termBase: termBase)
         switch workload {
         case .deployment(let deployment):
             let hash = PodNames.templateHash(deployment.spec.template.node)
@@ -124,6 +127,8 @@ package struct WorkloadExpander {
         var owner: OwnerReference
         var object: ObjectIdentity
         var source: SourceRange
+        /// The base of this workload's affinity term ids (see `AffinityTerm.id`).
+        var termBase: Int = -1
     }
 
     mutating func addPod(
@@ -138,6 +143,7 @@ package struct WorkloadExpander {
             priority: priority.priority, preemptionPolicy: priority.preemptionPolicy)
         spec.defaultSpreadSelector = defaultSelector(context.namespace, labels, ownerSelector)
         adjust(&spec)
+        Self.assignTermIDs(&spec, podSpec: podSpec, base: context.termBase)
         let ports = (podSpec.containers + podSpec.initContainers.filter { $0.restartPolicy == "Always" })
             .flatMap(\.ports)
             .map {
@@ -175,5 +181,21 @@ package struct WorkloadExpander {
             selector.matchExpressions += owner.matchExpressions
         }
         return selector.isEmpty ? nil : selector
+    }
+
+    /// Gives each term a workload-wide id, unless its selector depends on the pod's own labels
+    /// (`matchLabelKeys`/`mismatchLabelKeys`), when replicas' terms may differ.
+    static func assignTermIDs(_ spec: inout SchedulingSpec, podSpec: PodSpec, base: Int) {
+        let affinity = podSpec.affinity
+        let perPod = (affinity?.podAffinity.map { $0.required + $0.preferred.map(\.podAffinityTerm) } ?? [])
+            + (affinity?.podAntiAffinity.map { $0.required + $0.preferred.map(\.podAffinityTerm) } ?? [])
+        if perPod.contains(where: { !$0.matchLabelKeys.isEmpty || !$0.mismatchLabelKeys.isEmpty }) { return }
+        func assign(_ terms: inout [AffinityTerm], _ list: Int) {
+            for index in terms.indices where index < termsPerList { terms[index].id = base + list * termsPerList + index }
+        }
+        assign(&spec.requiredAffinity, 0)
+        assign(&spec.requiredAntiAffinity, 1)
+        assign(&spec.preferredAffinity, 2)
+        assign(&spec.preferredAntiAffinity, 3)
     }
 }

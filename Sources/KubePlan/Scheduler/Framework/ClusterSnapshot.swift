@@ -105,10 +105,12 @@ package struct ClusterSnapshot: Sendable {
         for term in terms {
             guard let selector = term.selector, !selector.isInvalid else { continue }
             let key = topology.keyID(term.topologyKey)
+            let value = topology.value(key, node: node)
+            if existingTerms.addKnown(termID: term.id, value: value) { continue }
             let signature = ExistingTermIndex.Signature(
                 kind: kind, weight: term.weight, selector: selector,
                 namespaces: namespaces(of: term, ownerNamespace: spec.namespace), key: key)
-            existingTerms.add(signature, value: topology.value(key, node: node))
+            existingTerms.add(signature, termID: term.id, value: value)
         }
     }
 

@@ -33,6 +33,8 @@ package struct ExistingTermIndex: Sendable {
 
     package private(set) var entries: [Entry] = []
     private var bySignature: [Signature: Int] = [:]
+    /// Entry index by `AffinityTerm.id` (terms shared by every replica of a workload).
+    private var byTermID: [Int: Int] = [:]
     private var buckets: [LabelPair: [Int]] = [:]
     private var unindexed: [Int] = []
     /// How many entries are required anti-affinity (the symmetry filter skips work when 0).
@@ -42,7 +44,19 @@ package struct ExistingTermIndex: Sendable {
 
     /// Records one placed pod's term; `value` is the domain of its node (-1: the node lacks the key and the
     /// term covers no domain).
-    package mutating func add(_ signature: Signature, value: Int32) {
+    package mutating func add(_ signature: Signature, termID: Int = -1, value: Int32) {
+        addEntry(signature, termID: termID, value: value)
+    }
+
+    /// Counts one more pod carrying the term with this id; false when the id is not known yet (then call
+    /// `add` with the full signature).
+    package mutating func addKnown(termID: Int, value: Int32) -> Bool {
+        guard termID >= 0, let index = byTermID[termID] else { return false }
+        if value >= 0 { entries[index].domainCounts[value, default: 0] += 1 }
+        return true
+    }
+
+    private mutating func addEntry(_ signature: Signature, termID: Int, value: Int32) {
         let index: Int
         if let existing = bySignature[signature] {
             index = existing
@@ -57,6 +71,7 @@ package struct ExistingTermIndex: Sendable {
                 unindexed.append(index)
             }
         }
+        if termID >= 0 { byTermID[termID] = index }
         if value >= 0 { entries[index].domainCounts[value, default: 0] += 1 }
     }
 

@@ -10,6 +10,9 @@ package struct AffinityTerm: Sendable, Hashable {
     package var topologyKey: String
     /// The weight of a preferred term; 0 for a required one.
     package var weight: Int
+    /// Identifies the term among all pods' terms when every replica carries the same one (set by expansion,
+    /// -1 otherwise), so the existing-term index can skip hashing the selector for each placed replica.
+    package var id: Int = -1
 
     package init(
         selector: LabelSelector?, namespaces: [String] = [], namespaceSelector: LabelSelector? = nil,

@@ -83,7 +83,8 @@ extension PodTopologySpread {
         }
         for (position, node) in feasible.enumerated() {
             let ignored = !spread.ignored.isEmpty && spread.ignored.contains(node)
-            scores[position] = ignored ? 0 : Int64(totals[position].rounded())
+            // Totals are never negative, so adding ½ and truncating is Go's math.Round (half away from zero).
+            scores[position] = ignored ? 0 : Int64(totals[position] + 0.5)
         }
     }
 
