@@ -1,3 +1,4 @@
+import Foundation
 import KubeDiff
 import Testing
 
@@ -81,5 +82,40 @@ struct CompiledDiffTests {
         #expect(demo.set.pods.isEmpty == false || !demo.set.manifests.isEmpty)
         let diff = CompiledDiffer.compare(old: demo.set, new: demo.set, cluster: demo.cluster, path: "manifests/cluster")
         #expect(!diff.hasDifferences, "\(diff.textLines(verbose: false))")
+    }
+}
+
+/// Schedulability and Service address changes.
+struct CompiledPlacementTests {
+    @Test func requestsNoNodeFitsMakePlacedPodsUnschedulable() {
+        let diff = CompiledFixture.diff(
+            CompiledFixture.app, CompiledFixture.app(replacing: "cpu: 100m", with: "cpu: \"5\""))
+        // A template change renames the pods: each is replaced by one that cannot be placed.
+        #expect(diff.pods.map(\.change) == [.replaced, .replaced])
+        #expect(diff.pods.allSatisfy { $0.newNode == nil && $0.oldNode != nil })
+        #expect(diff.pods.allSatisfy { $0.message?.contains("Insufficient cpu") == true })
+    }
+
+    @Test func nodePortTypeAllocatesNodePortsForEveryPort() throws {
+        let diff = CompiledFixture.diff(
+            CompiledFixture.app,
+            CompiledFixture.app(replacing: "  selector:\n    app: web\n", with: "  type: NodePort\n  selector:\n    app: web\n"))
+        let service = try #require(diff.services.first)
+        #expect(diff.services.count == 1)
+        #expect(service.change == .modified)
+        #expect(service.oldClusterIPs == service.newClusterIPs)
+        #expect(service.nodePorts.map(\.port) == ["http", "metrics"])
+        #expect(service.nodePorts.allSatisfy { $0.old == nil && (30000...32767).contains($0.new ?? 0) })
+    }
+
+    @Test func removedServiceIsListedWithItsAddress() throws {
+        let app = CompiledFixture.app
+        let start = try #require(app.range(of: "apiVersion: v1\nkind: Service\n"))
+        let end = try #require(app.range(of: "---\napiVersion: networking.k8s.io/v1\nkind: IngressClass"))
+        let withoutService = app.replacingCharacters(in: start.lowerBound..<end.lowerBound, with: "")
+        let diff = CompiledFixture.diff(app, withoutService)
+        #expect(diff.services.map(\.change) == [.removed])
+        #expect(diff.services.first?.oldClusterIPs.count == 1)
+        #expect(diff.routes.map(\.change) == [.modified])
     }
 }

@@ -78,10 +78,20 @@ struct IngressRouteTable {
         }
     }
 
-    /// `"shop.example.com"` → `shop.example.com` (the writer quotes every name).
+    /// `"shop.example.com"` → `shop.example.com`, `\\` → `\` (the writer quotes and escapes every name).
     static func unquoted(_ text: String) -> String {
         guard text.count >= 2, text.hasPrefix("\""), text.hasSuffix("\"") else { return text }
-        return String(text.dropFirst().dropLast())
+        var result = ""
+        var escaped = false
+        for character in text.dropFirst().dropLast() {
+            if character == "\\", !escaped {
+                escaped = true
+                continue
+            }
+            escaped = false
+            result.append(character)
+        }
+        return result
     }
 
     /// `http://NAME` in `proxy_pass http://NAME` → `NAME`.
