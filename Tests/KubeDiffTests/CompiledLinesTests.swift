@@ -22,7 +22,7 @@ struct CompiledLinesTests {
 
     @Test func ruleLinesDropCommentsAndKeepTheirTable() {
         #expect(
-            RuleLines.lines(Self.rules) == [
+            RuleLines.lines(Array(Self.rules.utf8)).map(\.rendered) == [
                 "-t filter -N KUBE-SERVICES", "-t filter -A KUBE-SERVICES -j RETURN", "-t nat -N KUBE-SERVICES",
                 "-t nat -N KUBE-SEP-AAA", "-t nat -A KUBE-SERVICES -j RETURN",
             ])
@@ -31,15 +31,27 @@ struct CompiledLinesTests {
     @Test func ruleChangeListsNewChainsWithTheirTable() throws {
         let new = Self.rules.replacingOccurrences(of: ":KUBE-SEP-AAA", with: ":KUBE-SEP-BBB")
             .replacingOccurrences(of: "for node worker-1", with: "for node worker-1 (again)")
-        let change = try #require(RuleLines.compare(node: "worker-1", file: "iptables.rules", old: Self.rules, new: new))
+        let change = try #require(RuleLines.compare(node: "worker-1", file: "iptables.rules", old: Array(Self.rules.utf8), new: Array(new.utf8)))
         #expect(change.added == ["-t nat -N KUBE-SEP-BBB"])
         #expect(change.removed == ["-t nat -N KUBE-SEP-AAA"])
         #expect(change.chainsAdded == ["KUBE-SEP-BBB (nat)"])
+        #expect(change.addedCount == 1)
+    }
+
+    @Test func withoutKeptLinesOnlyCountsAndChainsRemain() throws {
+        let new = Self.rules.replacingOccurrences(of: ":KUBE-SEP-AAA", with: ":KUBE-SEP-BBB")
+        let change = try #require(
+            RuleLines.compare(
+                node: "worker-1", file: "iptables.rules", old: Array(Self.rules.utf8), new: Array(new.utf8),
+                keepLines: false))
+        #expect(change.added.isEmpty)
+        #expect(change.addedCount == 1 && change.removedCount == 1)
+        #expect(change.chainsRemoved == ["KUBE-SEP-AAA (nat)"])
     }
 
     @Test func headerOnlyChangeIsNoRuleChange() {
         let new = Self.rules.replacingOccurrences(of: "worker-1", with: "worker-9")
-        #expect(RuleLines.compare(node: "worker-1", file: "iptables.rules", old: Self.rules, new: new) == nil)
+        #expect(RuleLines.compare(node: "worker-1", file: "iptables.rules", old: Array(Self.rules.utf8), new: Array(new.utf8)) == nil)
     }
 
     static let zone = """

@@ -23,7 +23,8 @@
 /// }
 /// ```
 extension CompiledDiff {
-    /// The diff as a JSON object; rule lines and zone records are listed only when `verbose`.
+    /// The diff as a JSON object; rule lines and zone records are listed only when `verbose` (rule lines also
+    /// need the diff to have kept them).
     package func json(verbose: Bool) -> JSONValue {
         .object([
             "cluster": .string(cluster),
@@ -33,7 +34,7 @@ extension CompiledDiff {
                 rules.map { change in
                     var members: [String: JSONValue] = [
                         "node": .string(change.node), "file": .string(change.file),
-                        "added": .int(change.added.count), "removed": .int(change.removed.count),
+                        "added": .int(change.addedCount), "removed": .int(change.removedCount),
                         "chainsAdded": .strings(change.chainsAdded), "chainsRemoved": .strings(change.chainsRemoved),
                     ]
                     if verbose {
@@ -75,8 +76,8 @@ extension CompiledDiff {
             "podsMoved": .int(podCount(.moved)), "podsReplaced": .int(podCount(.replaced)),
             "podsUnschedulable": .int(podCount(.unschedulable)), "podsScheduled": .int(podCount(.scheduled)),
             "podsReaddressed": .int(podCount(.readdressed)), "services": .int(services.count),
-            "rulesAdded": .int(rules.reduce(0) { $0 + $1.added.count }),
-            "rulesRemoved": .int(rules.reduce(0) { $0 + $1.removed.count }),
+            "rulesAdded": .int(rules.reduce(0) { $0 + $1.addedCount }),
+            "rulesRemoved": .int(rules.reduce(0) { $0 + $1.removedCount }),
             "dnsAdded": .int(dns.reduce(0) { $0 + $1.added.count }),
             "dnsRemoved": .int(dns.reduce(0) { $0 + $1.removed.count }),
             "routes": .int(routes.count), "different": .bool(hasDifferences),

@@ -36,7 +36,7 @@ extension CompiledDiff {
         if !rules.isEmpty {
             lines.append("  rules:")
             for change in rules {
-                var line = "    \(change.node) \(change.file): +\(change.added.count) -\(change.removed.count) lines"
+                var line = "    \(change.node) \(change.file): +\(change.addedCount) -\(change.removedCount) lines"
                 let chains = change.chainsAdded.map { "+" + $0 } + change.chainsRemoved.map { "-" + $0 }
                 if !chains.isEmpty { line += "; chains " + chains.joined(separator: ", ") }
                 lines.append(line)
@@ -74,8 +74,8 @@ extension CompiledDiff {
         let podParts = pods.compactMap { kind, word in podCount(kind) > 0 ? "\(podCount(kind)) \(word)" : nil }
         if !podParts.isEmpty { parts.append("pods " + podParts.joined(separator: ", ")) }
         if !services.isEmpty { parts.append("\(services.count) Service address change(s)") }
-        let added = rules.reduce(0) { $0 + $1.added.count }
-        let removed = rules.reduce(0) { $0 + $1.removed.count }
+        let added = rules.reduce(0) { $0 + $1.addedCount }
+        let removed = rules.reduce(0) { $0 + $1.removedCount }
         if !rules.isEmpty {
             let nodes = Set(rules.map(\.node)).count
             parts.append("rules +\(added) -\(removed) on \(nodes) node" + (nodes == 1 ? "" : "s"))

@@ -123,9 +123,13 @@ package struct RuleFileChange: Sendable, Hashable {
     package var node: String
     /// `iptables.rules` or `policy.rules`.
     package var file: String
-    /// Lines only the new side has, in file order, each prefixed by its table (`-t nat -A …`, `-t nat -N CHAIN`).
+    /// How many lines only the new side has.
+    package var addedCount: Int
+    /// How many lines only the old side has.
+    package var removedCount: Int
+    /// Lines only the new side has (empty unless lines were kept: `--verbose`), in file order, each prefixed by its table (`-t nat -A …`, `-t nat -N CHAIN`).
     package var added: [String]
-    /// Lines only the old side has, in file order, prefixed the same way.
+    /// Lines only the old side has, in file order, prefixed the same way (kept as `added` is).
     package var removed: [String]
     /// Chains only the new side declares, `CHAIN (table)`.
     package var chainsAdded: [String]

@@ -42,10 +42,13 @@ struct CompiledSide: Sendable {
 package enum CompiledDiffer {
     /// The compiled diff of two manifest sets on the cluster described by `cluster` (Nodes and an optional
     /// `kind: Cluster`), added to both sides. `path` is the `--cluster` path as given, for the report.
+    /// `keepLines` keeps the rule lines themselves, not only their counts (`--verbose`).
     ///
-    /// The two sides are compiled at the same time (two threads); everything after that is cheap.
+    /// The two sides are compiled at the same time (two threads), then the changed rule files are compared
+    /// on all cores.
     package static func compare(
-        old: ManifestSet, new: ManifestSet, cluster: ManifestSet, path: String, seed: UInt64 = 0
+        old: ManifestSet, new: ManifestSet, cluster: ManifestSet, path: String, seed: UInt64 = 0,
+        keepLines: Bool = true
     ) -> CompiledDiff {
         let sets = [CompiledSide.withCluster(old, cluster: cluster), CompiledSide.withCluster(new, cluster: cluster)]
         let slots = ResultSlots<CompiledSide>(count: 2)
@@ -53,26 +56,22 @@ package enum CompiledDiffer {
             slots.store(CompiledSide.compile(sets[index], seed: seed), at: index)
         }
         let sides = slots.values()
-        return compare(old: sides[0], new: sides[1], path: path)
+        return compare(old: sides[0], new: sides[1], path: path, keepLines: keepLines)
     }
 
     /// Compares two compiled sides.
-    static func compare(old: CompiledSide, new: CompiledSide, path: String) -> CompiledDiff {
+    static func compare(old: CompiledSide, new: CompiledSide, path: String, keepLines: Bool) -> CompiledDiff {
         var diff = CompiledDiff(cluster: path)
         diff.pods = PodPlacementDiff.compare(old: old.pods, new: new.pods)
         diff.services = ServiceIPDiff.compare(old: old.services, new: new.services)
-        let paths = Set(old.files.keys).union(new.files.keys).sorted()
-        for path in paths {
+        var ruleFiles: [(node: String, file: String, path: String)] = []
+        for path in Set(old.files.keys).union(new.files.keys).sorted() {
             let oldFile = old.files[path]
             let newFile = new.files[path]
             if oldFile?.contents == newFile?.contents { continue }
             let parts = path.split(separator: "/").map(String.init)
             if parts.count == 3, parts[0] == "nodes", RuleLines.files.contains(parts[2]) {
-                if let change = RuleLines.compare(
-                    node: parts[1], file: parts[2], old: oldFile?.text ?? "", new: newFile?.text ?? "")
-                {
-                    diff.rules.append(change)
-                }
+                ruleFiles.append((parts[1], parts[2], path))
             } else if parts.count == 2, parts[0] == "dns", path.hasSuffix(".zone") {
                 if let change = ZoneLines.compare(zone: path, old: oldFile?.text ?? "", new: newFile?.text ?? "") {
                     diff.dns.append(change)
@@ -81,6 +80,17 @@ package enum CompiledDiffer {
                 diff.routes += IngressRouteTable(oldFile?.text ?? "").compare(to: IngressRouteTable(newFile?.text ?? ""))
             }
         }
+        let files = ruleFiles
+        let slots = ResultSlots<RuleFileChange?>(count: files.count)
+        DispatchQueue.concurrentPerform(iterations: files.count) { index in
+            let file = files[index]
+            slots.store(
+                RuleLines.compare(
+                    node: file.node, file: file.file, old: old.files[file.path]?.contents ?? [],
+                    new: new.files[file.path]?.contents ?? [], keepLines: keepLines),
+                at: index)
+        }
+        diff.rules = slots.values().compactMap { $0 }
         return diff
     }
 }

@@ -101,7 +101,8 @@ struct DiffCommand: ParsableCommand {
                 return try fail("--cluster \(cluster): " + messages.joined(separator: "; "))
             }
             report.cluster = .compiled(path: cluster)
-            report.compiled = CompiledDiffer.compare(old: oldSet, new: newSet, cluster: clusterSet, path: cluster)
+            report.compiled = CompiledDiffer.compare(
+                old: oldSet, new: newSet, cluster: clusterSet, path: cluster, keepLines: verbose)
         }
         switch output {
         case .text:
