@@ -11,13 +11,17 @@ struct CompiledDiffCommandTests {
     private func folder(_ files: [(String, String)]) throws -> String {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kubec-cdiff-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        for (name, text) in files { try text.write(to: dir.appendingPathComponent(name), atomically: true, encoding: .utf8) }
+        for (name, text) in files {
+            try text.write(to: dir.appendingPathComponent(name), atomically: true, encoding: .utf8)
+        }
         return dir.path
     }
 
     private func scaled() throws -> (old: String, new: String) {
-        (try folder([("shop.yaml", CompiledFixture.app)]),
-         try folder([("shop.yaml", CompiledFixture.app(replacing: "replicas: 2", with: "replicas: 3"))]))
+        (
+            try folder([("shop.yaml", CompiledFixture.app)]),
+            try folder([("shop.yaml", CompiledFixture.app(replacing: "replicas: 2", with: "replicas: 3"))])
+        )
     }
 
     @Test func demoAgainstItselfExitsZeroWithExitCode() throws {

@@ -26,7 +26,9 @@ enum CompiledFixture {
 
     /// The cluster folder as a set (its Nodes and Cluster document).
     static var cluster: ManifestSet {
-        DiffFixture.set([("cluster/nodes.yaml", text("cluster/nodes.yaml")), ("cluster/cluster.yaml", text("cluster/cluster.yaml"))])
+        DiffFixture.set([
+            ("cluster/nodes.yaml", text("cluster/nodes.yaml")), ("cluster/cluster.yaml", text("cluster/cluster.yaml")),
+        ])
     }
 
     /// Node names of the cluster.
@@ -47,7 +49,9 @@ enum CompiledFixture {
         let folder = RepositoryPaths.manifests
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [])
             .filter { $0.hasSuffix(".yaml") }.sorted()
-        let files = names.map { ("\(folder)/\($0)", (try? String(contentsOfFile: "\(folder)/\($0)", encoding: .utf8)) ?? "") }
+        let files = names.map {
+            ("\(folder)/\($0)", (try? String(contentsOfFile: "\(folder)/\($0)", encoding: .utf8)) ?? "")
+        }
         let clusterNames = ((try? FileManager.default.contentsOfDirectory(atPath: folder + "/cluster")) ?? []).sorted()
         let cluster = clusterNames.map {
             ("\(folder)/cluster/\($0)", (try? String(contentsOfFile: "\(folder)/cluster/\($0)", encoding: .utf8)) ?? "")

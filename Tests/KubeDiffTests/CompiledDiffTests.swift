@@ -80,7 +80,8 @@ struct CompiledDiffTests {
     @Test func demoAgainstItselfHasNoCompiledDifferences() {
         let demo = CompiledFixture.demo()
         #expect(demo.set.pods.isEmpty == false || !demo.set.manifests.isEmpty)
-        let diff = CompiledDiffer.compare(old: demo.set, new: demo.set, cluster: demo.cluster, path: "manifests/cluster")
+        let diff = CompiledDiffer.compare(
+            old: demo.set, new: demo.set, cluster: demo.cluster, path: "manifests/cluster")
         #expect(!diff.hasDifferences, "\(diff.textLines(verbose: false))")
     }
 }
@@ -99,7 +100,8 @@ struct CompiledPlacementTests {
     @Test func nodePortTypeAllocatesNodePortsForEveryPort() throws {
         let diff = CompiledFixture.diff(
             CompiledFixture.app,
-            CompiledFixture.app(replacing: "  selector:\n    app: web\n", with: "  type: NodePort\n  selector:\n    app: web\n"))
+            CompiledFixture.app(
+                replacing: "  selector:\n    app: web\n", with: "  type: NodePort\n  selector:\n    app: web\n"))
         let service = try #require(diff.services.first)
         #expect(diff.services.count == 1)
         #expect(service.change == .modified)

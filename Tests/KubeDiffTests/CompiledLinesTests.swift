@@ -31,7 +31,9 @@ struct CompiledLinesTests {
     @Test func ruleChangeListsNewChainsWithTheirTable() throws {
         let new = Self.rules.replacingOccurrences(of: ":KUBE-SEP-AAA", with: ":KUBE-SEP-BBB")
             .replacingOccurrences(of: "for node worker-1", with: "for node worker-1 (again)")
-        let change = try #require(RuleLines.compare(node: "worker-1", file: "iptables.rules", old: Array(Self.rules.utf8), new: Array(new.utf8)))
+        let change = try #require(
+            RuleLines.compare(
+                node: "worker-1", file: "iptables.rules", old: Array(Self.rules.utf8), new: Array(new.utf8)))
         #expect(change.added == ["-t nat -N KUBE-SEP-BBB"])
         #expect(change.removed == ["-t nat -N KUBE-SEP-AAA"])
         #expect(change.chainsAdded == ["KUBE-SEP-BBB (nat)"])
@@ -51,7 +53,9 @@ struct CompiledLinesTests {
 
     @Test func headerOnlyChangeIsNoRuleChange() {
         let new = Self.rules.replacingOccurrences(of: "worker-1", with: "worker-9")
-        #expect(RuleLines.compare(node: "worker-1", file: "iptables.rules", old: Array(Self.rules.utf8), new: Array(new.utf8)) == nil)
+        #expect(
+            RuleLines.compare(
+                node: "worker-1", file: "iptables.rules", old: Array(Self.rules.utf8), new: Array(new.utf8)) == nil)
     }
 
     static let zone = """

@@ -114,10 +114,12 @@ extension CompiledDiff {
         switch service.change {
         case .added: if !new.isEmpty { parts.append("clusterIP \(new)") }
         case .removed: if !old.isEmpty { parts.append("clusterIP \(old)") }
-        case .modified: if old != new { parts.append("clusterIP \(old.isEmpty ? "none" : old) → \(new.isEmpty ? "none" : new)") }
+        case .modified:
+            if old != new { parts.append("clusterIP \(old.isEmpty ? "none" : old) → \(new.isEmpty ? "none" : new)") }
         }
         for port in service.nodePorts {
-            parts.append("nodePort \(port.port) \(port.old.map(String.init) ?? "none") → \(port.new.map(String.init) ?? "none")")
+            parts.append(
+                "nodePort \(port.port) \(port.old.map(String.init) ?? "none") → \(port.new.map(String.init) ?? "none")")
         }
         let marker = service.change == .added ? "+" : (service.change == .removed ? "-" : "~")
         return "\(marker) \(service.key)" + (parts.isEmpty ? "" : " " + parts.joined(separator: "; "))

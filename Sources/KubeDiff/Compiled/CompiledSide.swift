@@ -14,8 +14,9 @@ struct CompiledSide: Sendable {
     /// Findings of planning and emitting (not part of the diff; the manifest diff reports input problems).
     var diagnostics: [Diagnostic]
 
-    /// The set with the cluster's documents added (its Nodes and `kind: Cluster`), so both sides are compiled
-    /// onto the same cluster. Nodes the set itself holds count too.
+    /// The set with the cluster's documents added (its Nodes and `kind: Cluster`).
+    ///
+    /// Both sides are so compiled onto the same cluster; Nodes the set itself holds count too.
     static func withCluster(_ set: ManifestSet, cluster: ManifestSet) -> ManifestSet {
         var combined = set
         combined.files += cluster.files
@@ -25,8 +26,10 @@ struct CompiledSide: Sendable {
         return combined
     }
 
-    /// Plans and emits a set. IPVS files are not compiled: they hold the same Services and endpoints as the
-    /// iptables rules, which the diff already compares.
+    /// Plans and emits a set.
+    ///
+    /// IPVS files are not compiled: they hold the same Services and endpoints as the iptables rules, which the
+    /// diff already compares.
     static func compile(_ set: ManifestSet, seed: UInt64) -> CompiledSide {
         let result = Compilation.resolve(set, options: PlanOptions(seed: seed))
         let emitted = CompileOutputs.emit(result, proxyMode: .iptables)
@@ -40,9 +43,11 @@ struct CompiledSide: Sendable {
 
 /// Compiles both sides and compares what they compile to.
 package enum CompiledDiffer {
-    /// The compiled diff of two manifest sets on the cluster described by `cluster` (Nodes and an optional
-    /// `kind: Cluster`), added to both sides. `path` is the `--cluster` path as given, for the report.
-    /// `keepLines` keeps the rule lines themselves, not only their counts (`--verbose`).
+    /// The compiled diff of two manifest sets on the cluster described by `cluster`.
+    ///
+    /// `cluster` (Nodes and an optional `kind: Cluster`) is added to both sides. `path` is the `--cluster` path
+    /// as given, for the report. `keepLines` keeps the rule lines themselves, not only their counts
+    /// (`--verbose`).
     ///
     /// The two sides are compiled at the same time (two threads), then the changed rule files are compared
     /// on all cores.
@@ -77,7 +82,8 @@ package enum CompiledDiffer {
                     diff.dns.append(change)
                 }
             } else if path.hasSuffix("nginx.conf") {
-                diff.routes += IngressRouteTable(oldFile?.text ?? "").compare(to: IngressRouteTable(newFile?.text ?? ""))
+                diff.routes += IngressRouteTable(oldFile?.text ?? "").compare(
+                    to: IngressRouteTable(newFile?.text ?? ""))
             }
         }
         let files = ruleFiles

@@ -71,12 +71,20 @@ enum PodPlacementDiff {
         var removedByOwner: [String: [PlacementPlan.Pod]] = [:]
         var leftRemoved: [PlacementPlan.Pod] = []
         for pod in removed {
-            if let key = deploymentKey(pod) { removedByOwner[key, default: []].append(pod) } else { leftRemoved.append(pod) }
+            if let key = deploymentKey(pod) {
+                removedByOwner[key, default: []].append(pod)
+            } else {
+                leftRemoved.append(pod)
+            }
         }
         var addedByOwner: [String: [PlacementPlan.Pod]] = [:]
         var leftAdded: [PlacementPlan.Pod] = []
         for pod in added {
-            if let key = deploymentKey(pod) { addedByOwner[key, default: []].append(pod) } else { leftAdded.append(pod) }
+            if let key = deploymentKey(pod) {
+                addedByOwner[key, default: []].append(pod)
+            } else {
+                leftAdded.append(pod)
+            }
         }
         var replaced: [PodPlacementChange] = []
         for key in Set(removedByOwner.keys).union(addedByOwner.keys).sorted() {

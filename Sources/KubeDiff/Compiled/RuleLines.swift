@@ -42,8 +42,9 @@ enum RuleLines {
         }
     }
 
-    /// The difference of one node's file, nil when the two have the same lines. Without `keepLines` only the
-    /// counts and chain names are kept.
+    /// The difference of one node's file, nil when the two have the same lines.
+    ///
+    /// Without `keepLines` only the counts and chain names are kept.
     static func compare(
         node: String, file: String, old: [UInt8], new: [UInt8], keepLines: Bool = true
     ) -> RuleFileChange? {

@@ -1,7 +1,8 @@
 import KubePlan
 
-/// Compares the addresses the API server allocates to Services: cluster IPs, node ports and the
-/// health-check node port. Endpoints are not compared here; the rule files and zones show them.
+/// Compares the addresses the API server allocates to Services.
+///
+/// Cluster IPs, node ports and the health-check node port. Endpoints are not compared here; the rule files and zones show them.
 enum ServiceIPDiff {
     static func compare(old: [ServiceState], new: [ServiceState]) -> [ServiceIPChange] {
         var oldByKey: [String: ServiceState] = [:]

@@ -13,8 +13,7 @@ import KubeYAML
 struct DiffCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "diff",
-        abstract: "Compare two versions of a manifest set: field changes, refused updates, rollouts, and with --cluster "
-            + "placement and dataplane.",
+        abstract: "Compare two versions of a manifest set: field changes, refused updates, rollouts, dataplane.",
         discussion: "OLD and NEW are each a file, a folder (read recursively for .yaml, .yml, .json) or - for "
             + "standard input. Objects are matched by group, kind, namespace and name, whatever file they are in.\n\n"
             + "Server-written noise (status, managedFields, resourceVersion, uid, generation, creationTimestamp, "
@@ -25,7 +24,9 @@ struct DiffCommand: ParsableCommand {
             + "are compiled as `kubec compile` would and the report adds what moves: pods that appear, disappear, "
             + "move node or are replaced by a rollout; Service IPs and node ports; per node the iptables.rules and "
             + "policy.rules lines added and removed (counts; the lines with --verbose); DNS records; nginx routes "
-            + "and their upstream servers. --exit-code counts these differences too.")
+            + "and their upstream servers. --exit-code counts these differences too. Each side is planned from "
+            + "scratch, as a fresh apply onto that cluster: pods whose scheduling ties are drawn differently can "
+            + "show as moved although a running cluster would leave them in place.")
 
     /// Report formats.
     enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
