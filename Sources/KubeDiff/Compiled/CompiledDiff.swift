@@ -2,6 +2,12 @@
 // dataplane. Each section is a list of changes sorted by its natural key, so the report never depends on
 // timing, file order or dictionary order. Lines of rule files and zones are kept in the value; the renderers
 // print them only when asked (`--verbose`).
+//
+// Each side is planned from scratch, as a fresh apply onto the cluster would be; pods running on a live cluster
+// are not modelled. kube-scheduler breaks score ties with one random stream (kubec: seeded), and a greedy
+// queue feeds each placement into the next pod's scores, so a change that adds or removes one pod can redraw
+// tied pods of unrelated workloads: they show as `moved` (and pod IPs allocated after them as `readdressed`).
+// The demo shows it: scaling web 3 → 4 moves the three zk pods between workers.
 
 /// Placement, Service IP and dataplane differences between the two sides compiled with the same cluster.
 package struct CompiledDiff: Sendable {

@@ -9,7 +9,8 @@ import KubeYAML
 ///
 /// Exit status as `kubectl diff`: 0 no differences (or differences without `--exit-code`), 1 differences with
 /// `--exit-code`, 2 when the command could not do its job (a missing path or unparsable input, a malformed
-/// `--ignore`, a missing `--cluster` path, bad flags).
+/// `--ignore`, a missing or unparsable `--cluster` path, bad flags). With `--cluster`, compiled differences
+/// (placement, Service addresses, rules, DNS, nginx routes) count as differences for `--exit-code`.
 struct DiffCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "diff",
