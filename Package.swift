@@ -57,7 +57,7 @@ let package = Package(
         .testTarget(name: "KubeLintTests", dependencies: ["KubeLint", "KubeSchema", "KubeTestSupport"]),
         .testTarget(name: "KubePlanTests", dependencies: ["KubePlan", "KubeTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "KubeEmitTests", dependencies: ["KubeEmit", "KubePlan", "KubeTestSupport"], exclude: ["Golden"]),
-        .testTarget(name: "KubeDiffTests", dependencies: ["KubeDiff", "KubeTestSupport"]),
+        .testTarget(name: "KubeDiffTests", dependencies: ["KubeDiff", "KubeTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "kubecTests", dependencies: ["KubeTestSupport"]),
     ]
 )

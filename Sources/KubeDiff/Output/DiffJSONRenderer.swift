@@ -6,7 +6,8 @@ import KubeYAML
 ///
 /// ```
 /// {
-///   "cluster": {"path": "...", "status": "not yet compiled", "message": "..."},   // only with --cluster
+///   "cluster": {"path": "...", "status": "compiled", "message": "..."},   // only with --cluster
+///   "compiled": {...},                             // only with --cluster: see `CompiledDiff.json(verbose:)`
 ///   "diagnostics": [Diagnostic],                   // input problems, as `kubec lint --output json`
 ///   "objects": [{
 ///     "apiVersion": "apps/v1", "kind": "Deployment", "namespace": "default", "name": "web",
@@ -32,14 +33,14 @@ import KubeYAML
 ///     }
 ///   }],
 ///   "summary": {"added", "removed", "modified", "unchanged", "moved", "apiVersionChanges", "fieldChanges",
-///               "forbidden", "restarts", "different": Bool}
+///               "forbidden", "restarts", "different": Bool}   // different counts compiled differences too
 /// }
 /// Position = {"file", "line", "column", "endLine", "endColumn"} (1-based; columns count characters).
 /// Diagnostic = {"rule", "severity", "message", "path", "hint", "object": {...}, "notes": [...], + Position keys}
 /// ```
 package enum DiffJSONRenderer {
-    /// The whole report as one JSON document, ending in a newline.
-    package static func render(_ report: DiffReport) -> String {
+    /// The whole report as one JSON document, ending in a newline; `verbose` lists compiled rule lines.
+    package static func render(_ report: DiffReport, verbose: Bool = false) -> String {
         var root: [String: JSONValue] = [
             "objects": .array(report.objects.map(object)),
             "diagnostics": .array(report.diagnostics.map(diagnostic)),
@@ -50,6 +51,7 @@ package enum DiffJSONRenderer {
                 "path": .string(cluster.path), "status": .string(cluster.status), "message": .string(cluster.message),
             ])
         }
+        if let compiled = report.compiled { root["compiled"] = compiled.json(verbose: verbose) }
         return JSONValue.object(root).serialized() + "\n"
     }
 

@@ -19,22 +19,27 @@ package struct DiffTextRenderer: Sendable {
     package var color: Bool
     /// Rows of a rollout table shown before the middle is elided.
     package var maxStepRows: Int
+    /// List the compiled rule lines and zone records, not only their counts (`--verbose`).
+    package var verbose: Bool
 
     /// A renderer; colour is off unless asked for.
-    package init(color: Bool = false, maxStepRows: Int = 24) {
+    package init(color: Bool = false, maxStepRows: Int = 24, verbose: Bool = false) {
         self.color = color
         self.maxStepRows = maxStepRows
+        self.verbose = verbose
     }
 
     /// The whole report: input problems, then each object, then the summary line.
     package func render(_ report: DiffReport) -> String {
         var lines: [String] = []
         for diagnostic in report.diagnostics { lines.append(contentsOf: renderDiagnostic(diagnostic, indent: "")) }
-        if let cluster = report.cluster {
+        if let cluster = report.cluster, report.compiled == nil {
             lines.append(paint("cluster \(cluster.path): \(cluster.status): \(cluster.message)", .yellow))
         }
         for object in report.objects { lines.append(contentsOf: renderObject(object)) }
+        if let compiled = report.compiled { lines += compiled.textLines(verbose: verbose) }
         lines.append(summaryLine(report))
+        if let compiled = report.compiled { lines.append(compiled.summaryText) }
         return lines.joined(separator: "\n") + "\n"
     }
 
@@ -136,8 +141,9 @@ package struct DiffTextRenderer: Sendable {
 
     func summaryLine(_ report: DiffReport) -> String {
         let summary = report.summary
-        guard report.hasDifferences else {
-            return "no differences (" + Self.count(summary.unchanged, "object") + " compared"
+        guard !report.objects.isEmpty else {
+            return (report.hasDifferences ? "no object differences (" : "no differences (")
+                + Self.count(summary.unchanged, "object") + " compared"
                 + (summary.moved > 0 ? ", \(summary.moved) moved between files)" : ")")
         }
         var parts = [

@@ -11,6 +11,8 @@ package struct DiffReport: Sendable {
     package var summary: DiffSummary
     /// Set when `--cluster` was given: what became of the compiled (placement and dataplane) diff.
     package var cluster: ClusterDiffStatus?
+    /// Set when `--cluster` was given and both sides were compiled: placement, Service IP and dataplane changes.
+    package var compiled: CompiledDiff?
 
     /// A report; the stage fills it in.
     package init(
@@ -23,8 +25,8 @@ package struct DiffReport: Sendable {
         self.cluster = cluster
     }
 
-    /// True when any object differs (what `--exit-code` turns into exit status 1).
-    package var hasDifferences: Bool { !objects.isEmpty }
+    /// True when any object differs, or anything compiled does (what `--exit-code` turns into exit status 1).
+    package var hasDifferences: Bool { !objects.isEmpty || compiled?.hasDifferences == true }
 
     /// True when an input could not be read or parsed, so documents are missing from the comparison (exit 2).
     ///
@@ -53,7 +55,7 @@ package struct DiffReport: Sendable {
 package struct ClusterDiffStatus: Hashable, Sendable {
     /// The `--cluster` path as given.
     package var path: String
-    /// `not yet compiled` until the planner and emitters exist.
+    /// `compiled` (or `not yet compiled` from builds without the planner and emitters).
     package var status: String
     /// What that means for this run.
     package var message: String
@@ -63,6 +65,13 @@ package struct ClusterDiffStatus: Hashable, Sendable {
         self.path = path
         self.status = status
         self.message = message
+    }
+
+    /// The status reported when both sides were compiled.
+    package static func compiled(path: String) -> ClusterDiffStatus {
+        ClusterDiffStatus(
+            path: path, status: "compiled",
+            message: "both sides compiled with the Nodes and Cluster settings of this path; see \"compiled\"")
     }
 
     /// The status reported while kubec cannot compile the two sides yet.

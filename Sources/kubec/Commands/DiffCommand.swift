@@ -9,17 +9,25 @@ import KubeYAML
 ///
 /// Exit status as `kubectl diff`: 0 no differences (or differences without `--exit-code`), 1 differences with
 /// `--exit-code`, 2 when the command could not do its job (a missing path or unparsable input, a malformed
-/// `--ignore`, a missing `--cluster` path, bad flags).
+/// `--ignore`, a missing or unparsable `--cluster` path, bad flags). With `--cluster`, compiled differences
+/// (placement, Service addresses, rules, DNS, nginx routes) count as differences for `--exit-code`.
 struct DiffCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "diff",
-        abstract: "Compare two versions of a manifest set: field changes, refused updates, rollouts.",
+        abstract: "Compare two versions of a manifest set: field changes, refused updates, rollouts, dataplane.",
         discussion: "OLD and NEW are each a file, a folder (read recursively for .yaml, .yml, .json) or - for "
             + "standard input. Objects are matched by group, kind, namespace and name, whatever file they are in.\n\n"
             + "Server-written noise (status, managedFields, resourceVersion, uid, generation, creationTimestamp, "
             + "selfLink, the last-applied-configuration annotation) is never compared. Updates the API server would "
             + "refuse (immutable fields) are errors with the hint \"needs delete and recreate\"; workloads whose pod "
-            + "template changed get their rollout steps.")
+            + "template changed get their rollout steps.\n\n"
+            + "With --cluster PATH (Nodes and an optional kind: Cluster document, added to both sides), both sides "
+            + "are compiled as `kubec compile` would and the report adds what moves: pods that appear, disappear, "
+            + "move node or are replaced by a rollout; Service IPs and node ports; per node the iptables.rules and "
+            + "policy.rules lines added and removed (counts; the lines with --verbose); DNS records; nginx routes "
+            + "and their upstream servers. --exit-code counts these differences too. Each side is planned from "
+            + "scratch, as a fresh apply onto that cluster: pods whose scheduling ties are drawn differently can "
+            + "show as moved although a running cluster would leave them in place.")
 
     /// Report formats.
     enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
@@ -52,6 +60,9 @@ struct DiffCommand: ParsableCommand {
         ))
     var cluster: String?
 
+    @Flag(name: [.short, .long], help: "With --cluster: list the rule lines and DNS records added and removed.")
+    var verbose = false
+
     @Flag(
         name: .customLong("no-color"),
         help: "Never colour the text output (it is coloured on a terminal unless NO_COLOR is set).")
@@ -74,7 +85,8 @@ struct DiffCommand: ParsableCommand {
         }
         let oldSide = Self.collect(old)
         let newSide = Self.collect(new)
-        let unreadable = oldSide.diagnostics + newSide.diagnostics
+        let clusterSide = cluster.map(Self.collect)
+        let unreadable = oldSide.diagnostics + newSide.diagnostics + (clusterSide?.diagnostics ?? [])
         if !unreadable.isEmpty {
             return try fail(unreadable.map(\.message).joined(separator: "; "))
         }
@@ -82,16 +94,23 @@ struct DiffCommand: ParsableCommand {
         let newSet = Self.load(newSide.inputs)
         var report = ManifestDiff.compare(
             old: oldSet, new: newSet, options: DiffOptions(ignores: patterns, roots: (old, new)))
-        if let cluster {
-            let status = ClusterDiffStatus.notYetCompiled(path: cluster)
-            report.cluster = status
-            Console.error("kubec diff: --cluster \(cluster): \(status.status): \(status.message)\n")
+        if let cluster, let clusterSide {
+            let clusterSet = Self.load(clusterSide.inputs)
+            // Unreadable or unparsable cluster documents would compile both sides onto a cluster that is not
+            // the one asked for: that is an error (2), as for OLD and NEW.
+            if DiffReport(diagnostics: clusterSet.diagnostics).hasInputErrors {
+                let messages = clusterSet.diagnostics.filter { $0.severity == .error }.map(\.message)
+                return try fail("--cluster \(cluster): " + messages.joined(separator: "; "))
+            }
+            report.cluster = .compiled(path: cluster)
+            report.compiled = CompiledDiffer.compare(
+                old: oldSet, new: newSet, cluster: clusterSet, path: cluster, keepLines: verbose)
         }
         switch output {
         case .text:
-            Console.out(DiffTextRenderer(color: useColor).render(report))
+            Console.out(DiffTextRenderer(color: useColor, verbose: verbose).render(report))
         case .json:
-            Console.out(DiffJSONRenderer.render(report))
+            Console.out(DiffJSONRenderer.render(report, verbose: verbose))
         }
         let status = report.exitStatus(exitCode: exitCode)
         if status != 0 { throw ExitCode(status) }

@@ -1,0 +1,150 @@
+/// Line-wise set comparison of `iptables-restore` files (`iptables.rules`, `policy.rules`).
+///
+/// Comment lines (the generated header, `# jump:` notes), blank lines and `COMMIT` are left out. Each other
+/// line is read in its table (`*nat`, `*filter`) and reported as an `iptables` command would name it: a chain
+/// declaration `:KUBE-SEP-X - [0:0]` becomes `-t nat -N KUBE-SEP-X`, a rule `-A …` becomes `-t nat -A …`.
+/// kube-proxy rewrites a whole table on each sync, so rule order inside a chain is kept by the emitter and
+/// not compared here: a line counts as added when the old file does not have it anywhere in that table.
+///
+/// A node of a large cluster has tens of thousands of lines per file, so lines are compared as byte slices of
+/// the file and only the reported ones become `String`s (and only when lines are kept, `--verbose`).
+enum RuleLines {
+    /// The per-node files compared.
+    static let files: Set<String> = ["iptables.rules", "policy.rules"]
+
+    /// One meaningful line: its table and its text, both slices of the file's bytes.
+    struct Line: Hashable {
+        var table: ArraySlice<UInt8>
+        var text: ArraySlice<UInt8>
+
+        static func == (lhs: Line, rhs: Line) -> Bool {
+            lhs.text.count == rhs.text.count && lhs.text.elementsEqual(rhs.text) && lhs.table.elementsEqual(rhs.table)
+        }
+
+        func hash(into hasher: inout Hasher) {
+            text.withUnsafeBytes { hasher.combine(bytes: $0) }
+            table.withUnsafeBytes { hasher.combine(bytes: $0) }
+        }
+
+        /// A chain declaration (`:NAME - [0:0]`).
+        var isChain: Bool { text.first == UInt8(ascii: ":") }
+
+        /// The chain a declaration names.
+        var chainName: String {
+            String(decoding: text.dropFirst().prefix { $0 != UInt8(ascii: " ") }, as: UTF8.self)
+        }
+
+        /// `-t TABLE -N CHAIN` or `-t TABLE RULE`.
+        var rendered: String {
+            let table = String(decoding: table, as: UTF8.self)
+            if isChain { return "-t \(table) -N \(chainName)" }
+            return "-t \(table) " + String(decoding: text, as: UTF8.self)
+        }
+    }
+
+    /// The difference of one node's file, nil when the two have the same lines.
+    ///
+    /// Without `keepLines` only the counts and chain names are kept.
+    static func compare(
+        node: String, file: String, old: [UInt8], new: [UInt8], keepLines: Bool = true
+    ) -> RuleFileChange? {
+        let before = lines(old)
+        let after = lines(new)
+        let oldSet = Set(before)
+        let newSet = Set(after)
+        var change = RuleFileChange(
+            node: node, file: file, addedCount: 0, removedCount: 0, added: [], removed: [], chainsAdded: [],
+            chainsRemoved: [])
+        var seen: Set<Line> = []
+        for line in after where !oldSet.contains(line) && seen.insert(line).inserted {
+            change.addedCount += 1
+            if keepLines { change.added.append(line.rendered) }
+            if line.isChain { change.chainsAdded.append(chain(line)) }
+        }
+        seen = []
+        for line in before where !newSet.contains(line) && seen.insert(line).inserted {
+            change.removedCount += 1
+            if keepLines { change.removed.append(line.rendered) }
+            if line.isChain { change.chainsRemoved.append(chain(line)) }
+        }
+        return change.addedCount == 0 && change.removedCount == 0 ? nil : change
+    }
+
+    /// `CHAIN (table)`.
+    static func chain(_ line: Line) -> String {
+        "\(line.chainName) (\(String(decoding: line.table, as: UTF8.self)))"
+    }
+
+    /// The meaningful lines of a restore file with their tables, in file order.
+    static func lines(_ bytes: [UInt8]) -> [Line] {
+        let newline = UInt8(ascii: "\n")
+        let filter = ArraySlice(Array("filter".utf8))
+        var table = filter
+        var result: [Line] = []
+        var start = bytes.startIndex
+        while start < bytes.endIndex {
+            let end = bytes[start...].firstIndex(of: newline) ?? bytes.endIndex
+            let line = trimmed(bytes[start..<end])
+            start = end + 1
+            guard let first = line.first, first != UInt8(ascii: "#") else { continue }
+            if first == UInt8(ascii: "*") {
+                table = line.dropFirst()
+            } else if !line.elementsEqual("COMMIT".utf8) {
+                result.append(Line(table: table, text: line))
+            }
+        }
+        return result
+    }
+
+    /// A line without leading and trailing spaces, tabs and carriage returns.
+    static func trimmed(_ line: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0D }
+        guard let first = line.firstIndex(where: { !isSpace($0) }), let last = line.lastIndex(where: { !isSpace($0) })
+        else { return line[line.startIndex..<line.startIndex] }
+        return line[first...last]
+    }
+
+    /// The lines in order, each once.
+    static func unique(_ lines: [String]) -> [String] {
+        var seen: Set<String> = []
+        return lines.filter { seen.insert($0).inserted }
+    }
+}
+
+/// Record-wise set comparison of zone files: comments, blank lines and the SOA serial are left out (the
+/// serial is a hash of the records, so it changes whenever anything else does).
+enum ZoneLines {
+    static func compare(zone: String, old: String, new: String) -> ZoneChange? {
+        let before = records(old)
+        let after = records(new)
+        let oldSet = Set(before)
+        let newSet = Set(after)
+        let added = RuleLines.unique(after.filter { !oldSet.contains($0) })
+        let removed = RuleLines.unique(before.filter { !newSet.contains($0) })
+        guard !added.isEmpty || !removed.isEmpty else { return nil }
+        return ZoneChange(zone: zone, added: added, removed: removed)
+    }
+
+    /// The zone's lines without comments, with whitespace runs as one tab and the SOA serial dropped.
+    static func records(_ text: String) -> [String] {
+        var result: [String] = []
+        for raw in text.split(separator: "\n", omittingEmptySubsequences: true) {
+            let line = raw.trimmingSpaces
+            if line.isEmpty || line.hasPrefix(";") { continue }
+            var words = line.split(whereSeparator: { $0 == " " || $0 == "\t" })
+            // owner TTL IN SOA mname rname SERIAL refresh retry expire minimum
+            if words.count >= 7, words[3] == "SOA" { words.remove(at: 6) }
+            result.append(words.joined(separator: "\t"))
+        }
+        return result
+    }
+}
+
+extension Substring {
+    /// The text without leading and trailing spaces and tabs.
+    var trimmingSpaces: String {
+        let start = firstIndex { $0 != " " && $0 != "\t" && $0 != "\r" } ?? endIndex
+        let end = lastIndex { $0 != " " && $0 != "\t" && $0 != "\r" }.map { index(after: $0) } ?? start
+        return start < end ? String(self[start..<end]) : ""
+    }
+}
