@@ -30,8 +30,12 @@ struct CompiledSide: Sendable {
     ///
     /// IPVS files are not compiled: they hold the same Services and endpoints as the iptables rules, which the
     /// diff already compares.
-    static func compile(_ set: ManifestSet, seed: UInt64) -> CompiledSide {
-        let result = Compilation.resolve(set, options: PlanOptions(seed: seed))
+    static func compile(_ set: ManifestSet, seed: UInt64, pinnedTo running: CompiledSide? = nil) -> CompiledSide {
+        var options = PlanOptions(seed: seed)
+        for pod in running?.pods ?? [] {
+            if let node = pod.node { options.pinned[pod.key] = PinnedPlacement(node: node, ip: pod.ip) }
+        }
+        let result = Compilation.resolve(set, options: options)
         let emitted = CompileOutputs.emit(result, proxyMode: .iptables)
         var files: [String: OutputFile] = [:]
         for file in emitted.files { files[file.path] = file }
@@ -49,19 +53,17 @@ package enum CompiledDiffer {
     /// as given, for the report. `keepLines` keeps the rule lines themselves, not only their counts
     /// (`--verbose`).
     ///
-    /// The two sides are compiled at the same time (two threads), then the changed rule files are compared
-    /// on all cores.
+    /// The old side is compiled first and the new side on top of it: pods that exist on both sides stay on
+    /// their node with their IP (`PlanOptions.pinned`), since applying a change never moves running pods; only
+    /// new pods are scheduled. The changed rule files are then compared on all cores.
     package static func compare(
         old: ManifestSet, new: ManifestSet, cluster: ManifestSet, path: String, seed: UInt64 = 0,
         keepLines: Bool = true
     ) -> CompiledDiff {
         let sets = [CompiledSide.withCluster(old, cluster: cluster), CompiledSide.withCluster(new, cluster: cluster)]
-        let slots = ResultSlots<CompiledSide>(count: 2)
-        DispatchQueue.concurrentPerform(iterations: 2) { index in
-            slots.store(CompiledSide.compile(sets[index], seed: seed), at: index)
-        }
-        let sides = slots.values()
-        return compare(old: sides[0], new: sides[1], path: path, keepLines: keepLines)
+        let oldSide = CompiledSide.compile(sets[0], seed: seed)
+        let newSide = CompiledSide.compile(sets[1], seed: seed, pinnedTo: oldSide)
+        return compare(old: oldSide, new: newSide, path: path, keepLines: keepLines)
     }
 
     /// Compares two compiled sides.

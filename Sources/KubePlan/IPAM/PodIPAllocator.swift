@@ -3,13 +3,24 @@
 /// IPv4 broadcast address is skipped, so the first pod gets `.2`.
 package struct PodIPAllocator: Sendable {
     private var next: [Int: UInt64] = [:]
+    /// Offsets already taken by pinned pods, skipped by `allocate`.
+    private var reserved: [Int: Set<UInt64>] = [:]
 
     package init() {}
 
+    /// Marks a running pod's address as taken; false when it is not a usable address of `cidr`.
+    package mutating func reserve(node: Int, cidr: CIDR, address: IPAddress) -> Bool {
+        guard cidr.contains(address), let offset = cidr.offset(of: address) else { return false }
+        let last = cidr.isV4 ? cidr.size &- 2 : cidr.size &- 1
+        guard offset >= 2, offset <= last else { return false }
+        return reserved[node, default: []].insert(offset).inserted
+    }
+
     /// The next free address of `cidr` for node `node`; nil when the range is exhausted.
     package mutating func allocate(node: Int, cidr: CIDR) -> IPAddress? {
-        let offset = next[node] ?? 2
+        var offset = next[node] ?? 2
         let last = cidr.isV4 ? cidr.size &- 2 : cidr.size &- 1
+        while reserved[node]?.contains(offset) == true { offset += 1 }
         guard cidr.size > 3, offset <= last else { return nil }
         next[node] = offset + 1
         return cidr.address(at: offset)

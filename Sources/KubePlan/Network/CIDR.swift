@@ -34,6 +34,17 @@ package struct CIDR: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// The address at `offset` from the network address.
     package func address(at offset: UInt64) -> IPAddress { network.advanced(by: offset) }
 
+    /// How far `address` lies from the network address (nil outside the prefix or beyond 64 bits).
+    package func offset(of address: IPAddress) -> UInt64? {
+        guard contains(address) else { return nil }
+        switch (network, address) {
+        case (.v4(let base), .v4(let value)): return UInt64(value - base)
+        case (.v6(let baseHigh, let baseLow), .v6(let high, let low)):
+            return high == baseHigh ? low &- baseLow : nil
+        default: return nil
+        }
+    }
+
     package func contains(_ address: IPAddress) -> Bool {
         address.isV4 == isV4 && CIDR.mask(address, prefixLength) == network
     }

@@ -7,6 +7,10 @@ package struct PlanOptions: Sendable {
     package var referenceTime: Int64
     /// `namespace/name` of a pod to explain (`--explain`).
     package var explain: String?
+    /// Pods already running somewhere, by `namespace/name`: they stay on their node with their IP, as on a
+    /// live cluster, where an apply never reschedules a running pod. `kubec diff --cluster` pins the new side
+    /// to the old side's placements so that it shows what applying the change does, not a fresh cluster.
+    package var pinned: [String: PinnedPlacement] = [:]
 
     /// The default reference time, 2025-01-01T00:00:00Z.
     package static let defaultReferenceTime: Int64 = 1_735_689_600
@@ -15,5 +19,16 @@ package struct PlanOptions: Sendable {
         self.seed = seed
         self.referenceTime = referenceTime
         self.explain = explain
+    }
+}
+
+/// Where a running pod is: its node and its IP.
+package struct PinnedPlacement: Sendable, Hashable {
+    package var node: String
+    package var ip: IPAddress?
+
+    package init(node: String, ip: IPAddress?) {
+        self.node = node
+        self.ip = ip
     }
 }

@@ -26,9 +26,16 @@ package enum Planner {
         var placedOrder: [(pod: Int, node: Int)] = []
         var explanation: Explanation?
         let bound = expansion.pods.indices.filter { expansion.pods[$0].boundNode?.isEmpty == false }
+        // Running pods (options.pinned) keep their node when it still exists; they never reach the queue.
+        let pinned: [Int: Int] = Dictionary(uniqueKeysWithValues: expansion.pods.indices.compactMap { index in
+            guard expansion.pods[index].boundNode?.isEmpty != false,
+                  let pin = options.pinned[expansion.pods[index].key], let node = nodeIndex[pin.node]
+            else { return nil }
+            return (index, node)
+        })
         let priorities = expansion.pods.map(\.spec.priority)
         let order = expansion.pods.map(\.queueOrder)
-        let queued = expansion.pods.indices.filter { expansion.pods[$0].boundNode?.isEmpty != false }
+        let queued = expansion.pods.indices.filter { expansion.pods[$0].boundNode?.isEmpty != false && pinned[$0] == nil }
             .sorted { lhs, rhs in
                 if priorities[lhs] != priorities[rhs] { return priorities[lhs] > priorities[rhs] }
                 return order[lhs] < order[rhs]
@@ -46,6 +53,11 @@ package enum Planner {
                 )
             }
         }
+        for (index, node) in pinned.sorted(by: { order[$0.key] < order[$1.key] }) {
+            scheduler.bind(expansion.pods[index].spec, to: node)
+            outcomes[index] = (node, nil, 0)
+            placedOrder.append((index, node))
+        }
         for index in queued {
             let explain = options.explain != nil && expansion.pods[index].key == options.explain
             let (outcome, explained) = scheduler.schedule(expansion.pods[index].spec, explain: explain)
@@ -56,8 +68,16 @@ package enum Planner {
 
         var ips = PodIPAllocator()
         var podIPs: [Int: IPAddress] = [:]
+        for (index, node) in pinned.sorted(by: { order[$0.key] < order[$1.key] }) where !expansion.pods[index].hostNetwork {
+            let cidrs = inventory.nodes[node].podCIDRs
+            if let address = options.pinned[expansion.pods[index].key]?.ip,
+               let cidr = cidrs.first(where: { $0.contains(address) }),
+               ips.reserve(node: node, cidr: cidr, address: address) {
+                podIPs[index] = address
+            }
+        }
         for (index, node) in placedOrder {
-            if expansion.pods[index].hostNetwork { continue }
+            if expansion.pods[index].hostNetwork || podIPs[index] != nil { continue }
             let cidrs = inventory.nodes[node].podCIDRs
             guard let cidr = cidrs.first(where: \.isV4) ?? cidrs.first else { continue }
             if let address = ips.allocate(node: node, cidr: cidr) {
