@@ -16,6 +16,13 @@ enum LintBenchmark {
         let set = decode.result
         let context = Stopwatch.best(runs: 3) { LintContext(set).podTemplates.count }
         let lint = Stopwatch.best(runs: 3) { Linter.lint(set).count }
+        if ProcessInfo.processInfo.environment["KUBEC_BENCH_RULES"] != nil {
+            let index = LintContext(set)
+            for rule in RuleRegistry.all {
+                let timing = Stopwatch.best(runs: 1) { Linter.findings(of: rule, in: index).count }
+                print("  \(rule.info.id.padding(toLength: 40, withPad: " ", startingAt: 0)) \(Stopwatch.format(timing.seconds))  \(timing.result) findings")
+            }
+        }
         let label = "\(set.documentCount) documents, \(String(format: "%.1f", Double(bytes) / 1e6)) MB, "
             + "\(RuleRegistry.all.count) rules, \(lint.result) findings"
         return [

@@ -46,7 +46,7 @@ package struct FindingSink {
         severity: Severity? = nil, notes: [DiagnosticNote] = []
     ) {
         findings.append(Finding(
-            manifest: object.index, range: (node ?? object.manifest.node).range, message: message, path: path,
+            manifest: object.index, range: (node ?? object.node).range, message: message, path: path,
             hint: hint, severity: severity, notes: notes))
     }
 
@@ -59,30 +59,47 @@ package struct FindingSink {
         _ object: ObjectRef, at node: YAMLNode?, pathOf pathNode: YAMLNode? = nil, missingKey: String? = nil,
         _ error: FieldError, hint: String? = nil, severity: Severity? = nil, notes: [DiagnosticNote] = []
     ) {
-        let anchor = node ?? object.manifest.node
-        var path = FieldPath.locate(pathNode ?? anchor, from: object.manifest.node) ?? ""
+        let anchor = node ?? object.node
+        var path = FieldPath.locate(pathNode ?? anchor, from: object.node) ?? ""
         if let missingKey { path = path.isEmpty ? missingKey : path + "." + missingKey }
         report(object, at: anchor, error.message(path: path), hint: hint, path: path, severity: severity, notes: notes)
     }
 
     /// The field path of a node inside an object.
     package func path(of node: YAMLNode, in object: ObjectRef) -> String {
-        FieldPath.locate(node, from: object.manifest.node) ?? ""
+        FieldPath.locate(node, from: object.node) ?? ""
     }
 }
 
-/// A manifest of the input and its position, as rules pass it to the sink.
-package struct ObjectRef: Sendable {
-    package var index: Int
-    package var manifest: Manifest
+/// The manifests of a run, shared by reference so that handing an object to a rule copies nothing big.
+package final class ManifestStorage: Sendable {
+    package let manifests: [Manifest]
 
-    package init(index: Int, manifest: Manifest) {
+    init(_ manifests: [Manifest]) { self.manifests = manifests }
+}
+
+/// A manifest of the input and its position, as rules pass it to the sink: its index, root node and
+/// identity, with the typed value one hop away (never copied while iterating).
+package struct ObjectRef: Sendable {
+    package let index: Int
+    /// The document root.
+    package let node: YAMLNode
+    package let identity: ResourceIdentity
+    let storage: ManifestStorage
+
+    init(index: Int, storage: ManifestStorage) {
         self.index = index
-        self.manifest = manifest
+        self.storage = storage
+        node = storage.manifests[index].node
+        identity = storage.manifests[index].identity
     }
 
+    /// The whole manifest.
+    package var manifest: Manifest { storage.manifests[index] }
+    /// The typed value (`.generic` for kinds the model does not decode).
+    package var kubeObject: KubeObject { storage.manifests[index].object }
     /// The effective namespace (`default` when omitted; `""` for cluster-scoped kinds).
-    package var namespace: String { manifest.identity.namespace ?? "" }
-    package var name: String { manifest.identity.name }
-    package var kind: String { manifest.identity.kind }
+    package var namespace: String { identity.namespace ?? "" }
+    package var name: String { identity.name }
+    package var kind: String { identity.kind }
 }

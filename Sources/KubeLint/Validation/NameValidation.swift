@@ -51,6 +51,7 @@ package enum NameValidation {
 
     /// `IsDNS1123Subdomain`.
     package static func dns1123Subdomain(_ value: String) -> [String] {
+        if isSubdomain(Substring(value).utf8) { return [] }
         var errors: [String] = []
         if value.utf8.count > 253 { errors.append(maxLength(253)) }
         let parts = Array(value.utf8).split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
@@ -78,6 +79,7 @@ package enum NameValidation {
 
     /// `IsQualifiedName`: label keys, annotation keys, topology keys.
     package static func qualifiedName(_ value: String) -> [String] {
+        if isValidQualifiedName(value) { return [] }
         let parts = value.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
         let name: String
         var errors: [String] = []
@@ -109,6 +111,7 @@ package enum NameValidation {
 
     /// `IsValidLabelValue`.
     package static func labelValue(_ value: String) -> [String] {
+        if isValidLabelValue(value) { return [] }
         var errors: [String] = []
         if value.utf8.count > 63 { errors.append(maxLength(63)) }
         if !value.isEmpty, !matchesQualifiedName(ArraySlice(value.utf8)) {

@@ -41,8 +41,8 @@ package struct AmbiguousScalarRule: Rule {
         ])
 
     package func check(_ context: LintContext, into sink: inout FindingSink) {
-        for object in context.objects(ofKind: "ConfigMap") { check(object.manifest.node["data"], object, &sink) }
-        for object in context.objects(ofKind: "Secret") { check(object.manifest.node["stringData"], object, &sink) }
+        for object in context.objects(ofKind: "ConfigMap") { check(object.node["data"], object, &sink) }
+        for object in context.objects(ofKind: "Secret") { check(object.node["stringData"], object, &sink) }
     }
 
     private func check(_ map: YAMLNode?, _ object: ObjectRef, _ sink: inout FindingSink) {

@@ -54,7 +54,7 @@ package struct ContainerPortRule: Rule {
     package func check(_ context: LintContext, into sink: inout FindingSink) {
         for entry in context.podTemplates {
             var hostPorts = Set<String>()
-            for (_, container) in ContainerSites.containers(entry.specNode) {
+            for (_, container) in entry.containerNodes {
                 var names = Set<String>()
                 for port in container["ports"]?.sequenceItems ?? [] where port.isMapping {
                     check(port, entry.ref, &names, &hostPorts, &sink)

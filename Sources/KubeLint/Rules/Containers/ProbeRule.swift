@@ -52,7 +52,7 @@ package struct ProbeRule: Rule {
 
     package func check(_ context: LintContext, into sink: inout FindingSink) {
         for entry in context.podTemplates {
-            for (_, container) in ContainerSites.containers(entry.specNode) {
+            for (_, container) in entry.containerNodes {
                 let portNames = Set((container["ports"]?.sequenceItems ?? []).compactMap { $0["name"]?.text })
                 for kind in ["livenessProbe", "readinessProbe", "startupProbe"] {
                     guard let probe = container[kind], probe.isMapping else { continue }

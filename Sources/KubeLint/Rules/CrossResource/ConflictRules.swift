@@ -43,17 +43,17 @@ package struct DuplicateObjectRule: Rule {
 
     package func check(_ context: LintContext, into sink: inout FindingSink) {
         var first: [StorageKey: ObjectRef] = [:]
-        for object in context.allObjects where !object.manifest.identity.isGenerated {
-            let key = object.manifest.identity.storageKey
+        for object in context.allObjects where !object.identity.isGenerated {
+            let key = object.identity.storageKey
             guard let earlier = first[key] else {
                 first[key] = object
                 continue
             }
-            let node = object.manifest.node["metadata"]?["name"] ?? object.manifest.node
+            let node = object.node["metadata"]?["name"] ?? object.node
             sink.report(object, at: node,
-                        "\(object.kind) \(object.namespace.isEmpty ? "" : object.namespace + "/")\(object.name) is already defined at \(earlier.manifest.file):\(earlier.manifest.node.location.line)",
+                        "\(object.kind) \(object.namespace.isEmpty ? "" : object.namespace + "/")\(object.name) is already defined at \(earlier.node.file):\(earlier.node.location.line)",
                         hint: "rename one of them or remove the copy",
-                        notes: [DiagnosticNote(message: "first definition", range: earlier.manifest.node.range)])
+                        notes: [DiagnosticNote(message: "first definition", range: earlier.node.range)])
         }
     }
 }
@@ -112,8 +112,8 @@ package struct ServiceIPConflictRule: Rule {
         var addresses: [String: (ObjectRef, YAMLNode)] = [:]
         var nodePorts: [Int: (ObjectRef, YAMLNode)] = [:]
         for object in context.objects(ofKind: "Service") {
-            guard case .service(let service) = object.manifest.object else { continue }
-            if let ip = service.spec.clusterIP, !ip.isEmpty, ip != "None", let node = object.manifest.node["spec"]?["clusterIP"] {
+            guard case .service(let service) = object.kubeObject else { continue }
+            if let ip = service.spec.clusterIP, !ip.isEmpty, ip != "None", let node = object.node["spec"]?["clusterIP"] {
                 if let (earlier, earlierNode) = addresses[ip], earlier.index != object.index {
                     sink.report(object, at: node, "clusterIP \(ip) is also claimed by Service \(earlier.namespace)/\(earlier.name)",
                                 notes: [DiagnosticNote(message: "the other claim", range: earlierNode.range)])

@@ -54,13 +54,13 @@ package struct IngressBackendNotFoundRule: Rule {
 
     package func check(_ context: LintContext, into sink: inout FindingSink) {
         for object in context.objects(ofKind: "Ingress") {
-            guard case .ingress(let ingress) = object.manifest.object else { continue }
+            guard case .ingress(let ingress) = object.kubeObject else { continue }
             var backends: [IngressBackend] = ingress.spec.defaultBackend.map { [$0] } ?? []
             for rule in ingress.spec.rules { backends += rule.paths.map(\.backend) }
             for backend in backends {
                 guard let name = backend.serviceName, !name.isEmpty, let service = backend.node?["service"] else { continue }
                 guard let target = context.object(kind: "Service", namespace: object.namespace, name: name),
-                      case .service(let found) = target.manifest.object else {
+                      case .service(let found) = target.kubeObject else {
                     sink.report(object, at: service["name"] ?? service,
                                 "backend Service \(FieldValue.quote(name)) is not in namespace \(object.namespace) in the input",
                                 hint: "check the Service name and namespace")
@@ -126,7 +126,7 @@ package struct IngressClassNotFoundRule: Rule {
 
     package func check(_ context: LintContext, into sink: inout FindingSink) {
         for object in context.objects(ofKind: "Ingress") {
-            guard let node = object.manifest.node["spec"]?["ingressClassName"], let name = node.text, !name.isEmpty else { continue }
+            guard let node = object.node["spec"]?["ingressClassName"], let name = node.text, !name.isEmpty else { continue }
             if context.object(kind: "IngressClass", namespace: nil, name: name) == nil {
                 sink.report(object, at: node, "IngressClass \(FieldValue.quote(name)) is not in the input",
                             hint: "make sure the cluster has this class (kubectl get ingressclass)")
@@ -202,7 +202,7 @@ package struct IngressRouteConflictRule: Rule {
     package func check(_ context: LintContext, into sink: inout FindingSink) {
         var first: [Route: (object: ObjectRef, backend: String, node: YAMLNode?)] = [:]
         for object in context.objects(ofKind: "Ingress") {
-            guard case .ingress(let ingress) = object.manifest.object else { continue }
+            guard case .ingress(let ingress) = object.kubeObject else { continue }
             for rule in ingress.spec.rules {
                 for path in rule.paths {
                     // Hosts are global to a controller, so the namespace is not part of the route.

@@ -58,9 +58,9 @@ package struct NetworkPolicySelectsNoPodRule: Rule {
 
     package func check(_ context: LintContext, into sink: inout FindingSink) {
         for object in context.objects(ofKind: "NetworkPolicy") {
-            guard case .networkPolicy(let policy) = object.manifest.object else { continue }
+            guard case .networkPolicy(let policy) = object.kubeObject else { continue }
             let selector = policy.spec.podSelector
-            guard !selector.isEmpty, !selector.isInvalid, let node = object.manifest.node["spec"]?["podSelector"] else { continue }
+            guard !selector.isEmpty, !selector.isInvalid, let node = object.node["spec"]?["podSelector"] else { continue }
             if context.pods(in: object.namespace, matching: selector).isEmpty {
                 sink.report(object, at: firstEntry(node),
                             "podSelector \(selector.selectorText) matches no pod template in namespace \(object.namespace)",
@@ -139,7 +139,7 @@ package struct NetworkPolicyPeerMatchesNothingRule: Rule {
 
     package func check(_ context: LintContext, into sink: inout FindingSink) {
         for object in context.objects(ofKind: "NetworkPolicy") {
-            guard case .networkPolicy(let policy) = object.manifest.object else { continue }
+            guard case .networkPolicy(let policy) = object.kubeObject else { continue }
             for rule in policy.spec.ingress + policy.spec.egress {
                 for peer in rule.peers { check(peer, object, context, &sink) }
             }

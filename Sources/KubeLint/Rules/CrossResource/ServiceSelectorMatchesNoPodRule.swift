@@ -67,8 +67,8 @@ package struct ServiceSelectorMatchesNoPodRule: Rule {
 
     package func check(_ context: LintContext, into sink: inout FindingSink) {
         for object in context.objects(ofKind: "Service") {
-            guard case .service(let service) = object.manifest.object, let selector = service.spec.selector,
-                  service.spec.type != .externalName, let node = object.manifest.node["spec"]?["selector"] else { continue }
+            guard case .service(let service) = object.kubeObject, let selector = service.spec.selector,
+                  service.spec.type != .externalName, let node = object.node["spec"]?["selector"] else { continue }
             if context.pods(in: object.namespace, matchingLabels: selector).isEmpty {
                 let text = selector.keys.sorted().map { "\($0)=\(selector[$0] ?? "")" }.joined(separator: ",")
                 sink.report(object, at: node.pairs.first?.key ?? node,
@@ -135,7 +135,7 @@ package struct ServiceTargetPortNotFoundRule: Rule {
 
     package func check(_ context: LintContext, into sink: inout FindingSink) {
         for object in context.objects(ofKind: "Service") {
-            guard case .service(let service) = object.manifest.object, let selector = service.spec.selector else { continue }
+            guard case .service(let service) = object.kubeObject, let selector = service.spec.selector else { continue }
             let pods = context.pods(in: object.namespace, matchingLabels: selector)
             guard !pods.isEmpty else { continue }
             let names = Set(pods.flatMap { $0.template.spec.containers.flatMap { $0.ports.compactMap(\.name) } })

@@ -59,23 +59,23 @@ package struct StatefulSetServiceRule: Rule {
 
     package func check(_ context: LintContext, into sink: inout FindingSink) {
         for object in context.objects(ofKind: "StatefulSet") {
-            guard case .statefulSet(let set) = object.manifest.object, let spec = object.manifest.node["spec"] else { continue }
+            guard case .statefulSet(let set) = object.kubeObject, let spec = object.node["spec"] else { continue }
             let name = set.spec.serviceName
             guard let node = spec["serviceName"], !name.isEmpty else {
-                sink.report(object, at: object.manifest.node.pair(forKey: "spec")?.key,
+                sink.report(object, at: object.node.pair(forKey: "spec")?.key,
                             "spec.serviceName is not set: the pods get no stable DNS names",
                             hint: "create a headless Service (clusterIP: None) and name it in serviceName", severity: .info)
                 continue
             }
             guard let target = context.object(kind: "Service", namespace: object.namespace, name: name),
-                  case .service(let service) = target.manifest.object else {
+                  case .service(let service) = target.kubeObject else {
                 sink.report(object, at: node, "governing Service \(FieldValue.quote(name)) is not in namespace \(object.namespace) in the input")
                 continue
             }
             if !service.spec.isHeadless {
                 sink.report(object, at: node, "governing Service \(FieldValue.quote(name)) is not headless (clusterIP: None)",
                             hint: "set clusterIP: None on the Service, or add a separate headless one",
-                            notes: [DiagnosticNote(message: "the Service", range: target.manifest.node.range)])
+                            notes: [DiagnosticNote(message: "the Service", range: target.node.range)])
             }
         }
     }
@@ -125,7 +125,7 @@ package struct HPATargetNotFoundRule: Rule {
 
     package func check(_ context: LintContext, into sink: inout FindingSink) {
         for object in context.objects(ofKind: "HorizontalPodAutoscaler") {
-            guard case .horizontalPodAutoscaler(let hpa) = object.manifest.object else { continue }
+            guard case .horizontalPodAutoscaler(let hpa) = object.kubeObject else { continue }
             let reference = hpa.scaleTargetRef
             guard !reference.kind.isEmpty, !reference.name.isEmpty, let node = reference.node else { continue }
             if context.object(kind: reference.kind, namespace: object.namespace, name: reference.name) == nil {
@@ -186,9 +186,9 @@ package struct PDBSelectsNoPodRule: Rule {
 
     package func check(_ context: LintContext, into sink: inout FindingSink) {
         for object in context.objects(ofKind: "PodDisruptionBudget") {
-            guard case .podDisruptionBudget(let budget) = object.manifest.object else { continue }
-            guard let selector = budget.selector, let node = object.manifest.node["spec"]?["selector"] else {
-                sink.report(object, at: object.manifest.node.pair(forKey: "spec")?.key,
+            guard case .podDisruptionBudget(let budget) = object.kubeObject else { continue }
+            guard let selector = budget.selector, let node = object.node["spec"]?["selector"] else {
+                sink.report(object, at: object.node.pair(forKey: "spec")?.key,
                             "the budget has no selector, so it selects no pod (policy/v1)", hint: "add spec.selector")
                 continue
             }

@@ -68,11 +68,11 @@ package struct IngressSpecRule: Rule {
         ])
 
     package func check(_ context: LintContext, into sink: inout FindingSink) {
-        for object in context.objects(ofKind: "Ingress") where object.manifest.identity.apiVersion == "networking.k8s.io/v1" {
-            guard let spec = object.manifest.node["spec"], spec.isMapping else { continue }
+        for object in context.objects(ofKind: "Ingress") where object.identity.apiVersion == "networking.k8s.io/v1" {
+            guard let spec = object.node["spec"], spec.isMapping else { continue }
             let rules = spec["rules"]?.sequenceItems ?? []
             if rules.isEmpty, spec["defaultBackend"] == nil {
-                sink.fieldError(object, at: object.manifest.node.pair(forKey: "spec")?.key, pathOf: spec,
+                sink.fieldError(object, at: object.node.pair(forKey: "spec")?.key, pathOf: spec,
                                 .invalid(.string(""), "either `defaultBackend` or `rules` must be specified"))
             }
             if let backend = spec["defaultBackend"] { checkBackend(backend, object, &sink) }

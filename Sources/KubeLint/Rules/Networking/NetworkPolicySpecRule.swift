@@ -52,7 +52,7 @@ package struct NetworkPolicySpecRule: Rule {
 
     package func check(_ context: LintContext, into sink: inout FindingSink) {
         for object in context.objects(ofKind: "NetworkPolicy") {
-            guard let spec = object.manifest.node["spec"], spec.isMapping else { continue }
+            guard let spec = object.node["spec"], spec.isMapping else { continue }
             let types = spec["policyTypes"]?.sequenceItems ?? []
             for type in types where !["Ingress", "Egress"].contains(type.text ?? "") {
                 sink.fieldError(object, at: type, .unsupported(.string(type.text ?? ""), ["Ingress", "Egress"]))

@@ -76,8 +76,8 @@ package struct ServiceSpecRule: Rule {
     package func check(_ context: LintContext, into sink: inout FindingSink) {
         let range = context.manifestSet.cluster.nodePortRange
         for object in context.objects(ofKind: "Service") {
-            guard let spec = object.manifest.node["spec"], spec.isMapping else { continue }
-            let specKey = object.manifest.node.pair(forKey: "spec")?.key
+            guard let spec = object.node["spec"], spec.isMapping else { continue }
+            let specKey = object.node.pair(forKey: "spec")?.key
             let type = spec["type"]?.text ?? "ClusterIP"
             SpecChecks.oneOf(spec, "type", ["ClusterIP", "ExternalName", "LoadBalancer", "NodePort"], object, &sink)
             SpecChecks.oneOf(spec, "sessionAffinity", ["ClientIP", "None"], object, &sink)

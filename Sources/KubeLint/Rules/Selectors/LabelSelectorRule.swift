@@ -55,8 +55,8 @@ package struct LabelSelectorRule: Rule {
         ])
 
     package func check(_ context: LintContext, into sink: inout FindingSink) {
-        for object in context.allObjects where !object.manifest.object.isGeneric {
-            for selector in SelectorSites.objectSelectors(object.manifest.node, kind: object.kind) {
+        for object in context.allObjects where !object.kubeObject.isGeneric {
+            for selector in SelectorSites.objectSelectors(object.node, kind: object.kind) {
                 SelectorValidation.labelSelector(selector, object, &sink)
             }
         }

@@ -47,10 +47,10 @@ package struct JobSpecRule: Rule {
 
     package func check(_ context: LintContext, into sink: inout FindingSink) {
         for object in context.objects(ofKind: "Job") {
-            check(object.manifest.node["spec"], object, &sink)
+            check(object.node["spec"], object, &sink)
         }
         for object in context.objects(ofKind: "CronJob") {
-            check(object.manifest.node["spec"]?["jobTemplate"]?["spec"], object, &sink)
+            check(object.node["spec"]?["jobTemplate"]?["spec"], object, &sink)
         }
     }
 

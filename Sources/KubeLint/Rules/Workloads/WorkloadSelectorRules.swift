@@ -85,7 +85,7 @@ package struct WorkloadSelectorRequiredRule: Rule {
     package func check(_ context: LintContext, into sink: inout FindingSink) {
         for entry in context.podTemplates where !entry.isLegacy {
             let object = entry.ref
-            let root = object.manifest.node
+            let root = object.node
             switch entry.workload {
             case .deployment, .replicaSet, .statefulSet, .daemonSet:
                 guard let spec = root["spec"], spec.isMapping else { continue }
