@@ -18,9 +18,10 @@ struct Suppressions {
 
     init(set: ManifestSet, configuration: LintConfiguration) {
         self.configuration = configuration
-        for manifest in set.manifests {
-            guard let value = manifest.node["metadata"]?["annotations"]?[Linter.ignoreAnnotation], let text = value.text
-            else { continue }
+        for index in set.manifests.indices {
+            guard let value = set.manifests[index].node["metadata"]?["annotations"]?[Linter.ignoreAnnotation],
+                  let text = value.text else { continue }
+            let manifest = set.manifests[index]
             let rules = text.split(separator: ",").map { $0.trimmingSpaces }.filter { !$0.isEmpty }
             annotations[manifest.identity.objectIdentity] = Annotation(
                 rules: rules, all: rules.contains("all"), range: value.range)

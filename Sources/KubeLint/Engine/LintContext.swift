@@ -42,16 +42,23 @@ package struct LintContext: Sendable {
         var byLabel: [LabelPosting: [Int]] = [:]
         var namespaces: [String: [String: String]] = [:]
         var declared = Set<String>()
-        for (index, manifest) in set.manifests.enumerated() {
-            if let namespace = manifest.identity.namespace, namespaces[namespace] == nil {
+        let byKind = set.index.byKind
+        for index in byKind["Namespace"] ?? [] {
+            guard case .namespace(let namespace) = set.manifests[index].object else { continue }
+            namespaces[namespace.metadata.name] = namespace.effectiveLabels
+            declared.insert(namespace.metadata.name)
+        }
+        for object in objects {
+            if let namespace = object.identity.namespace, namespaces[namespace] == nil {
                 namespaces[namespace] = ["kubernetes.io/metadata.name": namespace]
             }
-            if case .namespace(let namespace) = manifest.object {
-                namespaces[namespace.metadata.name] = namespace.effectiveLabels
-                declared.insert(namespace.metadata.name)
-            }
-            guard let workload = manifest.object.workload ?? Self.legacyWorkload(manifest) else { continue }
-            let entry = PodTemplateEntry(ref: objects[index], workload: workload, isLegacy: manifest.object.isGeneric)
+        }
+        let podKinds = ["Deployment", "ReplicaSet", "StatefulSet", "DaemonSet", "Job", "CronJob", "Pod", "ReplicationController"]
+        let positions = podKinds.flatMap { byKind[$0] ?? [] }.sorted()
+        for index in positions {
+            let object = set.manifests[index].object
+            guard let workload = object.workload ?? Self.legacyWorkload(set.manifests[index]) else { continue }
+            let entry = PodTemplateEntry(ref: objects[index], workload: workload, isLegacy: object.isGeneric)
             let position = templates.count
             templates.append(entry)
             byNamespace[entry.namespace, default: []].append(position)
@@ -174,7 +181,7 @@ package final class PodTemplateEntry: Sendable {
     /// The pod spec node (for positions), or the object root when there is none.
     package let specNode: YAMLNode
     /// Every container mapping of the pod spec (init, regular, ephemeral), with its list name.
-    let containerNodes: [(list: String, node: YAMLNode)]
+    let containerNodes: [ContainerNodes]
     /// True for pods of a kind or version the model leaves generic (ReplicationController, extensions/v1beta1):
     /// used for references, skipped by the apps/v1 parity rules.
     package let isLegacy: Bool

@@ -9,14 +9,15 @@ package enum Linter {
     package static let ignoreAnnotation = "kubec.dev/ignore"
 
     /// Lints a set. `additional` are findings of other stages (schema validation) that suppressions and
-    /// severity overrides should also apply to. Returns every diagnostic, sorted for reports.
+    /// severity overrides should also apply to. Returns every diagnostic, sorted for reports. Rules run on
+    /// both cores unless `parallel` is false.
     package static func lint(
         _ set: ManifestSet, configuration: LintConfiguration = LintConfiguration(), additional: [Diagnostic] = [],
-        rules: [any Rule] = RuleRegistry.all
+        rules: [any Rule] = RuleRegistry.all, parallel: Bool = true
     ) -> [Diagnostic] {
         let context = LintContext(set)
         let active = rules.filter { configuration.isEnabled($0.info) }
-        let perRule = run(active, context)
+        let perRule = run(active, context, parallel: parallel)
         var diagnostics = set.diagnostics + additional
         for (rule, findings) in zip(active, perRule) {
             let description = rule.info
@@ -56,7 +57,8 @@ package enum Linter {
     }
 
     /// Runs the rules on both cores; results land in rule order whatever the timing.
-    private static func run(_ rules: [any Rule], _ context: LintContext) -> [[Finding]] {
+    private static func run(_ rules: [any Rule], _ context: LintContext, parallel: Bool) -> [[Finding]] {
+        if !parallel { return rules.map { findings(of: $0, in: context) } }
         let slots = ResultSlots<[Finding]>(count: rules.count)
         DispatchQueue.concurrentPerform(iterations: rules.count) { index in
             slots.store(findings(of: rules[index], in: context), at: index)

@@ -85,13 +85,44 @@ package struct ObjectRef: Sendable {
     /// The document root.
     package let node: YAMLNode
     package let identity: ResourceIdentity
+    /// `metadata` and `spec`, looked up once (every rule starts there).
+    package let metadata: YAMLNode?
+    package let spec: YAMLNode?
+    /// `metadata.labels` and `metadata.annotations`, found in the same pass.
+    package let labels: YAMLNode?
+    package let annotations: YAMLNode?
     let storage: ManifestStorage
 
     init(index: Int, storage: ManifestStorage) {
         self.index = index
         self.storage = storage
-        node = storage.manifests[index].node
+        let node = storage.manifests[index].document.root
+        self.node = node
         identity = storage.manifests[index].identity
+        var metadata: YAMLNode?
+        var spec: YAMLNode?
+        for (key, value) in node.pairs {
+            switch key.text {
+            case "metadata": metadata = value
+            case "spec": spec = value
+            default: break
+            }
+        }
+        var labels: YAMLNode?
+        var annotations: YAMLNode?
+        if let metadata {
+            for (key, value) in metadata.pairs {
+                switch key.text {
+                case "labels": labels = value
+                case "annotations": annotations = value
+                default: break
+                }
+            }
+        }
+        self.metadata = metadata
+        self.spec = spec
+        self.labels = labels
+        self.annotations = annotations
     }
 
     /// The whole manifest.
@@ -103,3 +134,4 @@ package struct ObjectRef: Sendable {
     package var name: String { identity.name }
     package var kind: String { identity.kind }
 }
+

@@ -30,11 +30,30 @@ extension NameValidation {
 
     /// Whether a label key or annotation key is valid, without building messages.
     static func isValidQualifiedName(_ value: String) -> Bool {
-        let whole = Substring(value)
-        guard let slash = whole.firstIndex(of: "/") else { return isQualifiedNamePart(whole.utf8) }
+        let whole = Substring(value).utf8
+        guard let slash = whole.firstIndex(of: 47) else { return isQualifiedNamePart(whole) }
         let prefix = whole[..<slash]
         let name = whole[whole.index(after: slash)...]
-        return !name.contains("/") && isSubdomain(prefix.utf8) && isQualifiedNamePart(name.utf8)
+        return !name.contains(47) && isSubdomain(prefix) && isQualifiedNamePart(name)
+    }
+
+    /// Whether a port name is a valid IANA_SVC_NAME, without building messages.
+    static func isValidPortName(_ value: String) -> Bool {
+        let bytes = value.utf8
+        guard let first = bytes.first, let last = bytes.last, bytes.count <= 15, first != 45, last != 45 else { return false }
+        var previous: UInt8 = 0
+        var letter = false
+        for c in bytes {
+            if c == 45 {
+                if previous == 45 { return false }
+            } else if c >= 97 && c <= 122 {
+                letter = true
+            } else if !(c >= 48 && c <= 57) {
+                return false
+            }
+            previous = c
+        }
+        return letter
     }
 
     /// Whether a label value is valid, without building messages.

@@ -41,6 +41,8 @@ package enum NameValidation {
 
     /// `IsDNS1123Label`.
     package static func dns1123Label(_ value: String) -> [String] {
+        let bytes = Substring(value).utf8
+        if bytes.count <= 63, !bytes.contains(46), isSubdomain(bytes) { return [] }
         var errors: [String] = []
         if value.utf8.count > 63 { errors.append(maxLength(63)) }
         if !matchesLabel(ArraySlice(value.utf8)) {
@@ -63,6 +65,10 @@ package enum NameValidation {
 
     /// `IsDNS1035Label`.
     package static func dns1035Label(_ value: String) -> [String] {
+        let bytes = Substring(value).utf8
+        if bytes.count <= 63, let first = bytes.first, first >= 97, first <= 122, !bytes.contains(46), isSubdomain(bytes) {
+            return []
+        }
         var errors: [String] = []
         if value.utf8.count > 63 { errors.append(maxLength(63)) }
         if !matchesLabel(ArraySlice(value.utf8), firstMustBeLetter: true) {
@@ -122,6 +128,7 @@ package enum NameValidation {
 
     /// `IsValidPortName` (IANA_SVC_NAME).
     package static func portName(_ value: String) -> [String] {
+        if isValidPortName(value) { return [] }
         var errors: [String] = []
         let bytes = Array(value.utf8)
         if bytes.count > 15 { errors.append(maxLength(15)) }

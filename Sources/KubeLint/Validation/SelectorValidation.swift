@@ -58,7 +58,7 @@ enum SelectorValidation {
 
     /// A weight that must be 1…100 (preferred affinity terms).
     static func weight(_ term: YAMLNode, _ object: ObjectRef, _ sink: inout FindingSink) {
-        guard let weight = term["weight"], let value = weight.int else { return }
+        guard let weight = term["weight"], let value = weight.integer else { return }
         if !(1...100).contains(value) {
             sink.fieldError(object, at: weight, .invalid(.int(Int(value)), "must be in the range 1-100"))
         }

@@ -44,7 +44,7 @@ package struct ImageTagRule: Rule {
 
     package func check(_ context: LintContext, into sink: inout FindingSink) {
         for entry in context.podTemplates {
-            for (_, container) in entry.containerNodes {
+            for container in entry.containerNodes {
                 guard let node = container["image"], let image = node.text, !image.isEmpty else { continue }
                 switch Self.tag(of: image) {
                 case nil:

@@ -38,7 +38,7 @@ package struct PrivilegedContainerRule: Rule {
 
     package func check(_ context: LintContext, into sink: inout FindingSink) {
         for entry in context.podTemplates {
-            for (_, container) in entry.containerNodes {
+            for container in entry.containerNodes {
                 guard let node = container["securityContext"]?["privileged"], node.bool == true else { continue }
                 sink.report(entry.ref, at: node, "container \(FieldValue.quote(container["name"]?.text ?? "")) runs privileged",
                             hint: "grant only the capabilities it needs")
@@ -86,7 +86,7 @@ package struct PrivilegeEscalationRule: Rule {
 
     package func check(_ context: LintContext, into sink: inout FindingSink) {
         for entry in context.podTemplates {
-            for (_, container) in entry.containerNodes {
+            for container in entry.containerNodes {
                 let name = FieldValue.quote(container["name"]?.text ?? "")
                 if let node = container["securityContext"]?["allowPrivilegeEscalation"], node.bool == true {
                     sink.report(entry.ref, at: node, "container \(name) allows privilege escalation",

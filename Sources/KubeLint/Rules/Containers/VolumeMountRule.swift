@@ -68,7 +68,7 @@ package struct VolumeMountRule: Rule {
             if case .statefulSet(let set) = entry.workload {
                 for claim in set.spec.volumeClaimTemplates { volumes.insert(claim.metadata.name) }
             }
-            for (_, container) in entry.containerNodes {
+            for container in entry.containerNodes {
                 var paths = Set<String>()
                 for mount in container["volumeMounts"]?.sequenceItems ?? [] where mount.isMapping {
                     if let nameNode = mount["name"], let name = nameNode.text, !volumes.contains(name) {

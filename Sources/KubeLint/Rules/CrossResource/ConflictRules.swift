@@ -42,18 +42,23 @@ package struct DuplicateObjectRule: Rule {
         ])
 
     package func check(_ context: LintContext, into sink: inout FindingSink) {
-        var first: [StorageKey: ObjectRef] = [:]
-        for object in context.allObjects where !object.identity.isGenerated {
-            let key = object.identity.storageKey
-            guard let earlier = first[key] else {
-                first[key] = object
-                continue
+        // The model's index already groups by kind, namespace and name; only groups of two or more can clash.
+        for (_, positions) in context.manifestSet.index.byKey where positions.count > 1 {
+            var first: [String: ObjectRef] = [:]
+            for position in positions.sorted() {
+                let object = context.allObjects[position]
+                guard !object.identity.isGenerated else { continue }
+                let group = object.identity.group
+                guard let earlier = first[group] else {
+                    first[group] = object
+                    continue
+                }
+                let node = object.metadata?["name"] ?? object.node
+                sink.report(object, at: node,
+                            "\(object.kind) \(object.namespace.isEmpty ? "" : object.namespace + "/")\(object.name) is already defined at \(earlier.node.file):\(earlier.node.location.line)",
+                            hint: "rename one of them or remove the copy",
+                            notes: [DiagnosticNote(message: "first definition", range: earlier.node.range)])
             }
-            let node = object.node["metadata"]?["name"] ?? object.node
-            sink.report(object, at: node,
-                        "\(object.kind) \(object.namespace.isEmpty ? "" : object.namespace + "/")\(object.name) is already defined at \(earlier.node.file):\(earlier.node.location.line)",
-                        hint: "rename one of them or remove the copy",
-                        notes: [DiagnosticNote(message: "first definition", range: earlier.node.range)])
         }
     }
 }
@@ -113,7 +118,7 @@ package struct ServiceIPConflictRule: Rule {
         var nodePorts: [Int: (ObjectRef, YAMLNode)] = [:]
         for object in context.objects(ofKind: "Service") {
             guard case .service(let service) = object.kubeObject else { continue }
-            if let ip = service.spec.clusterIP, !ip.isEmpty, ip != "None", let node = object.node["spec"]?["clusterIP"] {
+            if let ip = service.spec.clusterIP, !ip.isEmpty, ip != "None", let node = object.spec?["clusterIP"] {
                 if let (earlier, earlierNode) = addresses[ip], earlier.index != object.index {
                     sink.report(object, at: node, "clusterIP \(ip) is also claimed by Service \(earlier.namespace)/\(earlier.name)",
                                 notes: [DiagnosticNote(message: "the other claim", range: earlierNode.range)])

@@ -126,7 +126,7 @@ package struct IngressClassNotFoundRule: Rule {
 
     package func check(_ context: LintContext, into sink: inout FindingSink) {
         for object in context.objects(ofKind: "Ingress") {
-            guard let node = object.node["spec"]?["ingressClassName"], let name = node.text, !name.isEmpty else { continue }
+            guard let node = object.spec?["ingressClassName"], let name = node.text, !name.isEmpty else { continue }
             if context.object(kind: "IngressClass", namespace: nil, name: name) == nil {
                 sink.report(object, at: node, "IngressClass \(FieldValue.quote(name)) is not in the input",
                             hint: "make sure the cluster has this class (kubectl get ingressclass)")

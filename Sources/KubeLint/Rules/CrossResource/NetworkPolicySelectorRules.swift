@@ -60,7 +60,7 @@ package struct NetworkPolicySelectsNoPodRule: Rule {
         for object in context.objects(ofKind: "NetworkPolicy") {
             guard case .networkPolicy(let policy) = object.kubeObject else { continue }
             let selector = policy.spec.podSelector
-            guard !selector.isEmpty, !selector.isInvalid, let node = object.node["spec"]?["podSelector"] else { continue }
+            guard !selector.isEmpty, !selector.isInvalid, let node = object.spec?["podSelector"] else { continue }
             if context.pods(in: object.namespace, matching: selector).isEmpty {
                 sink.report(object, at: firstEntry(node),
                             "podSelector \(selector.selectorText) matches no pod template in namespace \(object.namespace)",

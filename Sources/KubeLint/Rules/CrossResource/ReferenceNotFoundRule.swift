@@ -83,7 +83,7 @@ package struct ReferenceNotFoundRule: Rule {
             for secret in spec["imagePullSecrets"]?.sequenceItems ?? [] {
                 if let name = secret["name"] { references.append(("Secret", name)) }
             }
-            for (_, container) in entry.containerNodes {
+            for container in entry.containerNodes {
                 for source in container["envFrom"]?.sequenceItems ?? [] {
                     if let ref = source["configMapRef"], !isOptional(ref), let name = ref["name"] { references.append(("ConfigMap", name)) }
                     if let ref = source["secretRef"], !isOptional(ref), let name = ref["name"] { references.append(("Secret", name)) }
@@ -100,7 +100,7 @@ package struct ReferenceNotFoundRule: Rule {
             report(references, entry.ref, context, &sink)
         }
         for object in context.objects(ofKind: "Ingress") {
-            let names = (object.node["spec"]?["tls"]?.sequenceItems ?? []).compactMap { $0["secretName"] }
+            let names = (object.spec?["tls"]?.sequenceItems ?? []).compactMap { $0["secretName"] }
             report(names.map { ("Secret", $0) }, object, context, &sink)
         }
     }

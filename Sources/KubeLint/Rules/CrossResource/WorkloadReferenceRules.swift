@@ -59,7 +59,7 @@ package struct StatefulSetServiceRule: Rule {
 
     package func check(_ context: LintContext, into sink: inout FindingSink) {
         for object in context.objects(ofKind: "StatefulSet") {
-            guard case .statefulSet(let set) = object.kubeObject, let spec = object.node["spec"] else { continue }
+            guard case .statefulSet(let set) = object.kubeObject, let spec = object.spec else { continue }
             let name = set.spec.serviceName
             guard let node = spec["serviceName"], !name.isEmpty else {
                 sink.report(object, at: object.node.pair(forKey: "spec")?.key,
@@ -187,7 +187,7 @@ package struct PDBSelectsNoPodRule: Rule {
     package func check(_ context: LintContext, into sink: inout FindingSink) {
         for object in context.objects(ofKind: "PodDisruptionBudget") {
             guard case .podDisruptionBudget(let budget) = object.kubeObject else { continue }
-            guard let selector = budget.selector, let node = object.node["spec"]?["selector"] else {
+            guard let selector = budget.selector, let node = object.spec?["selector"] else {
                 sink.report(object, at: object.node.pair(forKey: "spec")?.key,
                             "the budget has no selector, so it selects no pod (policy/v1)", hint: "add spec.selector")
                 continue

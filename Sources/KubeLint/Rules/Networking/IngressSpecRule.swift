@@ -69,7 +69,7 @@ package struct IngressSpecRule: Rule {
 
     package func check(_ context: LintContext, into sink: inout FindingSink) {
         for object in context.objects(ofKind: "Ingress") where object.identity.apiVersion == "networking.k8s.io/v1" {
-            guard let spec = object.node["spec"], spec.isMapping else { continue }
+            guard let spec = object.spec, spec.isMapping else { continue }
             let rules = spec["rules"]?.sequenceItems ?? []
             if rules.isEmpty, spec["defaultBackend"] == nil {
                 sink.fieldError(object, at: object.node.pair(forKey: "spec")?.key, pathOf: spec,
@@ -162,7 +162,7 @@ package struct IngressSpecRule: Rule {
             }
             let port = service["port"]
             let portName = port?["name"]?.text ?? ""
-            let portNumber = port?["number"]?.int ?? 0
+            let portNumber = port?["number"]?.integer ?? 0
             if !portName.isEmpty, portNumber != 0 {
                 sink.fieldError(object, at: backend.pair(forKey: "service")?.key, pathOf: port,
                                 .invalid(.string(""), "cannot set both port name & port number"))

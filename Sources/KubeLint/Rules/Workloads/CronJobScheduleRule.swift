@@ -88,7 +88,7 @@ package struct CronJobScheduleRule: Rule {
 
     package func check(_ context: LintContext, into sink: inout FindingSink) {
         for object in context.objects(ofKind: "CronJob") {
-            guard let spec = object.node["spec"], spec.isMapping else { continue }
+            guard let spec = object.spec, spec.isMapping else { continue }
             guard let node = spec["schedule"], let schedule = node.text, !node.isNull, !schedule.isEmpty else {
                 sink.fieldError(object, at: spec["schedule"] ?? object.node.pair(forKey: "spec")?.key,
                                 pathOf: spec["schedule"] ?? spec, missingKey: spec["schedule"] == nil ? "schedule" : nil,
@@ -156,7 +156,7 @@ package struct CronJobSpecRule: Rule {
 
     package func check(_ context: LintContext, into sink: inout FindingSink) {
         for object in context.objects(ofKind: "CronJob") {
-            guard let spec = object.node["spec"], spec.isMapping else { continue }
+            guard let spec = object.spec, spec.isMapping else { continue }
             SpecChecks.nonNegative(spec, ["startingDeadlineSeconds", "successfulJobsHistoryLimit", "failedJobsHistoryLimit"],
                                    object, &sink)
             SpecChecks.oneOf(spec, "concurrencyPolicy", ["Allow", "Forbid", "Replace"], object, &sink)
