@@ -12,10 +12,15 @@ enum LintBenchmark {
     static func run(workDirectory: String) throws -> [BenchResult] {
         let (paths, bytes) = try ManifestGenerator.write(documents: 28_000, to: workDirectory + "/lint")
         let files = paths.map { SourceFile(path: $0, bytes: Array(FileManager.default.contents(atPath: $0) ?? Data())) }
-        let decode = Stopwatch.best(runs: 3) { ManifestSet.decode(YAMLLoader.load(files)) }
+        let decode = Stopwatch.best(runs: ProcessInfo.processInfo.environment["KUBEC_BENCH_LINT_ONLY"] != nil || ProcessInfo.processInfo.environment["KUBEC_BENCH_DECODE_ONLY"] != nil ? 0 : 3) { ManifestSet.decode(YAMLLoader.load(files)) }
         let set = decode.result
-        if ProcessInfo.processInfo.environment["KUBEC_BENCH_LINT_ONLY"] != nil {
-            for _ in 0..<6 { _ = Linter.lint(set).count }
+        // Profiling modes: N more lint runs or N more decodes, for `perf stat` instruction counts.
+        if let runs = ProcessInfo.processInfo.environment["KUBEC_BENCH_LINT_ONLY"].flatMap(Int.init) {
+            for _ in 0..<runs { _ = Linter.lint(set, parallel: false).count }
+            return []
+        }
+        if let runs = ProcessInfo.processInfo.environment["KUBEC_BENCH_DECODE_ONLY"].flatMap(Int.init) {
+            for _ in 0..<runs { _ = ManifestSet.decode(YAMLLoader.load(files)).manifests.count }
             return []
         }
         let context = Stopwatch.best(runs: 3) { LintContext(set).podTemplates.count }

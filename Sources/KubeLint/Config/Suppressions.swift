@@ -16,14 +16,12 @@ struct Suppressions {
     private var usedPaths = Set<Int>()
     private var usedObjects = Set<Int>()
 
-    init(set: ManifestSet, configuration: LintConfiguration) {
+    init(context: LintContext, configuration: LintConfiguration) {
         self.configuration = configuration
-        for index in set.manifests.indices {
-            guard let value = set.manifests[index].node["metadata"]?["annotations"]?[Linter.ignoreAnnotation],
-                  let text = value.text else { continue }
-            let manifest = set.manifests[index]
+        for object in context.allObjects {
+            guard let value = object.annotations?[Linter.ignoreAnnotation], let text = value.text else { continue }
             let rules = text.split(separator: ",").map { $0.trimmingSpaces }.filter { !$0.isEmpty }
-            annotations[manifest.identity.objectIdentity] = Annotation(
+            annotations[object.identity.objectIdentity] = Annotation(
                 rules: rules, all: rules.contains("all"), range: value.range)
         }
     }

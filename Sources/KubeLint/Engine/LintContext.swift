@@ -180,6 +180,8 @@ package final class PodTemplateEntry: Sendable {
     package let labels: [String: String]
     /// The pod spec node (for positions), or the object root when there is none.
     package let specNode: YAMLNode
+    /// The pod spec's common fields, found once.
+    let podSpec: PodSpecNodes
     /// Every container mapping of the pod spec (init, regular, ephemeral), with its list name.
     let containerNodes: [ContainerNodes]
     /// True for pods of a kind or version the model leaves generic (ReplicationController, extensions/v1beta1):
@@ -198,6 +200,7 @@ package final class PodTemplateEntry: Sendable {
         namespace = ref.namespace
         specNode = template.spec.node ?? ref.node
         containerNodes = template.spec.node.map(ContainerSites.containers) ?? []
+        podSpec = PodSpecNodes(template.spec.node)
         var labels = template.labels
         var podNames: [String] = []
         var firstOrdinal = 0

@@ -28,7 +28,7 @@ package enum Linter {
                     range: finding.range, object: object, path: finding.path, hint: finding.hint, notes: finding.notes))
             }
         }
-        var suppressions = Suppressions(set: set, configuration: configuration)
+        var suppressions = Suppressions(context: context, configuration: configuration)
         diagnostics = diagnostics.compactMap { diagnostic in
             var diagnostic = diagnostic
             if configuration.disabled.contains(diagnostic.rule) { return nil }

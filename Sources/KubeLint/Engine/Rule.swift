@@ -79,8 +79,9 @@ package final class ManifestStorage: Sendable {
 }
 
 /// A manifest of the input and its position, as rules pass it to the sink: its index, root node and
-/// identity, with the typed value one hop away (never copied while iterating).
-package struct ObjectRef: Sendable {
+/// identity, with the typed value one hop away. A class, made once per manifest, so that passing one around
+/// costs a single retain.
+package final class ObjectRef: Sendable {
     package let index: Int
     /// The document root.
     package let node: YAMLNode

@@ -49,3 +49,27 @@ struct ContainerNodes: Sendable {
     /// The mapping's pairs.
     var pairs: YAMLPairs { node.pairs }
 }
+
+/// A pod spec mapping with the fields rules read, found in one pass when the index is built.
+struct PodSpecNodes: Sendable {
+    let node: YAMLNode?
+    private(set) var fields: [YAMLNode?] = Array(repeating: nil, count: PodSpecNodes.keys.count)
+
+    static let keys = ["affinity", "topologySpreadConstraints", "tolerations", "volumes", "nodeSelector", "hostNetwork",
+                       "hostPID", "hostIPC", "securityContext", "serviceAccountName", "serviceAccount", "imagePullSecrets"]
+
+    init(_ node: YAMLNode?) {
+        self.node = node
+        guard let node else { return }
+        for (key, value) in node.pairs {
+            guard let text = key.text, let slot = Self.keys.firstIndex(of: text) else { continue }
+            fields[slot] = value
+        }
+    }
+
+    /// The value of a field (cached for the common ones).
+    subscript(key: String) -> YAMLNode? {
+        if let slot = Self.keys.firstIndex(of: key) { return fields[slot] }
+        return node?[key]
+    }
+}

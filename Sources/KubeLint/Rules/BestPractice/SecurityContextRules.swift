@@ -150,7 +150,7 @@ package struct RunAsRootRule: Rule {
                 let own = container.securityContext
                 let user = own?.runAsUser ?? pod?.runAsUser
                 if user == 0 {
-                    let at = node["securityContext"]?["runAsUser"] ?? entry.specNode["securityContext"]?["runAsUser"] ?? node
+                    let at = node["securityContext"]?["runAsUser"] ?? entry.podSpec["securityContext"]?["runAsUser"] ?? node
                     sink.report(entry.ref, at: at, "container \(FieldValue.quote(container.name)) runs as root (runAsUser: 0)")
                     continue
                 }
@@ -200,7 +200,7 @@ package struct HostNamespacesRule: Rule {
     package func check(_ context: LintContext, into sink: inout FindingSink) {
         for entry in context.podTemplates {
             for key in ["hostNetwork", "hostPID", "hostIPC"] {
-                guard let node = entry.specNode[key], node.bool == true else { continue }
+                guard let node = entry.podSpec[key], node.bool == true else { continue }
                 sink.report(entry.ref, at: node, "the pod shares the host's \(["hostNetwork": "network", "hostPID": "PID", "hostIPC": "IPC"][key] ?? key) namespace (\(key): true)",
                             hint: "remove \(key) unless this is a node agent")
             }

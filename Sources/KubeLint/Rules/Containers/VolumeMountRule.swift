@@ -61,7 +61,7 @@ package struct VolumeMountRule: Rule {
     package func check(_ context: LintContext, into sink: inout FindingSink) {
         for entry in context.podTemplates {
             var volumes = Set<String>()
-            for volume in entry.specNode["volumes"]?.sequenceItems ?? [] {
+            for volume in entry.podSpec["volumes"]?.sequenceItems ?? [] {
                 guard let nameNode = volume["name"], let name = nameNode.text else { continue }
                 if !volumes.insert(name).inserted { sink.fieldError(entry.ref, at: nameNode, .duplicate(.string(name))) }
             }

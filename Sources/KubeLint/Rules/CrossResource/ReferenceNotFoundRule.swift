@@ -57,7 +57,7 @@ package struct ReferenceNotFoundRule: Rule {
     package func check(_ context: LintContext, into sink: inout FindingSink) {
         for entry in context.podTemplates {
             var references: [(kind: String, node: YAMLNode)] = []
-            let spec = entry.specNode
+            let spec = entry.podSpec
             if let account = spec["serviceAccountName"] ?? spec["serviceAccount"], account.text != "default" {
                 references.append(("ServiceAccount", account))
             }
