@@ -105,9 +105,14 @@ package struct WorkloadSelectorRequiredRule: Rule {
                     }
                     continue
                 }
-                if !job.spec.manualSelector,
-                   job.spec.selector?.matchLabels["batch.kubernetes.io/controller-uid"] == nil,
-                   job.spec.selector?.matchLabels["controller-uid"] == nil {
+                // The API checks the selector against the labels it generates: controller-uid (unknown here,
+                // so a selector naming it is left alone) and job-name.
+                let generated = ["job-name": job.metadata.name, "batch.kubernetes.io/job-name": job.metadata.name]
+                let uidKeys = ["controller-uid", "batch.kubernetes.io/controller-uid"]
+                if !job.spec.manualSelector, let selector = job.spec.selector,
+                   !selector.matchLabels.keys.contains(where: uidKeys.contains),
+                   !selector.matchExpressions.contains(where: { uidKeys.contains($0.key) }),
+                   !selector.matches(generated) {
                     sink.fieldError(object, at: firstChild(selectorNode), pathOf: selectorNode,
                                     .invalid(.raw(selectorJSON(job.spec.selector)), "`selector` not auto-generated"),
                                     hint: "remove spec.selector (the API generates one) or set spec.manualSelector: true")
