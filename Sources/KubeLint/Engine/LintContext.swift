@@ -175,6 +175,8 @@ package final class PodTemplateEntry: Sendable {
     package let ref: ObjectRef
     package let workload: Workload
     package let template: PodTemplateSpec
+    /// The workload's selector (nil for Pods, CronJobs and Jobs without one).
+    package let selector: LabelSelector?
     package let namespace: String
     /// Template labels, plus what the controller adds that is known up front (a Job's `job-name`).
     package let labels: [String: String]
@@ -197,6 +199,7 @@ package final class PodTemplateEntry: Sendable {
         self.isLegacy = isLegacy
         let template = workload.template
         self.template = template
+        selector = workload.selector
         namespace = ref.namespace
         specNode = template.spec.node ?? ref.node
         containerNodes = template.spec.node.map(ContainerSites.containers) ?? []

@@ -145,19 +145,21 @@ package struct RunAsRootRule: Rule {
     package func check(_ context: LintContext, into sink: inout FindingSink) {
         for entry in context.podTemplates {
             let pod = entry.template.spec.securityContext
-            for container in entry.template.spec.containers {
-                guard let node = container.node else { continue }
-                let own = container.securityContext
+            let containers = entry.template.spec.containers
+            for index in containers.indices {
+                guard let node = containers[index].node else { continue }
+                let own = containers[index].securityContext
+                let containerName = containers[index].name
                 let user = own?.runAsUser ?? pod?.runAsUser
                 if user == 0 {
                     let at = node["securityContext"]?["runAsUser"] ?? entry.podSpec["securityContext"]?["runAsUser"] ?? node
-                    sink.report(entry.ref, at: at, "container \(FieldValue.quote(container.name)) runs as root (runAsUser: 0)")
+                    sink.report(entry.ref, at: at, "container \(FieldValue.quote(containerName)) runs as root (runAsUser: 0)")
                     continue
                 }
                 let nonRoot = (own?.runAsNonRoot ?? pod?.runAsNonRoot) == true || (user ?? 0) > 0
                 if !nonRoot {
                     sink.report(entry.ref, at: node.pairs.first?.key ?? node,
-                                "container \(FieldValue.quote(container.name)) may run as root (no runAsNonRoot or runAsUser)",
+                                "container \(FieldValue.quote(containerName)) may run as root (no runAsNonRoot or runAsUser)",
                                 hint: "set securityContext.runAsNonRoot: true and a runAsUser")
                 }
             }

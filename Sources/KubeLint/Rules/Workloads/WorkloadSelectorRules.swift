@@ -95,7 +95,7 @@ package struct WorkloadSelectorRequiredRule: Rule {
                                     .required(""))
                     continue
                 }
-                if let selector = entry.workload.selector, selector.isEmpty {
+                if let selector = entry.selector, selector.isEmpty {
                     sink.fieldError(object, at: selectorNode, .invalid(.raw("{}"), "empty selector is invalid for \(word)"))
                 }
             case .job(let job):
@@ -120,7 +120,7 @@ package struct WorkloadSelectorRequiredRule: Rule {
             case .cronJob:
                 if let selectorNode = root["spec"]?["jobTemplate"]?["spec"]?["selector"], !selectorNode.isNull {
                     sink.fieldError(object, at: firstChild(selectorNode), pathOf: selectorNode,
-                                    .invalid(.raw(selectorJSON(entry.workload.selector)), "`selector` will be auto-generated"))
+                                    .invalid(.raw(selectorJSON(entry.selector)), "`selector` will be auto-generated"))
                 }
             case .pod:
                 continue
@@ -212,7 +212,7 @@ package struct WorkloadSelectorMismatchRule: Rule {
             case .job(let job) where job.spec.manualSelector: break
             default: continue
             }
-            guard let selector = entry.workload.selector, !selector.isEmpty, !selector.isInvalid,
+            guard let selector = entry.selector, !selector.isEmpty, !selector.isInvalid,
                   let templateNode = entry.template.node else { continue }
             let labels = entry.template.labels
             guard !selector.matches(labels) else { continue }
