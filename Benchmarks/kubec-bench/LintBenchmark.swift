@@ -9,7 +9,7 @@ import KubeYAML
 /// against schema validation (rules ≤ 30% of it); until KubeSchema validates, the floor is load + decode, a
 /// stricter comparison. Profiling modes for `perf stat -e task-clock` (CPU time is steadier than wall clock on
 /// a shared machine): `KUBEC_BENCH_LINT_ONLY=N` runs N more serial lints and nothing else,
-/// `KUBEC_BENCH_DECODE_ONLY=N` N more decodes; `KUBEC_BENCH_RULES=1` prints a per-rule table.
+/// `KUBEC_BENCH_DECODE_ONLY=N` N more decodes, `KUBEC_BENCH_DISABLE=a,b` rules to leave out; `KUBEC_BENCH_RULES=1` prints a per-rule table.
 enum LintBenchmark {
     static func run(workDirectory: String) throws -> [BenchResult] {
         let environment = ProcessInfo.processInfo.environment
@@ -19,8 +19,10 @@ enum LintBenchmark {
         let decode = Stopwatch.best(runs: profiling ? 0 : 3) { ManifestSet.decode(YAMLLoader.load(files)) }
         let set = decode.result
         if profiling {
+            var configuration = LintConfiguration()
+            configuration.disabled = Set((environment["KUBEC_BENCH_DISABLE"] ?? "").split(separator: ",").map(String.init))
             for _ in 0..<(environment["KUBEC_BENCH_LINT_ONLY"].flatMap(Int.init) ?? 0) {
-                _ = Linter.lint(set, parallel: false).count
+                _ = Linter.lint(set, configuration: configuration, parallel: false).count
             }
             for _ in 0..<(environment["KUBEC_BENCH_DECODE_ONLY"].flatMap(Int.init) ?? 0) {
                 _ = ManifestSet.decode(YAMLLoader.load(files)).manifests.count
