@@ -23,12 +23,7 @@ let package = Package(
         ),
         .target(name: "KubeYAML", dependencies: ["CLibYAML"], swiftSettings: strictSettings),
         .target(name: "KubeModel", dependencies: ["KubeYAML"], swiftSettings: strictSettings),
-        .target(
-            name: "KubeSchema",
-            dependencies: ["KubeYAML", "KubeModel"],
-            resources: [.copy("Resources")],
-            swiftSettings: strictSettings
-        ),
+        .target(name: "KubeSchema", dependencies: ["KubeYAML", "KubeModel"], swiftSettings: strictSettings),
         .target(name: "KubeLint", dependencies: ["KubeYAML", "KubeModel"], swiftSettings: strictSettings),
         .target(name: "KubePlan", dependencies: ["KubeYAML", "KubeModel"], swiftSettings: strictSettings),
         .target(
@@ -58,10 +53,10 @@ let package = Package(
         .target(name: "KubeTestSupport", dependencies: ["KubeYAML", "KubeModel"], path: "Tests/KubeTestSupport"),
         .testTarget(name: "KubeYAMLTests", dependencies: ["KubeYAML", "KubeTestSupport"]),
         .testTarget(name: "KubeModelTests", dependencies: ["KubeModel", "KubeTestSupport"]),
-        .testTarget(name: "KubeSchemaTests", dependencies: ["KubeSchema", "KubeTestSupport"]),
+        .testTarget(name: "KubeSchemaTests", dependencies: ["KubeSchema", "KubeTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "KubeLintTests", dependencies: ["KubeLint", "KubeSchema", "KubeTestSupport"]),
         .testTarget(name: "KubePlanTests", dependencies: ["KubePlan", "KubeTestSupport"]),
-        .testTarget(name: "KubeEmitTests", dependencies: ["KubeEmit", "KubePlan", "KubeTestSupport"]),
+        .testTarget(name: "KubeEmitTests", dependencies: ["KubeEmit", "KubePlan", "KubeTestSupport"], exclude: ["Golden"]),
         .testTarget(name: "KubeDiffTests", dependencies: ["KubeDiff", "KubeTestSupport"]),
         .testTarget(name: "kubecTests", dependencies: ["KubeTestSupport"]),
     ]

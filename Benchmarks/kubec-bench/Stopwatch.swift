@@ -14,6 +14,22 @@ enum Stopwatch {
         return (best, result)
     }
 
+    /// Runs every body once per round, in turn, for `rounds` rounds; returns each body's best time.
+    static func interleaved(rounds: Int, _ bodies: [() -> Int]) -> [Double] {
+        var best = Array(repeating: Double.infinity, count: bodies.count)
+        var sink = 0
+        for round in 0...rounds {
+            for (index, body) in bodies.enumerated() {
+                let start = DispatchTime.now().uptimeNanoseconds
+                sink &+= body()
+                let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+                if round > 0 { best[index] = min(best[index], elapsed) }
+            }
+        }
+        if sink == Int.min { print(sink) }
+        return best
+    }
+
     static func format(_ seconds: Double) -> String {
         seconds < 1 ? String(format: "%.1f ms", seconds * 1000) : String(format: "%.2f s", seconds)
     }

@@ -2,7 +2,7 @@ import Foundation
 
 /// `make bench`: generates its inputs, measures each stage against its floor in the same run, prints a table.
 ///
-/// Usage: kubec-bench [SUITE...] — suites: loader, lint (default all).
+/// Usage: kubec-bench [SUITE...] — suites: loader, schema, lint, plan, dataplane, dnsnginx, diff (default all).
 struct BenchResult {
     var name: String
     var seconds: Double
@@ -14,10 +14,13 @@ struct BenchResult {
 let arguments = Array(CommandLine.arguments.dropFirst())
 let suites: [(String, (String) throws -> [BenchResult])] = [
     ("loader", LoaderBenchmark.run),
+    ("schema", SchemaBenchmark.run),
     ("lint", LintBenchmark.run),
+    ("diff", DiffSuiteBenchmark.run),
+    ("dnsnginx", DNSNginxBenchmark.run),
+    ("dataplane", { _ in runDataplaneBench(); return [] }),
 ]
 let work = FileManager.default.temporaryDirectory.appendingPathComponent("kubec-bench-\(getpid())").path
-defer { try? FileManager.default.removeItem(atPath: work) }
 
 var failed = false
 for (name, suite) in suites where arguments.isEmpty || arguments.contains(name) {
@@ -43,4 +46,6 @@ for (name, suite) in suites where arguments.isEmpty || arguments.contains(name) 
         failed = true
     }
 }
+// `exit` skips `defer`, so the scratch folder is removed explicitly.
+try? FileManager.default.removeItem(atPath: work)
 exit(failed ? 1 : 0)

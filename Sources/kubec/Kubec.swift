@@ -9,7 +9,7 @@ struct Kubec: ParsableCommand {
         commandName: "kubec",
         abstract: "Lint, place, compile and diff Kubernetes manifests, offline and deterministically.",
         version: version,
-        subcommands: [LintCommand.self, RulesCommand.self]
+        subcommands: [LintCommand.self, PlanCommand.self, CompileCommand.self, DiffCommand.self, ReachCommand.self, RulesCommand.self]
     )
 }
 

@@ -28,7 +28,8 @@ enum AllKindsFixture {
                 readinessProbe: {httpGet: {path: /healthz, port: http}}
                 livenessProbe: {tcpSocket: {port: 80}, periodSeconds: 20}
                 startupProbe: {exec: {command: [cat, /tmp/ready]}}
-                securityContext: {privileged: false, allowPrivilegeEscalation: false, runAsNonRoot: true, runAsUser: 101}
+                securityContext:
+                  {privileged: false, allowPrivilegeEscalation: false, runAsNonRoot: true, runAsUser: 101}
               volumes:
               - {name: config, configMap: {name: web-config}}
               - {name: data, persistentVolumeClaim: {claimName: web-data}}

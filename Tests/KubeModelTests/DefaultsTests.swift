@@ -1,8 +1,10 @@
 import KubeModel
+import KubeYAML
 import Testing
 
 @Suite struct DefaultsTests {
-    private let set = decode("""
+    private let set = decode(
+        """
         apiVersion: apps/v1
         kind: Deployment
         metadata: {name: web}
@@ -62,12 +64,15 @@ import Testing
     }
 
     @Test func recreateHasNoRollingParameters() throws {
-        guard case .deployment(let deployment) = object("""
-            apiVersion: apps/v1
-            kind: Deployment
-            metadata: {name: web}
-            spec: {strategy: {type: Recreate}}
-            """) else {
+        guard
+            case .deployment(let deployment) = object(
+                """
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata: {name: web}
+                spec: {strategy: {type: Recreate}}
+                """)
+        else {
             Issue.record("not a deployment")
             return
         }
@@ -122,8 +127,47 @@ import Testing
         let spec = try #require(set.jobs.first).spec
         #expect(spec.parallelism == 1)
         #expect(spec.backoffLimit == 6)
-        #expect(spec.completions == nil)
+        #expect(spec.completions == 1)
         #expect(spec.completionMode == "NonIndexed")
+    }
+
+    @Test func jobWithOnlyParallelismKeepsCompletionsUnset() {
+        guard
+            case .job(let job) = object(
+                """
+                apiVersion: batch/v1
+                kind: Job
+                metadata: {name: queue}
+                spec: {parallelism: 3}
+                """)
+        else {
+            Issue.record("not a job")
+            return
+        }
+        #expect(job.spec.completions == nil)
+        #expect(job.spec.initialPodCount == 3)
+    }
+
+    @Test func hostNetworkPortsOccupyTheirHostPort() {
+        guard
+            case .pod(let pod) = object(
+                """
+                apiVersion: v1
+                kind: Pod
+                metadata: {name: p}
+                spec:
+                  hostNetwork: true
+                  containers: [{name: a, ports: [{containerPort: 9100}, {containerPort: 53, hostPort: 53}]}]
+                """)
+        else {
+            Issue.record("not a pod")
+            return
+        }
+        #expect(pod.spec.containers[0].ports.map(\.hostPort) == [9100, 53])
+    }
+
+    @Test func terminationGracePeriodDefaultsToThirtySeconds() {
+        #expect(set.deployments.first?.spec.template.spec.terminationGracePeriodSeconds == 30)
     }
 
     @Test func networkPolicyTypesDefaultToIngress() {
@@ -155,7 +199,8 @@ import Testing
     }
 
     @Test func malformedNodePortRangeIsReported() {
-        let result = decode("""
+        let result = decode(
+            """
             apiVersion: kubec.dev/v1alpha1
             kind: Cluster
             metadata: {name: c}
@@ -163,5 +208,55 @@ import Testing
             """)
         #expect(result.diagnostics.map(\.path) == ["spec.nodePortRange"])
         #expect(result.cluster.nodePortRange == 30000...32767)
+    }
+}
+
+@Suite struct ClusterDocumentTests {
+    private func cluster(_ spec: String) -> (Cluster, [Diagnostic]) {
+        let set = decode("apiVersion: kubec.dev/v1alpha1\nkind: Cluster\nmetadata: {name: c}\nspec:\n" + spec)
+        return (set.cluster, set.diagnostics)
+    }
+
+    @Test func dualStackServiceCIDRsAreAList() {
+        let (cluster, diagnostics) = cluster("  serviceCIDR: [10.96.0.0/16, fd00:10:96::/112]")
+        #expect(diagnostics.isEmpty)
+        #expect(cluster.serviceCIDRs == ["10.96.0.0/16", "fd00:10:96::/112"])
+        #expect(cluster.dnsServiceIP == "10.96.0.10")
+    }
+
+    @Test func explicitDNSServiceIPWins() {
+        #expect(cluster("  dnsServiceIP: 10.96.0.53").0.dnsServiceIP == "10.96.0.53")
+    }
+
+    @Test func malformedServiceCIDRIsReported() {
+        let (cluster, diagnostics) = cluster("  serviceCIDR: 10.96.0/12")
+        #expect(diagnostics.map(\.path) == ["spec.serviceCIDR"])
+        #expect(cluster.dnsServiceIP == nil)
+    }
+
+    @Test func unquotedVersionIsKeptAsWritten() {
+        let (cluster, diagnostics) = cluster("  kubernetesVersion: 1.30")
+        #expect(diagnostics.isEmpty)
+        #expect(cluster.kubernetesVersion == "1.30")
+    }
+}
+
+@Suite struct NetworkPolicyRuleTests {
+    @Test func ingressRulesReadOnlyFromAndEgressRulesOnlyTo() throws {
+        let set = decode(
+            """
+            apiVersion: networking.k8s.io/v1
+            kind: NetworkPolicy
+            metadata: {name: p}
+            spec:
+              podSelector: {}
+              policyTypes: [Ingress, Egress]
+              ingress: [{to: [{podSelector: {}}]}]
+              egress: [{to: [{ipBlock: {cidr: 0.0.0.0/0}}], ports: [{port: 53, protocol: UDP}]}]
+            """)
+        let spec = try #require(set.networkPolicies.first).spec
+        #expect(spec.ingress.first?.peers.isEmpty == true)
+        #expect(spec.egress.first?.peers.first?.ipBlock?.cidr == "0.0.0.0/0")
+        #expect(spec.policyTypesGiven)
     }
 }

@@ -18,7 +18,9 @@ import Testing
         #expect(value == nil)
         #expect(diagnostics.map(\.rule) == ["model-type-mismatch"])
     }
-    @Test func percentageRoundsUpForSurge() { #expect(IntOrString.string("25%").scaledValue(total: 3, roundUp: true) == 1) }
+    @Test func percentageRoundsUpForSurge() {
+        #expect(IntOrString.string("25%").scaledValue(total: 3, roundUp: true) == 1)
+    }
     @Test func percentageRoundsDownForUnavailable() {
         #expect(IntOrString.string("25%").scaledValue(total: 3, roundUp: false) == 0)
     }

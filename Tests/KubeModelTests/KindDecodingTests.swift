@@ -74,9 +74,12 @@ import Testing
         #expect(spec.tolerations.first?.tolerates(Taint(key: "dedicated", value: "web", effect: .noSchedule)) == true)
         #expect(spec.topologySpreadConstraints.first?.minDomains == 2)
         #expect(spec.topologySpreadConstraints.first?.whenUnsatisfiable == .doNotSchedule)
-        #expect(spec.volumes.map(\.source) == [.configMap(name: "web-config", optional: false),
-                                               .persistentVolumeClaim(claimName: "web-data", readOnly: false),
-                                               .emptyDir])
+        #expect(
+            spec.volumes.map(\.source) == [
+                .configMap(name: "web-config", optional: false),
+                .persistentVolumeClaim(claimName: "web-data", readOnly: false),
+                .emptyDir,
+            ])
     }
 
     @Test func effectiveRequestsSumContainers() throws {
@@ -176,8 +179,11 @@ import Testing
     }
 
     @Test func workloadsListEveryPodMaker() {
-        #expect(set.workloads.map(\.kind) == ["Deployment", "ReplicaSet", "StatefulSet", "DaemonSet", "Job", "CronJob",
-                                             "Pod"])
+        #expect(
+            set.workloads.map(\.kind) == [
+                "Deployment", "ReplicaSet", "StatefulSet", "DaemonSet", "Job", "CronJob",
+                "Pod",
+            ])
         #expect(set.workloads.map(\.desiredPods) == [3, 2, 3, nil, 2, nil, 1])
     }
 
@@ -194,5 +200,31 @@ import Testing
         #expect(port.node?.range.file == "all-kinds.yaml")
         #expect(port.node?["nodePort"]?.text == "30080")
         #expect(port.node?.location.line == service.node.location.line + 6)
+    }
+}
+
+@Suite struct ManifestIndexTests {
+    @Test func appendedManifestsAreFound() throws {
+        var set = decode("apiVersion: v1\nkind: Namespace\nmetadata: {name: a}")
+        let other = try #require(
+            decode("apiVersion: v1\nkind: Service\nmetadata: {name: s, namespace: a}").manifests.first)
+        set.append(other)
+        #expect(set.manifest(kind: "Service", namespace: "a", name: "s") != nil)
+        #expect(set.manifests(ofKind: "Namespace").count == 1)
+        #expect(set.services.count == 1)
+    }
+
+    @Test func duplicatesAreAllIndexed() {
+        let set = decode(
+            """
+            apiVersion: v1
+            kind: ConfigMap
+            metadata: {name: c}
+            ---
+            apiVersion: v1
+            kind: ConfigMap
+            metadata: {name: c}
+            """)
+        #expect(set.index.byKey[ManifestIndex.Key(kind: "ConfigMap", namespace: "default", name: "c")]?.count == 2)
     }
 }

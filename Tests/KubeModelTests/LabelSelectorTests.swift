@@ -43,7 +43,8 @@ import Testing
         #expect(!selector.matches(labels))
     }
     @Test func unknownOperatorMatchesNothing() throws {
-        let set = decode("""
+        let set = decode(
+            """
             apiVersion: apps/v1
             kind: Deployment
             metadata: {name: web}
@@ -62,8 +63,10 @@ import Testing
     @Test func selectorTextIsSortedLikeKubectl() {
         let selector = LabelSelector(
             matchLabels: ["app": "web"],
-            matchExpressions: [LabelSelectorRequirement(key: "tier", operator: .notIn, values: ["b", "a"]),
-                               LabelSelectorRequirement(key: "legacy", operator: .doesNotExist)])
+            matchExpressions: [
+                LabelSelectorRequirement(key: "tier", operator: .notIn, values: ["b", "a"]),
+                LabelSelectorRequirement(key: "legacy", operator: .doesNotExist),
+            ])
         #expect(selector.selectorText == "app=web,!legacy,tier notin (a,b)")
     }
 }
@@ -71,7 +74,9 @@ import Testing
 @Suite struct NodeSelectorTests {
     private let labels = ["zone": "a", "cores": "8", "gpu": "true"]
 
-    private func term(_ key: String, _ op: NodeSelectorRequirement.Operator, _ values: [String] = []) -> NodeSelectorTerm {
+    private func term(
+        _ key: String, _ op: NodeSelectorRequirement.Operator, _ values: [String] = []
+    ) -> NodeSelectorTerm {
         NodeSelectorTerm(matchExpressions: [NodeSelectorRequirement(key: key, operator: op, values: values)])
     }
 
@@ -108,8 +113,11 @@ import Testing
         #expect(!term("rack", .gt, ["1"]).matches(labels: labels, nodeName: "n1"))
     }
     @Test func matchFieldsMatchTheNodeName() {
-        let byName = NodeSelectorTerm(matchFields: [NodeSelectorRequirement(key: "metadata.name", operator: .in,
-                                                                            values: ["n1"])])
+        let byName = NodeSelectorTerm(matchFields: [
+            NodeSelectorRequirement(
+                key: "metadata.name", operator: .in,
+                values: ["n1"])
+        ])
         #expect(byName.matches(labels: labels, nodeName: "n1"))
         #expect(!byName.matches(labels: labels, nodeName: "n2"))
     }
@@ -125,18 +133,30 @@ import Testing
 
 @Suite struct TolerationTests {
     static let cases: [(Toleration, Taint, Bool, String)] = [
-        (Toleration(key: "", operator: .exists), Taint(key: "any", value: "x", effect: .noSchedule), true,
-         "empty key with Exists tolerates everything"),
-        (Toleration(key: "k", operator: .exists), Taint(key: "k", value: "v", effect: .noExecute), true,
-         "Exists ignores the value; empty effect matches all"),
-        (Toleration(key: "k", operator: .equal, value: "v", effect: .noSchedule),
-         Taint(key: "k", value: "v", effect: .noSchedule), true, "Equal with the same value and effect"),
-        (Toleration(key: "k", operator: .equal, value: "v", effect: .noSchedule),
-         Taint(key: "k", value: "w", effect: .noSchedule), false, "Equal with another value"),
-        (Toleration(key: "k", operator: .equal, value: "v", effect: .noSchedule),
-         Taint(key: "k", value: "v", effect: .noExecute), false, "another effect"),
-        (Toleration(key: "k", value: "v"), Taint(key: "k", value: "v", effect: .preferNoSchedule), true,
-         "default operator is Equal"),
+        (
+            Toleration(key: "", operator: .exists), Taint(key: "any", value: "x", effect: .noSchedule), true,
+            "empty key with Exists tolerates everything"
+        ),
+        (
+            Toleration(key: "k", operator: .exists), Taint(key: "k", value: "v", effect: .noExecute), true,
+            "Exists ignores the value; empty effect matches all"
+        ),
+        (
+            Toleration(key: "k", operator: .equal, value: "v", effect: .noSchedule),
+            Taint(key: "k", value: "v", effect: .noSchedule), true, "Equal with the same value and effect"
+        ),
+        (
+            Toleration(key: "k", operator: .equal, value: "v", effect: .noSchedule),
+            Taint(key: "k", value: "w", effect: .noSchedule), false, "Equal with another value"
+        ),
+        (
+            Toleration(key: "k", operator: .equal, value: "v", effect: .noSchedule),
+            Taint(key: "k", value: "v", effect: .noExecute), false, "another effect"
+        ),
+        (
+            Toleration(key: "k", value: "v"), Taint(key: "k", value: "v", effect: .preferNoSchedule), true,
+            "default operator is Equal"
+        ),
         (Toleration(key: "other", operator: .exists), Taint(key: "k", effect: .noSchedule), false, "another key"),
         (Toleration(key: "k"), Taint(key: "k", effect: .noSchedule), true, "Equal with both values empty"),
     ]
@@ -154,5 +174,33 @@ import Testing
     @Test func taintPrintsLikeKubectl() {
         #expect(Taint(key: "dedicated", value: "db", effect: .noSchedule).description == "dedicated=db:NoSchedule")
         #expect(Taint(key: "gpu", effect: .noExecute).description == "gpu:NoExecute")
+    }
+}
+
+@Suite struct SelectorPositionTests {
+    @Test func requirementsKnowWhereTheyCameFrom() throws {
+        let set = decode(
+            """
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata: {name: web}
+            spec:
+              selector:
+                matchExpressions:
+                - {key: app, operator: In, values: [web]}
+              template:
+                spec:
+                  affinity:
+                    nodeAffinity:
+                      requiredDuringSchedulingIgnoredDuringExecution:
+                        nodeSelectorTerms: [{matchExpressions: [{key: zone, operator: Gt, values: ["1"]}]}]
+            """)
+        let deployment = try #require(set.deployments.first)
+        let requirement = try #require(deployment.spec.selector?.matchExpressions.first)
+        #expect(requirement.node?.location.line == 7)
+        #expect(requirement.node?["operator"]?.text == "In")
+        let term = try #require(deployment.spec.template.spec.affinity?.nodeAffinity?.required?.nodeSelectorTerms.first)
+        #expect(term.matchExpressions.first?.node?.location.line == 13)
+        #expect(term.matchExpressions.first?.nodeOperator == .gt)
     }
 }

@@ -5,7 +5,8 @@ import Testing
 
 @Suite struct TypeMismatchTests {
     @Test func quotedReplicasIsReportedInTheAPIServerWords() throws {
-        let source = MarkedSource("""
+        let source = MarkedSource(
+            """
             apiVersion: apps/v1
             kind: Deployment
             metadata: {name: web}
@@ -18,19 +19,23 @@ import Testing
         #expect(diagnostic.rule == "model-type-mismatch")
         #expect(diagnostic.severity == .error)
         #expect(diagnostic.path == "spec.replicas")
-        #expect(diagnostic.message
-            == #"spec.replicas: Invalid value: "string": spec.replicas in body must be of type integer: "string""#)
+        #expect(
+            diagnostic.message
+                == #"spec.replicas: Invalid value: "string": spec.replicas in body must be of type integer: "string""#)
         #expect(diagnostic.range?.start == source.locations[0])
         #expect(diagnostic.object?.name == "web")
     }
 
     @Test func mismatchedFieldTakesItsDefault() {
-        guard case .deployment(let deployment) = object("""
-            apiVersion: apps/v1
-            kind: Deployment
-            metadata: {name: web}
-            spec: {replicas: "3"}
-            """) else {
+        guard
+            case .deployment(let deployment) = object(
+                """
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata: {name: web}
+                spec: {replicas: "3"}
+                """)
+        else {
             Issue.record("not a deployment")
             return
         }
@@ -38,7 +43,8 @@ import Testing
     }
 
     @Test func deepFieldPathNamesSequenceIndexes() throws {
-        let source = MarkedSource("""
+        let source = MarkedSource(
+            """
             apiVersion: v1
             kind: Pod
             metadata: {name: p}
@@ -57,7 +63,8 @@ import Testing
     }
 
     @Test func mappingWhereAListBelongsIsReported() throws {
-        let source = MarkedSource("""
+        let source = MarkedSource(
+            """
             apiVersion: v1
             kind: Service
             metadata: {name: s}
@@ -76,7 +83,8 @@ import Testing
     }
 
     @Test func numberWhereAStringBelongsKeepsTheText() throws {
-        let set = decode("""
+        let set = decode(
+            """
             apiVersion: v1
             kind: Pod
             metadata: {name: p}
@@ -95,7 +103,8 @@ import Testing
     }
 
     @Test func labelValueThatIsABooleanIsReported() {
-        let set = decode("""
+        let set = decode(
+            """
             apiVersion: v1
             kind: Namespace
             metadata:
@@ -106,7 +115,8 @@ import Testing
     }
 
     @Test func malformedQuantityIsAnInvalidValue() throws {
-        let set = decode("""
+        let set = decode(
+            """
             apiVersion: v1
             kind: Pod
             metadata: {name: p}
@@ -123,7 +133,8 @@ import Testing
     }
 
     @Test func integralFloatIsAcceptedAsAnInteger() {
-        let set = decode("""
+        let set = decode(
+            """
             apiVersion: apps/v1
             kind: Deployment
             metadata: {name: web}
@@ -138,7 +149,8 @@ import Testing
     }
 
     @Test func nullFieldIsAbsentWithoutComplaint() {
-        let set = decode("""
+        let set = decode(
+            """
             apiVersion: apps/v1
             kind: Deployment
             metadata: {name: web}
@@ -148,7 +160,8 @@ import Testing
     }
 
     @Test func specThatIsAScalarIsReportedAndDecodingGoesOn() {
-        let set = decode("""
+        let set = decode(
+            """
             apiVersion: v1
             kind: Service
             metadata: {name: s}
@@ -163,7 +176,8 @@ import Testing
     }
 
     @Test func olderIngressVersionStaysGeneric() {
-        let set = decode("""
+        let set = decode(
+            """
             apiVersion: extensions/v1beta1
             kind: Ingress
             metadata: {name: old}
@@ -174,11 +188,13 @@ import Testing
     }
 
     @Test func unknownKindStaysGeneric() {
-        #expect(object("""
-            apiVersion: cert-manager.io/v1
-            kind: Certificate
-            metadata: {name: c}
-            spec: {replicas: "x"}
-            """)?.isGeneric == true)
+        #expect(
+            object(
+                """
+                apiVersion: cert-manager.io/v1
+                kind: Certificate
+                metadata: {name: c}
+                spec: {replicas: "x"}
+                """)?.isGeneric == true)
     }
 }

@@ -16,27 +16,42 @@ package struct Cluster: Sendable, KubeDecodable {
     package var serviceCIDRs: [String]
     /// Default `10.244.0.0/16`: pod CIDRs for Nodes without `spec.podCIDR`.
     package var clusterCIDR: String
-    /// The prefix length of each node's pod CIDR carved from `clusterCIDR`. Default 24.
+    /// The prefix length of each node's pod CIDR carved from `clusterCIDR`.
+    ///
+    /// Default 24.
     package var nodeCIDRMaskSize: Int
-    /// Default: the 10th address of the first service CIDR (`10.96.0.10`), as kubeadm picks it.
+    /// Default: the 10th address of the first service CIDR (`10.96.0.10`), as kubeadm picks it; nil when that
+    /// CIDR is IPv6 or malformed and no `dnsServiceIP` is given.
     package var dnsServiceIP: String?
     /// Default 30000-32767.
     package var nodePortRange: ClosedRange<Int>
-    /// CoreDNS record TTL. Default 5.
+    /// CoreDNS record TTL.
+    ///
+    /// Default 5.
     package var dnsTTL: Int
-    /// kube-proxy `--iptables-masquerade-bit`. Default 14.
+    /// kube-proxy `--iptables-masquerade-bit`.
+    ///
+    /// Default 14.
     package var masqueradeBit: Int
-    /// kube-proxy `--masquerade-all`. Default false.
+    /// kube-proxy `--masquerade-all`.
+    ///
+    /// Default false.
     package var masqueradeAll: Bool
-    /// kube-proxy `--ipvs-scheduler`. Default `rr`.
+    /// kube-proxy `--ipvs-scheduler`.
+    ///
+    /// Default `rr`.
     package var ipvsScheduler: String
-    /// The ingress controller's listen address. Default `0.0.0.0`.
+    /// The ingress controller's listen address.
+    ///
+    /// Default `0.0.0.0`.
     package var ingressListenAddress: String
     /// Default 80.
     package var ingressHTTPPort: Int
     /// Default 443.
     package var ingressHTTPSPort: Int
-    /// Where the ingress controller finds `SECRET.crt`/`SECRET.key`. Default `/etc/kubec/tls`.
+    /// Where the ingress controller finds `SECRET.crt`/`SECRET.key`.
+    ///
+    /// Default `/etc/kubec/tls`.
     package var ingressTLSDirectory: String
 
     /// The defaults of a kubeadm cluster.
@@ -78,10 +93,12 @@ package struct Cluster: Sendable, KubeDecodable {
             dnsServiceIP = given
         } else {
             dnsServiceIP = serviceCIDRs.first.flatMap { IPv4CIDR($0)?.address(at: 10) }
-            if let first = serviceCIDRs.first, spec["serviceCIDR"] != nil, IPv4CIDR(first) == nil,
-               let cidrNode = spec["serviceCIDR"] {
-                context.invalidValue(cidrNode, "must be a valid IPv4 CIDR to derive dnsServiceIP",
-                                     hint: "set spec.dnsServiceIP explicitly")
+            if let first = serviceCIDRs.first, spec["serviceCIDR"] != nil, IPv4CIDR(first) == nil, !first.contains(":"),
+                let cidrNode = spec["serviceCIDR"]
+            {
+                context.invalidValue(
+                    cidrNode, "must be a valid IPv4 CIDR to derive dnsServiceIP",
+                    hint: "set spec.dnsServiceIP explicitly")
             }
         }
         if let rangeNode = spec["nodePortRange"] {
@@ -118,8 +135,8 @@ package struct Cluster: Sendable, KubeDecodable {
     static func portRange(_ text: String) -> ClosedRange<Int>? {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 1 || parts.count == 2,
-              let low = Int(parts[0].trimmingSpaces), let high = Int(parts[parts.count - 1].trimmingSpaces),
-              low >= 1, high <= 65535, low <= high
+            let low = Int(parts[0].trimmingSpaces), let high = Int(parts[parts.count - 1].trimmingSpaces),
+            low >= 1, high <= 65535, low <= high
         else { return nil }
         return low...high
     }

@@ -10,7 +10,7 @@ struct IPv4CIDR: Hashable, Sendable {
     init?(_ text: String) {
         let parts = text.split(separator: "/", omittingEmptySubsequences: false)
         guard parts.count == 2, let prefix = Int(parts[1]), (0...32).contains(prefix),
-              let address = Self.parseAddress(parts[0])
+            let address = Self.parseAddress(parts[0])
         else { return nil }
         prefixLength = prefix
         let mask: UInt32 = prefix == 0 ? 0 : ~UInt32(0) << UInt32(32 - prefix)

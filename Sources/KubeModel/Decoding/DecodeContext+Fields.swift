@@ -3,7 +3,9 @@ import KubeYAML
 /// Typed field readers. Each reads `parent[key]`: absent or `null` gives nil (the API's zero value, so the
 /// caller applies the default); a value of the wrong type gives nil and a `model-type-mismatch` diagnostic.
 extension DecodeContext {
-    /// A string field. Numbers and booleans are reported (JSON `3` does not decode into a Go string) but
+    /// A string field.
+    ///
+    /// Numbers and booleans are reported (JSON `3` does not decode into a Go string) but
     /// their text is kept, so later stages still see what was written.
     package mutating func string(_ parent: YAMLNode, _ key: String) -> String? {
         guard let node = parent[key] else { return nil }
@@ -25,7 +27,9 @@ extension DecodeContext {
         }
     }
 
-    /// An integer field. Integral floats (`3.0`) are accepted, as the JSON round trip makes them `3`.
+    /// An integer field.
+    ///
+    /// Integral floats (`3.0`) are accepted, as the JSON round trip makes them `3`.
     package mutating func int(_ parent: YAMLNode, _ key: String) -> Int? {
         guard let node = parent[key] else { return nil }
         return int(node)
@@ -36,7 +40,7 @@ extension DecodeContext {
         switch node.scalarType {
         case .null: return nil
         case .int:
-            if let value = node.int { return Int(value) }
+            if let text = node.text, let value = Self.plainDecimal(text) ?? node.int.map(Int.init) { return value }
         case .float:
             if let value = node.number, value == value.rounded(), abs(value) < 9.0e15 { return Int(value) }
         default: break
@@ -45,9 +49,38 @@ extension DecodeContext {
         return nil
     }
 
+    /// Reads `[-]digits` without Foundation (the common case); nil sends other forms (`0x1F`, `0o17`, `1_000`,
+    /// leading zeros, which YAML 1.1 reads as octal) to the loader's full resolver.
+    static func plainDecimal(_ text: String) -> Int? {
+        var text = text
+        return text.withUTF8 { bytes -> Int? in
+            var index = 0
+            var negative = false
+            if bytes.count > 1, bytes[0] == UInt8(ascii: "-") {
+                negative = true
+                index = 1
+            }
+            let digits = bytes.count - index
+            guard digits > 0, digits <= 18, digits == 1 || bytes[index] != UInt8(ascii: "0") else { return nil }
+            var value = 0
+            while index < bytes.count {
+                let digit = bytes[index] &- UInt8(ascii: "0")
+                guard digit < 10 else { return nil }
+                value = value * 10 + Int(digit)
+                index += 1
+            }
+            return negative ? -value : value
+        }
+    }
+
     /// A boolean field.
     package mutating func bool(_ parent: YAMLNode, _ key: String) -> Bool? {
         guard let node = parent[key] else { return nil }
+        return bool(node)
+    }
+
+    /// A scalar read as a boolean.
+    package mutating func bool(_ node: YAMLNode) -> Bool? {
         switch node.scalarType {
         case .null: return nil
         case .bool: if let value = node.bool { return value }
@@ -78,15 +111,34 @@ extension DecodeContext {
         return nil
     }
 
+    /// A sequence value's items; nil when null or not a sequence (reported).
+    package mutating func sequence(_ node: YAMLNode) -> YAMLItems? {
+        if node.isSequence { return node.items }
+        if !node.isNull { typeMismatch(node, expected: "array") }
+        return nil
+    }
+
     /// A nested object field decoded as `T`.
     package mutating func decode<T: KubeDecodable>(_ parent: YAMLNode, _ key: String, as type: T.Type = T.self) -> T? {
-        guard let node = mapping(parent, key) else { return nil }
+        guard let node = parent[key] else { return nil }
+        return decode(node)
+    }
+
+    /// A value decoded as `T` when it is a mapping; nil (reported unless null) otherwise.
+    package mutating func decode<T: KubeDecodable>(_ node: YAMLNode, as type: T.Type = T.self) -> T? {
+        guard let node = mapping(node) else { return nil }
         return T(decoding: node, in: &self)
     }
 
     /// A list of objects decoded as `T`; items that are not mappings are reported and skipped.
     package mutating func list<T: KubeDecodable>(_ parent: YAMLNode, _ key: String, of type: T.Type = T.self) -> [T] {
-        guard let items = sequence(parent, key) else { return [] }
+        guard let node = parent[key] else { return [] }
+        return list(node)
+    }
+
+    /// A sequence value decoded as a list of `T` (see `list(_:_:of:)`).
+    package mutating func list<T: KubeDecodable>(_ node: YAMLNode, of type: T.Type = T.self) -> [T] {
+        guard let items = sequence(node) else { return [] }
         var result: [T] = []
         result.reserveCapacity(items.count)
         for item in items {
@@ -98,7 +150,13 @@ extension DecodeContext {
 
     /// A list of strings (`args`, `values`, `hosts`); non-string items are reported and kept as text.
     package mutating func strings(_ parent: YAMLNode, _ key: String) -> [String] {
-        guard let items = sequence(parent, key) else { return [] }
+        guard let node = parent[key] else { return [] }
+        return strings(node)
+    }
+
+    /// A sequence value read as a list of strings.
+    package mutating func strings(_ node: YAMLNode) -> [String] {
+        guard let items = sequence(node) else { return [] }
         var result: [String] = []
         result.reserveCapacity(items.count)
         for item in items {
@@ -112,7 +170,13 @@ extension DecodeContext {
     /// Non-string values are reported (the API rejects `version: 1.0`) and kept as written; null values
     /// become `""`.
     package mutating func stringMap(_ parent: YAMLNode, _ key: String) -> [String: String] {
-        guard let node = mapping(parent, key) else { return [:] }
+        guard let node = parent[key] else { return [:] }
+        return stringMap(node)
+    }
+
+    /// A mapping value read as `map[string]string`.
+    package mutating func stringMap(_ node: YAMLNode) -> [String: String] {
+        guard let node = mapping(node) else { return [:] }
         var result: [String: String] = [:]
         result.reserveCapacity(node.count)
         for (keyNode, value) in node.pairs {
@@ -125,6 +189,11 @@ extension DecodeContext {
     /// An int-or-string field (`targetPort`, `maxSurge`).
     package mutating func intOrString(_ parent: YAMLNode, _ key: String) -> IntOrString? {
         guard let node = parent[key] else { return nil }
+        return intOrString(node)
+    }
+
+    /// A scalar read as an int-or-string.
+    package mutating func intOrString(_ node: YAMLNode) -> IntOrString? {
         switch node.scalarType {
         case .null: return nil
         case .string: return .string(node.text ?? "")
@@ -149,10 +218,15 @@ extension DecodeContext {
         case .null: return nil
         case .string, .int, .float:
             let text = node.text ?? ""
-            let parsed = node.scalarType == .int ? (node.int.map { Quantity.parse(String($0)) } ?? Quantity.parse(text))
-                                                 : Quantity.parse(text)
+            let parsed =
+                node.scalarType == .int
+                ? (node.int.map { Quantity.parse(String($0)) } ?? Quantity.parse(text))
+                : Quantity.parse(text)
             switch parsed {
-            case .success(let quantity): return quantity
+            case .success(var quantity):
+                // A YAML number reaches the API server as a JSON number, which it reads as DecimalSI.
+                if node.scalarType != .string { quantity.format = .decimalSI }
+                return quantity
             case .failure(let error):
                 invalidValue(node, error.message)
                 return nil
@@ -165,7 +239,13 @@ extension DecodeContext {
 
     /// A map of resource names to quantities (`requests`, `limits`, `allocatable`, `overhead`).
     package mutating func resourceList(_ parent: YAMLNode, _ key: String) -> ResourceList {
-        guard let node = mapping(parent, key) else { return ResourceList() }
+        guard let node = parent[key] else { return ResourceList() }
+        return resourceList(node)
+    }
+
+    /// A mapping value read as a resource list.
+    package mutating func resourceList(_ node: YAMLNode) -> ResourceList {
+        guard let node = mapping(node) else { return ResourceList() }
         var result = ResourceList()
         for (keyNode, value) in node.pairs {
             guard let name = keyNode.text, let quantity = quantity(value) else { continue }

@@ -33,21 +33,24 @@ package struct DecodeContext {
     package mutating func typeMismatch(_ node: YAMLNode, expected: String) {
         let path = path(of: node)
         let found = Self.jsonTypeName(node)
-        diagnostics.append(Diagnostic(
-            rule: ModelRuleIDs.typeMismatch, severity: .error,
-            message: "\(path): Invalid value: \"\(found)\": \(path) in body must be of type \(expected): \"\(found)\"",
-            range: node.range, object: object, path: path,
-            hint: Self.hint(node, expected: expected)))
+        diagnostics.append(
+            Diagnostic(
+                rule: ModelRuleIDs.typeMismatch, severity: .error,
+                message:
+                    "\(path): Invalid value: \"\(found)\": \(path) in body must be of type \(expected): \"\(found)\"",
+                range: node.range, object: object, path: path,
+                hint: Self.hint(node, expected: expected)))
     }
 
     /// Records that a field's value has the right type but cannot be understood (a malformed quantity, say).
     package mutating func invalidValue(_ node: YAMLNode, _ detail: String, hint: String? = nil) {
         let path = path(of: node)
         let shown = node.text ?? Self.jsonTypeName(node)
-        diagnostics.append(Diagnostic(
-            rule: ModelRuleIDs.invalidValue, severity: .error,
-            message: "\(path): Invalid value: \"\(shown)\": \(detail)",
-            range: node.range, object: object, path: path, hint: hint))
+        diagnostics.append(
+            Diagnostic(
+                rule: ModelRuleIDs.invalidValue, severity: .error,
+                message: "\(path): Invalid value: \"\(shown)\": \(detail)",
+                range: node.range, object: object, path: path, hint: hint))
     }
 
     /// The JSON-schema name of a node's type: `string`, `integer`, `number`, `boolean`, `null`, `object`, `array`.

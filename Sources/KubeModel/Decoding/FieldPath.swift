@@ -5,7 +5,9 @@ import KubeYAML
 /// Paths use the API server's notation: keys joined by `.`, sequence items as `[index]`
 /// (`spec.template.spec.containers[0].ports[0].containerPort`). Only computed when a finding is made.
 package enum FieldPath {
-    /// The path from `root` to `node`, or nil when the node is not inside `root`. The root itself is `""`.
+    /// The path from `root` to `node`, or nil when the node is not inside `root`.
+    ///
+    /// The root itself is `""`.
     package static func locate(_ node: YAMLNode, from root: YAMLNode) -> String? {
         guard node.tree === root.tree else { return nil }
         var components: [String] = []

@@ -3,8 +3,9 @@ import KubeYAML
 extension Taint: KubeDecodable {
     /// Decodes `{key, value, effect}`.
     package init(decoding node: YAMLNode, in context: inout DecodeContext) {
-        self.init(key: context.string(node, "key") ?? "", value: context.string(node, "value") ?? "",
-                  effect: TaintEffect(context.string(node, "effect") ?? ""))
+        self.init(
+            key: context.string(node, "key") ?? "", value: context.string(node, "value") ?? "",
+            effect: TaintEffect(context.string(node, "effect") ?? ""))
         self.node = node
     }
 }

@@ -12,20 +12,24 @@ package enum IdentityReader {
     package static func read(_ document: YAMLDocument) -> Outcome {
         let root = document.root
         guard root.isMapping else {
-            return .failure(Diagnostic(
-                rule: ruleID, severity: .error,
-                message: "a Kubernetes object must be a mapping, found a \(root.isSequence ? "sequence" : "scalar")",
-                range: root.range))
+            return .failure(
+                Diagnostic(
+                    rule: ruleID, severity: .error,
+                    message:
+                        "a Kubernetes object must be a mapping, found a \(root.isSequence ? "sequence" : "scalar")",
+                    range: root.range))
         }
         guard let apiVersion = root["apiVersion"]?.text, !apiVersion.isEmpty else {
-            return .failure(Diagnostic(
-                rule: ruleID, severity: .error, message: "Object 'apiVersion' is missing", range: root.range,
-                hint: "add apiVersion, e.g. apps/v1 or v1"))
+            return .failure(
+                Diagnostic(
+                    rule: ruleID, severity: .error, message: "Object 'apiVersion' is missing", range: root.range,
+                    hint: "add apiVersion, e.g. apps/v1 or v1"))
         }
         guard let kind = root["kind"]?.text, !kind.isEmpty else {
-            return .failure(Diagnostic(
-                rule: ruleID, severity: .error, message: "Object 'Kind' is missing", range: root.range,
-                hint: "add kind, e.g. Deployment"))
+            return .failure(
+                Diagnostic(
+                    rule: ruleID, severity: .error, message: "Object 'Kind' is missing", range: root.range,
+                    hint: "add kind, e.g. Deployment"))
         }
         let metadata = root["metadata"]
         let name = metadata?["name"]?.text ?? ""
@@ -37,14 +41,17 @@ package enum IdentityReader {
             namespace = given.isEmpty ? "default" : given
         }
         if name.isEmpty, generateName.isEmpty {
-            return .failure(Diagnostic(
-                rule: ruleID, severity: .error, message: "metadata.name: Required value: name or generateName is required",
-                range: (metadata ?? root).range,
-                object: ObjectIdentity(apiVersion: apiVersion, kind: kind, namespace: namespace, name: ""),
-                path: "metadata.name", hint: "give the object a metadata.name"))
+            return .failure(
+                Diagnostic(
+                    rule: ruleID, severity: .error,
+                    message: "metadata.name: Required value: name or generateName is required",
+                    range: (metadata ?? root).range,
+                    object: ObjectIdentity(apiVersion: apiVersion, kind: kind, namespace: namespace, name: ""),
+                    path: "metadata.name", hint: "give the object a metadata.name"))
         }
-        return .success(ResourceIdentity(
-            apiVersion: apiVersion, kind: kind, namespace: namespace, name: name.isEmpty ? generateName : name,
-            isGenerated: name.isEmpty))
+        return .success(
+            ResourceIdentity(
+                apiVersion: apiVersion, kind: kind, namespace: namespace, name: name.isEmpty ? generateName : name,
+                isGenerated: name.isEmpty))
     }
 }

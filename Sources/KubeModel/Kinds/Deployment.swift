@@ -41,17 +41,23 @@ package struct DeploymentSpec: Sendable, KubeDecodable {
         paused = false
     }
 
+    /// Decodes in one pass over the mapping's pairs.
     package init(decoding node: YAMLNode, in context: inout DecodeContext) {
         self.init()
         self.node = node
-        replicas = context.int(node, "replicas") ?? 1
-        selector = context.decode(node, "selector")
-        template = context.decode(node, "template") ?? PodTemplateSpec()
-        strategy = context.decode(node, "strategy") ?? DeploymentStrategy()
-        minReadySeconds = context.int(node, "minReadySeconds") ?? 0
-        revisionHistoryLimit = context.int(node, "revisionHistoryLimit") ?? 10
-        progressDeadlineSeconds = context.int(node, "progressDeadlineSeconds") ?? 600
-        paused = context.bool(node, "paused") ?? false
+        for (key, value) in node.pairs {
+            switch key.text {
+            case "replicas": replicas = context.int(value) ?? 1
+            case "selector": selector = context.decode(value)
+            case "template": template = context.decode(value) ?? PodTemplateSpec()
+            case "strategy": strategy = context.decode(value) ?? DeploymentStrategy()
+            case "minReadySeconds": minReadySeconds = context.int(value) ?? 0
+            case "revisionHistoryLimit": revisionHistoryLimit = context.int(value) ?? 10
+            case "progressDeadlineSeconds": progressDeadlineSeconds = context.int(value) ?? 600
+            case "paused": paused = context.bool(value) ?? false
+            default: break
+            }
+        }
     }
 }
 

@@ -17,7 +17,8 @@ package struct Job: Sendable, KubeDecodable {
 /// `JobSpec` with the API defaults applied.
 package struct JobSpec: Sendable, KubeDecodable {
     package var node: YAMLNode?
-    /// Nil means "any one success completes the Job" (the work-queue pattern); the API leaves it unset then.
+    /// Default 1 when `parallelism` is unset too; nil when only `parallelism` is given (the work-queue
+    /// pattern, where any one success completes the Job).
     package var completions: Int?
     /// Default 1.
     package var parallelism: Int
@@ -46,7 +47,10 @@ package struct JobSpec: Sendable, KubeDecodable {
         self.init()
         self.node = node
         completions = context.int(node, "completions")
-        parallelism = context.int(node, "parallelism") ?? 1
+        let givenParallelism = context.int(node, "parallelism")
+        parallelism = givenParallelism ?? 1
+        // batch/v1 defaulting: both unset means one pod to one completion.
+        if completions == nil, givenParallelism == nil { completions = 1 }
         backoffLimit = context.int(node, "backoffLimit") ?? 6
         activeDeadlineSeconds = context.int(node, "activeDeadlineSeconds")
         completionMode = context.string(node, "completionMode") ?? "NonIndexed"

@@ -45,7 +45,8 @@ package struct Node: Sendable, KubeDecodable {
             allocatable = context.resourceList(status, "allocatable")
             images = context.list(status, "images")
             for item in context.sequence(status, "conditions").map(Array.init) ?? [] {
-                guard let condition = context.mapping(item), let type = context.string(condition, "type") else { continue }
+                guard let condition = context.mapping(item), let type = context.string(condition, "type")
+                else { continue }
                 conditions[type] = context.string(condition, "status") ?? ""
             }
         }
@@ -71,7 +72,7 @@ package struct Node: Sendable, KubeDecodable {
 /// `NodeAddress`.
 package struct NodeAddress: Sendable, KubeDecodable {
     package var node: YAMLNode?
-    /// `InternalIP`, `ExternalIP`, `Hostname`, …
+    /// The address kind: `InternalIP`, `ExternalIP`, `Hostname`.
     package var type: String
     package var address: String
 

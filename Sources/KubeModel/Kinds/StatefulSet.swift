@@ -28,7 +28,9 @@ package struct StatefulSetSpec: Sendable, KubeDecodable {
     package var updateStrategy: StatefulSetUpdateStrategy
     package var volumeClaimTemplates: [PersistentVolumeClaim]
     package var minReadySeconds: Int
-    /// `ordinals.start`: the first pod ordinal. Default 0.
+    /// `ordinals.start`: the first pod ordinal.
+    ///
+    /// Default 0.
     package var ordinalsStart: Int
     package var revisionHistoryLimit: Int
 
@@ -69,7 +71,9 @@ package struct StatefulSetSpec: Sendable, KubeDecodable {
 package struct StatefulSetUpdateStrategy: Sendable, KubeDecodable {
     package var node: YAMLNode?
     package var type: String
-    /// Pods with an ordinal ≥ partition are updated. Default 0 for `RollingUpdate`.
+    /// Pods with an ordinal ≥ partition are updated.
+    ///
+    /// Default 0 for `RollingUpdate`.
     package var partition: Int
     /// Default 1 for `RollingUpdate` (beta field).
     package var maxUnavailable: IntOrString?

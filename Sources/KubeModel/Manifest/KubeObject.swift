@@ -1,6 +1,8 @@
-/// The typed value of a manifest. Kinds kubec does not model (and versions it does not read, such as
+/// The typed value of a manifest.
+///
+/// Kinds kubec does not model (and versions it does not read, such as
 /// `extensions/v1beta1` Ingress) stay `.generic`; they are still schema-checked and diffed from their YAML.
-package enum KubeObject: Sendable {
+package indirect enum KubeObject: Sendable {
     case deployment(Deployment)
     case replicaSet(ReplicaSet)
     case statefulSet(StatefulSet)

@@ -29,8 +29,12 @@ extension ManifestSet {
     /// Every Deployment, ReplicaSet, StatefulSet, DaemonSet, Job, CronJob and bare Pod, in input order.
     package var workloads: [Workload] { manifests.compactMap(\.object.workload) }
 
-    package var deployments: [Deployment] { typed("Deployment") { if case .deployment(let v) = $0 { v } else { nil } } }
-    package var statefulSets: [StatefulSet] { typed("StatefulSet") { if case .statefulSet(let v) = $0 { v } else { nil } } }
+    package var deployments: [Deployment] {
+        typed("Deployment") { if case .deployment(let v) = $0 { v } else { nil } }
+    }
+    package var statefulSets: [StatefulSet] {
+        typed("StatefulSet") { if case .statefulSet(let v) = $0 { v } else { nil } }
+    }
     package var daemonSets: [DaemonSet] { typed("DaemonSet") { if case .daemonSet(let v) = $0 { v } else { nil } } }
     package var jobs: [Job] { typed("Job") { if case .job(let v) = $0 { v } else { nil } } }
     package var cronJobs: [CronJob] { typed("CronJob") { if case .cronJob(let v) = $0 { v } else { nil } } }

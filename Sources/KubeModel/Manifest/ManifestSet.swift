@@ -1,19 +1,22 @@
+import Dispatch
 import KubeYAML
 
 /// Every object of the input, identified and decoded, with the problems found doing so.
 package struct ManifestSet: Sendable {
     package var files: [SourceFile]
-    /// The objects in input order. Assigning rebuilds `index`.
-    package var manifests: [Manifest] {
-        didSet { index = ManifestIndex(manifests) }
-    }
+    /// The objects in input order.
+    ///
+    /// Add more with `append(_:)`, which keeps `index` up to date.
+    package private(set) var manifests: [Manifest]
     package var diagnostics: [Diagnostic]
     /// How many YAML documents were read (after `List` splitting), for summaries.
     package var documentCount: Int
     /// Lookups by kind, namespace and name (see `ManifestSet+Lookup.swift`).
     package private(set) var index: ManifestIndex
 
-    package init(files: [SourceFile] = [], manifests: [Manifest] = [], diagnostics: [Diagnostic] = [], documentCount: Int = 0) {
+    package init(
+        files: [SourceFile] = [], manifests: [Manifest] = [], diagnostics: [Diagnostic] = [], documentCount: Int = 0
+    ) {
         self.files = files
         self.manifests = manifests
         self.diagnostics = diagnostics
@@ -21,13 +24,57 @@ package struct ManifestSet: Sendable {
         index = ManifestIndex(manifests)
     }
 
-    /// Identifies and decodes every loaded document. Never fails: problems become diagnostics and the
+    /// Identifies and decodes every loaded document.
+    ///
+    /// Never fails: problems become diagnostics and the
     /// document is kept as generic, or dropped when it has no identity at all.
+    ///
+    /// Large inputs are decoded in chunks on every core; chunks are joined in input order, so manifests and
+    /// diagnostics come out exactly as a serial pass would give them.
     package static func decode(_ load: YAMLLoadResult) -> ManifestSet {
+        let documents = load.documents
+        let chunkCount = documents.count < parallelThreshold ? 1 : min(64, documents.count / (parallelThreshold / 4))
         var diagnostics = load.diagnostics
         var manifests: [Manifest] = []
-        manifests.reserveCapacity(load.documents.count)
-        for document in load.documents {
+        manifests.reserveCapacity(documents.count)
+        if chunkCount <= 1 {
+            decode(documents[...], into: &manifests, &diagnostics)
+        } else {
+            let slots = ResultSlots<([Manifest], [Diagnostic])>(count: chunkCount)
+            DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
+                let range = (documents.count * chunk / chunkCount)..<(documents.count * (chunk + 1) / chunkCount)
+                var chunkManifests: [Manifest] = []
+                var chunkDiagnostics: [Diagnostic] = []
+                chunkManifests.reserveCapacity(range.count)
+                decode(documents[range], into: &chunkManifests, &chunkDiagnostics)
+                slots.store((chunkManifests, chunkDiagnostics), at: chunk)
+            }
+            for (chunkManifests, chunkDiagnostics) in slots.values() {
+                manifests.append(contentsOf: chunkManifests)
+                diagnostics.append(contentsOf: chunkDiagnostics)
+            }
+        }
+        var set = ManifestSet(
+            files: load.files, manifests: manifests, diagnostics: diagnostics,
+            documentCount: documents.count)
+        set.attachObjects()
+        return set
+    }
+
+    /// Adds a manifest at the end and indexes it.
+    package mutating func append(_ manifest: Manifest) {
+        manifests.append(manifest)
+        index.add(manifest.identity, at: manifests.count - 1)
+    }
+
+    /// Below this many documents decoding stays on the calling thread (thread start-up would cost more).
+    static let parallelThreshold = 512
+
+    private static func decode(
+        _ documents: ArraySlice<YAMLDocument>, into manifests: inout [Manifest],
+        _ diagnostics: inout [Diagnostic]
+    ) {
+        for document in documents {
             switch IdentityReader.read(document) {
             case .failure(let diagnostic):
                 diagnostics.append(diagnostic)
@@ -38,10 +85,6 @@ package struct ManifestSet: Sendable {
                 manifests.append(Manifest(identity: identity, document: document, object: object))
             }
         }
-        var set = ManifestSet(files: load.files, manifests: manifests, diagnostics: diagnostics,
-                              documentCount: load.documents.count)
-        set.attachObjects()
-        return set
     }
 
     /// Gives loader findings (duplicate keys, say) the identity of the object they sit in.
@@ -81,11 +124,15 @@ package struct ManifestIndex: Sendable {
     package private(set) var byKey: [Key: [Int]] = [:]
 
     init(_ manifests: [Manifest]) {
-        for (position, manifest) in manifests.enumerated() {
-            let identity = manifest.identity
-            byKind[identity.kind, default: []].append(position)
-            byKey[Key(kind: identity.kind, namespace: identity.namespace, name: identity.name), default: []]
-                .append(position)
-        }
+        byKey.reserveCapacity(manifests.count)
+        // Index by position so no Manifest (and its typed object) is copied.
+        for position in manifests.indices { add(manifests[position].identity, at: position) }
+    }
+
+    /// Records the manifest at `position`.
+    mutating func add(_ identity: ResourceIdentity, at position: Int) {
+        byKind[identity.kind, default: []].append(position)
+        byKey[Key(kind: identity.kind, namespace: identity.namespace, name: identity.name), default: []]
+            .append(position)
     }
 }

@@ -25,8 +25,10 @@ package struct ObjectDecoder {
     }
 
     // swiftlint:disable:next cyclomatic_complexity
-    private static func decode(_ root: YAMLNode, group: String, version: String, kind: String,
-                               _ context: inout DecodeContext) -> KubeObject {
+    private static func decode(
+        _ root: YAMLNode, group: String, version: String, kind: String,
+        _ context: inout DecodeContext
+    ) -> KubeObject {
         func make<T: KubeDecodable>(_ type: T.Type) -> T { T(decoding: root, in: &context) }
         let object: KubeObject
         switch (group, kind) {

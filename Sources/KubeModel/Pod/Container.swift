@@ -20,23 +20,38 @@ package struct Container: Sendable, KubeDecodable {
     package var restartPolicy: String?
     package var imagePullPolicy: String?
 
+    /// Decodes in one pass over the mapping's pairs.
     package init(decoding node: YAMLNode, in context: inout DecodeContext) {
         self.node = node
-        name = context.string(node, "name") ?? ""
-        image = context.string(node, "image") ?? ""
-        command = context.strings(node, "command")
-        args = context.strings(node, "args")
-        ports = context.list(node, "ports")
-        resources = context.decode(node, "resources") ?? ResourceRequirements()
-        env = context.list(node, "env")
-        envFrom = context.list(node, "envFrom")
-        volumeMounts = context.list(node, "volumeMounts")
-        livenessProbe = context.decode(node, "livenessProbe")
-        readinessProbe = context.decode(node, "readinessProbe")
-        startupProbe = context.decode(node, "startupProbe")
-        securityContext = context.decode(node, "securityContext")
-        restartPolicy = context.string(node, "restartPolicy")
-        imagePullPolicy = context.string(node, "imagePullPolicy")
+        name = ""
+        image = ""
+        command = []
+        args = []
+        ports = []
+        resources = ResourceRequirements()
+        env = []
+        envFrom = []
+        volumeMounts = []
+        for (key, value) in node.pairs {
+            switch key.text {
+            case "name": name = context.string(value) ?? ""
+            case "image": image = context.string(value) ?? ""
+            case "command": command = context.strings(value)
+            case "args": args = context.strings(value)
+            case "ports": ports = context.list(value)
+            case "resources": resources = context.decode(value) ?? ResourceRequirements()
+            case "env": env = context.list(value)
+            case "envFrom": envFrom = context.list(value)
+            case "volumeMounts": volumeMounts = context.list(value)
+            case "livenessProbe": livenessProbe = context.decode(value)
+            case "readinessProbe": readinessProbe = context.decode(value)
+            case "startupProbe": startupProbe = context.decode(value)
+            case "securityContext": securityContext = context.decode(value)
+            case "restartPolicy": restartPolicy = context.string(value)
+            case "imagePullPolicy": imagePullPolicy = context.string(value)
+            default: break
+            }
+        }
     }
 
     /// The port with this name, for resolving a named `targetPort` or probe port.
@@ -53,17 +68,27 @@ package struct ContainerPort: Sendable, KubeDecodable {
     /// Default `TCP`.
     package var `protocol`: PortProtocol
 
+    /// Decodes in one pass over the mapping's pairs.
     package init(decoding node: YAMLNode, in context: inout DecodeContext) {
         self.node = node
-        name = context.string(node, "name")
-        containerPort = context.int(node, "containerPort") ?? 0
-        hostPort = context.int(node, "hostPort")
-        hostIP = context.string(node, "hostIP")
-        `protocol` = PortProtocol(context.string(node, "protocol") ?? "TCP")
+        containerPort = 0
+        `protocol` = .tcp
+        for (key, value) in node.pairs {
+            switch key.text {
+            case "name": name = context.string(value)
+            case "containerPort": containerPort = context.int(value) ?? 0
+            case "hostPort": hostPort = context.int(value)
+            case "hostIP": hostIP = context.string(value)
+            case "protocol": `protocol` = PortProtocol(context.string(value) ?? "TCP")
+            default: break
+            }
+        }
     }
 }
 
-/// A transport protocol: `TCP` (the API default), `UDP` or `SCTP`. Unknown values are kept as written.
+/// A transport protocol: `TCP` (the API default), `UDP` or `SCTP`.
+///
+/// Unknown values are kept as written.
 package struct PortProtocol: Hashable, Comparable, Sendable, CustomStringConvertible {
     package var rawValue: String
     package init(_ rawValue: String) { self.rawValue = rawValue }

@@ -7,11 +7,18 @@ package struct EnvVar: Sendable, KubeDecodable {
     package var value: String?
     package var valueFrom: EnvVarSource?
 
+    /// Decodes in one pass over the mapping's pairs.
     package init(decoding node: YAMLNode, in context: inout DecodeContext) {
         self.node = node
-        name = context.string(node, "name") ?? ""
-        value = context.string(node, "value")
-        valueFrom = context.decode(node, "valueFrom")
+        name = ""
+        for (key, value) in node.pairs {
+            switch key.text {
+            case "name": name = context.string(value) ?? ""
+            case "value": self.value = context.string(value)
+            case "valueFrom": valueFrom = context.decode(value)
+            default: break
+            }
+        }
     }
 }
 

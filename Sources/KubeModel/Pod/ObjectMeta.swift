@@ -6,7 +6,9 @@ package struct ObjectMeta: Sendable, KubeDecodable {
     package var name: String
     package var generateName: String
     /// For a top-level object, the effective namespace (`default` when omitted, nil for cluster-scoped kinds);
-    /// for embedded metadata (pod templates), as written. Whether it was written: `node?["namespace"]`.
+    /// for embedded metadata (pod templates), as written.
+    ///
+    /// Whether it was written: `node?["namespace"]`.
     package var namespace: String?
     package var labels: [String: String]
     package var annotations: [String: String]
@@ -20,14 +22,21 @@ package struct ObjectMeta: Sendable, KubeDecodable {
         ownerReferences = []
     }
 
+    /// Decodes in one pass over the mapping's pairs.
     package init(decoding node: YAMLNode, in context: inout DecodeContext) {
+        self.init()
         self.node = node
-        name = context.string(node, "name") ?? ""
-        generateName = context.string(node, "generateName") ?? ""
-        namespace = context.string(node, "namespace")
-        labels = context.stringMap(node, "labels")
-        annotations = context.stringMap(node, "annotations")
-        ownerReferences = context.list(node, "ownerReferences")
+        for (key, value) in node.pairs {
+            switch key.text {
+            case "name": name = context.string(value) ?? ""
+            case "generateName": generateName = context.string(value) ?? ""
+            case "namespace": namespace = context.string(value)
+            case "labels": labels = context.stringMap(value)
+            case "annotations": annotations = context.stringMap(value)
+            case "ownerReferences": ownerReferences = context.list(value)
+            default: break
+            }
+        }
     }
 }
 
@@ -51,7 +60,9 @@ package struct OwnerReference: Sendable, KubeDecodable {
 }
 
 extension DecodeContext {
-    /// Reads the `metadata` of an object (an empty one when absent). For the document root, `namespace` is
+    /// Reads the `metadata` of an object (an empty one when absent).
+    ///
+    /// For the document root, `namespace` is
     /// the effective namespace (`default` when omitted for a namespaced kind, nil when cluster-scoped); for
     /// embedded objects (volume claim templates) it stays as written.
     package mutating func metadata(_ object: YAMLNode) -> ObjectMeta {

@@ -14,6 +14,8 @@ package struct PodSpec: Sendable, KubeDecodable {
     package var topologySpreadConstraints: [TopologySpreadConstraint]
     package var priority: Int?
     package var priorityClassName: String?
+    /// `PreemptLowerPriority` or `Never`; nil when not written (the PriorityClass's policy applies).
+    package var preemptionPolicy: String?
     package var hostNetwork: Bool
     /// Default `Always` (the API default for pods and pod templates; Jobs must set `OnFailure` or `Never`).
     package var restartPolicy: String
@@ -22,11 +24,14 @@ package struct PodSpec: Sendable, KubeDecodable {
     package var subdomain: String?
     /// Resources added by the RuntimeClass, counted by the scheduler on top of the containers.
     package var overhead: ResourceList
+    /// Pod-level `resources` (PodLevelResources, beta in 1.34); nil when not given.
+    package var resources: ResourceRequirements?
     /// Default `default-scheduler`.
     package var schedulerName: String
     package var securityContext: PodSecurityContext?
     package var dnsPolicy: String
-    package var terminationGracePeriodSeconds: Int?
+    /// Default 30.
+    package var terminationGracePeriodSeconds: Int
     package var enableServiceLinks: Bool
 
     package init() {
@@ -42,32 +47,58 @@ package struct PodSpec: Sendable, KubeDecodable {
         schedulerName = "default-scheduler"
         dnsPolicy = "ClusterFirst"
         enableServiceLinks = true
+        terminationGracePeriodSeconds = 30
     }
 
+    /// Decodes in one pass over the mapping's pairs (a pod spec has many optional fields and few present).
     package init(decoding node: YAMLNode, in context: inout DecodeContext) {
         self.init()
         self.node = node
-        containers = context.list(node, "containers")
-        initContainers = context.list(node, "initContainers")
-        volumes = context.list(node, "volumes")
-        nodeName = context.string(node, "nodeName")
-        nodeSelector = context.stringMap(node, "nodeSelector")
-        affinity = context.decode(node, "affinity")
-        tolerations = context.list(node, "tolerations")
-        topologySpreadConstraints = context.list(node, "topologySpreadConstraints")
-        priority = context.int(node, "priority")
-        priorityClassName = context.string(node, "priorityClassName")
-        hostNetwork = context.bool(node, "hostNetwork") ?? false
-        restartPolicy = context.string(node, "restartPolicy") ?? "Always"
-        serviceAccountName = context.string(node, "serviceAccountName") ?? context.string(node, "serviceAccount")
-        hostname = context.string(node, "hostname")
-        subdomain = context.string(node, "subdomain")
-        overhead = context.resourceList(node, "overhead")
-        schedulerName = context.string(node, "schedulerName") ?? "default-scheduler"
-        securityContext = context.decode(node, "securityContext")
-        dnsPolicy = context.string(node, "dnsPolicy") ?? "ClusterFirst"
-        terminationGracePeriodSeconds = context.int(node, "terminationGracePeriodSeconds")
-        enableServiceLinks = context.bool(node, "enableServiceLinks") ?? true
+        for (key, value) in node.pairs {
+            switch key.text {
+            case "containers": containers = context.list(value)
+            case "initContainers": initContainers = context.list(value)
+            case "volumes": volumes = context.list(value)
+            case "nodeName": nodeName = context.string(value)
+            case "nodeSelector": nodeSelector = context.stringMap(value)
+            case "affinity": affinity = context.decode(value)
+            case "tolerations": tolerations = context.list(value)
+            case "topologySpreadConstraints": topologySpreadConstraints = context.list(value)
+            case "priority": priority = context.int(value)
+            case "priorityClassName": priorityClassName = context.string(value)
+            case "preemptionPolicy": preemptionPolicy = context.string(value)
+            case "hostNetwork": hostNetwork = context.bool(value) ?? false
+            case "restartPolicy": restartPolicy = context.string(value) ?? "Always"
+            case "serviceAccountName": serviceAccountName = context.string(value)
+            case "serviceAccount": serviceAccountName = serviceAccountName ?? context.string(value)
+            case "hostname": hostname = context.string(value)
+            case "subdomain": subdomain = context.string(value)
+            case "overhead": overhead = context.resourceList(value)
+            case "resources": resources = context.decode(value)
+            case "schedulerName": schedulerName = context.string(value) ?? "default-scheduler"
+            case "securityContext": securityContext = context.decode(value)
+            case "dnsPolicy": dnsPolicy = context.string(value) ?? "ClusterFirst"
+            case "terminationGracePeriodSeconds": terminationGracePeriodSeconds = context.int(value) ?? 30
+            case "enableServiceLinks": enableServiceLinks = context.bool(value) ?? true
+            default: break
+            }
+        }
+        if hostNetwork { Self.defaultHostNetworkPorts(&containers, &initContainers) }
+    }
+
+    /// API defaulting (`SetDefaults_PodSpec`): with `hostNetwork`, every declared port without a `hostPort`
+    /// gets `hostPort = containerPort`, so it occupies that port on the node.
+    private static func defaultHostNetworkPorts(_ containers: inout [Container], _ initContainers: inout [Container]) {
+        for index in containers.indices {
+            for port in containers[index].ports.indices where containers[index].ports[port].hostPort == nil {
+                containers[index].ports[port].hostPort = containers[index].ports[port].containerPort
+            }
+        }
+        for index in initContainers.indices {
+            for port in initContainers[index].ports.indices where initContainers[index].ports[port].hostPort == nil {
+                initContainers[index].ports[port].hostPort = initContainers[index].ports[port].containerPort
+            }
+        }
     }
 
     /// Init containers then containers, for rules that look at every container.
@@ -75,24 +106,33 @@ package struct PodSpec: Sendable, KubeDecodable {
 
     /// The effective request of the pod as kube-scheduler computes it (`resource.PodRequests`): the sum over
     /// regular containers (and restartable "sidecar" init containers), or the largest init container if that
-    /// is bigger, resource by resource, plus `overhead`. A container without a request but with a limit
+    /// is bigger, resource by resource, plus `overhead`.
+    ///
+    /// A container without a request but with a limit
     /// requests its limit (the API's defaulting).
     package var effectiveRequests: ResourceList {
-        var sum = ResourceList()
-        for container in containers { sum = sum + container.resources.effectiveRequests }
-        var sidecars = ResourceList()
-        var result = sum
+        var result = ResourceList()
+        for container in containers { result = result + container.resources.effectiveRequests }
+        // Σ regular containers + Σ sidecars, against each classic init container + the sidecars before it.
+        var sidecarsSoFar = ResourceList()
+        var initPeaks: [ResourceList] = []
         for container in initContainers {
             let request = container.resources.effectiveRequests
             if container.restartPolicy == "Always" {
-                sidecars = sidecars + request
-                result = result + request
-                continue
+                sidecarsSoFar = sidecarsSoFar + request
+            } else {
+                initPeaks.append(request + sidecarsSoFar)
             }
-            let withSidecars = request + sidecars
-            for name in withSidecars.names {
-                if let quantity = withSidecars[name], quantity > (result[name] ?? .zero) { result[name] = quantity }
+        }
+        result = result + sidecarsSoFar
+        for peak in initPeaks {
+            for name in peak.names {
+                if let quantity = peak[name], quantity > (result[name] ?? .zero) { result[name] = quantity }
             }
+        }
+        if let podLevel = resources?.effectiveRequests {
+            // Pod-level requests replace the container aggregate for the resources they set.
+            for name in podLevel.names { result[name] = podLevel[name] }
         }
         return result + overhead
     }

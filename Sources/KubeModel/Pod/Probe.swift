@@ -1,6 +1,8 @@
 import KubeYAML
 
-/// `v1.Probe`: a handler and its timing. Timing fields keep the API defaults.
+/// `v1.Probe`: a handler and its timing.
+///
+/// Timing fields keep the API defaults.
 package struct Probe: Sendable, KubeDecodable {
     /// Which handler the probe uses.
     package enum Handler: Sendable, Hashable {
@@ -29,25 +31,42 @@ package struct Probe: Sendable, KubeDecodable {
     /// Default 3.
     package var failureThreshold: Int
 
+    /// Decodes in one pass over the mapping's pairs; the first handler key found decides the handler.
     package init(decoding node: YAMLNode, in context: inout DecodeContext) {
         self.node = node
-        if let http = context.mapping(node, "httpGet") {
-            handler = .httpGet(path: context.string(http, "path") ?? "", port: context.intOrString(http, "port"),
-                               scheme: context.string(http, "scheme") ?? "HTTP")
-        } else if let tcp = context.mapping(node, "tcpSocket") {
-            handler = .tcpSocket(port: context.intOrString(tcp, "port"))
-        } else if let grpc = context.mapping(node, "grpc") {
-            handler = .grpc(port: context.int(grpc, "port"))
-        } else if let exec = context.mapping(node, "exec") {
-            handler = .exec(command: context.strings(exec, "command"))
-        } else {
-            handler = .none
+        handler = .none
+        initialDelaySeconds = 0
+        periodSeconds = 10
+        timeoutSeconds = 1
+        successThreshold = 1
+        failureThreshold = 3
+        var handlerFound = false
+        for (key, value) in node.pairs {
+            switch key.text {
+            case "httpGet", "tcpSocket", "grpc", "exec":
+                guard !handlerFound, let handlerNode = context.mapping(value) else { continue }
+                handlerFound = true
+                handler = Self.handler(key.text ?? "", handlerNode, &context)
+            case "initialDelaySeconds": initialDelaySeconds = context.int(value) ?? 0
+            case "periodSeconds": periodSeconds = context.int(value) ?? 10
+            case "timeoutSeconds": timeoutSeconds = context.int(value) ?? 1
+            case "successThreshold": successThreshold = context.int(value) ?? 1
+            case "failureThreshold": failureThreshold = context.int(value) ?? 3
+            default: break
+            }
         }
-        initialDelaySeconds = context.int(node, "initialDelaySeconds") ?? 0
-        periodSeconds = context.int(node, "periodSeconds") ?? 10
-        timeoutSeconds = context.int(node, "timeoutSeconds") ?? 1
-        successThreshold = context.int(node, "successThreshold") ?? 1
-        failureThreshold = context.int(node, "failureThreshold") ?? 3
+    }
+
+    private static func handler(_ kind: String, _ node: YAMLNode, _ context: inout DecodeContext) -> Handler {
+        switch kind {
+        case "httpGet":
+            .httpGet(
+                path: context.string(node, "path") ?? "", port: context.intOrString(node, "port"),
+                scheme: context.string(node, "scheme") ?? "HTTP")
+        case "tcpSocket": .tcpSocket(port: context.intOrString(node, "port"))
+        case "grpc": .grpc(port: context.int(node, "port"))
+        default: .exec(command: context.strings(node, "command"))
+        }
     }
 
     /// The port the handler targets (numeric or named), nil for `exec` and `none`.

@@ -23,14 +23,17 @@ package struct Volume: Sendable, KubeDecodable {
         self.node = node
         name = context.string(node, "name") ?? ""
         if let configMap = context.mapping(node, "configMap") {
-            source = .configMap(name: context.string(configMap, "name") ?? "",
-                                optional: context.bool(configMap, "optional") ?? false)
+            source = .configMap(
+                name: context.string(configMap, "name") ?? "",
+                optional: context.bool(configMap, "optional") ?? false)
         } else if let secret = context.mapping(node, "secret") {
-            source = .secret(secretName: context.string(secret, "secretName") ?? "",
-                             optional: context.bool(secret, "optional") ?? false)
+            source = .secret(
+                secretName: context.string(secret, "secretName") ?? "",
+                optional: context.bool(secret, "optional") ?? false)
         } else if let claim = context.mapping(node, "persistentVolumeClaim") {
-            source = .persistentVolumeClaim(claimName: context.string(claim, "claimName") ?? "",
-                                            readOnly: context.bool(claim, "readOnly") ?? false)
+            source = .persistentVolumeClaim(
+                claimName: context.string(claim, "claimName") ?? "",
+                readOnly: context.bool(claim, "readOnly") ?? false)
         } else if node["emptyDir"] != nil {
             source = .emptyDir
         } else if let hostPath = context.mapping(node, "hostPath") {

@@ -19,7 +19,9 @@ package struct NetworkPolicySpec: Sendable, KubeDecodable {
     package var node: YAMLNode?
     /// Pods in the policy's namespace the policy applies to; `{}` (or omitted) selects all of them.
     package var podSelector: LabelSelector
-    /// `Ingress` and/or `Egress`. When omitted: `Ingress`, plus `Egress` if there are egress rules.
+    /// `Ingress` and/or `Egress`.
+    ///
+    /// When omitted: `Ingress`, plus `Egress` if there are egress rules.
     package var policyTypes: [String]
     /// Whether `policyTypes` was written (false means it was defaulted).
     package var policyTypesGiven: Bool
@@ -39,8 +41,8 @@ package struct NetworkPolicySpec: Sendable, KubeDecodable {
     package init(decoding node: YAMLNode, in context: inout DecodeContext) {
         self.node = node
         podSelector = context.decode(node, "podSelector") ?? LabelSelector()
-        ingress = context.list(node, "ingress")
-        egress = context.list(node, "egress")
+        ingress = Self.rules(node, "ingress", peersKey: "from", &context)
+        egress = Self.rules(node, "egress", peersKey: "to", &context)
         let given = context.strings(node, "policyTypes")
         policyTypesGiven = !given.isEmpty
         if given.isEmpty {
@@ -48,6 +50,20 @@ package struct NetworkPolicySpec: Sendable, KubeDecodable {
         } else {
             policyTypes = given
         }
+    }
+
+    /// Ingress rules read their peers from `from`, egress rules from `to` (the other key is not theirs).
+    private static func rules(
+        _ node: YAMLNode, _ key: String, peersKey: String, _ context: inout DecodeContext
+    ) -> [NetworkPolicyRule] {
+        guard let items = context.sequence(node, key) else { return [] }
+        var rules: [NetworkPolicyRule] = []
+        rules.reserveCapacity(items.count)
+        for item in items {
+            guard let rule = context.mapping(item) else { continue }
+            rules.append(NetworkPolicyRule(decoding: rule, peersKey: peersKey, in: &context))
+        }
+        return rules
     }
 
     /// True when the policy isolates the selected pods for ingress.
@@ -59,16 +75,17 @@ package struct NetworkPolicySpec: Sendable, KubeDecodable {
 /// One ingress or egress rule: traffic to/from any of the peers on any of the ports.
 ///
 /// Empty `ports` means every port; empty `peers` means every source or destination.
-package struct NetworkPolicyRule: Sendable, KubeDecodable {
+package struct NetworkPolicyRule: Sendable {
     package var node: YAMLNode?
     package var ports: [NetworkPolicyPort]
     /// `from` for an ingress rule, `to` for an egress rule.
     package var peers: [NetworkPolicyPeer]
 
-    package init(decoding node: YAMLNode, in context: inout DecodeContext) {
+    /// Decodes a rule whose peers are under `peersKey` (`from` for ingress, `to` for egress).
+    package init(decoding node: YAMLNode, peersKey: String, in context: inout DecodeContext) {
         self.node = node
         ports = context.list(node, "ports")
-        peers = node["from"] != nil ? context.list(node, "from") : context.list(node, "to")
+        peers = context.list(node, peersKey)
     }
 }
 

@@ -9,7 +9,7 @@ extension Quantity {
         if isZero { return (Quantity(mantissa: other.mantissa, scale: other.scale, format: format), false) }
         let common = min(scale, other.scale)
         guard let left = Self.rescale(mantissa, from: scale, to: common),
-              let right = Self.rescale(other.mantissa, from: other.scale, to: common)
+            let right = Self.rescale(other.mantissa, from: other.scale, to: common)
         else { return (Self.saturated(signum + other.signum, format), true) }
         let (sum, overflow) = left.addingReportingOverflow(right)
         if overflow { return (Self.saturated(signum, format), true) }
@@ -39,17 +39,21 @@ extension Quantity {
         lhs.subtractingReportingOverflow(rhs).partialValue
     }
     /// Saturating product with an integer.
-    package static func * (lhs: Quantity, rhs: Int64) -> Quantity { lhs.multipliedReportingOverflow(by: rhs).partialValue }
+    package static func * (lhs: Quantity, rhs: Int64) -> Quantity {
+        lhs.multipliedReportingOverflow(by: rhs).partialValue
+    }
     /// Saturating in-place sum.
     package static func += (lhs: inout Quantity, rhs: Quantity) { lhs = lhs + rhs }
     /// Saturating in-place difference.
     package static func -= (lhs: inout Quantity, rhs: Quantity) { lhs = lhs - rhs }
 
     /// The value in thousandths, rounded up (away from zero): what kube-scheduler compares CPU in.
+    ///
     /// Saturates at ±Int64.max.
     package var milliValue: Int64 { scaledValue(-3) }
 
     /// The value in whole units, rounded up (away from zero): bytes for memory, a count for pods.
+    ///
     /// Saturates at ±Int64.max.
     package var value: Int64 { scaledValue(0) }
 

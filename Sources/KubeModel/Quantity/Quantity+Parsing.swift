@@ -70,8 +70,10 @@ extension Quantity {
         if suffix.exponent2 == 0 {
             roundToNano(&digits, &exponent)
             guard digits.count <= 18, let magnitude = value(of: digits) else { return .failure(.overflow) }
-            return .success(Quantity(mantissa: negative ? -magnitude : magnitude, scale: Int32(clamping: exponent),
-                                     format: suffix.format))
+            return .success(
+                Quantity(
+                    mantissa: negative ? -magnitude : magnitude, scale: Int32(clamping: exponent),
+                    format: suffix.format))
         }
         // Binary: double the exact value k times, normalising as we go so `1.5Ei` never overflows on the way;
         // a result above Int64.max is capped there, as apimachinery caps BinarySI values.
@@ -137,8 +139,8 @@ extension Quantity {
     private static func isSuffixLetter(_ byte: UInt8) -> Bool {
         switch byte {
         case UInt8(ascii: "e"), UInt8(ascii: "E"), UInt8(ascii: "i"), UInt8(ascii: "n"), UInt8(ascii: "u"),
-             UInt8(ascii: "m"), UInt8(ascii: "k"), UInt8(ascii: "K"), UInt8(ascii: "M"), UInt8(ascii: "G"),
-             UInt8(ascii: "T"), UInt8(ascii: "P"):
+            UInt8(ascii: "m"), UInt8(ascii: "k"), UInt8(ascii: "K"), UInt8(ascii: "M"), UInt8(ascii: "G"),
+            UInt8(ascii: "T"), UInt8(ascii: "P"):
             return true
         default:
             return false

@@ -13,31 +13,33 @@ extension Quantity {
                 self.init(exponent10: 0, exponent2: 0, format: .decimalSI)
                 return
             case 1:
-                let decimal: Int32? = switch bytes[0] {
-                case UInt8(ascii: "n"): -9
-                case UInt8(ascii: "u"): -6
-                case UInt8(ascii: "m"): -3
-                case UInt8(ascii: "k"): 3
-                case UInt8(ascii: "M"): 6
-                case UInt8(ascii: "G"): 9
-                case UInt8(ascii: "T"): 12
-                case UInt8(ascii: "P"): 15
-                case UInt8(ascii: "E"): 18
-                default: nil
-                }
+                let decimal: Int32? =
+                    switch bytes[0] {
+                    case UInt8(ascii: "n"): -9
+                    case UInt8(ascii: "u"): -6
+                    case UInt8(ascii: "m"): -3
+                    case UInt8(ascii: "k"): 3
+                    case UInt8(ascii: "M"): 6
+                    case UInt8(ascii: "G"): 9
+                    case UInt8(ascii: "T"): 12
+                    case UInt8(ascii: "P"): 15
+                    case UInt8(ascii: "E"): 18
+                    default: nil
+                    }
                 guard let decimal else { return nil }
                 self.init(exponent10: decimal, exponent2: 0, format: .decimalSI)
                 return
             case 2 where bytes[1] == UInt8(ascii: "i"):
-                let binary: Int? = switch bytes[0] {
-                case UInt8(ascii: "K"): 10
-                case UInt8(ascii: "M"): 20
-                case UInt8(ascii: "G"): 30
-                case UInt8(ascii: "T"): 40
-                case UInt8(ascii: "P"): 50
-                case UInt8(ascii: "E"): 60
-                default: nil
-                }
+                let binary: Int? =
+                    switch bytes[0] {
+                    case UInt8(ascii: "K"): 10
+                    case UInt8(ascii: "M"): 20
+                    case UInt8(ascii: "G"): 30
+                    case UInt8(ascii: "T"): 40
+                    case UInt8(ascii: "P"): 50
+                    case UInt8(ascii: "E"): 60
+                    default: nil
+                    }
                 guard let binary else { return nil }
                 self.init(exponent10: 0, exponent2: binary, format: .binarySI)
                 return

@@ -28,7 +28,9 @@ package struct TopologySpreadConstraint: Sendable, KubeDecodable {
     package var whenUnsatisfiable: UnsatisfiableAction
     /// Nil matches no pod (so the constraint counts nothing).
     package var labelSelector: LabelSelector?
-    /// Only with `DoNotSchedule`: fewer eligible domains than this count as zero-pod domains. Default 1.
+    /// Only with `DoNotSchedule`: fewer eligible domains than this count as zero-pod domains.
+    ///
+    /// Default 1.
     package var minDomains: Int?
     /// Default `Honor`.
     package var nodeAffinityPolicy: InclusionPolicy

@@ -81,10 +81,22 @@ package struct NodeSelectorRequirement: Hashable, Sendable, KubeDecodable {
         case lt = "Lt"
     }
 
+    /// The mapping the requirement was decoded from (nil when built in code; not part of equality).
+    package var node: YAMLNode?
     package var key: String
     /// The operator as written (kept even when unknown).
     package var operatorText: String
     package var values: [String]
+
+    package static func == (lhs: Self, rhs: Self) -> Bool {
+        lhs.key == rhs.key && lhs.operatorText == rhs.operatorText && lhs.values == rhs.values
+    }
+
+    package func hash(into hasher: inout Hasher) {
+        hasher.combine(key)
+        hasher.combine(operatorText)
+        hasher.combine(values)
+    }
 
     package init(key: String, operator op: Operator, values: [String] = []) {
         self.key = key
@@ -93,6 +105,7 @@ package struct NodeSelectorRequirement: Hashable, Sendable, KubeDecodable {
     }
 
     package init(decoding node: YAMLNode, in context: inout DecodeContext) {
+        self.node = node
         key = context.string(node, "key") ?? ""
         operatorText = context.string(node, "operator") ?? ""
         values = context.strings(node, "values")

@@ -1,6 +1,8 @@
 import KubeYAML
 
-/// What a taint does to pods that do not tolerate it. An open set: unknown values are kept as written.
+/// What a taint does to pods that do not tolerate it.
+///
+/// An open set: unknown values are kept as written.
 package struct TaintEffect: Hashable, Sendable, CustomStringConvertible {
     package var rawValue: String
 
@@ -66,8 +68,10 @@ package struct Toleration: Hashable, Sendable, CustomStringConvertible {
     /// For `NoExecute`: how long the pod stays bound after the taint appears; nil is forever.
     package var tolerationSeconds: Int?
 
-    package init(key: String = "", operator op: Operator = .equal, value: String = "", effect: TaintEffect = TaintEffect(""),
-                 tolerationSeconds: Int? = nil) {
+    package init(
+        key: String = "", operator op: Operator = .equal, value: String = "", effect: TaintEffect = TaintEffect(""),
+        tolerationSeconds: Int? = nil
+    ) {
         self.key = key
         operatorText = op.rawValue
         self.value = value

@@ -14,7 +14,8 @@ package struct Service: Sendable, KubeDecodable {
         self.node = node
         metadata = context.metadata(node)
         spec = context.decode(node, "spec") ?? ServiceSpec()
-        loadBalancerIngress = context.mapping(node, "status")
+        loadBalancerIngress =
+            context.mapping(node, "status")
             .flatMap { context.mapping($0, "loadBalancer") }
             .map { context.list($0, "ingress") } ?? []
     }
@@ -25,7 +26,9 @@ package struct ServiceSpec: Sendable, KubeDecodable {
     package var node: YAMLNode?
     /// Default `ClusterIP`.
     package var type: ServiceType
-    /// Nil or empty: the Service selects no pods (its endpoints are managed by hand). A stored empty map
+    /// Nil or empty: the Service selects no pods (its endpoints are managed by hand).
+    ///
+    /// A stored empty map
     /// round-trips as nil, so kubec treats `selector: {}` like no selector.
     package var selector: [String: String]?
     package var ports: [ServicePort]
@@ -64,39 +67,44 @@ package struct ServiceSpec: Sendable, KubeDecodable {
         publishNotReadyAddresses = false
     }
 
+    /// Decodes in one pass over the mapping's pairs, then applies the defaults that depend on the type.
     package init(decoding node: YAMLNode, in context: inout DecodeContext) {
         self.init()
         self.node = node
-        type = ServiceType(context.string(node, "type") ?? "ClusterIP")
-        if node["selector"] != nil {
-            let selector = context.stringMap(node, "selector")
-            self.selector = selector.isEmpty ? nil : selector
+        var affinityConfig: YAMLNode?
+        for (key, value) in node.pairs {
+            switch key.text {
+            case "type": type = ServiceType(context.string(value) ?? "ClusterIP")
+            case "selector":
+                let selector = context.stringMap(value)
+                self.selector = selector.isEmpty ? nil : selector
+            case "ports": ports = context.list(value)
+            case "clusterIP": clusterIP = context.string(value)
+            case "clusterIPs": clusterIPs = context.strings(value)
+            case "ipFamilies": ipFamilies = context.strings(value)
+            case "ipFamilyPolicy": ipFamilyPolicy = context.string(value)
+            case "externalIPs": externalIPs = context.strings(value)
+            case "loadBalancerIP": loadBalancerIP = context.string(value)
+            case "loadBalancerSourceRanges": loadBalancerSourceRanges = context.strings(value)
+            case "loadBalancerClass": loadBalancerClass = context.string(value)
+            case "externalName": externalName = context.string(value)
+            case "sessionAffinity": sessionAffinity = context.string(value) ?? "None"
+            case "sessionAffinityConfig": affinityConfig = context.mapping(value)
+            case "externalTrafficPolicy": externalTrafficPolicy = context.string(value)
+            case "internalTrafficPolicy": internalTrafficPolicy = context.string(value) ?? "Cluster"
+            case "publishNotReadyAddresses": publishNotReadyAddresses = context.bool(value) ?? false
+            case "healthCheckNodePort": healthCheckNodePort = context.int(value)
+            case "allocateLoadBalancerNodePorts": allocateLoadBalancerNodePorts = context.bool(value)
+            default: break
+            }
         }
-        ports = context.list(node, "ports")
-        clusterIP = context.string(node, "clusterIP")
-        clusterIPs = context.strings(node, "clusterIPs")
-        ipFamilies = context.strings(node, "ipFamilies")
-        ipFamilyPolicy = context.string(node, "ipFamilyPolicy")
-        externalIPs = context.strings(node, "externalIPs")
-        loadBalancerIP = context.string(node, "loadBalancerIP")
-        loadBalancerSourceRanges = context.strings(node, "loadBalancerSourceRanges")
-        loadBalancerClass = context.string(node, "loadBalancerClass")
-        externalName = context.string(node, "externalName")
-        sessionAffinity = context.string(node, "sessionAffinity") ?? "None"
         if sessionAffinity == "ClientIP" {
-            let clientIP = context.mapping(node, "sessionAffinityConfig").flatMap { context.mapping($0, "clientIP") }
+            let clientIP = affinityConfig.flatMap { context.mapping($0, "clientIP") }
             sessionAffinityTimeoutSeconds = clientIP.flatMap { context.int($0, "timeoutSeconds") } ?? 10800
         }
-        let external = context.string(node, "externalTrafficPolicy")
-        if type == .nodePort || type == .loadBalancer {
-            externalTrafficPolicy = external ?? "Cluster"
-        } else {
-            externalTrafficPolicy = external
+        if type == .nodePort || type == .loadBalancer, externalTrafficPolicy == nil {
+            externalTrafficPolicy = "Cluster"
         }
-        internalTrafficPolicy = context.string(node, "internalTrafficPolicy") ?? "Cluster"
-        publishNotReadyAddresses = context.bool(node, "publishNotReadyAddresses") ?? false
-        healthCheckNodePort = context.int(node, "healthCheckNodePort")
-        allocateLoadBalancerNodePorts = context.bool(node, "allocateLoadBalancerNodePorts")
         if type == .loadBalancer, allocateLoadBalancerNodePorts == nil { allocateLoadBalancerNodePorts = true }
     }
 
@@ -104,7 +112,9 @@ package struct ServiceSpec: Sendable, KubeDecodable {
     package var isHeadless: Bool { clusterIP == "None" }
 }
 
-/// `ServiceType`. An open set: unknown values are kept as written.
+/// `ServiceType`.
+///
+/// An open set: unknown values are kept as written.
 package struct ServiceType: Hashable, Sendable, CustomStringConvertible {
     package var rawValue: String
     package init(_ rawValue: String) { self.rawValue = rawValue }
@@ -128,14 +138,24 @@ package struct ServicePort: Sendable, KubeDecodable {
     package var nodePort: Int?
     package var appProtocol: String?
 
+    /// Decodes in one pass over the mapping's pairs; `targetPort` defaults to `port` afterwards.
     package init(decoding node: YAMLNode, in context: inout DecodeContext) {
         self.node = node
-        name = context.string(node, "name")
-        `protocol` = PortProtocol(context.string(node, "protocol") ?? "TCP")
-        port = context.int(node, "port") ?? 0
-        targetPort = context.intOrString(node, "targetPort") ?? .int(port)
-        nodePort = context.int(node, "nodePort")
-        appProtocol = context.string(node, "appProtocol")
+        `protocol` = .tcp
+        port = 0
+        var target: IntOrString?
+        for (key, value) in node.pairs {
+            switch key.text {
+            case "name": name = context.string(value)
+            case "protocol": `protocol` = PortProtocol(context.string(value) ?? "TCP")
+            case "port": port = context.int(value) ?? 0
+            case "targetPort": target = context.intOrString(value)
+            case "nodePort": nodePort = context.int(value)
+            case "appProtocol": appProtocol = context.string(value)
+            default: break
+            }
+        }
+        targetPort = target ?? .int(port)
     }
 }
 

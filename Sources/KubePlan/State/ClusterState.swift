@@ -12,16 +12,23 @@ package struct ClusterState: Sendable {
     package var pods: [PodState]
     package var services: [ServiceState]
     package var ingresses: [IngressState]
+    /// Sorted by namespace and name.
+    package var networkPolicies: [NetworkPolicyState]
+    /// Labels of every namespace in play (declared or implied), for policy namespaceSelectors.
+    package var namespaceLabels: [String: [String: String]]
 
     package init(
         settings: ClusterSettings = ClusterSettings(), nodes: [NodeState] = [], pods: [PodState] = [],
-        services: [ServiceState] = [], ingresses: [IngressState] = []
+        services: [ServiceState] = [], ingresses: [IngressState] = [], networkPolicies: [NetworkPolicyState] = [],
+        namespaceLabels: [String: [String: String]] = [:]
     ) {
         self.settings = settings
         self.nodes = nodes
         self.pods = pods
         self.services = services
         self.ingresses = ingresses
+        self.networkPolicies = networkPolicies
+        self.namespaceLabels = namespaceLabels
     }
 }
 

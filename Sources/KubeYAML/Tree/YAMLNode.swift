@@ -95,21 +95,47 @@ package struct YAMLNode: Sendable {
     package var items: YAMLItems { YAMLItems(tree: tree, record: record) }
 
     /// The value of a key in a mapping; the last one when the key is duplicated.
-    package subscript(key: String) -> YAMLNode? { pair(forKey: key)?.value }
+    package subscript(key: String) -> YAMLNode? {
+        guard let index = indexOfKey(key) else { return nil }
+        return YAMLNode(tree: tree, id: tree.children[index + 1])
+    }
 
     /// The key node and value of a key in a mapping (for diagnostics that point at the key).
     package func pair(forKey key: String) -> (key: YAMLNode, value: YAMLNode)? {
-        let record = self.record
-        guard record.kind == .mapping else { return nil }
-        var index = Int(record.first + record.count) - 2
-        while index >= Int(record.first) {
-            let keyNode = YAMLNode(tree: tree, id: tree.children[index])
-            if keyNode.textEquals(key) {
-                return (keyNode, YAMLNode(tree: tree, id: tree.children[index + 1]))
+        guard let index = indexOfKey(key) else { return nil }
+        return (YAMLNode(tree: tree, id: tree.children[index]), YAMLNode(tree: tree, id: tree.children[index + 1]))
+    }
+
+    /// The position in `children` of the last key equal to `key`, comparing bytes in place.
+    @inline(__always)
+    private func indexOfKey(_ key: String) -> Int? {
+        var key = key
+        return key.withUTF8 { wanted -> Int? in
+            tree.records.withUnsafeBufferPointer { records -> Int? in
+                let record = records[Int(id)]
+                guard record.kind == .mapping else { return nil }
+                return tree.children.withUnsafeBufferPointer { children -> Int? in
+                    tree.arena.withUnsafeBufferPointer { arena -> Int? in
+                        var index = Int(record.first + record.count) - 2
+                        let first = Int(record.first)
+                        while index >= first {
+                            let keyRecord = records[Int(children[index])]
+                            if keyRecord.kind == .scalar, Int(keyRecord.count) == wanted.count {
+                                let base = Int(keyRecord.first)
+                                var equal = true
+                                for offset in 0..<wanted.count where arena[base + offset] != wanted[offset] {
+                                    equal = false
+                                    break
+                                }
+                                if equal { return index }
+                            }
+                            index -= 2
+                        }
+                        return nil
+                    }
+                }
             }
-            index -= 2
         }
-        return nil
     }
 
     /// Follows a path of keys through nested mappings.

@@ -1,0 +1,139 @@
+import KubePlan
+
+/// Everything about one service port that is the same on every node, computed once per compile: names, hashed
+/// chain names, address strings and the endpoint list with each endpoint's `KUBE-SEP-` chain.
+///
+/// This mirrors kube-proxy's `servicePortInfo` (which also precomputes its chain names) plus the endpoint
+/// strings; only the IPv4 family is planned (`iptables.rules` is the IPv4 proxier's input).
+struct ServicePortPlan: Sendable {
+    /// One endpoint of the port.
+    struct Endpoint: Sendable {
+        var ip: String
+        /// `IP:port`, the DNAT target and the text hashed into the SEP chain name.
+        var text: String
+        var port: Int
+        var sep: ChainName
+        var nodeName: String?
+        var ready: Bool
+        var serving: Bool
+        var terminating: Bool
+    }
+
+    /// `namespace/name:port` (or `namespace/name` for an unnamed port): kube-proxy's `ServicePortName.String()`.
+    var name: String
+    /// `tcp`, `udp` or `sctp`.
+    var proto: String
+    var clusterIP: String
+    var port: Int
+    /// 0 when the port has no NodePort.
+    var nodePort: Int
+    var externalIPs: [String]
+    var loadBalancerIPs: [String]
+    var sourceRanges: [CIDR]
+    /// ClientIP affinity timeout, nil without affinity.
+    var affinityTimeout: Int?
+    var internalLocal: Bool
+    /// externalTrafficPolicy Local on a Service that is externally accessible by type (kube-proxy
+    /// `apiservice.ExternalPolicyLocal`).
+    var externalLocal: Bool
+    /// 0 unless a LoadBalancer with externalTrafficPolicy Local (kube-proxy `NeedsHealthCheck`).
+    var healthCheckNodePort: Int
+    /// The shared hash of the SVC/SVL/EXT/FW chains (kind `.svc`).
+    var chain: ChainName
+    var endpoints: [Endpoint]
+
+    /// NodePort, externalIPs or load-balancer IPs (kube-proxy `ExternallyAccessible`).
+    var externallyAccessible: Bool { nodePort != 0 || !loadBalancerIPs.isEmpty || !externalIPs.isEmpty }
+    /// kube-proxy `UsesClusterEndpoints`.
+    var usesClusterEndpoints: Bool { !internalLocal || externallyAccessible }
+    /// kube-proxy `UsesLocalEndpoints`.
+    var usesLocalEndpoints: Bool { internalLocal || (externalLocal && externallyAccessible) }
+    /// True when the rules differ between nodes: local endpoints matter, or the firewall chain's
+    /// allow-from-node rules depend on the node's IP.
+    var dependsOnNode: Bool { usesLocalEndpoints || (!sourceRanges.isEmpty && !loadBalancerIPs.isEmpty) }
+
+    /// The IPv4 service ports kube-proxy would program, in the canonical order: Services by the byte order of
+    /// `namespace/name` (the order `sortIPTablesRules` gives), ports in spec order. Headless, ExternalName and
+    /// IPv6-only Services are skipped (kube-proxy `ShouldSkipService` / per-family proxier).
+    static func plans(for state: ClusterState) -> [ServicePortPlan] {
+        plans(for: proxiedServices(state)[...])
+    }
+
+    /// The Services kube-proxy programs, sorted by the bytes of `namespace/name`.
+    static func proxiedServices(_ state: ClusterState) -> [ServiceState] {
+        let services = state.services.filter { service in
+            service.type != .externalName && !service.isHeadless && service.clusterIPs.contains(where: \.isV4)
+        }
+        let keys = services.map { Array($0.key.utf8) }
+        // ClusterState usually arrives sorted already; only sort when it is not.
+        if zip(keys, keys.dropFirst()).allSatisfy({ !$1.lexicographicallyPrecedes($0) }) { return services }
+        return services.indices.sorted { keys[$0].lexicographicallyPrecedes(keys[$1]) }.map { services[$0] }
+    }
+
+    /// The plans of already sorted, proxied Services.
+    static func plans(for services: ArraySlice<ServiceState>) -> [ServicePortPlan] {
+        var plans: [ServicePortPlan] = []
+        plans.reserveCapacity(services.count)
+        for service in services {
+            guard let clusterIP = service.clusterIPs.first(where: \.isV4) else { continue }
+            let externallyAccessibleByType = service.type == .loadBalancer || service.type == .nodePort
+                || (service.type == .clusterIP && !service.externalIPs.isEmpty)
+            let externalLocal = externallyAccessibleByType && service.externalTrafficPolicy == .local
+            let needsHealthCheck = service.type == .loadBalancer && externalLocal
+            for port in service.ports {
+                let name = port.name.isEmpty ? service.key : service.key + ":" + port.name
+                let proto: String = switch port.proto {
+                case .tcp: "tcp"
+                case .udp: "udp"
+                case .sctp: "sctp"
+                }
+                plans.append(ServicePortPlan(
+                    name: name, proto: proto, clusterIP: Self.text(clusterIP), port: port.port,
+                    nodePort: port.nodePort ?? 0,
+                    externalIPs: service.externalIPs.filter(\.isV4).map(\.description),
+                    loadBalancerIPs: service.loadBalancerIPs.filter(\.isV4).map(\.description),
+                    sourceRanges: service.loadBalancerSourceRanges.filter(\.isV4),
+                    affinityTimeout: service.sessionAffinityTimeout,
+                    internalLocal: service.internalTrafficPolicy == .local, externalLocal: externalLocal,
+                    healthCheckNodePort: needsHealthCheck ? service.healthCheckNodePort ?? 0 : 0,
+                    chain: ChainName.service(.svc, servicePortName: name, proto: proto),
+                    endpoints: endpoints(port.endpoints, servicePortName: name, proto: proto)))
+            }
+        }
+        return plans
+    }
+
+    /// IPv4 endpoints, de-duplicated and sorted by `IP:port` unless they already are (the resolver sorts them).
+    static func endpoints(_ input: [EndpointState], servicePortName: String, proto: String) -> [Endpoint] {
+        var result: [Endpoint] = []
+        result.reserveCapacity(input.count)
+        var sorted = true
+        for endpoint in input where endpoint.ip.isV4 {
+            let ip = text(endpoint.ip)
+            let text = ip + ":" + String(endpoint.port)
+            if let last = result.last, !last.text.utf8.lexicographicallyPrecedes(text.utf8) { sorted = false }
+            result.append(Endpoint(
+                ip: ip, text: text, port: endpoint.port,
+                sep: ChainName.endpoint(servicePortName: servicePortName, proto: proto, endpoint: text),
+                nodeName: endpoint.nodeName, ready: endpoint.ready, serving: endpoint.serving,
+                terminating: endpoint.terminating))
+        }
+        if sorted { return result }
+        return endpoints(EndpointResolver.sortedUnique(input), servicePortName: servicePortName, proto: proto)
+    }
+
+    /// Address text without string interpolation for IPv4 (dotted quad), canonical text otherwise.
+    static func text(_ address: IPAddress) -> String {
+        guard case .v4(let value) = address else { return address.description }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(15)
+        for shift in [24, 16, 8, 0] {
+            let octet = Int(value >> UInt32(shift) & 0xFF)
+            if octet >= 100 { bytes.append(UInt8(48 + octet / 100)) }
+            if octet >= 10 { bytes.append(UInt8(48 + octet / 10 % 10)) }
+            bytes.append(UInt8(48 + octet % 10))
+            if shift != 0 { bytes.append(46) }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}

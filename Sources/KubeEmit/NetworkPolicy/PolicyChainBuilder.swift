@@ -1,0 +1,154 @@
+import KubePlan
+
+/// Builds the per-pod chains and the ipsets they use, for one node.
+struct PolicyChainBuilder {
+    let evaluator: PolicyEvaluator
+    private var chains: [(name: String, rules: [String])] = []
+    private var egressJumps: [String] = []
+    private var ingressJumps: [String] = []
+    private var sets: [String: PolicyIPSet] = [:]
+
+    init(evaluator: PolicyEvaluator) {
+        self.evaluator = evaluator
+    }
+
+    mutating func addPod(_ pod: PodState) {
+        guard let ip = pod.ip else { return }
+        let host = ip.isV4 ? "/32" : "/128"
+        let egress = evaluator.selecting(pod, egress: true)
+        if !egress.isEmpty {
+            let chain = PolicyNames.podChain(namespace: pod.namespace, pod: pod.name, egress: true)
+            egressJumps.append("-s \(ip)\(host) -m comment --comment \"\(PolicyNames.comment("\(pod.namespace)/\(pod.name) egress"))\" -j \(chain)")
+            chains.append((chain, podChain(pod, policies: egress, egress: true)))
+        }
+        let ingress = evaluator.selecting(pod, egress: false)
+        if !ingress.isEmpty {
+            let chain = PolicyNames.podChain(namespace: pod.namespace, pod: pod.name, egress: false)
+            ingressJumps.append("-d \(ip)\(host) -m comment --comment \"\(PolicyNames.comment("\(pod.namespace)/\(pod.name) ingress"))\" -j \(chain)")
+            chains.append((chain, podChain(pod, policies: ingress, egress: false)))
+        }
+    }
+
+    private mutating func podChain(_ pod: PodState, policies: [NetworkPolicyState], egress: Bool) -> [String] {
+        var rules = [
+            "-m conntrack --ctstate RELATED,ESTABLISHED -j RETURN",
+            "-m conntrack --ctstate INVALID -j DROP",
+        ]
+        if !egress { rules.append("-m addrtype --src-type LOCAL -j RETURN") }
+        let direction = egress ? "egress" : "ingress"
+        let match = egress ? "dst" : "src"
+        for policy in policies {
+            for (ruleIndex, rule) in (egress ? policy.egress : policy.ingress).enumerated() {
+                let comment = "-m comment --comment \"\(PolicyNames.comment("\(policy.key) \(direction) rule \(ruleIndex)"))\""
+                let peerMatches: [String?] = rule.peers.isEmpty
+                    ? [nil]
+                    : rule.peers.enumerated().map { peerIndex, peer in
+                        let name = setName(policy, direction, ruleIndex, peerIndex, peer)
+                        return "-m set --match-set \(name) \(match)"
+                    }
+                let portMatches = portFragments(rule, pod: pod, egress: egress, policy: policy, direction: direction,
+                                                ruleIndex: ruleIndex, match: match)
+                for peerMatch in peerMatches {
+                    for portMatch in portMatches {
+                        let parts = [comment, peerMatch, portMatch].compactMap { $0 }.filter { !$0.isEmpty }
+                        rules.append(parts.joined(separator: " ") + " -j RETURN")
+                    }
+                }
+            }
+        }
+        rules.append("-m comment --comment \"\(PolicyNames.comment("\(pod.namespace)/\(pod.name) \(direction) not allowed"))\" -j REJECT")
+        return rules
+    }
+
+    /// The `-p … --dport …` fragments of a rule (`[""]` for every port), with named ports resolved: on the
+    /// pod itself for ingress, on each destination pod for egress (one set per resolved number).
+    private mutating func portFragments(
+        _ rule: PolicyRuleState, pod: PodState, egress: Bool, policy: NetworkPolicyState, direction: String,
+        ruleIndex: Int, match: String
+    ) -> [String?] {
+        if rule.ports.isEmpty { return [""] }
+        var fragments: [String?] = []
+        for (portIndex, port) in rule.ports.enumerated() {
+            let proto = port.proto.lowercased
+            switch port.port {
+            case .none:
+                fragments.append("-p \(proto)")
+            case .number(let number):
+                let range = port.endPort.map { "\(number):\($0)" } ?? "\(number)"
+                fragments.append("-p \(proto) -m \(proto) --dport \(range)")
+            case .name(let name):
+                if !egress {
+                    for number in Set(pod.ports.filter { $0.name == name && $0.proto == port.proto }.map(\.containerPort)).sorted() {
+                        fragments.append("-p \(proto) -m \(proto) --dport \(number)")
+                    }
+                } else {
+                    // Egress to a named port: the number differs per destination, so pair each number with
+                    // the set of destination pods that expose the name with that number.
+                    var byNumber: [Int: [IPAddress]] = [:]
+                    for target in evaluator.pods where target.ip != nil && !target.hostNetwork {
+                        for exposed in target.ports where exposed.name == name && exposed.proto == port.proto {
+                            if let ip = target.ip { byNumber[exposed.containerPort, default: []].append(ip) }
+                        }
+                    }
+                    for (number, addresses) in byNumber.sorted(by: { $0.key < $1.key }) {
+                        let set = PolicyNames.set([policy.key, direction, "\(ruleIndex)", "port", "\(portIndex)", "\(number)"])
+                        sets[set] = PolicyIPSet(
+                            name: set, isV6: addresses.first.map { !$0.isV4 } ?? false,
+                            entries: .addresses(addresses.filter { $0.isV4 == (addresses.first?.isV4 ?? true) }),
+                            comment: PolicyNames.comment("\(policy.key) \(direction) rule \(ruleIndex) port \(name)=\(number)"))
+                        fragments.append("-m set --match-set \(set) \(match) -p \(proto) -m \(proto) --dport \(number)")
+                    }
+                }
+            }
+        }
+        // A rule whose ports all failed to resolve allows nothing: keep it out rather than allow every port.
+        return fragments
+    }
+
+    private mutating func setName(
+        _ policy: NetworkPolicyState, _ direction: String, _ ruleIndex: Int, _ peerIndex: Int, _ peer: PolicyPeer
+    ) -> String {
+        let name = PolicyNames.set([policy.key, direction, "\(ruleIndex)", "\(peerIndex)"])
+        if sets[name] != nil { return name }
+        let comment = PolicyNames.comment("\(policy.key) \(direction) rule \(ruleIndex) peer \(peerIndex)")
+        switch peer {
+        case .pods:
+            let addresses = evaluator.pods(matching: peer, policyNamespace: policy.namespace).compactMap(\.ip)
+            sets[name] = PolicyIPSet(
+                name: name, isV6: false, entries: .addresses(addresses.filter(\.isV4)), comment: comment)
+        case .ipBlock(let cidr, let except):
+            sets[name] = PolicyIPSet(
+                name: name, isV6: !cidr.isV4,
+                entries: .networks(include: [cidr], exclude: except.filter { $0.isV4 == cidr.isV4 }), comment: comment)
+        }
+        return name
+    }
+
+    // MARK: Rendering
+
+    func renderRules(node: String) -> String {
+        var output = "# kubec NetworkPolicy rules for node \(PolicyNames.comment(node)). Load with: iptables-restore --noflush < policy.rules\n"
+        output += "# (after: ipset restore < policy.ipset). Chains only RETURN allowed traffic or REJECT; no marks.\n"
+        output += "*filter\n"
+        output += ":\(PolicyNames.forwardChain) - [0:0]\n"
+        output += ":\(PolicyNames.outputChain) - [0:0]\n"
+        let sortedChains = chains.sorted { $0.name < $1.name }
+        for chain in sortedChains { output += ":\(chain.name) - [0:0]\n" }
+        output += "-I FORWARD 1 -m comment --comment \"kubec network policy\" -j \(PolicyNames.forwardChain)\n"
+        output += "-I OUTPUT 1 -m comment --comment \"kubec network policy\" -j \(PolicyNames.outputChain)\n"
+        for jump in egressJumps { output += "-A \(PolicyNames.forwardChain) \(jump)\n" }
+        for jump in ingressJumps { output += "-A \(PolicyNames.forwardChain) \(jump)\n" }
+        for jump in ingressJumps { output += "-A \(PolicyNames.outputChain) \(jump)\n" }
+        for chain in sortedChains {
+            for rule in chain.rules { output += "-A \(chain.name) \(rule)\n" }
+        }
+        output += "COMMIT\n"
+        return output
+    }
+
+    func renderSets(node: String) -> String {
+        var output = "# kubec NetworkPolicy ipsets for node \(PolicyNames.comment(node)). Load with: ipset -exist restore < policy.ipset\n"
+        for set in sets.values.sorted() { set.write(to: &output) }
+        return output
+    }
+}

@@ -1,0 +1,60 @@
+import KubePlan
+import KubeYAML
+
+/// Which kube-proxy modes `compile` writes rules for (`--proxy-mode`).
+package enum ProxyMode: String, CaseIterable, Sendable {
+    case iptables
+    case ipvs
+    case all
+}
+
+/// The files of one compilation, from a complete plan, in a stable order.
+package enum CompileOutputs {
+    package static func emit(
+        _ result: PlanResult, nodes: Set<String> = [], proxyMode: ProxyMode = .all
+    ) -> (files: [OutputFile], diagnostics: [Diagnostic]) {
+        let state = result.state
+        var files = [
+            OutputFile(path: "placement.txt", text: PlanTextRenderer.render(result)),
+            OutputFile(path: "placement.json", text: PlanJSONRenderer.render(result)),
+        ]
+        var diagnostics: [Diagnostic] = []
+        if proxyMode != .ipvs {
+            var options = IPTablesOptions()
+            options.nodes = nodes.isEmpty ? nil : nodes
+            files += IPTablesEmitter(options: options).emit(state)
+        }
+        if proxyMode != .iptables {
+            var options = IPVSEmitter.Options()
+            options.nodes = nodes.isEmpty ? nil : nodes
+            files += IPVSEmitter(options: options).emit(state)
+        }
+        files += PolicyEmitter(nodes: nodes).emit(state)
+        let dns = DNSZoneEmitter.emit(state)
+        files += dns.files
+        diagnostics += dns.diagnostics
+        let nginx = NginxEmitter.emit(state)
+        files += nginx.files
+        diagnostics += nginx.diagnostics
+        files.sort { $0.path < $1.path }
+        return (files, diagnostics)
+    }
+
+    /// Where the outputs went: one line per folder, with its file count and size.
+    package static func summary(_ files: [OutputFile], directory: String) -> String {
+        var groups: [String: (count: Int, bytes: Int)] = [:]
+        for file in files {
+            let parts = file.path.split(separator: "/")
+            let group = parts.count > 1 ? parts.dropLast().joined(separator: "/") + "/" : ""
+            groups[group, default: (0, 0)].count += 1
+            groups[group, default: (0, 0)].bytes += file.contents.count
+        }
+        var text = "wrote \(files.count) files to \(directory)/\n"
+        for (group, totals) in groups.sorted(by: { $0.key < $1.key }) {
+            let names = files.filter { $0.path.hasPrefix(group) && !$0.path.dropFirst(group.count).contains("/") }
+                .map { String($0.path.dropFirst(group.count)) }
+            text += "  \(directory)/\(group)  \(names.joined(separator: ", "))  (\(totals.bytes) bytes)\n"
+        }
+        return text
+    }
+}

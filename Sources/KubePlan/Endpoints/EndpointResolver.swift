@@ -1,0 +1,94 @@
+/// Fills every `ServicePortState.endpoints` the way the EndpointSlice controller and kube-proxy's
+/// EndpointSlice cache do it together.
+///
+/// * Services with a selector: the pods of the Service's namespace whose labels contain the selector, placed on
+///   a node and with an address (host-network pods use their node's address, as the controller does), with the
+///   `targetPort` resolved per pod (see `TargetPortResolution`). Pods that are not ready stay in the list as
+///   not ready (kube-proxy skips them), unless the Service publishes not-ready addresses.
+/// * Services without a selector: the endpoints given in `ExplicitEndpoints` for that Service key.
+/// * ExternalName Services get no endpoints. Headless Services get them (DNS needs them); emitters skip them.
+///
+/// Endpoints of one Service port are de-duplicated by `IP:port` (a local copy wins, as in kube-proxy) and sorted
+/// by the string `IP:port` (`[IP]:port` for IPv6), a plain byte comparison (kube-proxy `byEndpoint`): the order it uses for its
+/// probabilities, so `10.0.0.10:80` sorts before `10.0.0.1:80` and `10.0.0.2:80`.
+package enum EndpointResolver {
+    /// Returns `state` with every Service's endpoints resolved; nodes, pods and settings are unchanged.
+    package static func resolve(_ state: ClusterState, explicit: ExplicitEndpoints = ExplicitEndpoints()) -> ClusterState {
+        var result = state
+        let podsByNamespace = Dictionary(grouping: state.pods.indices, by: { state.pods[$0].namespace })
+        var nodeAddresses: [String: [IPAddress]] = [:]
+        for node in state.nodes { nodeAddresses[node.name] = node.addresses }
+        for index in result.services.indices {
+            let service = result.services[index]
+            let candidates = (podsByNamespace[service.namespace] ?? []).map { state.pods[$0] }
+            result.services[index].ports = service.ports.map { port in
+                var resolved = port
+                resolved.endpoints = endpoints(
+                    service: service, port: port, pods: candidates, nodeAddresses: nodeAddresses, explicit: explicit)
+                return resolved
+            }
+        }
+        return result
+    }
+
+    /// The sorted, de-duplicated endpoints of one Service port.
+    static func endpoints(
+        service: ServiceState, port: ServicePortState, pods: [PodState], nodeAddresses: [String: [IPAddress]],
+        explicit: ExplicitEndpoints
+    ) -> [EndpointState] {
+        if service.type == .externalName { return [] }
+        guard let selector = service.selector else {
+            return sortedUnique(explicit.endpoints(service: service.key, port: port.name, proto: port.proto))
+        }
+        // An empty selector selects nothing for Services (the controller skips them).
+        if selector.isEmpty { return [] }
+        var found: [EndpointState] = []
+        for pod in pods where matches(selector, pod.labels) {
+            guard let nodeName = pod.nodeName, let address = podAddress(pod, nodeAddresses: nodeAddresses),
+                  let number = TargetPortResolution.containerPort(for: port, in: pod)
+            else { continue }
+            let ready = pod.ready || service.publishNotReadyAddresses
+            let hostname = pod.hostname.flatMap { $0.isEmpty ? nil : $0 }.flatMap { pod.subdomain == service.name ? $0 : nil }
+            found.append(EndpointState(
+                ip: address, port: number, nodeName: nodeName, ready: ready, serving: ready, terminating: false,
+                podName: "\(pod.namespace)/\(pod.name)", hostname: hostname))
+        }
+        return sortedUnique(found)
+    }
+
+    /// The pod's own IP, or for a host-network pod the first node address of the same family as the node's first.
+    static func podAddress(_ pod: PodState, nodeAddresses: [String: [IPAddress]]) -> IPAddress? {
+        if let ip = pod.ip { return ip }
+        guard pod.hostNetwork, let nodeName = pod.nodeName else { return nil }
+        return nodeAddresses[nodeName]?.first
+    }
+
+    /// Label selector as a Service uses it: every key present with the same value.
+    static func matches(_ selector: [String: String], _ labels: [String: String]) -> Bool {
+        selector.allSatisfy { labels[$0.key] == $0.value }
+    }
+
+    /// Drops repeated `IP:port` pairs (keeping a copy with a node name if one has it) and sorts by the
+    /// `IP:port` string, byte by byte.
+    package static func sortedUnique(_ endpoints: [EndpointState]) -> [EndpointState] {
+        var keyed: [(key: [UInt8], endpoint: EndpointState)] = []
+        keyed.reserveCapacity(endpoints.count)
+        var seen: [[UInt8]: Int] = [:]
+        for endpoint in endpoints {
+            let key = Array(endpointString(endpoint.ip, endpoint.port).utf8)
+            if let existing = seen[key] {
+                if keyed[existing].endpoint.nodeName == nil, endpoint.nodeName != nil { keyed[existing].endpoint = endpoint }
+                continue
+            }
+            seen[key] = keyed.count
+            keyed.append((key, endpoint))
+        }
+        keyed.sort { $0.key.lexicographicallyPrecedes($1.key) }
+        return keyed.map(\.endpoint)
+    }
+
+    /// `IP:port`, or `[IP]:port` for IPv6 (Go's `net.JoinHostPort`), with the canonical address text.
+    package static func endpointString(_ ip: IPAddress, _ port: Int) -> String {
+        ip.isV4 ? "\(ip):\(port)" : "[\(ip)]:\(port)"
+    }
+}

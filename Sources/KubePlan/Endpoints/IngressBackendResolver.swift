@@ -1,0 +1,40 @@
+/// Gives every Ingress backend the endpoints of the Service port it names, once Services have endpoints.
+///
+/// A backend names its Service in the Ingress's namespace and a port by number (the Service `port`) or by
+/// name (the Service port's `name`), as the Ingress API defines. A missing Service or port leaves the backend
+/// without endpoints; lint reports it (`ingress-backend-missing`), and the nginx emitter answers 503.
+package enum IngressBackendResolver {
+    package static func resolve(_ state: ClusterState) -> ClusterState {
+        var result = state
+        var services: [String: ServiceState] = [:]
+        for service in state.services { services[service.key] = service }
+        func resolved(_ backend: IngressBackendState, namespace: String) -> IngressBackendState {
+            var backend = backend
+            guard let service = services["\(namespace)/\(backend.serviceName)"] else {
+                backend.endpoints = []
+                return backend
+            }
+            let port = service.ports.first { port in
+                switch backend.port {
+                case .number(let number): port.port == number
+                case .name(let name): port.name == name
+                }
+            }
+            backend.endpoints = port?.endpoints ?? []
+            return backend
+        }
+        for index in result.ingresses.indices {
+            let namespace = result.ingresses[index].namespace
+            if let backend = result.ingresses[index].defaultBackend {
+                result.ingresses[index].defaultBackend = resolved(backend, namespace: namespace)
+            }
+            for ruleIndex in result.ingresses[index].rules.indices {
+                for pathIndex in result.ingresses[index].rules[ruleIndex].paths.indices {
+                    let backend = result.ingresses[index].rules[ruleIndex].paths[pathIndex].backend
+                    result.ingresses[index].rules[ruleIndex].paths[pathIndex].backend = resolved(backend, namespace: namespace)
+                }
+            }
+        }
+        return result
+    }
+}

@@ -1,0 +1,79 @@
+import KubeYAML
+
+/// Controller-style names. kube's pod-template-hash is FNV-32a over Go's `spew` dump of the internal API
+/// struct, which cannot be reproduced outside Go; kubec hashes a canonical text of the template instead (keys
+/// sorted, scalars with their YAML type) with the same FNV-32a and the same `SafeEncodeString` step, so the
+/// hash is stable across runs and file orders and changes whenever the template does — but it is **not** the
+/// value a real cluster would show. Pod name suffixes are derived deterministically from the owner's name and
+/// the replica index (a real controller picks them at random).
+package enum PodNames {
+    /// `apimachinery/pkg/util/rand` alphabet: no vowels, no confusable digits.
+    package static let alphabet = Array("bcdfghjklmnpqrstvwxz2456789")
+
+    /// FNV-1a, 32 bits.
+    package static func fnv32a(_ bytes: some Sequence<UInt8>) -> UInt32 {
+        var hash: UInt32 = 0x811C_9DC5
+        for byte in bytes {
+            hash ^= UInt32(byte)
+            hash = hash &* 0x0100_0193
+        }
+        return hash
+    }
+
+    /// FNV-1a, 64 bits.
+    package static func fnv64a(_ bytes: some Sequence<UInt8>) -> UInt64 {
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        for byte in bytes {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x0000_0100_0000_01B3
+        }
+        return hash
+    }
+
+    /// `rand.SafeEncodeString`: each byte mapped into the alphabet.
+    package static func safeEncode(_ text: String) -> String {
+        String(text.utf8.map { alphabet[Int($0) % alphabet.count] })
+    }
+
+    /// The synthetic pod-template-hash of a template (nil node: the empty template).
+    package static func templateHash(_ template: YAMLNode?) -> String {
+        var text = ""
+        if let template { canonicalText(template, into: &text) }
+        return safeEncode(String(fnv32a(text.utf8)))
+    }
+
+    /// A 5-character suffix for replica `index` of `owner`, as generateName would add.
+    package static func suffix(_ owner: String, _ index: Int, attempt: Int = 0) -> String {
+        var value = fnv64a("\(owner)/\(index)/\(attempt)".utf8)
+        var result = ""
+        for _ in 0..<5 {
+            result.append(alphabet[Int(value % UInt64(alphabet.count))])
+            value /= UInt64(alphabet.count)
+        }
+        return result
+    }
+
+    /// Canonical text of a YAML subtree: mappings with sorted keys, scalars typed, sequences in order.
+    static func canonicalText(_ node: YAMLNode, into text: inout String) {
+        switch node.kind {
+        case .mapping:
+            text += "{"
+            let pairs = node.pairs.compactMap { pair in pair.key.text.map { ($0, pair.value) } }.sorted { $0.0 < $1.0 }
+            for (key, value) in pairs {
+                text += key.debugDescription + ":"
+                canonicalText(value, into: &text)
+                text += ","
+            }
+            text += "}"
+        case .sequence:
+            text += "["
+            for item in node.items {
+                canonicalText(item, into: &text)
+                text += ","
+            }
+            text += "]"
+        default:
+            text += "\(node.scalarType.map { "\($0)" } ?? "?")" + (node.text ?? "").debugDescription
+        }
+    }
+}

@@ -1,0 +1,160 @@
+import KubeModel
+import KubeYAML
+
+/// Turns workloads into the pods their controllers would create (reference §5): Deployment → ReplicaSet →
+/// pods, ReplicaSet, StatefulSet ordinals, DaemonSet per eligible node, Job's first parallel pods, bare Pods.
+/// CronJobs make no pods; their next runs are computed instead.
+///
+/// Workloads are taken in (namespace, name, kind) order, not input order, so the plan does not depend on
+/// the order of files on the command line.
+package struct WorkloadExpander {
+    let nodes: [SchedulerNode]
+    let referenceTime: Int64
+    let priorities: PodPriority
+    /// Service selectors per namespace, for the spread plugin's default selector.
+    let serviceSelectors: [String: [[String: String]]]
+    var usedNames: Set<String> = []
+    var result = ExpansionResult()
+
+    /// Expands every workload of the set.
+    package static func expand(_ set: ManifestSet, nodes: [SchedulerNode], referenceTime: Int64) -> ExpansionResult {
+        var selectors: [String: [[String: String]]] = [:]
+        for service in set.services {
+            guard let selector = service.spec.selector else { continue }
+            selectors[service.metadata.namespace ?? "default", default: []].append(selector)
+        }
+        var expander = WorkloadExpander(nodes: nodes, referenceTime: referenceTime, priorities: PodPriority(set),
+                                        serviceSelectors: selectors)
+        let workloads = set.manifests.compactMap { manifest in manifest.object.workload.map { (manifest, $0) } }
+            .sorted { lhs, rhs in
+                let left = (lhs.0.identity.namespace ?? "", lhs.0.identity.name, lhs.0.identity.kind)
+                let right = (rhs.0.identity.namespace ?? "", rhs.0.identity.name, rhs.0.identity.kind)
+                return left < right
+            }
+        for (manifest, workload) in workloads { expander.expand(manifest, workload) }
+        for index in expander.result.pods.indices { expander.result.pods[index].queueOrder = index }
+        return expander.result
+    }
+
+    private mutating func expand(_ manifest: Manifest, _ workload: Workload) {
+        let namespace = manifest.identity.namespace ?? "default"
+        let name = manifest.identity.name
+        let owner = OwnerReference(kind: workload.kind, name: name)
+        let context = PodContext(namespace: namespace, owner: owner, object: manifest.identity.objectIdentity,
+                                 source: manifest.node.range)
+        switch workload {
+        case .deployment(let deployment):
+            let hash = PodNames.templateHash(deployment.spec.template.node)
+            let replicaSet = "\(name)-\(hash)"
+            var selector = deployment.spec.selector
+            selector?.matchLabels["pod-template-hash"] = hash
+            for index in 0..<max(deployment.spec.replicas, 0) {
+                var labels = deployment.spec.template.labels
+                labels["pod-template-hash"] = hash
+                addPod(context, name: uniqueName(namespace, replicaSet, index), template: deployment.spec.template,
+                       labels: labels, ownerSelector: selector)
+            }
+        case .replicaSet(let replicaSet):
+            for index in 0..<max(replicaSet.spec.replicas, 0) {
+                addPod(context, name: uniqueName(namespace, name, index), template: replicaSet.spec.template,
+                       labels: replicaSet.spec.template.labels, ownerSelector: replicaSet.spec.selector)
+            }
+        case .statefulSet(let statefulSet):
+            let revision = "\(name)-\(PodNames.templateHash(statefulSet.spec.template.node))"
+            for (offset, podName) in statefulSet.spec.podNames(setName: name).enumerated() {
+                var labels = statefulSet.spec.template.labels
+                labels["statefulset.kubernetes.io/pod-name"] = podName
+                labels["apps.kubernetes.io/pod-index"] = String(statefulSet.spec.ordinalsStart + offset)
+                labels["controller-revision-hash"] = revision
+                let subdomain = statefulSet.spec.serviceName.isEmpty ? nil : statefulSet.spec.serviceName
+                addPod(context, name: podName, template: statefulSet.spec.template, labels: labels,
+                       ownerSelector: statefulSet.spec.selector, hostname: podName, subdomain: subdomain)
+            }
+        case .daemonSet(let daemonSet):
+            expandDaemonSet(daemonSet, context, name: name)
+        case .job(let job):
+            expandJob(job.spec, context, name: name)
+        case .cronJob(let cronJob):
+            result.cronJobs.append(CronPlanner.plan(cronJob, namespace: namespace, name: name, after: referenceTime))
+        case .pod(let pod):
+            usedNames.insert("\(namespace)/\(name)")
+            addPod(context, name: name, template: pod.template, labels: pod.metadata.labels, ownerSelector: nil,
+                   bound: pod.spec.nodeName, owner: nil)
+        }
+    }
+
+    private mutating func expandJob(_ spec: JobSpec, _ context: PodContext, name: String) {
+        let indexed = spec.completionMode == "Indexed"
+        for index in 0..<spec.initialPodCount {
+            var labels = spec.template.labels
+            labels["batch.kubernetes.io/job-name"] = name
+            labels["job-name"] = name
+            var hostname: String?
+            var base = name
+            if indexed {
+                labels["batch.kubernetes.io/job-completion-index"] = String(index)
+                hostname = "\(name)-\(index)"
+                base = "\(name)-\(index)"
+            }
+            addPod(context, name: uniqueName(context.namespace, base, indexed ? 0 : index), template: spec.template,
+                   labels: labels, ownerSelector: nil, hostname: hostname)
+        }
+    }
+
+    /// A name `<base>-<5 chars>` not used yet in the namespace.
+    mutating func uniqueName(_ namespace: String, _ base: String, _ index: Int) -> String {
+        var attempt = 0
+        while true {
+            let candidate = "\(base)-\(PodNames.suffix(base, index, attempt: attempt))"
+            if usedNames.insert("\(namespace)/\(candidate)").inserted { return candidate }
+            attempt += 1
+        }
+    }
+
+    /// Where a workload's pods come from.
+    struct PodContext {
+        var namespace: String
+        var owner: OwnerReference
+        var object: ObjectIdentity
+        var source: SourceRange
+    }
+
+    mutating func addPod(_ context: PodContext, name: String, template: PodTemplateSpec, labels: [String: String],
+                         ownerSelector: LabelSelector?, hostname: String? = nil, subdomain: String? = nil,
+                         bound: String? = nil, owner: OwnerReference?? = .none, adjust: (inout SchedulingSpec) -> Void = { _ in }) {
+        let podSpec = template.spec
+        let priority = priorities.resolve(podSpec)
+        var spec = SchedulingSpec(podSpec: podSpec, labels: labels, namespace: context.namespace,
+                                  priority: priority.priority, preemptionPolicy: priority.preemptionPolicy)
+        spec.defaultSpreadSelector = defaultSelector(context.namespace, labels, ownerSelector)
+        adjust(&spec)
+        let ports = (podSpec.containers + podSpec.initContainers.filter { $0.restartPolicy == "Always" })
+            .flatMap(\.ports)
+            .map { PodPort(name: $0.name, containerPort: $0.containerPort, proto: PortProtocol(rawValue: $0.protocol.rawValue) ?? .tcp) }
+        result.pods.append(PlannedPod(
+            namespace: context.namespace, name: name, owner: owner ?? context.owner, object: context.object,
+            source: context.source, hostname: hostname ?? podSpec.hostname, subdomain: subdomain ?? podSpec.subdomain,
+            hostNetwork: podSpec.hostNetwork, ports: ports, boundNode: bound, spec: spec))
+    }
+
+    /// `helper.DefaultSelector`: the selectors of Services in the namespace that select the pod, ANDed with
+    /// the owning ReplicaSet's or StatefulSet's selector; nil when there is none.
+    private func defaultSelector(_ namespace: String, _ labels: [String: String], _ owner: LabelSelector?)
+        -> LabelSelector? {
+        var selector = LabelSelector()
+        for service in serviceSelectors[namespace] ?? [] where service.allSatisfy({ labels[$0.key] == $0.value }) {
+            for (key, value) in service { selector.matchLabels[key] = value }
+        }
+        if let owner {
+            for (key, value) in owner.matchLabels {
+                if let existing = selector.matchLabels[key], existing != value {
+                    selector.matchExpressions.append(LabelSelectorRequirement(key: key, operator: .in, values: [value]))
+                } else {
+                    selector.matchLabels[key] = value
+                }
+            }
+            selector.matchExpressions += owner.matchExpressions
+        }
+        return selector.isEmpty ? nil : selector
+    }
+}

@@ -1,0 +1,86 @@
+import KubeModel
+import KubeYAML
+
+/// The cluster the plan places pods on: Nodes from the input (sorted by name, so file order does not
+/// matter) and the Cluster settings.
+///
+/// Allocatable is `status.allocatable`, falling back to `status.capacity` per resource; a node that lists
+/// neither `pods` gets the kubelet default of 110. Nodes without `spec.podCIDR(s)` get consecutive
+/// `/nodeCIDRMaskSize` blocks of `clusterCIDR` in node-name order, skipping blocks other nodes already use
+/// (what the node IPAM controller's range allocator does, in a fixed order).
+package struct Inventory: Sendable {
+    package var settings: ClusterSettings
+    package var nodes: [NodeState]
+    package var schedulerNodes: [SchedulerNode]
+    package var diagnostics: [Diagnostic]
+
+    /// The kubelet's default `maxPods`.
+    package static let defaultMaxPods = 110
+
+    package static func build(_ set: ManifestSet) -> Inventory {
+        let (settings, initial) = ClusterSettings.from(set.cluster)
+        var diagnostics = initial
+        var seen: Set<String> = []
+        let models = set.nodes.sorted { $0.name < $1.name }.filter { seen.insert($0.name).inserted }
+        var nodes: [NodeState] = []
+        var schedulerNodes: [SchedulerNode] = []
+        for node in models {
+            let object = ObjectIdentity(apiVersion: "v1", kind: "Node", namespace: nil, name: node.name)
+            var cidrs: [CIDR] = []
+            for text in node.podCIDRs {
+                if let cidr = CIDR(text) {
+                    cidrs.append(cidr)
+                } else {
+                    diagnostics.append(Diagnostic(
+                        rule: "node-pod-cidr-invalid", severity: .error, message: "podCIDR \(text.debugDescription) is not a CIDR",
+                        range: node.node["spec"]?["podCIDR"]?.range ?? node.node.range, object: object, path: "spec.podCIDR"))
+                }
+            }
+            let internalIPs = node.addresses.filter { $0.type == "InternalIP" }.compactMap { IPAddress($0.address) }
+            let external = node.addresses.filter { $0.type == "ExternalIP" }.compactMap { IPAddress($0.address) }
+            nodes.append(NodeState(name: node.name, addresses: internalIPs + external, podCIDRs: cidrs, labels: node.labels,
+                                   source: node.node.range))
+            let allocatable = node.effectiveAllocatable
+            var images: [String: Int64] = [:]
+            for image in node.images {
+                for name in image.names { images[SchedulingSpec.normalizedImage(name)] = image.sizeBytes }
+            }
+            schedulerNodes.append(SchedulerNode(
+                name: node.name, labels: node.labels, taints: node.taints, unschedulable: node.unschedulable,
+                allocatable: Resources(allocatable),
+                allowedPods: allocatable.pods.map { Int($0.value) } ?? defaultMaxPods, imageSizes: images))
+        }
+        assignPodCIDRs(&nodes, settings: settings, diagnostics: &diagnostics)
+        return Inventory(settings: settings, nodes: nodes, schedulerNodes: schedulerNodes, diagnostics: diagnostics)
+    }
+
+    static func assignPodCIDRs(_ nodes: inout [NodeState], settings: ClusterSettings, diagnostics: inout [Diagnostic]) {
+        guard let cluster = settings.clusterCIDRs.first, nodes.contains(where: \.podCIDRs.isEmpty) else { return }
+        let mask = settings.nodeCIDRMaskSize
+        guard mask >= cluster.prefixLength, mask <= (cluster.isV4 ? 32 : 128) else { return }
+        let used = nodes.flatMap(\.podCIDRs)
+        let blockSize = CIDR(network: cluster.network, prefixLength: mask).size
+        let blocks = cluster.size / max(blockSize, 1)
+        var next: UInt64 = 0
+        for index in nodes.indices where nodes[index].podCIDRs.isEmpty {
+            var assigned: CIDR?
+            while next < blocks {
+                let candidate = CIDR(network: cluster.address(at: next &* blockSize), prefixLength: mask)
+                next += 1
+                if !used.contains(where: { $0.overlaps(candidate) }) {
+                    assigned = candidate
+                    break
+                }
+            }
+            guard let assigned else {
+                diagnostics.append(Diagnostic(
+                    rule: "cluster-cidr-exhausted", severity: .error,
+                    message: "clusterCIDR \(cluster) has no free /\(mask) left for node \(nodes[index].name)",
+                    range: nodes[index].source,
+                    object: ObjectIdentity(apiVersion: "v1", kind: "Node", namespace: nil, name: nodes[index].name)))
+                continue
+            }
+            nodes[index].podCIDRs = [assigned]
+        }
+    }
+}

@@ -1,0 +1,120 @@
+import KubeModel
+import KubeYAML
+
+/// The plan stage: inventory, pod expansion, scheduling, IPAM, Services and Ingresses → `ClusterState`.
+///
+/// Queue order (kube's PrioritySort, with "enqueue time" made deterministic): pods bound by `spec.nodeName`
+/// first (they never reach the scheduler), then by priority, highest first, then by workload
+/// (namespace, name, kind) and replica index.
+package enum Planner {
+    package static func plan(_ set: ManifestSet, options: PlanOptions = PlanOptions()) -> PlanResult {
+        let inventory = Inventory.build(set)
+        var diagnostics = inventory.diagnostics
+        let expansion = WorkloadExpander.expand(set, nodes: inventory.schedulerNodes, referenceTime: options.referenceTime)
+        diagnostics += expansion.diagnostics
+
+        let legacy = (inventory.settings.kubernetesMinor ?? 99) <= 33
+        var scheduler = Scheduler(
+            snapshot: ClusterSnapshot(nodes: inventory.schedulerNodes, namespaceLabels: namespaceLabels(set, expansion)),
+            profile: .default(legacyTaintReason: legacy), seed: options.seed)
+        var nodeIndex: [String: Int] = [:]
+        for (index, node) in inventory.schedulerNodes.enumerated() { nodeIndex[node.name] = index }
+
+        var placements: [PlacementPlan.Pod] = []
+        var placedOrder: [(pod: Int, node: Int)] = []
+        var explanation: Explanation?
+        let bound = expansion.pods.indices.filter { expansion.pods[$0].boundNode?.isEmpty == false }
+        let queued = expansion.pods.indices.filter { expansion.pods[$0].boundNode?.isEmpty != false }
+            .sorted { lhs, rhs in
+                let left = expansion.pods[lhs]
+                let right = expansion.pods[rhs]
+                if left.spec.priority != right.spec.priority { return left.spec.priority > right.spec.priority }
+                return left.queueOrder < right.queueOrder
+            }
+        var outcomes: [Int: (node: Int?, message: String?, ties: Int)] = [:]
+        for index in bound {
+            let pod = expansion.pods[index]
+            if let name = pod.boundNode, let node = nodeIndex[name] {
+                scheduler.bind(pod.spec, to: node)
+                outcomes[index] = (node, nil, 0)
+                placedOrder.append((index, node))
+            } else {
+                outcomes[index] = (nil, "spec.nodeName \(pod.boundNode?.debugDescription ?? "") is not a Node of the inventory", 0)
+            }
+        }
+        for index in queued {
+            let pod = expansion.pods[index]
+            let (outcome, explained) = scheduler.schedule(pod.spec, explain: pod.key == options.explain)
+            if let explained { explanation = explained }
+            outcomes[index] = (outcome.node, outcome.message, outcome.tiedNodes)
+            if let node = outcome.node { placedOrder.append((index, node)) }
+        }
+
+        var ips = PodIPAllocator()
+        var podIPs: [Int: IPAddress] = [:]
+        for (index, node) in placedOrder {
+            let pod = expansion.pods[index]
+            if pod.hostNetwork { continue }
+            let cidrs = inventory.nodes[node].podCIDRs
+            guard let cidr = cidrs.first(where: \.isV4) ?? cidrs.first else { continue }
+            if let address = ips.allocate(node: node, cidr: cidr) {
+                podIPs[index] = address
+            } else {
+                diagnostics.append(Diagnostic(
+                    rule: "pod-cidr-exhausted", severity: .error,
+                    message: "node \(inventory.nodes[node].name) has no free address left in \(cidr) for pod \(pod.key)",
+                    range: pod.source, object: pod.object))
+            }
+        }
+
+        var podStates: [PodState] = []
+        for (index, pod) in expansion.pods.enumerated() {
+            let outcome = outcomes[index] ?? (nil, nil, 0)
+            let nodeName = outcome.node.map { inventory.nodes[$0].name }
+            podStates.append(PodState(
+                namespace: pod.namespace, name: pod.name, owner: pod.owner, nodeName: nodeName, ip: podIPs[index],
+                hostNetwork: pod.hostNetwork, labels: pod.spec.labels, hostname: pod.hostname, subdomain: pod.subdomain,
+                ports: pod.ports, ready: nodeName != nil, source: pod.source))
+            let hostIP = outcome.node.flatMap { inventory.nodes[$0].addresses.first }
+            placements.append(PlacementPlan.Pod(
+                namespace: pod.namespace, name: pod.name, owner: pod.owner, node: nodeName,
+                ip: pod.hostNetwork ? hostIP : podIPs[index], message: outcome.message, priority: pod.spec.priority,
+                requests: pod.spec.requests, preBound: pod.boundNode?.isEmpty == false, tiedNodes: outcome.ties,
+                object: pod.object, source: pod.source))
+        }
+        podStates.sort { ($0.namespace, $0.name) < ($1.namespace, $1.name) }
+        placements.sort { ($0.namespace, $0.name) < ($1.namespace, $1.name) }
+
+        var plan = PlacementPlan()
+        plan.pods = placements
+        plan.referenceTime = options.referenceTime
+        plan.cronJobs = expansion.cronJobs.sorted { ($0.namespace, $0.name) < ($1.namespace, $1.name) }
+        var podsByNode: [String: [String]] = [:]
+        for placement in placements { if let node = placement.node { podsByNode[node, default: []].append(placement.key) } }
+        for (index, node) in inventory.schedulerNodes.enumerated() {
+            let keys = podsByNode[node.name] ?? []
+            plan.nodes.append(PlacementPlan.Node(
+                name: node.name, pods: keys, requested: scheduler.snapshot.usage[index].requested,
+                allocatable: node.allocatable, allowedPods: node.allowedPods))
+        }
+
+        let (services, serviceDiagnostics) = ServiceConversion.convert(set, settings: inventory.settings)
+        diagnostics += serviceDiagnostics
+        let state = ClusterState(settings: inventory.settings, nodes: inventory.nodes, pods: podStates,
+                                 services: services, ingresses: IngressConversion.convert(set.ingresses))
+        return PlanResult(state: state, plan: plan, diagnostics: diagnostics, explanation: explanation)
+    }
+
+    /// Labels of every namespace (Namespace objects, plus `kubernetes.io/metadata.name`, which the API server
+    /// sets), for affinity `namespaceSelector`s.
+    static func namespaceLabels(_ set: ManifestSet, _ expansion: ExpansionResult) -> [String: [String: String]] {
+        var result: [String: [String: String]] = [:]
+        for pod in expansion.pods { result[pod.namespace] = ["kubernetes.io/metadata.name": pod.namespace] }
+        for namespace in set.namespaces {
+            var labels = namespace.metadata.labels
+            labels["kubernetes.io/metadata.name"] = namespace.metadata.name
+            result[namespace.metadata.name] = labels
+        }
+        return result
+    }
+}

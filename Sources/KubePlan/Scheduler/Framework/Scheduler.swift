@@ -1,0 +1,166 @@
+/// One scheduling cycle at a time, as `schedule_one.go` runs it: PreFilter, Filter from a rotating start
+/// index until enough feasible nodes are found, then PreScore, Score, NormalizeScore, weighted sum, and a
+/// seeded choice among the top scores. The chosen node is assumed at once, so the next pod sees it.
+package struct Scheduler: Sendable {
+    package let profile: SchedulerProfile
+    package private(set) var snapshot: ClusterSnapshot
+    private var random: SeededGenerator
+    private var nextStartNodeIndex = 0
+
+    package init(snapshot: ClusterSnapshot, profile: SchedulerProfile = .default(), seed: UInt64 = 0) {
+        self.snapshot = snapshot
+        self.profile = profile
+        random = SeededGenerator(seed: seed)
+    }
+
+    /// The result of one cycle.
+    package struct Outcome: Sendable {
+        /// The chosen node index; nil when the pod is unschedulable.
+        package var node: Int?
+        /// kube-scheduler's FailedScheduling message when `node` is nil.
+        package var message: String?
+        /// How many nodes shared the winning score.
+        package var tiedNodes: Int = 0
+    }
+
+    /// Counts a pod that bypasses the scheduler (`spec.nodeName` set) on its node.
+    package mutating func bind(_ pod: SchedulingSpec, to node: Int) { snapshot.assume(pod, on: node) }
+
+    /// `numFeasibleNodesToFind` with the adaptive percentage (`percentageOfNodesToScore: 0`).
+    package static func feasibleNodesToFind(_ nodeCount: Int) -> Int {
+        if nodeCount < 100 { return nodeCount }
+        let percentage = max(5, 50 - nodeCount / 125)
+        return max(nodeCount * percentage / 100, 100)
+    }
+
+    /// Schedules one pod and assumes it on the chosen node. With `explain`, also returns every node's filter
+    /// verdicts and score breakdown.
+    package mutating func schedule(_ pod: SchedulingSpec, explain: Bool = false) -> (Outcome, Explanation?) {
+        let nodeCount = snapshot.nodes.count
+        var state = CycleState()
+        var allowed: Set<Int>?
+        var narrowing: [String] = []
+        for plugin in profile.preFilters {
+            let result = plugin.preFilter(pod, &state, &snapshot)
+            switch result.status.code {
+            case .skip:
+                state.skippedFilters.insert(plugin.name)
+            case .success:
+                if let nodes = result.nodes {
+                    allowed = allowed.map { $0.intersection(nodes) } ?? nodes
+                    narrowing.append(plugin.name)
+                }
+            case .unschedulable, .unschedulableAndUnresolvable:
+                let all = Array(repeating: Status(.unschedulableAndUnresolvable), count: nodeCount)
+                let message = FitError.message(
+                    nodeCount: nodeCount, statuses: [], preFilterMessage: result.status.reasons.joined(separator: ", "),
+                    postFilterMessage: preemption(pod, all))
+                return (Outcome(node: nil, message: message), explain ? Explanation(message: message) : nil)
+            }
+        }
+        let filters = profile.filters.filter { !state.skippedFilters.contains($0.name) }
+        let candidates = allowed.map { $0.sorted() } ?? Array(0..<nodeCount)
+        let toFind = Self.feasibleNodesToFind(candidates.count)
+        var feasible: [Int] = []
+        feasible.reserveCapacity(min(toFind, candidates.count))
+        var statuses = Array(repeating: Status.success, count: nodeCount)
+        var processed = 0
+        if !candidates.isEmpty {
+            let start = nextStartNodeIndex % candidates.count
+            for offset in 0..<candidates.count {
+                let node = candidates[(start + offset) % candidates.count]
+                processed += 1
+                let status = Self.runFilters(filters, pod, state, node, snapshot)
+                if status.isSuccess {
+                    feasible.append(node)
+                    if feasible.count >= toFind { break }
+                } else {
+                    statuses[node] = status
+                }
+            }
+        }
+        if nodeCount > 0 { nextStartNodeIndex = (nextStartNodeIndex + processed) % nodeCount }
+        if let allowed {
+            let absent = Status(.unschedulableAndUnresolvable, [Reason.absentNodes(narrowing)], plugin: narrowing.first)
+            for node in 0..<nodeCount where !allowed.contains(node) { statuses[node] = absent }
+        }
+
+        var explanation = explain ? Explanation.filters(pod, state, filters: profile.filters, snapshot, allowed: allowed,
+                                                         absent: narrowing, visited: processed) : nil
+        if feasible.isEmpty {
+            let message = FitError.message(nodeCount: nodeCount, statuses: statuses,
+                                           postFilterMessage: preemption(pod, statuses))
+            explanation?.message = message
+            return (Outcome(node: nil, message: message), explanation)
+        }
+        var chosen = feasible[0]
+        var ties = 1
+        if feasible.count > 1 {
+            let totals = score(pod, &state, feasible, &explanation)
+            (chosen, ties) = selectHost(feasible, totals)
+        }
+        explanation?.chosen = snapshot.nodes[chosen].name
+        snapshot.assume(pod, on: chosen)
+        return (Outcome(node: chosen, message: nil, tiedNodes: ties), explanation)
+    }
+
+    @inline(__always)
+    static func runFilters(_ filters: [RegisteredPlugin], _ pod: SchedulingSpec, _ state: CycleState, _ node: Int,
+                           _ snapshot: ClusterSnapshot) -> Status {
+        for filter in filters {
+            let status = filter.filter(pod, state, node: node, snapshot)
+            if !status.isSuccess { return status }
+        }
+        return .success
+    }
+
+    private mutating func score(_ pod: SchedulingSpec, _ state: inout CycleState, _ feasible: [Int],
+                                _ explanation: inout Explanation?) -> [Int64] {
+        var totals = [Int64](repeating: 0, count: feasible.count)
+        var active: [WeightedScorePlugin] = []
+        for weighted in profile.scores {
+            if weighted.plugin.preScore(pod, &state, feasible: feasible, &snapshot).code == .skip {
+                state.skippedScores.insert(weighted.plugin.name)
+            } else {
+                active.append(weighted)
+            }
+        }
+        var scores = [Int64](repeating: 0, count: feasible.count)
+        for weighted in active {
+            for (position, node) in feasible.enumerated() {
+                scores[position] = weighted.plugin.score(pod, state, node: node, snapshot)
+            }
+            let raw = explanation == nil ? [] : scores
+            weighted.plugin.normalize(&scores, state, feasible: feasible)
+            for position in feasible.indices { totals[position] += scores[position] * weighted.weight }
+            explanation?.addScores(weighted, feasible: feasible, raw: raw, normalized: scores)
+        }
+        explanation?.skippedScores = profile.scores.map(\.plugin.name).filter { state.skippedScores.contains($0) }
+        explanation?.setTotals(feasible: feasible, totals: totals)
+        return totals
+    }
+
+    /// Reservoir sampling among the top scores (kube ≤ 1.34 `selectHost`), driven by the seeded generator.
+    private mutating func selectHost(_ feasible: [Int], _ totals: [Int64]) -> (Int, Int) {
+        var best = Int64.min
+        var selected = feasible[0]
+        var count = 0
+        for (position, node) in feasible.enumerated() {
+            if totals[position] > best {
+                best = totals[position]
+                selected = node
+                count = 1
+            } else if totals[position] == best {
+                count += 1
+                if random.next() % UInt64(count) == 0 { selected = node }
+            }
+        }
+        return (selected, count)
+    }
+
+    private func preemption(_ pod: SchedulingSpec, _ statuses: [Status]) -> String {
+        let lower = snapshot.usage.map { usage in usage.pods.contains { snapshot.pods[Int($0)].priority < pod.priority } }
+        return FitError.preemptionMessage(nodeCount: snapshot.nodes.count, statuses: statuses,
+                                          lowerPriorityPods: lower, neverPreempts: pod.neverPreempts)
+    }
+}

@@ -1,0 +1,75 @@
+import ArgumentParser
+import KubeEmit
+import KubeLint
+import KubeModel
+import KubePlan
+import KubeYAML
+
+/// `kubec compile PATH... -o DIR`: lint, plan, then write the dataplane every node would run.
+struct CompileCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "compile",
+        abstract: "Write placement, kube-proxy (iptables, IPVS), NetworkPolicy, DNS and nginx outputs per CLI.md."
+    )
+
+    @Argument(help: "Files, directories (recursive: .yaml, .yml, .json) or - for standard input.")
+    var paths: [String]
+
+    @Option(name: [.customShort("o"), .customLong("output-dir")], help: "Folder to write into (created).")
+    var outputDirectory: String
+
+    @Option(help: "Only these nodes (repeatable; default all).")
+    var node: [String] = []
+
+    @Option(name: .customLong("proxy-mode"), help: "iptables, ipvs or all.")
+    var proxyMode: ProxyMode = .all
+
+    @Option(help: "Seed of the scheduler's tie-breaker.")
+    var seed: UInt64 = 0
+
+    @OptionGroup var validation: ValidationFlags
+
+    @Option(name: .customLong("fail-on"), help: "Lowest severity that stops compilation: error, warning or info.")
+    var failOn: FailOn = .error
+
+    @Flag(help: "Write the outputs even when findings reach --fail-on (the exit code still says so).")
+    var force = false
+
+    func run() throws {
+        let input = ManifestInput.load(paths)
+        if !input.inputErrors.isEmpty {
+            for error in input.inputErrors { Console.error("kubec: error: \(error.message)\n") }
+            throw ExitCode(2)
+        }
+        let unknownNodes = Set(node).subtracting(input.set.nodes.map(\.metadata.name))
+        if !unknownNodes.isEmpty {
+            Console.error("kubec: error: no Node named \(unknownNodes.sorted().joined(separator: ", ")) in the input\n")
+            throw ExitCode(2)
+        }
+        let configuration = try validation.configuration()
+        let result = Compilation.resolve(input.set, options: PlanOptions(seed: seed))
+        var diagnostics = LintPipeline.run(input.set, flags: validation, configuration: configuration, plan: result)
+        let emitted = CompileOutputs.emit(result, nodes: Set(node), proxyMode: proxyMode)
+        diagnostics += emitted.diagnostics
+        diagnostics.sort(by: Diagnostic.reportOrder)
+
+        let context = ReportContext(files: input.set.files, fileCount: input.fileCount, documentCount: input.set.documentCount)
+        if !diagnostics.isEmpty { Console.error(Reporters.render(diagnostics, format: .text, context: context)) }
+        let failing = failOn.isFailing(diagnostics)
+        if failing, !force {
+            Console.error("kubec: nothing written to \(outputDirectory): findings at or above --fail-on \(failOn.rawValue) "
+                + "(use --force to write anyway)\n")
+            throw ExitCode(1)
+        }
+        do {
+            try OutputWriter.write(emitted.files, to: outputDirectory)
+        } catch {
+            Console.error("kubec: error: \(error)\n")
+            throw ExitCode(2)
+        }
+        Console.out(CompileOutputs.summary(emitted.files, directory: outputDirectory))
+        if failing { throw ExitCode(1) }
+    }
+}
+
+extension ProxyMode: ExpressibleByArgument {}

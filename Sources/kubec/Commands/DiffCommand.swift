@@ -1,0 +1,118 @@
+import ArgumentParser
+import Foundation
+import KubeDiff
+import KubeModel
+import KubeYAML
+
+/// `kubec diff OLD NEW`: what changed between two versions of a manifest set, what the API server will refuse,
+/// and what rolls out.
+///
+/// Exit status as `kubectl diff`: 0 no differences (or differences without `--exit-code`), 1 differences with
+/// `--exit-code`, 2 when the command could not do its job (a missing path or unparsable input, a malformed
+/// `--ignore`, a missing `--cluster` path, bad flags).
+struct DiffCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "diff",
+        abstract: "Compare two versions of a manifest set: field changes, refused updates, rollouts.",
+        discussion: "OLD and NEW are each a file, a folder (read recursively for .yaml, .yml, .json) or - for "
+            + "standard input. Objects are matched by group, kind, namespace and name, whatever file they are in.\n\n"
+            + "Server-written noise (status, managedFields, resourceVersion, uid, generation, creationTimestamp, "
+            + "selfLink, the last-applied-configuration annotation) is never compared. Updates the API server would "
+            + "refuse (immutable fields) are errors with the hint \"needs delete and recreate\"; workloads whose pod "
+            + "template changed get their rollout steps.")
+
+    /// Report formats.
+    enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+        case text
+        case json
+    }
+
+    @Argument(help: "The old version: a file, a folder or -.")
+    var old: String
+
+    @Argument(help: "The new version: a file, a folder or -.")
+    var new: String
+
+    @Option(help: "Report format: text or json.")
+    var output: OutputFormat = .text
+
+    @Flag(name: .customLong("exit-code"), help: "Exit 1 when there are differences (0 when none, 2 on error).")
+    var exitCode = false
+
+    @Option(
+        name: .customLong("ignore"),
+        help: ArgumentHelp(
+            "A field path not to compare (repeatable): spec.replicas, metadata.labels[\"helm.sh/chart\"], spec.template.spec.containers[*].image.",
+            valueName: "FIELD_PATH"))
+    var ignores: [String] = []
+
+    @Option(
+        help: ArgumentHelp(
+            "Nodes and Cluster settings to compile both sides with and diff placement and dataplane.", valueName: "PATH"
+        ))
+    var cluster: String?
+
+    @Flag(
+        name: .customLong("no-color"),
+        help: "Never colour the text output (it is coloured on a terminal unless NO_COLOR is set).")
+    var noColor = false
+
+    func run() throws {
+        if old == "-", new == "-" {
+            return try fail("OLD and NEW cannot both be standard input")
+        }
+        var patterns: [FieldPathPattern] = []
+        for text in ignores {
+            do {
+                patterns.append(try FieldPathPattern(text))
+            } catch {
+                return try fail("--ignore \(text): \(error.reason)")
+            }
+        }
+        if let cluster, !FileManager.default.fileExists(atPath: cluster) {
+            return try fail("--cluster: no such file or directory: \(cluster)")
+        }
+        let oldSide = Self.collect(old)
+        let newSide = Self.collect(new)
+        let unreadable = oldSide.diagnostics + newSide.diagnostics
+        if !unreadable.isEmpty {
+            return try fail(unreadable.map(\.message).joined(separator: "; "))
+        }
+        let oldSet = Self.load(oldSide.inputs)
+        let newSet = Self.load(newSide.inputs)
+        var report = ManifestDiff.compare(
+            old: oldSet, new: newSet, options: DiffOptions(ignores: patterns, roots: (old, new)))
+        if let cluster {
+            let status = ClusterDiffStatus.notYetCompiled(path: cluster)
+            report.cluster = status
+            Console.error("kubec diff: --cluster \(cluster): \(status.status): \(status.message)\n")
+        }
+        switch output {
+        case .text:
+            Console.out(DiffTextRenderer(color: useColor).render(report))
+        case .json:
+            Console.out(DiffJSONRenderer.render(report))
+        }
+        let status = report.exitStatus(exitCode: exitCode)
+        if status != 0 { throw ExitCode(status) }
+    }
+
+    /// Expands one side's path: a file, a folder or `-`; a missing path is a diagnostic.
+    static func collect(_ path: String) -> (inputs: [InputCollector.Input], diagnostics: [Diagnostic]) {
+        InputCollector.collect([path])
+    }
+
+    /// Reads and identifies one side's documents.
+    static func load(_ inputs: [InputCollector.Input]) -> ManifestSet {
+        ManifestSet.decode(YAMLLoader.load(inputs))
+    }
+
+    private var useColor: Bool {
+        !noColor && Console.stdoutIsTerminal && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+    }
+
+    private func fail(_ message: String) throws {
+        Console.error("kubec diff: error: \(message)\n")
+        throw ExitCode(2)
+    }
+}

@@ -1,0 +1,59 @@
+import ArgumentParser
+import Foundation
+import KubeLint
+import KubeSchema
+import KubeYAML
+
+/// The validation flags `lint` and `compile` share (CLI.md: `lint` flags; `compile` "runs lint and plan").
+struct ValidationFlags: ParsableArguments {
+    @Option(name: .customLong("kubernetes-version"), help: "Kubernetes minor version to validate against (1.NN).")
+    var kubernetesVersion: String?
+
+    @Flag(inversion: .prefixedNo, help: "Unknown fields and duplicate keys are errors (default) or warnings.")
+    var strict = true
+
+    @Option(name: .customLong("schema-location"), help: "Extra folder of JSON schemas (repeatable).")
+    var schemaLocations: [String] = []
+
+    @Flag(name: .customLong("ignore-missing-schemas"), help: "A kind with no schema is a warning, not an error.")
+    var ignoreMissingSchemas = false
+
+    @Option(help: "Config file (default: .kubec.yaml in the current folder when present).")
+    var config: String?
+
+    @Option(help: "Enable a rule (repeatable).")
+    var enable: [String] = []
+
+    @Option(help: "Disable a rule (repeatable).")
+    var disable: [String] = []
+
+    var schemaOptions: SchemaOptions {
+        SchemaOptions(
+            kubernetesVersion: kubernetesVersion, strict: strict, schemaLocations: schemaLocations,
+            ignoreMissingSchemas: ignoreMissingSchemas)
+    }
+
+    /// `--config FILE`, else `.kubec.yaml` in the current folder when present, else defaults, with
+    /// `--enable`/`--disable` applied. A config that cannot be read or has errors stops the command (exit 2):
+    /// linting with half a config would mislead.
+    func configuration() throws -> LintConfiguration {
+        var configuration = LintConfiguration()
+        let path: String? = config ?? (FileManager.default.fileExists(atPath: ".kubec.yaml") ? ".kubec.yaml" : nil)
+        if let path {
+            guard let data = FileManager.default.contents(atPath: path) else {
+                Console.error("kubec: error: cannot read config \(path)\n")
+                throw ExitCode(2)
+            }
+            let (loaded, problems) = ConfigLoader.parse(SourceFile(path: path, bytes: [UInt8](data)))
+            if !problems.isEmpty {
+                let context = ReportContext(files: loaded.source.map { [$0] } ?? [], documentCount: 0)
+                Console.error(TextReporter.render(problems, context: context))
+                throw ExitCode(2)
+            }
+            configuration = loaded
+        }
+        configuration.enabled.formUnion(enable)
+        configuration.disabled.formUnion(disable)
+        return configuration
+    }
+}

@@ -1,0 +1,92 @@
+import KubePlan
+import KubeTestSupport
+import Testing
+
+@Suite struct IPAMTests {
+    static func service(_ name: String, namespace: String = "default", clusterIP: String? = nil, type: String = "ClusterIP",
+                        nodePort: Int? = nil) -> String {
+        var text = "apiVersion: v1\nkind: Service\nmetadata:\n  name: \(name)\n  namespace: \(namespace)\nspec:\n  type: \(type)\n"
+        if let clusterIP { text += "  clusterIP: \(clusterIP)\n" }
+        text += "  selector:\n    app: \(name)\n  ports:\n    - port: 80\n"
+        if let nodePort { text += "      nodePort: \(nodePort)\n" }
+        return text + "---\n"
+    }
+
+    @Test func podIPsStartAfterTheGatewayInPlacementOrder() {
+        let result = plan(node("n1", podCIDR: "10.244.7.0/24") + pod("a") + pod("b"))
+        #expect(result.state.pods.map { $0.ip?.description } == ["10.244.7.2", "10.244.7.3"])
+    }
+
+    @Test func nodesWithoutPodCIDRGetBlocksOfTheClusterCIDRByName() {
+        let result = plan(node("b") + node("a") + node("c", podCIDR: "10.244.0.0/24"))
+        let cidrs = Dictionary(uniqueKeysWithValues: result.state.nodes.map { ($0.name, $0.podCIDRs.map(\.description)) })
+        #expect(cidrs == ["a": ["10.244.1.0/24"], "b": ["10.244.2.0/24"], "c": ["10.244.0.0/24"]])
+    }
+
+    @Test func explicitClusterIPIsHonoured() {
+        let result = plan(Self.service("web", clusterIP: "10.96.5.5"))
+        #expect(result.state.services.first?.clusterIPs.map(\.description) == ["10.96.5.5"])
+    }
+
+    @Test func allocatedClusterIPIsStableWhenOtherServicesChange() {
+        let alone = plan(Self.service("web")).state.services.first { $0.name == "web" }?.clusterIPs
+        let crowd = plan(Self.service("api") + Self.service("web") + Self.service("db", namespace: "data"))
+            .state.services.first { $0.name == "web" }?.clusterIPs
+        #expect(alone != nil)
+        #expect(alone == crowd)
+    }
+
+    @Test func allocationAvoidsReservedAddresses() {
+        let result = plan((0..<200).map { Self.service("s\($0)") }.joined())
+        let addresses = result.state.services.flatMap(\.clusterIPs).map(\.description)
+        #expect(!addresses.contains("10.96.0.1"))
+        #expect(!addresses.contains("10.96.0.10"))
+        #expect(Set(addresses).count == 200)
+    }
+
+    @Test func duplicateClusterIPIsAConflict() {
+        let result = plan(Self.service("a", clusterIP: "10.96.1.1") + Self.service("b", clusterIP: "10.96.1.1"))
+        #expect(result.diagnostics.map(\.rule) == ["service-cluster-ip-conflict"])
+        let addresses = result.state.services.flatMap(\.clusterIPs)
+        #expect(Set(addresses).count == 2)
+    }
+
+    @Test func clusterIPOutsideTheServiceCIDRIsReported() {
+        let result = plan(Self.service("a", clusterIP: "192.168.0.1"))
+        #expect(result.diagnostics.map(\.rule) == ["service-cluster-ip-out-of-range"])
+    }
+
+    @Test func nodePortsAreHonouredOrAllocatedInRange() {
+        let result = plan(Self.service("a", type: "NodePort", nodePort: 30080) + Self.service("b", type: "NodePort"))
+        let ports = result.state.services.map { $0.ports.first?.nodePort }
+        #expect(ports.first == 30080)
+        #expect(ports.last.flatMap { $0.map { (30000...32767).contains($0) } } == true)
+    }
+
+    @Test func nodePortOutsideTheRangeIsReported() {
+        let result = plan(Self.service("a", type: "NodePort", nodePort: 80))
+        #expect(result.diagnostics.map(\.rule) == ["service-node-port-out-of-range"])
+    }
+
+    @Test func headlessAndExternalNameServicesGetNoClusterIP() {
+        let headless = Self.service("zk-hs", clusterIP: "None")
+        let external = "apiVersion: v1\nkind: Service\nmetadata:\n  name: ext\nspec:\n  type: ExternalName\n  externalName: example.com\n"
+        let result = plan(headless + external)
+        #expect(result.state.services.allSatisfy { $0.clusterIPs.isEmpty })
+        #expect(result.state.services.first { $0.name == "zk-hs" }?.isHeadless == true)
+        #expect(result.state.services.first { $0.name == "ext" }?.externalName == "example.com")
+    }
+
+    @Test func demoServicesConvertWithTheirSettings() {
+        let result = Planner.plan(PlanOutputTests.load([RepositoryPaths.manifests]))
+        let lb = result.state.services.first { $0.name == "web-lb" }
+        #expect(lb?.type == .loadBalancer)
+        #expect(lb?.externalTrafficPolicy == .local)
+        #expect(lb?.healthCheckNodePort == 32080)
+        #expect(lb?.loadBalancerIPs.map(\.description) == ["203.0.113.10"])
+        #expect(lb?.ports.first?.targetPort == .name("http"))
+        #expect(result.state.services.first { $0.name == "zk-cs" }?.sessionAffinityTimeout == 10800)
+        #expect(result.state.ingresses.first?.rules.count == 3)
+        #expect(result.diagnostics.isEmpty, "\(result.diagnostics.map(\.message))")
+    }
+}
