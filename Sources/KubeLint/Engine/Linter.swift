@@ -18,7 +18,16 @@ package enum Linter {
         let context = LintContext(set)
         let active = rules.filter { configuration.isEnabled($0.info) }
         let perRule = run(active, context, parallel: parallel)
-        var diagnostics = set.diagnostics + additional
+        // A schema finding at the very place an API-server rule reports is the same problem said twice (an enum
+        // the OpenAPI schema also lists): keep the rule's, which has the API server's path and wording.
+        var apiServerPlaces = Set<SourceRange>()
+        for (rule, findings) in zip(active, perRule) where rule.info.kind == .apiServer {
+            for finding in findings { if let range = finding.range { apiServerPlaces.insert(startOf(range)) } }
+        }
+        var diagnostics = set.diagnostics + additional.filter { diagnostic in
+            guard diagnostic.rule.hasPrefix("schema-"), let range = diagnostic.range else { return true }
+            return !apiServerPlaces.contains(startOf(range))
+        }
         for (rule, findings) in zip(active, perRule) {
             let description = rule.info
             for finding in findings {
@@ -47,6 +56,11 @@ package enum Linter {
         }
         diagnostics.sort(by: Diagnostic.reportOrder)
         return diagnostics
+    }
+
+    /// A range reduced to where it starts, to compare findings of different stages.
+    private static func startOf(_ range: SourceRange) -> SourceRange {
+        SourceRange(file: range.file, line: range.start.line, column: range.start.column)
     }
 
     /// The findings of one rule (the example tests and benchmarks call this).
