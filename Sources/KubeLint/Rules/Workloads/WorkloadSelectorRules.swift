@@ -88,9 +88,9 @@ package struct WorkloadSelectorRequiredRule: Rule {
             let root = object.node
             switch entry.workload {
             case .deployment, .replicaSet, .statefulSet, .daemonSet:
-                guard let spec = root["spec"], spec.isMapping else { continue }
+                guard let spec = object.spec, spec.isMapping else { continue }
                 let word = SelectorOwners.kinds[object.kind] ?? object.kind.lowercased()
-                guard let selectorNode = spec["selector"], !selectorNode.isNull else {
+                guard let selectorNode = entry.selector?.node ?? spec["selector"], !selectorNode.isNull else {
                     sink.fieldError(object, at: root.pair(forKey: "spec")?.key, pathOf: spec, missingKey: "selector",
                                     .required(""))
                     continue
@@ -99,8 +99,8 @@ package struct WorkloadSelectorRequiredRule: Rule {
                     sink.fieldError(object, at: selectorNode, .invalid(.raw("{}"), "empty selector is invalid for \(word)"))
                 }
             case .job(let job):
-                guard let selectorNode = root["spec"]?["selector"], !selectorNode.isNull else {
-                    if job.spec.manualSelector, let spec = root["spec"] {
+                guard let selectorNode = job.spec.selector?.node ?? object.spec?["selector"], !selectorNode.isNull else {
+                    if job.spec.manualSelector, let spec = object.spec {
                         sink.fieldError(object, at: spec, missingKey: "selector", .required(""))
                     }
                     continue
