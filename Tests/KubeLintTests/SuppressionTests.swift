@@ -1,4 +1,5 @@
 import KubeLint
+import KubeModel
 import KubeYAML
 import Testing
 
@@ -101,5 +102,21 @@ struct SuppressionTests {
     ])
     func globsMatchPathsLikeGitignore(_ pattern: String, _ path: String, _ expected: Bool) {
         #expect(Glob.matches(pattern, path) == expected)
+    }
+}
+
+/// A schema finding at the place an API-server rule reports is dropped in favour of the rule's.
+struct SchemaOverlapTests {
+    @Test func aSchemaFindingAtARuleFindingsPlaceIsDropped() {
+        let text = "apiVersion: v1\nkind: Pod\nmetadata: {name: web}\nspec:\n  restartPolicy: Sometimes\n  containers: [{name: web, image: \"nginx:1.27\"}]\n"
+        let set = ManifestSet.decode(YAMLLoader.load(text: text, file: "pod.yaml"))
+        let schema = Diagnostic(rule: "schema-enum", severity: .error, message: "Unsupported value",
+                                range: SourceRange(file: "pod.yaml", span: SourceSpan(
+                                    start: SourceLocation(line: 5, column: 18), end: SourceLocation(line: 5, column: 27))))
+        let elsewhere = Diagnostic(rule: "schema-enum", severity: .error, message: "elsewhere",
+                                   range: SourceRange(file: "pod.yaml", line: 1, column: 1))
+        let diagnostics = Linter.lint(set, additional: [schema, elsewhere])
+        #expect(diagnostics.contains { $0.rule == "invalid-restart-policy" })
+        #expect(diagnostics.filter { $0.rule == "schema-enum" }.map(\.message) == ["elsewhere"])
     }
 }

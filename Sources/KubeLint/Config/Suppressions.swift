@@ -16,13 +16,12 @@ struct Suppressions {
     private var usedPaths = Set<Int>()
     private var usedObjects = Set<Int>()
 
-    init(set: ManifestSet, configuration: LintConfiguration) {
+    init(context: LintContext, configuration: LintConfiguration) {
         self.configuration = configuration
-        for manifest in set.manifests {
-            guard let value = manifest.node["metadata"]?["annotations"]?[Linter.ignoreAnnotation], let text = value.text
-            else { continue }
+        for object in context.allObjects {
+            guard let value = object.annotations?[Linter.ignoreAnnotation], let text = value.text else { continue }
             let rules = text.split(separator: ",").map { $0.trimmingSpaces }.filter { !$0.isEmpty }
-            annotations[manifest.identity.objectIdentity] = Annotation(
+            annotations[object.identity.objectIdentity] = Annotation(
                 rules: rules, all: rules.contains("all"), range: value.range)
         }
     }

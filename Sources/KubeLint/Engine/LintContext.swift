@@ -9,6 +9,10 @@ import KubeYAML
 /// one namespace's pods, never of the whole input.
 package struct LintContext: Sendable {
     package let manifestSet: ManifestSet
+    /// The manifests, shared by every `ObjectRef`.
+    let storage: ManifestStorage
+    /// One reference per manifest, in input order.
+    package let allObjects: [ObjectRef]
     /// Every workload's pod template (Deployments, StatefulSets, DaemonSets, ReplicaSets, Jobs, CronJobs, Pods).
     package let podTemplates: [PodTemplateEntry]
     /// Positions in `podTemplates` per namespace.
@@ -29,22 +33,32 @@ package struct LintContext: Sendable {
 
     package init(_ set: ManifestSet) {
         self.manifestSet = set
+        let storage = ManifestStorage(set.manifests)
+        self.storage = storage
+        let objects = set.manifests.indices.map { ObjectRef(index: $0, storage: storage) }
+        allObjects = objects
         var templates: [PodTemplateEntry] = []
         var byNamespace: [String: [Int]] = [:]
         var byLabel: [LabelPosting: [Int]] = [:]
         var namespaces: [String: [String: String]] = [:]
         var declared = Set<String>()
-        for (index, manifest) in set.manifests.enumerated() {
-            if let namespace = manifest.identity.namespace, namespaces[namespace] == nil {
+        let byKind = set.index.byKind
+        for index in byKind["Namespace"] ?? [] {
+            guard case .namespace(let namespace) = set.manifests[index].object else { continue }
+            namespaces[namespace.metadata.name] = namespace.effectiveLabels
+            declared.insert(namespace.metadata.name)
+        }
+        for object in objects {
+            if let namespace = object.identity.namespace, namespaces[namespace] == nil {
                 namespaces[namespace] = ["kubernetes.io/metadata.name": namespace]
             }
-            if case .namespace(let namespace) = manifest.object {
-                namespaces[namespace.metadata.name] = namespace.effectiveLabels
-                declared.insert(namespace.metadata.name)
-            }
-            guard let workload = manifest.object.workload ?? Self.legacyWorkload(manifest) else { continue }
-            var entry = PodTemplateEntry(ref: ObjectRef(index: index, manifest: manifest), workload: workload)
-            entry.isLegacy = manifest.object.isGeneric
+        }
+        let podKinds = ["Deployment", "ReplicaSet", "StatefulSet", "DaemonSet", "Job", "CronJob", "Pod", "ReplicationController"]
+        let positions = podKinds.flatMap { byKind[$0] ?? [] }.sorted()
+        for index in positions {
+            let object = set.manifests[index].object
+            guard let workload = object.workload ?? Self.legacyWorkload(set.manifests[index]) else { continue }
+            let entry = PodTemplateEntry(ref: objects[index], workload: workload, isLegacy: object.isGeneric)
             let position = templates.count
             templates.append(entry)
             byNamespace[entry.namespace, default: []].append(position)
@@ -103,12 +117,7 @@ package struct LintContext: Sendable {
 
     /// The objects of one kind, in input order.
     package func objects(ofKind kind: String) -> [ObjectRef] {
-        (manifestSet.index.byKind[kind] ?? []).map { ObjectRef(index: $0, manifest: manifestSet.manifests[$0]) }
-    }
-
-    /// Every object, in input order.
-    package var allObjects: [ObjectRef] {
-        manifestSet.manifests.enumerated().map { ObjectRef(index: $0.offset, manifest: $0.element) }
+        (manifestSet.index.byKind[kind] ?? []).map { allObjects[$0] }
     }
 
     /// The object with this kind, namespace (ignored for cluster-scoped kinds) and name.
@@ -116,7 +125,7 @@ package struct LintContext: Sendable {
         let scoped = ClusterScopedKinds.contains(kind) ? nil : (namespace ?? "default")
         guard let index = manifestSet.index.byKey[ManifestIndex.Key(kind: kind, namespace: scoped, name: name)]?.first
         else { return nil }
-        return ObjectRef(index: index, manifest: manifestSet.manifests[index])
+        return allObjects[index]
     }
 
     /// Whether the input has any object of a kind.
@@ -156,28 +165,46 @@ package struct LintContext: Sendable {
     }
 }
 
-/// One workload's pod template, with the labels its pods will carry.
-package struct PodTemplateEntry: Sendable {
+/// One workload's pod template, with the labels its pods will carry and its YAML nodes found once.
+///
+/// A class: rules iterate thousands of these, and a struct copy would retain every field of the workload.
+package final class PodTemplateEntry: Sendable {
     /// Labels that differ per pod (StatefulSet ordinals), matched against every pod name.
     static let perPodKeys: Set<String> = ["statefulset.kubernetes.io/pod-name", "apps.kubernetes.io/pod-index"]
 
     package let ref: ObjectRef
     package let workload: Workload
-    /// True for pods of a kind or version the model leaves generic (ReplicationController, extensions/v1beta1):
-    /// used for references, skipped by the apps/v1 parity rules.
-    package var isLegacy = false
+    package let template: PodTemplateSpec
+    /// The workload's selector (nil for Pods, CronJobs and Jobs without one).
+    package let selector: LabelSelector?
     package let namespace: String
     /// Template labels, plus what the controller adds that is known up front (a Job's `job-name`).
     package let labels: [String: String]
+    /// The pod spec node (for positions), or the object root when there is none.
+    package let specNode: YAMLNode
+    /// The pod spec's common fields, found once.
+    let podSpec: PodSpecNodes
+    /// Every container mapping of the pod spec (init, regular, ephemeral), with its list name.
+    let containerNodes: [ContainerNodes]
+    /// True for pods of a kind or version the model leaves generic (ReplicationController, extensions/v1beta1):
+    /// used for references, skipped by the apps/v1 parity rules.
+    package let isLegacy: Bool
     /// For StatefulSets: the pod names, for selectors on per-pod labels.
     let podNames: [String]
     let firstOrdinal: Int
 
-    init(ref: ObjectRef, workload: Workload) {
+    init(ref: ObjectRef, workload: Workload, isLegacy: Bool) {
         self.ref = ref
         self.workload = workload
+        self.isLegacy = isLegacy
+        let template = workload.template
+        self.template = template
+        selector = workload.selector
         namespace = ref.namespace
-        var labels = workload.template.labels
+        specNode = template.spec.node ?? ref.node
+        containerNodes = template.spec.node.map(ContainerSites.containers) ?? []
+        podSpec = PodSpecNodes(template.spec.node)
+        var labels = template.labels
         var podNames: [String] = []
         var firstOrdinal = 0
         switch workload {
@@ -197,11 +224,11 @@ package struct PodTemplateEntry: Sendable {
         self.firstOrdinal = firstOrdinal
     }
 
-    package var template: PodTemplateSpec { workload.template }
-
     /// Whether the pods carry every label of a map.
     package func matches(labels required: [String: String]) -> Bool {
-        matches(LabelSelector(matchLabels: required))
+        for (key, value) in required where !Self.perPodKeys.contains(key) && labels[key] != value { return false }
+        if required.keys.contains(where: Self.perPodKeys.contains) { return matches(LabelSelector(matchLabels: required)) }
+        return true
     }
 
     /// Whether some pod of the template is selected (per-pod labels checked pod by pod).
@@ -217,10 +244,4 @@ package struct PodTemplateEntry: Sendable {
         }
         return false
     }
-
-    /// Every container of the template, init containers first.
-    package var containers: [Container] { template.spec.allContainers }
-
-    /// The pod spec node (for positions), or the object root.
-    package var specNode: YAMLNode { template.spec.node ?? ref.manifest.node }
 }

@@ -9,15 +9,25 @@ package enum Linter {
     package static let ignoreAnnotation = "kubec.dev/ignore"
 
     /// Lints a set. `additional` are findings of other stages (schema validation) that suppressions and
-    /// severity overrides should also apply to. Returns every diagnostic, sorted for reports.
+    /// severity overrides should also apply to. Returns every diagnostic, sorted for reports. Rules run on
+    /// both cores unless `parallel` is false.
     package static func lint(
         _ set: ManifestSet, configuration: LintConfiguration = LintConfiguration(), additional: [Diagnostic] = [],
-        rules: [any Rule] = RuleRegistry.all
+        rules: [any Rule] = RuleRegistry.all, parallel: Bool = true
     ) -> [Diagnostic] {
         let context = LintContext(set)
         let active = rules.filter { configuration.isEnabled($0.info) }
-        let perRule = run(active, context)
-        var diagnostics = set.diagnostics + additional
+        let perRule = run(active, context, parallel: parallel)
+        // A schema finding at the very place an API-server rule reports is the same problem said twice (an enum
+        // the OpenAPI schema also lists): keep the rule's, which has the API server's path and wording.
+        var apiServerPlaces = Set<SourceRange>()
+        for (rule, findings) in zip(active, perRule) where rule.info.kind == .apiServer {
+            for finding in findings { if let range = finding.range { apiServerPlaces.insert(startOf(range)) } }
+        }
+        var diagnostics = set.diagnostics + additional.filter { diagnostic in
+            guard diagnostic.rule.hasPrefix("schema-"), let range = diagnostic.range else { return true }
+            return !apiServerPlaces.contains(startOf(range))
+        }
         for (rule, findings) in zip(active, perRule) {
             let description = rule.info
             for finding in findings {
@@ -27,7 +37,7 @@ package enum Linter {
                     range: finding.range, object: object, path: finding.path, hint: finding.hint, notes: finding.notes))
             }
         }
-        var suppressions = Suppressions(set: set, configuration: configuration)
+        var suppressions = Suppressions(context: context, configuration: configuration)
         diagnostics = diagnostics.compactMap { diagnostic in
             var diagnostic = diagnostic
             if configuration.disabled.contains(diagnostic.rule) { return nil }
@@ -48,6 +58,11 @@ package enum Linter {
         return diagnostics
     }
 
+    /// A range reduced to where it starts, to compare findings of different stages.
+    private static func startOf(_ range: SourceRange) -> SourceRange {
+        SourceRange(file: range.file, line: range.start.line, column: range.start.column)
+    }
+
     /// The findings of one rule (the example tests and benchmarks call this).
     package static func findings(of rule: any Rule, in context: LintContext) -> [Finding] {
         var sink = FindingSink(context: context)
@@ -56,7 +71,8 @@ package enum Linter {
     }
 
     /// Runs the rules on both cores; results land in rule order whatever the timing.
-    private static func run(_ rules: [any Rule], _ context: LintContext) -> [[Finding]] {
+    private static func run(_ rules: [any Rule], _ context: LintContext, parallel: Bool) -> [[Finding]] {
+        if !parallel { return rules.map { findings(of: $0, in: context) } }
         let slots = ResultSlots<[Finding]>(count: rules.count)
         DispatchQueue.concurrentPerform(iterations: rules.count) { index in
             slots.store(findings(of: rules[index], in: context), at: index)

@@ -46,7 +46,7 @@ package struct FindingSink {
         severity: Severity? = nil, notes: [DiagnosticNote] = []
     ) {
         findings.append(Finding(
-            manifest: object.index, range: (node ?? object.manifest.node).range, message: message, path: path,
+            manifest: object.index, range: (node ?? object.node).range, message: message, path: path,
             hint: hint, severity: severity, notes: notes))
     }
 
@@ -59,30 +59,80 @@ package struct FindingSink {
         _ object: ObjectRef, at node: YAMLNode?, pathOf pathNode: YAMLNode? = nil, missingKey: String? = nil,
         _ error: FieldError, hint: String? = nil, severity: Severity? = nil, notes: [DiagnosticNote] = []
     ) {
-        let anchor = node ?? object.manifest.node
-        var path = FieldPath.locate(pathNode ?? anchor, from: object.manifest.node) ?? ""
+        let anchor = node ?? object.node
+        var path = FieldPath.locate(pathNode ?? anchor, from: object.node) ?? ""
         if let missingKey { path = path.isEmpty ? missingKey : path + "." + missingKey }
         report(object, at: anchor, error.message(path: path), hint: hint, path: path, severity: severity, notes: notes)
     }
 
     /// The field path of a node inside an object.
     package func path(of node: YAMLNode, in object: ObjectRef) -> String {
-        FieldPath.locate(node, from: object.manifest.node) ?? ""
+        FieldPath.locate(node, from: object.node) ?? ""
     }
 }
 
-/// A manifest of the input and its position, as rules pass it to the sink.
-package struct ObjectRef: Sendable {
-    package var index: Int
-    package var manifest: Manifest
+/// The manifests of a run, shared by reference so that handing an object to a rule copies nothing big.
+package final class ManifestStorage: Sendable {
+    package let manifests: [Manifest]
 
-    package init(index: Int, manifest: Manifest) {
+    init(_ manifests: [Manifest]) { self.manifests = manifests }
+}
+
+/// A manifest of the input and its position, as rules pass it to the sink: its index, root node and
+/// identity, with the typed value one hop away. A class, made once per manifest, so that passing one around
+/// costs a single retain.
+package final class ObjectRef: Sendable {
+    package let index: Int
+    /// The document root.
+    package let node: YAMLNode
+    package let identity: ResourceIdentity
+    /// `metadata` and `spec`, looked up once (every rule starts there).
+    package let metadata: YAMLNode?
+    package let spec: YAMLNode?
+    /// `metadata.labels` and `metadata.annotations`, found in the same pass.
+    package let labels: YAMLNode?
+    package let annotations: YAMLNode?
+    let storage: ManifestStorage
+
+    init(index: Int, storage: ManifestStorage) {
         self.index = index
-        self.manifest = manifest
+        self.storage = storage
+        let node = storage.manifests[index].document.root
+        self.node = node
+        identity = storage.manifests[index].identity
+        var metadata: YAMLNode?
+        var spec: YAMLNode?
+        for (key, value) in node.pairs {
+            switch key.text {
+            case "metadata": metadata = value
+            case "spec": spec = value
+            default: break
+            }
+        }
+        var labels: YAMLNode?
+        var annotations: YAMLNode?
+        if let metadata {
+            for (key, value) in metadata.pairs {
+                switch key.text {
+                case "labels": labels = value
+                case "annotations": annotations = value
+                default: break
+                }
+            }
+        }
+        self.metadata = metadata
+        self.spec = spec
+        self.labels = labels
+        self.annotations = annotations
     }
 
+    /// The whole manifest.
+    package var manifest: Manifest { storage.manifests[index] }
+    /// The typed value (`.generic` for kinds the model does not decode).
+    package var kubeObject: KubeObject { storage.manifests[index].object }
     /// The effective namespace (`default` when omitted; `""` for cluster-scoped kinds).
-    package var namespace: String { manifest.identity.namespace ?? "" }
-    package var name: String { manifest.identity.name }
-    package var kind: String { manifest.identity.kind }
+    package var namespace: String { identity.namespace ?? "" }
+    package var name: String { identity.name }
+    package var kind: String { identity.kind }
 }
+

@@ -41,6 +41,8 @@ package enum NameValidation {
 
     /// `IsDNS1123Label`.
     package static func dns1123Label(_ value: String) -> [String] {
+        let bytes = Substring(value).utf8
+        if bytes.count <= 63, !bytes.contains(46), isSubdomain(bytes) { return [] }
         var errors: [String] = []
         if value.utf8.count > 63 { errors.append(maxLength(63)) }
         if !matchesLabel(ArraySlice(value.utf8)) {
@@ -51,6 +53,7 @@ package enum NameValidation {
 
     /// `IsDNS1123Subdomain`.
     package static func dns1123Subdomain(_ value: String) -> [String] {
+        if isSubdomain(Substring(value).utf8) { return [] }
         var errors: [String] = []
         if value.utf8.count > 253 { errors.append(maxLength(253)) }
         let parts = Array(value.utf8).split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
@@ -62,6 +65,10 @@ package enum NameValidation {
 
     /// `IsDNS1035Label`.
     package static func dns1035Label(_ value: String) -> [String] {
+        let bytes = Substring(value).utf8
+        if bytes.count <= 63, let first = bytes.first, first >= 97, first <= 122, !bytes.contains(46), isSubdomain(bytes) {
+            return []
+        }
         var errors: [String] = []
         if value.utf8.count > 63 { errors.append(maxLength(63)) }
         if !matchesLabel(ArraySlice(value.utf8), firstMustBeLetter: true) {
@@ -78,6 +85,7 @@ package enum NameValidation {
 
     /// `IsQualifiedName`: label keys, annotation keys, topology keys.
     package static func qualifiedName(_ value: String) -> [String] {
+        if isValidQualifiedName(value) { return [] }
         let parts = value.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
         let name: String
         var errors: [String] = []
@@ -109,6 +117,7 @@ package enum NameValidation {
 
     /// `IsValidLabelValue`.
     package static func labelValue(_ value: String) -> [String] {
+        if isValidLabelValue(value) { return [] }
         var errors: [String] = []
         if value.utf8.count > 63 { errors.append(maxLength(63)) }
         if !value.isEmpty, !matchesQualifiedName(ArraySlice(value.utf8)) {
@@ -119,6 +128,7 @@ package enum NameValidation {
 
     /// `IsValidPortName` (IANA_SVC_NAME).
     package static func portName(_ value: String) -> [String] {
+        if isValidPortName(value) { return [] }
         var errors: [String] = []
         let bytes = Array(value.utf8)
         if bytes.count > 15 { errors.append(maxLength(15)) }

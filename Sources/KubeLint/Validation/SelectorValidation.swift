@@ -58,7 +58,7 @@ enum SelectorValidation {
 
     /// A weight that must be 1…100 (preferred affinity terms).
     static func weight(_ term: YAMLNode, _ object: ObjectRef, _ sink: inout FindingSink) {
-        guard let weight = term["weight"], let value = weight.int else { return }
+        guard let weight = term["weight"], let value = weight.integer else { return }
         if !(1...100).contains(value) {
             sink.fieldError(object, at: weight, .invalid(.int(Int(value)), "must be in the range 1-100"))
         }
@@ -73,8 +73,8 @@ extension YAMLNode {
 /// Where label selectors sit in objects, found from the YAML so every finding has a position.
 enum SelectorSites {
     /// Every label selector mapping of an object, except the pod spec's affinity and spread ones.
-    static func objectSelectors(_ root: YAMLNode, kind: String) -> [YAMLNode] {
-        guard let spec = root["spec"], spec.isMapping else { return [] }
+    static func objectSelectors(_ spec: YAMLNode?, kind: String) -> [YAMLNode] {
+        guard let spec, spec.isMapping else { return [] }
         var result: [YAMLNode] = []
         switch kind {
         case "Deployment", "ReplicaSet", "StatefulSet", "DaemonSet", "Job", "PodDisruptionBudget":
@@ -98,10 +98,11 @@ enum SelectorSites {
     }
 
     /// The pod affinity terms of a pod spec, required and preferred, each with its weighted wrapper.
-    static func podAffinityTerms(_ podSpec: YAMLNode) -> [(term: YAMLNode, weighted: YAMLNode?)] {
+    static func podAffinityTerms(_ podSpec: PodSpecNodes) -> [(term: YAMLNode, weighted: YAMLNode?)] {
         var result: [(YAMLNode, YAMLNode?)] = []
+        guard let affinityNode = podSpec["affinity"] else { return [] }
         for kind in ["podAffinity", "podAntiAffinity"] {
-            guard let affinity = podSpec["affinity"]?[kind] else { continue }
+            guard let affinity = affinityNode[kind] else { continue }
             for term in affinity["requiredDuringSchedulingIgnoredDuringExecution"]?.sequenceItems ?? [] {
                 result.append((term, nil))
             }

@@ -6,7 +6,7 @@ enum SpecChecks {
     static func nonNegative(_ mapping: YAMLNode?, _ keys: [String], _ object: ObjectRef, _ sink: inout FindingSink) {
         guard let mapping, mapping.isMapping else { return }
         for key in keys {
-            guard let node = mapping[key], let value = node.int, value < 0 else { continue }
+            guard let node = mapping[key], let value = node.integer, value < 0 else { continue }
             sink.fieldError(object, at: node, .invalid(.int(Int(value)), "must be greater than or equal to 0"))
         }
     }
@@ -22,7 +22,7 @@ enum SpecChecks {
     @discardableResult
     static func intOrPercent(_ node: YAMLNode?, max100: Bool, _ object: ObjectRef, _ sink: inout FindingSink) -> IntOrPercent? {
         guard let node, !node.isNull else { return nil }
-        if let value = node.int {
+        if let value = node.integer {
             if value < 0 {
                 sink.fieldError(object, at: node, .invalid(.int(Int(value)), "must be greater than or equal to 0"))
                 return nil
@@ -57,5 +57,14 @@ enum SpecChecks {
     static func noActiveDeadline(_ templateSpec: YAMLNode?, kind: String, _ object: ObjectRef, _ sink: inout FindingSink) {
         guard let node = templateSpec?["activeDeadlineSeconds"], !node.isNull else { return }
         sink.fieldError(object, at: node, .forbidden("activeDeadlineSeconds in \(kind) is not Supported"))
+    }
+}
+
+extension YAMLNode {
+    /// An integer scalar's value, read without the general resolver for plain decimals (the hot case);
+    /// hex, octal and underscored forms fall back to `int`.
+    var integer: Int64? {
+        guard scalarType == .int, let text else { return nil }
+        return Int64(text) ?? int
     }
 }

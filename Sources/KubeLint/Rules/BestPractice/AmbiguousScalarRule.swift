@@ -41,8 +41,8 @@ package struct AmbiguousScalarRule: Rule {
         ])
 
     package func check(_ context: LintContext, into sink: inout FindingSink) {
-        for object in context.objects(ofKind: "ConfigMap") { check(object.manifest.node["data"], object, &sink) }
-        for object in context.objects(ofKind: "Secret") { check(object.manifest.node["stringData"], object, &sink) }
+        for object in context.objects(ofKind: "ConfigMap") { check(object.node["data"], object, &sink) }
+        for object in context.objects(ofKind: "Secret") { check(object.node["stringData"], object, &sink) }
     }
 
     private func check(_ map: YAMLNode?, _ object: ObjectRef, _ sink: inout FindingSink) {
@@ -51,7 +51,7 @@ package struct AmbiguousScalarRule: Rule {
             guard let type = value.scalarType, type == .bool || type == .int || type == .float, let text = value.text else { continue }
             let reading = switch type {
             case .bool: "the boolean \(value.bool == true ? "true" : "false")"
-            case .int: "the integer \(value.int.map(String.init) ?? text)"
+            case .int: "the integer \(value.integer.map(String.init) ?? text)"
             default: "the number \(value.number.map { String($0) } ?? text)"
             }
             let ambiguous = ScalarResolver.isAmbiguous(text, type: type)

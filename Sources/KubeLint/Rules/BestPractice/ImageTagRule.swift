@@ -36,15 +36,16 @@ package struct ImageTagRule: Rule {
 
     /// The tag of an image reference; nil when it has none. A digest counts as pinned (returns `@`).
     static func tag(of image: String) -> String? {
-        if image.contains("@") { return "@" }
-        let lastSegment = image.split(separator: "/").last.map(String.init) ?? image
-        guard let colon = lastSegment.lastIndex(of: ":") else { return nil }
-        return String(lastSegment[lastSegment.index(after: colon)...])
+        let bytes = image.utf8
+        if bytes.contains(UInt8(ascii: "@")) { return "@" }
+        let segment = bytes.lastIndex(of: UInt8(ascii: "/")).map { bytes[bytes.index(after: $0)...] } ?? bytes[...]
+        guard let colon = segment.lastIndex(of: UInt8(ascii: ":")) else { return nil }
+        return String(Substring(segment[segment.index(after: colon)...]))
     }
 
     package func check(_ context: LintContext, into sink: inout FindingSink) {
         for entry in context.podTemplates {
-            for (_, container) in ContainerSites.containers(entry.specNode) {
+            for container in entry.containerNodes {
                 guard let node = container["image"], let image = node.text, !image.isEmpty else { continue }
                 switch Self.tag(of: image) {
                 case nil:

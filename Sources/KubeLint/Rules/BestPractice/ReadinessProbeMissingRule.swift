@@ -64,10 +64,11 @@ package struct ReadinessProbeMissingRule: Rule {
             case .job, .cronJob: continue
             default: break
             }
-            for container in entry.template.spec.containers where !container.ports.isEmpty && container.readinessProbe == nil {
-                guard let node = container.node else { continue }
+            let containers = entry.template.spec.containers
+            for index in containers.indices where !containers[index].ports.isEmpty && containers[index].readinessProbe == nil {
+                guard let node = containers[index].node else { continue }
                 sink.report(entry.ref, at: node.pairs.first?.key ?? node,
-                            "container \(FieldValue.quote(container.name)) exposes ports but has no readinessProbe",
+                            "container \(FieldValue.quote(containers[index].name)) exposes ports but has no readinessProbe",
                             hint: "add a readinessProbe on the serving port")
             }
         }

@@ -43,16 +43,20 @@ package struct ResourcesMissingRule: Rule {
 
     package func check(_ context: LintContext, into sink: inout FindingSink) {
         for entry in context.podTemplates {
-            for container in entry.template.spec.containers {
-                guard let node = container.node else { continue }
+            let containers = entry.template.spec.containers
+            for index in containers.indices {
+                guard let node = containers[index].node else { continue }
+                let requests = containers[index].resources.requests
+                let limits = containers[index].resources.limits
+                let name = containers[index].name
                 var missing: [String] = []
-                if container.resources.effectiveRequests.cpu == nil { missing.append("requests.cpu") }
-                if container.resources.effectiveRequests.memory == nil { missing.append("requests.memory") }
-                if container.resources.limits.memory == nil { missing.append("limits.memory") }
+                if requests.cpu == nil, limits.cpu == nil { missing.append("requests.cpu") }
+                if requests.memory == nil, limits.memory == nil { missing.append("requests.memory") }
+                if limits.memory == nil { missing.append("limits.memory") }
                 guard !missing.isEmpty else { continue }
                 let anchor = node.pair(forKey: "resources")?.key ?? node.pairs.first?.key ?? node
                 sink.report(entry.ref, at: anchor,
-                            "container \(FieldValue.quote(container.name)) sets no \(missing.joined(separator: ", "))",
+                            "container \(FieldValue.quote(name)) sets no \(missing.joined(separator: ", "))",
                             hint: "set requests from observed usage and a memory limit")
             }
         }

@@ -42,9 +42,9 @@ package struct ContainerNameRule: Rule {
     package func check(_ context: LintContext, into sink: inout FindingSink) {
         for entry in context.podTemplates {
             var seen = Set<String>()
-            for (_, container) in ContainerSites.containers(entry.specNode) {
+            for container in entry.containerNodes {
                 guard let nameNode = container["name"], let name = nameNode.text, !name.isEmpty else {
-                    sink.fieldError(entry.ref, at: container.pairs.first?.key ?? container, pathOf: container,
+                    sink.fieldError(entry.ref, at: container.pairs.first?.key ?? container.node, pathOf: container.node,
                                     missingKey: "name", .required(""))
                     continue
                 }

@@ -54,7 +54,7 @@ package struct ContainerPortRule: Rule {
     package func check(_ context: LintContext, into sink: inout FindingSink) {
         for entry in context.podTemplates {
             var hostPorts = Set<String>()
-            for (_, container) in ContainerSites.containers(entry.specNode) {
+            for container in entry.containerNodes {
                 var names = Set<String>()
                 for port in container["ports"]?.sequenceItems ?? [] where port.isMapping {
                     check(port, entry.ref, &names, &hostPorts, &sink)
@@ -73,7 +73,7 @@ package struct ContainerPortRule: Rule {
             }
         }
         let number = port["containerPort"]
-        if let value = number?.int, let number {
+        if let value = number?.integer, let number {
             for error in NameValidation.portNumber(Int(value)) {
                 sink.fieldError(object, at: number, .invalid(.int(Int(value)), error))
             }
@@ -84,7 +84,7 @@ package struct ContainerPortRule: Rule {
         if let protocolNode = port["protocol"], !["TCP", "UDP", "SCTP"].contains(proto) {
             sink.fieldError(object, at: protocolNode, .unsupported(.string(proto), ["SCTP", "TCP", "UDP"]))
         }
-        if let host = port["hostPort"], let value = host.int, value != 0 {
+        if let host = port["hostPort"], let value = host.integer, value != 0 {
             let errors = NameValidation.portNumber(Int(value))
             for error in errors { sink.fieldError(object, at: host, .invalid(.int(Int(value)), error)) }
             let key = "\(port["hostIP"]?.text ?? "")/\(value)/\(proto)"

@@ -59,7 +59,7 @@ package struct EnvVarRule: Rule {
 
     package func check(_ context: LintContext, into sink: inout FindingSink) {
         for entry in context.podTemplates {
-            for (_, container) in ContainerSites.containers(entry.specNode) {
+            for container in entry.containerNodes {
                 var seen = Set<String>()
                 for variable in container["env"]?.sequenceItems ?? [] where variable.isMapping {
                     check(variable, entry.ref, &seen, &sink)

@@ -52,7 +52,7 @@ package struct ProbeRule: Rule {
 
     package func check(_ context: LintContext, into sink: inout FindingSink) {
         for entry in context.podTemplates {
-            for (_, container) in ContainerSites.containers(entry.specNode) {
+            for container in entry.containerNodes {
                 let portNames = Set((container["ports"]?.sequenceItems ?? []).compactMap { $0["name"]?.text })
                 for kind in ["livenessProbe", "readinessProbe", "startupProbe"] {
                     guard let probe = container[kind], probe.isMapping else { continue }
@@ -81,7 +81,7 @@ package struct ProbeRule: Rule {
                                 hint: "name the port in the container's ports, or use its number")
             }
         }
-        if kind != "readinessProbe", let threshold = probe["successThreshold"], let value = threshold.int, value != 1 {
+        if kind != "readinessProbe", let threshold = probe["successThreshold"], let value = threshold.integer, value != 1 {
             sink.fieldError(object, at: threshold, .invalid(.int(Int(value)), "must be 1"))
         }
     }

@@ -42,7 +42,7 @@ package struct ResourceRequirementsRule: Rule {
 
     package func check(_ context: LintContext, into sink: inout FindingSink) {
         for entry in context.podTemplates {
-            for (_, container) in ContainerSites.containers(entry.specNode) {
+            for container in entry.containerNodes {
                 guard let resources = container["resources"], resources.isMapping else { continue }
                 let requests = quantities(resources["requests"])
                 let limits = quantities(resources["limits"])

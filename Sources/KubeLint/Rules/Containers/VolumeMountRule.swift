@@ -61,14 +61,14 @@ package struct VolumeMountRule: Rule {
     package func check(_ context: LintContext, into sink: inout FindingSink) {
         for entry in context.podTemplates {
             var volumes = Set<String>()
-            for volume in entry.specNode["volumes"]?.sequenceItems ?? [] {
+            for volume in entry.podSpec["volumes"]?.sequenceItems ?? [] {
                 guard let nameNode = volume["name"], let name = nameNode.text else { continue }
                 if !volumes.insert(name).inserted { sink.fieldError(entry.ref, at: nameNode, .duplicate(.string(name))) }
             }
             if case .statefulSet(let set) = entry.workload {
                 for claim in set.spec.volumeClaimTemplates { volumes.insert(claim.metadata.name) }
             }
-            for (_, container) in ContainerSites.containers(entry.specNode) {
+            for container in entry.containerNodes {
                 var paths = Set<String>()
                 for mount in container["volumeMounts"]?.sequenceItems ?? [] where mount.isMapping {
                     if let nameNode = mount["name"], let name = nameNode.text, !volumes.contains(name) {

@@ -57,7 +57,7 @@ package struct ReferenceNotFoundRule: Rule {
     package func check(_ context: LintContext, into sink: inout FindingSink) {
         for entry in context.podTemplates {
             var references: [(kind: String, node: YAMLNode)] = []
-            let spec = entry.specNode
+            let spec = entry.podSpec
             if let account = spec["serviceAccountName"] ?? spec["serviceAccount"], account.text != "default" {
                 references.append(("ServiceAccount", account))
             }
@@ -83,7 +83,7 @@ package struct ReferenceNotFoundRule: Rule {
             for secret in spec["imagePullSecrets"]?.sequenceItems ?? [] {
                 if let name = secret["name"] { references.append(("Secret", name)) }
             }
-            for (_, container) in ContainerSites.containers(spec) {
+            for container in entry.containerNodes {
                 for source in container["envFrom"]?.sequenceItems ?? [] {
                     if let ref = source["configMapRef"], !isOptional(ref), let name = ref["name"] { references.append(("ConfigMap", name)) }
                     if let ref = source["secretRef"], !isOptional(ref), let name = ref["name"] { references.append(("Secret", name)) }
@@ -100,7 +100,7 @@ package struct ReferenceNotFoundRule: Rule {
             report(references, entry.ref, context, &sink)
         }
         for object in context.objects(ofKind: "Ingress") {
-            let names = (object.manifest.node["spec"]?["tls"]?.sequenceItems ?? []).compactMap { $0["secretName"] }
+            let names = (object.spec?["tls"]?.sequenceItems ?? []).compactMap { $0["secretName"] }
             report(names.map { ("Secret", $0) }, object, context, &sink)
         }
     }
@@ -120,7 +120,7 @@ package struct ReferenceNotFoundRule: Rule {
 
     /// A claim a StatefulSet's volumeClaimTemplates creates (`<template>-<set>-<ordinal>`).
     private func isClaimTemplate(_ name: String, _ object: ObjectRef) -> Bool {
-        guard case .statefulSet(let set) = object.manifest.object else { return false }
+        guard case .statefulSet(let set) = object.kubeObject else { return false }
         return set.spec.volumeClaimTemplates.contains {
             name == $0.metadata.name || name.hasPrefix("\($0.metadata.name)-\(set.metadata.name)-")
         }

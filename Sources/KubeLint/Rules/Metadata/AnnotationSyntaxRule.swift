@@ -36,7 +36,7 @@ package struct AnnotationSyntaxRule: Rule {
 
     package func check(_ context: LintContext, into sink: inout FindingSink) {
         for object in context.allObjects {
-            check(object.manifest.node["metadata"]?["annotations"], object, &sink)
+            check(object.annotations, object, &sink)
         }
         for entry in context.podTemplates where entry.template.node != nil && entry.workload.kind != "Pod" {
             check(entry.template.metadata.node?["annotations"], entry.ref, &sink)

@@ -50,7 +50,7 @@ package struct LabelSyntaxRule: Rule {
 
     package func check(_ context: LintContext, into sink: inout FindingSink) {
         for object in context.allObjects {
-            check(object.manifest.node["metadata"]?["labels"], object, &sink)
+            check(object.labels, object, &sink)
         }
         for entry in context.podTemplates where entry.template.node != nil && entry.workload.kind != "Pod" {
             check(entry.template.metadata.node?["labels"], entry.ref, &sink)

@@ -70,7 +70,7 @@ package struct ObjectNameRule: Rule {
 
     package func check(_ context: LintContext, into sink: inout FindingSink) {
         for object in context.allObjects {
-            guard let metadata = object.manifest.node["metadata"], metadata.isMapping else { continue }
+            guard let metadata = object.metadata, metadata.isMapping else { continue }
             if let validate = Self.validator(for: object.kind) {
                 if let name = metadata["name"], let text = name.text, !text.isEmpty {
                     var errors = validate(text)

@@ -68,11 +68,11 @@ package struct IngressSpecRule: Rule {
         ])
 
     package func check(_ context: LintContext, into sink: inout FindingSink) {
-        for object in context.objects(ofKind: "Ingress") where object.manifest.identity.apiVersion == "networking.k8s.io/v1" {
-            guard let spec = object.manifest.node["spec"], spec.isMapping else { continue }
+        for object in context.objects(ofKind: "Ingress") where object.identity.apiVersion == "networking.k8s.io/v1" {
+            guard let spec = object.spec, spec.isMapping else { continue }
             let rules = spec["rules"]?.sequenceItems ?? []
             if rules.isEmpty, spec["defaultBackend"] == nil {
-                sink.fieldError(object, at: object.manifest.node.pair(forKey: "spec")?.key, pathOf: spec,
+                sink.fieldError(object, at: object.node.pair(forKey: "spec")?.key, pathOf: spec,
                                 .invalid(.string(""), "either `defaultBackend` or `rules` must be specified"))
             }
             if let backend = spec["defaultBackend"] { checkBackend(backend, object, &sink) }
@@ -162,7 +162,7 @@ package struct IngressSpecRule: Rule {
             }
             let port = service["port"]
             let portName = port?["name"]?.text ?? ""
-            let portNumber = port?["number"]?.int ?? 0
+            let portNumber = port?["number"]?.integer ?? 0
             if !portName.isEmpty, portNumber != 0 {
                 sink.fieldError(object, at: backend.pair(forKey: "service")?.key, pathOf: port,
                                 .invalid(.string(""), "cannot set both port name & port number"))

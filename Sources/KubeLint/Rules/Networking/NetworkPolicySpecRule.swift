@@ -52,7 +52,7 @@ package struct NetworkPolicySpecRule: Rule {
 
     package func check(_ context: LintContext, into sink: inout FindingSink) {
         for object in context.objects(ofKind: "NetworkPolicy") {
-            guard let spec = object.manifest.node["spec"], spec.isMapping else { continue }
+            guard let spec = object.spec, spec.isMapping else { continue }
             let types = spec["policyTypes"]?.sequenceItems ?? []
             for type in types where !["Ingress", "Egress"].contains(type.text ?? "") {
                 sink.fieldError(object, at: type, .unsupported(.string(type.text ?? ""), ["Ingress", "Egress"]))
@@ -72,15 +72,15 @@ package struct NetworkPolicySpecRule: Rule {
     private func checkPort(_ port: YAMLNode, _ object: ObjectRef, _ sink: inout FindingSink) {
         SpecChecks.oneOf(port, "protocol", ["SCTP", "TCP", "UDP"], object, &sink)
         let number = port["port"]
-        if let number, let value = number.int {
+        if let number, let value = number.integer {
             for error in NameValidation.portNumber(Int(value)) { sink.fieldError(object, at: number, .invalid(.int(Int(value)), error)) }
         } else if let number, let text = number.text, !number.isNull {
             for error in NameValidation.portName(text) { sink.fieldError(object, at: number, .invalid(.string(text), error)) }
         }
-        guard let end = port["endPort"], let endValue = end.int else { return }
+        guard let end = port["endPort"], let endValue = end.integer else { return }
         if number == nil {
             sink.fieldError(object, at: end, pathOf: port, missingKey: "port", .required("must be specified when endPort is specified"))
-        } else if let value = number?.int {
+        } else if let value = number?.integer {
             if endValue < value {
                 sink.fieldError(object, at: end, .invalid(.int(Int(endValue)), "must be greater than or equal to `port`"))
             }

@@ -76,8 +76,8 @@ package struct ServiceSpecRule: Rule {
     package func check(_ context: LintContext, into sink: inout FindingSink) {
         let range = context.manifestSet.cluster.nodePortRange
         for object in context.objects(ofKind: "Service") {
-            guard let spec = object.manifest.node["spec"], spec.isMapping else { continue }
-            let specKey = object.manifest.node.pair(forKey: "spec")?.key
+            guard let spec = object.spec, spec.isMapping else { continue }
+            let specKey = object.node.pair(forKey: "spec")?.key
             let type = spec["type"]?.text ?? "ClusterIP"
             SpecChecks.oneOf(spec, "type", ["ClusterIP", "ExternalName", "LoadBalancer", "NodePort"], object, &sink)
             SpecChecks.oneOf(spec, "sessionAffinity", ["ClientIP", "None"], object, &sink)
@@ -103,7 +103,7 @@ package struct ServiceSpecRule: Rule {
                                 missingKey: spec["ports"] == nil ? "ports" : nil, .required(""))
             }
             checkPorts(spec, type: type, range: range, object, &sink)
-            if let timeout = spec["sessionAffinityConfig"]?["clientIP"]?["timeoutSeconds"], let value = timeout.int,
+            if let timeout = spec["sessionAffinityConfig"]?["clientIP"]?["timeoutSeconds"], let value = timeout.integer,
                !(1...86400).contains(value) {
                 sink.fieldError(object, at: timeout, .invalid(.int(Int(value)), "must be greater than 0 and less than 86400"))
             }
@@ -129,7 +129,7 @@ package struct ServiceSpecRule: Rule {
             }
             let proto = port["protocol"]?.text ?? "TCP"
             SpecChecks.oneOf(port, "protocol", ["SCTP", "TCP", "UDP"], object, &sink)
-            if let number = port["port"], let value = number.int {
+            if let number = port["port"], let value = number.integer {
                 let errors = NameValidation.portNumber(Int(value))
                 for error in errors { sink.fieldError(object, at: number, .invalid(.int(Int(value)), error)) }
                 if errors.isEmpty, !numbers.insert("\(value)/\(proto)").inserted {
@@ -140,7 +140,7 @@ package struct ServiceSpecRule: Rule {
                 sink.fieldError(object, at: first, pathOf: port, missingKey: "port", .required(""))
             }
             if let target = port["targetPort"], !target.isNull {
-                if let value = target.int {
+                if let value = target.integer {
                     if value != 0 {
                         for error in NameValidation.portNumber(Int(value)) {
                             sink.fieldError(object, at: target, .invalid(.int(Int(value)), error))
@@ -152,7 +152,7 @@ package struct ServiceSpecRule: Rule {
                     }
                 }
             }
-            guard let nodePort = port["nodePort"], let value = nodePort.int, value != 0 else { continue }
+            guard let nodePort = port["nodePort"], let value = nodePort.integer, value != 0 else { continue }
             if type == "ClusterIP" || type == "ExternalName" {
                 sink.fieldError(object, at: nodePort, .forbidden("may not be used when `type` is '\(type)'"))
             } else if !range.contains(Int(value)) {

@@ -54,7 +54,7 @@ package struct PodAffinityRule: Rule {
 
     package func check(_ context: LintContext, into sink: inout FindingSink) {
         for entry in context.podTemplates {
-            for (term, weighted) in SelectorSites.podAffinityTerms(entry.specNode) {
+            for (term, weighted) in SelectorSites.podAffinityTerms(entry.podSpec) {
                 if let weighted { SelectorValidation.weight(weighted, entry.ref, &sink) }
                 let key = term["topologyKey"]
                 let text = key?.text ?? ""

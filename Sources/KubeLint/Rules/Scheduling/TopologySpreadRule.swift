@@ -52,7 +52,7 @@ package struct TopologySpreadRule: Rule {
     package func check(_ context: LintContext, into sink: inout FindingSink) {
         for entry in context.podTemplates {
             var seen = Set<String>()
-            for constraint in entry.specNode["topologySpreadConstraints"]?.sequenceItems ?? [] where constraint.isMapping {
+            for constraint in entry.podSpec["topologySpreadConstraints"]?.sequenceItems ?? [] where constraint.isMapping {
                 check(constraint, entry.ref, &seen, &sink)
             }
         }
@@ -60,7 +60,7 @@ package struct TopologySpreadRule: Rule {
 
     private func check(_ constraint: YAMLNode, _ object: ObjectRef, _ seen: inout Set<String>, _ sink: inout FindingSink) {
         let first = constraint.pairs.first?.key ?? constraint
-        if let skew = constraint["maxSkew"], let value = skew.int, value <= 0 {
+        if let skew = constraint["maxSkew"], let value = skew.integer, value <= 0 {
             sink.fieldError(object, at: skew, .invalid(.int(Int(value)), "must be greater than zero"))
         }
         let key = constraint["topologyKey"]
@@ -82,7 +82,7 @@ package struct TopologySpreadRule: Rule {
                                 .unsupported(.string(""), ["DoNotSchedule", "ScheduleAnyway"]))
             }
         }
-        if let minDomains = constraint["minDomains"], let value = minDomains.int {
+        if let minDomains = constraint["minDomains"], let value = minDomains.integer {
             if value <= 0 {
                 sink.fieldError(object, at: minDomains, .invalid(.int(Int(value)), "must be greater than 0"))
             } else if actionText != "DoNotSchedule" {

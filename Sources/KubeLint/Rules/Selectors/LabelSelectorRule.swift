@@ -55,13 +55,13 @@ package struct LabelSelectorRule: Rule {
         ])
 
     package func check(_ context: LintContext, into sink: inout FindingSink) {
-        for object in context.allObjects where !object.manifest.object.isGeneric {
-            for selector in SelectorSites.objectSelectors(object.manifest.node, kind: object.kind) {
+        for object in context.allObjects where !object.kubeObject.isGeneric {
+            for selector in SelectorSites.objectSelectors(object.spec, kind: object.kind) {
                 SelectorValidation.labelSelector(selector, object, &sink)
             }
         }
         for entry in context.podTemplates {
-            let spec = entry.specNode
+            let spec = entry.podSpec
             for (term, _) in SelectorSites.podAffinityTerms(spec) {
                 if let selector = term["labelSelector"] { SelectorValidation.labelSelector(selector, entry.ref, &sink) }
                 if let selector = term["namespaceSelector"] {

@@ -68,7 +68,7 @@ package struct NodeSelectorRule: Rule {
 
     package func check(_ context: LintContext, into sink: inout FindingSink) {
         for entry in context.podTemplates {
-            let spec = entry.specNode
+            let spec = entry.podSpec
             if let nodeSelector = spec["nodeSelector"], nodeSelector.isMapping {
                 SelectorValidation.labelMap(nodeSelector, entry.ref, &sink)
             }

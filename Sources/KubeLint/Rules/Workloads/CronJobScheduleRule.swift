@@ -88,9 +88,9 @@ package struct CronJobScheduleRule: Rule {
 
     package func check(_ context: LintContext, into sink: inout FindingSink) {
         for object in context.objects(ofKind: "CronJob") {
-            guard let spec = object.manifest.node["spec"], spec.isMapping else { continue }
+            guard let spec = object.spec, spec.isMapping else { continue }
             guard let node = spec["schedule"], let schedule = node.text, !node.isNull, !schedule.isEmpty else {
-                sink.fieldError(object, at: spec["schedule"] ?? object.manifest.node.pair(forKey: "spec")?.key,
+                sink.fieldError(object, at: spec["schedule"] ?? object.node.pair(forKey: "spec")?.key,
                                 pathOf: spec["schedule"] ?? spec, missingKey: spec["schedule"] == nil ? "schedule" : nil,
                                 .required(""))
                 continue
@@ -102,75 +102,6 @@ package struct CronJobScheduleRule: Rule {
             if schedule.contains("TZ") {
                 sink.fieldError(object, at: node, .invalid(
                     .string(schedule), "cannot use TZ or CRON_TZ in schedule, use timeZone field instead"))
-            }
-        }
-    }
-}
-
-/// CronJob spec fields other than the schedule: timeZone, concurrencyPolicy, deadlines and history limits.
-package struct CronJobSpecRule: Rule {
-    package static let description = RuleDescription(
-        id: "invalid-cronjob-spec",
-        name: "Invalid CronJob Spec",
-        summary: "timeZone is an IANA zone, concurrencyPolicy is Allow/Forbid/Replace, limits are non-negative",
-        rationale: "The API server rejects the CronJob; `Local` is refused because it would follow the controller manager's zone.",
-        kind: .apiServer, severity: .error,
-        triggering: [
-            """
-            apiVersion: batch/v1
-            kind: CronJob
-            metadata:
-              name: report
-            spec:
-              schedule: "0 3 * * *"
-              timeZone: ↓Europe/Munich
-              concurrencyPolicy: ↓Skip
-              successfulJobsHistoryLimit: ↓-1
-              jobTemplate:
-                spec:
-                  template:
-                    spec:
-                      restartPolicy: OnFailure
-                      containers: [{name: report, image: report:1.0}]
-            """,
-        ],
-        nonTriggering: [
-            """
-            apiVersion: batch/v1
-            kind: CronJob
-            metadata:
-              name: report
-            spec:
-              schedule: "0 3 * * *"
-              timeZone: Etc/UTC
-              concurrencyPolicy: Forbid
-              startingDeadlineSeconds: 300
-              jobTemplate:
-                spec:
-                  template:
-                    spec:
-                      restartPolicy: OnFailure
-                      containers: [{name: report, image: report:1.0}]
-            """,
-        ])
-
-    package func check(_ context: LintContext, into sink: inout FindingSink) {
-        for object in context.objects(ofKind: "CronJob") {
-            guard let spec = object.manifest.node["spec"], spec.isMapping else { continue }
-            SpecChecks.nonNegative(spec, ["startingDeadlineSeconds", "successfulJobsHistoryLimit", "failedJobsHistoryLimit"],
-                                   object, &sink)
-            SpecChecks.oneOf(spec, "concurrencyPolicy", ["Allow", "Forbid", "Replace"], object, &sink)
-            guard let zone = spec["timeZone"], !zone.isNull, let name = zone.text else { continue }
-            if name.isEmpty {
-                sink.fieldError(object, at: zone, .invalid(.string(name), "timeZone must be nil or non-empty string"))
-                continue
-            }
-            if name.lowercased() == "local" {
-                sink.fieldError(object, at: zone, .invalid(
-                    .string(name), "timeZone must be an explicit time zone as defined in https://www.iana.org/time-zones"))
-            } else if let error = TimeZoneCatalog.loadError(name) {
-                sink.fieldError(object, at: zone, .invalid(.string(name), error),
-                                hint: "use an IANA zone name such as Europe/Berlin or Etc/UTC")
             }
         }
     }

@@ -58,7 +58,7 @@ package struct DaemonSetSpecRule: Rule {
 
     package func check(_ context: LintContext, into sink: inout FindingSink) {
         for object in context.objects(ofKind: "DaemonSet") {
-            guard let spec = object.manifest.node["spec"], spec.isMapping else { continue }
+            guard let spec = object.spec, spec.isMapping else { continue }
             SpecChecks.nonNegative(spec, ["minReadySeconds", "revisionHistoryLimit"], object, &sink)
             SpecChecks.noActiveDeadline(spec["template"]?["spec"], kind: "DaemonSet", object, &sink)
             guard let strategy = spec["updateStrategy"], strategy.isMapping else { continue }

@@ -65,12 +65,12 @@ package struct DeploymentSpecRule: Rule {
 
     package func check(_ context: LintContext, into sink: inout FindingSink) {
         for object in context.objects(ofKind: "Deployment") + context.objects(ofKind: "ReplicaSet") {
-            guard let spec = object.manifest.node["spec"], spec.isMapping else { continue }
+            guard let spec = object.spec, spec.isMapping else { continue }
             SpecChecks.nonNegative(spec, ["replicas", "minReadySeconds", "revisionHistoryLimit"], object, &sink)
             SpecChecks.noActiveDeadline(spec["template"]?["spec"], kind: "ReplicaSet", object, &sink)
             guard object.kind == "Deployment" else { continue }
-            if let deadline = spec["progressDeadlineSeconds"], let value = deadline.int {
-                if value <= (spec["minReadySeconds"]?.int ?? 0) {
+            if let deadline = spec["progressDeadlineSeconds"], let value = deadline.integer {
+                if value <= (spec["minReadySeconds"]?.integer ?? 0) {
                     sink.fieldError(object, at: deadline, .invalid(.int(Int(value)), "must be greater than minReadySeconds"))
                 }
             }

@@ -47,10 +47,10 @@ package struct JobSpecRule: Rule {
 
     package func check(_ context: LintContext, into sink: inout FindingSink) {
         for object in context.objects(ofKind: "Job") {
-            check(object.manifest.node["spec"], object, &sink)
+            check(object.spec, object, &sink)
         }
         for object in context.objects(ofKind: "CronJob") {
-            check(object.manifest.node["spec"]?["jobTemplate"]?["spec"], object, &sink)
+            check(object.spec?["jobTemplate"]?["spec"], object, &sink)
         }
     }
 
@@ -61,7 +61,7 @@ package struct JobSpecRule: Rule {
             "backoffLimitPerIndex", "maxFailedIndexes",
         ], object, &sink)
         SpecChecks.oneOf(spec, "completionMode", ["NonIndexed", "Indexed"], object, &sink)
-        if spec["completionMode"]?.text == "Indexed", spec["completions"]?.int == nil {
+        if spec["completionMode"]?.text == "Indexed", spec["completions"]?.integer == nil {
             sink.fieldError(object, at: spec.pair(forKey: "completionMode")?.key, pathOf: spec, missingKey: "completions",
                             .required("when completion mode is Indexed"))
         }

@@ -65,7 +65,7 @@ package struct StatefulSetSpecRule: Rule {
 
     package func check(_ context: LintContext, into sink: inout FindingSink) {
         for object in context.objects(ofKind: "StatefulSet") {
-            guard let spec = object.manifest.node["spec"], spec.isMapping else { continue }
+            guard let spec = object.spec, spec.isMapping else { continue }
             SpecChecks.nonNegative(spec, ["replicas", "minReadySeconds", "revisionHistoryLimit"], object, &sink)
             SpecChecks.nonNegative(spec["ordinals"], ["start"], object, &sink)
             SpecChecks.noActiveDeadline(spec["template"]?["spec"], kind: "StatefulSet", object, &sink)

@@ -1,86 +1,6 @@
 import KubeModel
 import KubeYAML
 
-/// A NetworkPolicy whose `podSelector` (non-empty) selects no pod of its namespace.
-package struct NetworkPolicySelectsNoPodRule: Rule {
-    package static let description = RuleDescription(
-        id: "network-policy-selects-no-pod",
-        name: "NetworkPolicy Selects No Pod",
-        summary: "A NetworkPolicy's podSelector matches no pod template in its namespace",
-        rationale: "The policy isolates nothing: the pods it was written for stay open.",
-        kind: .crossResource, severity: .warning,
-        triggering: [
-            """
-            apiVersion: networking.k8s.io/v1
-            kind: NetworkPolicy
-            metadata:
-              name: db
-            spec:
-              podSelector:
-                matchLabels:
-                  ↓app: database
-              ingress: []
-            ---
-            apiVersion: v1
-            kind: Pod
-            metadata:
-              name: db
-              labels: {app: db}
-            spec:
-              containers: [{name: db, image: postgres:17}]
-            """,
-        ],
-        nonTriggering: [
-            """
-            apiVersion: networking.k8s.io/v1
-            kind: NetworkPolicy
-            metadata:
-              name: default-deny
-            spec:
-              podSelector: {}
-            ---
-            apiVersion: networking.k8s.io/v1
-            kind: NetworkPolicy
-            metadata:
-              name: db
-            spec:
-              podSelector: {matchLabels: {app: db}}
-            ---
-            apiVersion: v1
-            kind: Pod
-            metadata:
-              name: db
-              labels: {app: db}
-            spec:
-              containers: [{name: db, image: postgres:17}]
-            """,
-        ])
-
-    package func check(_ context: LintContext, into sink: inout FindingSink) {
-        for object in context.objects(ofKind: "NetworkPolicy") {
-            guard case .networkPolicy(let policy) = object.manifest.object else { continue }
-            let selector = policy.spec.podSelector
-            guard !selector.isEmpty, !selector.isInvalid, let node = object.manifest.node["spec"]?["podSelector"] else { continue }
-            if context.pods(in: object.namespace, matching: selector).isEmpty {
-                sink.report(object, at: firstEntry(node),
-                            "podSelector \(selector.selectorText) matches no pod template in namespace \(object.namespace)",
-                            hint: "check the labels against the workloads' pod templates", path: "spec.podSelector")
-            }
-        }
-    }
-}
-
-/// The first key of a selector's first non-empty part, to point at.
-func firstEntry(_ selector: YAMLNode) -> YAMLNode {
-    for key in ["matchLabels", "matchExpressions"] {
-        if let part = selector[key] {
-            if part.isMapping, let first = part.pairs.first { return first.key }
-            if part.isSequence, let first = part.items.first { return first }
-        }
-    }
-    return selector
-}
-
 /// NetworkPolicy peers whose podSelector matches no pod (warning) or whose namespaceSelector matches no
 /// namespace of the input (info: namespaces often exist outside the manifests).
 package struct NetworkPolicyPeerMatchesNothingRule: Rule {
@@ -139,7 +59,7 @@ package struct NetworkPolicyPeerMatchesNothingRule: Rule {
 
     package func check(_ context: LintContext, into sink: inout FindingSink) {
         for object in context.objects(ofKind: "NetworkPolicy") {
-            guard case .networkPolicy(let policy) = object.manifest.object else { continue }
+            guard case .networkPolicy(let policy) = object.kubeObject else { continue }
             for rule in policy.spec.ingress + policy.spec.egress {
                 for peer in rule.peers { check(peer, object, context, &sink) }
             }

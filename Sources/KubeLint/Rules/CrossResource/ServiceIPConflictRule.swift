@@ -1,63 +1,6 @@
 import KubeModel
 import KubeYAML
 
-/// The same object (group, kind, namespace, name) defined twice in the input.
-package struct DuplicateObjectRule: Rule {
-    package static let description = RuleDescription(
-        id: "duplicate-object",
-        name: "Duplicate Object",
-        summary: "Two documents define the same group, kind, namespace and name",
-        rationale: "`kubectl apply` applies both and the last one wins silently; usually a copy that was meant to be renamed.",
-        kind: .crossResource, severity: .error,
-        triggering: [
-            """
-            apiVersion: v1
-            kind: ConfigMap
-            metadata:
-              name: settings
-            data: {mode: a}
-            ---
-            apiVersion: v1
-            kind: ConfigMap
-            metadata:
-              name: ↓settings
-              namespace: default
-            data: {mode: b}
-            """,
-        ],
-        nonTriggering: [
-            """
-            apiVersion: v1
-            kind: ConfigMap
-            metadata:
-              name: settings
-              namespace: a
-            ---
-            apiVersion: v1
-            kind: ConfigMap
-            metadata:
-              name: settings
-              namespace: b
-            """,
-        ])
-
-    package func check(_ context: LintContext, into sink: inout FindingSink) {
-        var first: [StorageKey: ObjectRef] = [:]
-        for object in context.allObjects where !object.manifest.identity.isGenerated {
-            let key = object.manifest.identity.storageKey
-            guard let earlier = first[key] else {
-                first[key] = object
-                continue
-            }
-            let node = object.manifest.node["metadata"]?["name"] ?? object.manifest.node
-            sink.report(object, at: node,
-                        "\(object.kind) \(object.namespace.isEmpty ? "" : object.namespace + "/")\(object.name) is already defined at \(earlier.manifest.file):\(earlier.manifest.node.location.line)",
-                        hint: "rename one of them or remove the copy",
-                        notes: [DiagnosticNote(message: "first definition", range: earlier.manifest.node.range)])
-        }
-    }
-}
-
 /// Two Services claiming the same clusterIP, or the same nodePort.
 package struct ServiceIPConflictRule: Rule {
     package static let description = RuleDescription(
@@ -112,8 +55,8 @@ package struct ServiceIPConflictRule: Rule {
         var addresses: [String: (ObjectRef, YAMLNode)] = [:]
         var nodePorts: [Int: (ObjectRef, YAMLNode)] = [:]
         for object in context.objects(ofKind: "Service") {
-            guard case .service(let service) = object.manifest.object else { continue }
-            if let ip = service.spec.clusterIP, !ip.isEmpty, ip != "None", let node = object.manifest.node["spec"]?["clusterIP"] {
+            guard case .service(let service) = object.kubeObject else { continue }
+            if let ip = service.spec.clusterIP, !ip.isEmpty, ip != "None", let node = object.spec?["clusterIP"] {
                 if let (earlier, earlierNode) = addresses[ip], earlier.index != object.index {
                     sink.report(object, at: node, "clusterIP \(ip) is also claimed by Service \(earlier.namespace)/\(earlier.name)",
                                 notes: [DiagnosticNote(message: "the other claim", range: earlierNode.range)])
