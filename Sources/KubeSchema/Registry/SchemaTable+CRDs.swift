@@ -8,8 +8,9 @@ extension SchemaTable {
     /// `apiextensions.k8s.io/v1` keeps a schema per version (`spec.versions[].schema`); `v1beta1` may also have
     /// one for all versions (`spec.validation`). A served version without a schema accepts any fields.
     mutating func addCustomResourceDefinitions(from manifests: [Manifest], diagnostics: inout [Diagnostic]) {
-        for manifest in manifests where manifest.identity.kind == "CustomResourceDefinition"
-            && manifest.identity.group == "apiextensions.k8s.io" {
+        for index in manifests.indices where manifests[index].identity.kind == "CustomResourceDefinition"
+            && manifests[index].identity.apiVersion.hasPrefix("apiextensions.k8s.io/") {
+            let manifest = manifests[index]
             let spec = manifest.node["spec"]
             guard let group = spec?["group"]?.string, let kind = spec?["names"]?["kind"]?.string else { continue }
             let shared = spec?["validation"]?["openAPIV3Schema"]

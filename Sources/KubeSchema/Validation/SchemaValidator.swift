@@ -25,26 +25,29 @@ package enum SchemaValidator {
         var diagnostics: [Diagnostic] = []
         let table = catalog(for: set, registry: registry, diagnostics: &diagnostics)
         let minor = APIDeprecation.minor(of: registry.kubernetesVersion) ?? Int.max
-        let manifests = set.manifests
-        let chunkSize = max(32, manifests.count / 64)
-        let chunks = (manifests.count + chunkSize - 1) / chunkSize
+        let count = set.manifests.count
+        let chunkSize = max(32, count / 64)
+        let chunks = (count + chunkSize - 1) / chunkSize
         let slots = ResultSlots<[Diagnostic]>(count: chunks)
-        table.nodes.withUnsafeBufferPointer { nodes in
-            let context = Context(
-                nodes: nodes, kinds: table.kinds, options: registry.options, minor: minor,
-                version: registry.kubernetesVersion)
-            let work: @Sendable (Int) -> Void = { chunk in
-                var found: [Diagnostic] = []
-                let end = min(manifests.count, (chunk + 1) * chunkSize)
-                for index in (chunk * chunkSize)..<end {
-                    context.validate(manifests[index], into: &found)
+        // Workers read manifests and nodes in place: copying a `Manifest` (with its typed object) per document
+        // would cost more than validating it.
+        set.manifests.withUnsafeBufferPointer { manifests in
+            table.nodes.withUnsafeBufferPointer { nodes in
+                let context = Context(
+                    manifests: manifests, nodes: nodes, kinds: table.kinds, options: registry.options, minor: minor,
+                    version: registry.kubernetesVersion)
+                let work: @Sendable (Int) -> Void = { chunk in
+                    var found: [Diagnostic] = []
+                    for index in (chunk * chunkSize)..<min(count, (chunk + 1) * chunkSize) {
+                        context.validate(index, into: &found)
+                    }
+                    slots.store(found, at: chunk)
                 }
-                slots.store(found, at: chunk)
-            }
-            if parallel, chunks > 1 {
-                DispatchQueue.concurrentPerform(iterations: chunks, execute: work)
-            } else {
-                for chunk in 0..<chunks { work(chunk) }
+                if parallel, chunks > 1 {
+                    DispatchQueue.concurrentPerform(iterations: chunks, execute: work)
+                } else {
+                    for chunk in 0..<chunks { work(chunk) }
+                }
             }
         }
         for found in slots.values() { diagnostics.append(contentsOf: found) }
@@ -58,17 +61,15 @@ package enum SchemaValidator {
         var table = registry.bundled
         if let meta = table.objectMeta { table.materialize([meta]) }
         table.addCustomResourceDefinitions(from: set.manifests, diagnostics: &diagnostics)
-        var wanted = Set<KindKey>()
-        for manifest in set.manifests {
-            let key = KindKey(apiVersion: manifest.identity.apiVersion, kind: manifest.identity.kind)
-            if table.root(for: key) == nil { wanted.insert(key) }
+        // By index, not `for manifest in`: a loop variable would copy each manifest and its typed object.
+        var used = Set<KindKey>()
+        for index in set.manifests.indices {
+            used.insert(KindKey(apiVersion: set.manifests[index].identity.apiVersion,
+                                kind: set.manifests[index].identity.kind))
         }
+        let wanted = used.filter { table.root(for: $0) == nil }
         table.addLocationSchemas(registry.locations, for: wanted.sorted(), diagnostics: &diagnostics)
-        var roots = Set<Int32>()
-        for manifest in set.manifests {
-            let key = KindKey(apiVersion: manifest.identity.apiVersion, kind: manifest.identity.kind)
-            if let root = table.root(for: key) { roots.insert(root) }
-        }
+        let roots = used.compactMap { table.root(for: $0) }
         table.materialize(roots.sorted())
         return table
     }
@@ -76,17 +77,17 @@ package enum SchemaValidator {
 
 /// What every worker reads: the compiled nodes and the run's settings.
 private struct Context: @unchecked Sendable {
+    let manifests: UnsafeBufferPointer<Manifest>
     let nodes: UnsafeBufferPointer<SchemaNode>
     let kinds: [KindKey: Int32]
     let options: SchemaOptions
     let minor: Int
     let version: String
 
-    func validate(_ manifest: Manifest, into found: inout [Diagnostic]) {
-        let identity = manifest.identity
+    func validate(_ index: Int, into found: inout [Diagnostic]) {
+        let identity = manifests[index].identity
         let object = identity.objectIdentity
-        let root = manifest.node
-        let kindNode = root["kind"] ?? root
+        let root = manifests[index].document.root
         switch APIDeprecation.status(apiVersion: identity.apiVersion, kind: identity.kind, minor: minor) {
         case .removed(let entry)?:
             found.append(APIVersionFindings.removed(entry, at: root["apiVersion"] ?? root, object: object))
@@ -98,7 +99,8 @@ private struct Context: @unchecked Sendable {
         }
         guard let schema = kinds[KindKey(apiVersion: identity.apiVersion, kind: identity.kind)] else {
             found.append(APIVersionFindings.missingSchema(
-                identity, version: version, ignore: options.ignoreMissingSchemas, at: kindNode, object: object))
+                identity, version: version, ignore: options.ignoreMissingSchemas, at: root["kind"] ?? root,
+                object: object))
             return
         }
         var checker = DocumentChecker(nodes: nodes, strict: options.strict, object: object)
