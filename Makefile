@@ -11,6 +11,9 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: all deps build release run test bench schemas check-peers clean
 
+# Python peers the tests compare against (PyPI): kubernetes-validate (schema verdicts), jsonschema (SARIF).
+KV_INSTALL = python3 -c 'import kubernetes_validate, jsonschema' 2>/dev/null || python3 -m pip install --quiet kubernetes-validate jsonschema
+
 all: build
 
 ## deps: install the system packages that are missing (apt-get update once, then install only what lacks)
@@ -40,8 +43,19 @@ run: release
 
 ## test: everything, including the end-to-end tests with real iptables, ipset, nginx and DNS servers
 test: deps
+	-@$(KV_INSTALL)
+	-@scripts/lint/fetch-sarif-schema.sh >/dev/null
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+
+## schemas: regenerate schemas/ and Sources/KubeSchema/Generated/ from the PyPI package kubernetes-validate
+schemas:
+	@$(KV_INSTALL)
+	python3 scripts/schemas/generate.py
+
+## check-peers: kubec and kubernetes-validate --strict agree per document (deliberate differences listed)
+check-peers: deps
+	scripts/schemas/check-peers.sh
 
 ## bench: generate inputs and measure every stage against its floor in the same run (release build)
 bench: deps

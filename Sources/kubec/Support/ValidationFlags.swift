@@ -33,10 +33,22 @@ struct ValidationFlags: ParsableArguments {
             ignoreMissingSchemas: ignoreMissingSchemas)
     }
 
+    /// Refuses an unknown `--kubernetes-version` or `--schema-location` up front: a bad flag is exit 2, not a
+    /// finding.
+    func validateSchemaOptions() throws {
+        do {
+            _ = try SchemaRegistry(options: schemaOptions)
+        } catch {
+            Console.error("kubec: error: \(error.message)\n")
+            throw ExitCode(2)
+        }
+    }
+
     /// `--config FILE`, else `.kubec.yaml` in the current folder when present, else defaults, with
     /// `--enable`/`--disable` applied. A config that cannot be read or has errors stops the command (exit 2):
     /// linting with half a config would mislead.
     func configuration() throws -> LintConfiguration {
+        try validateSchemaOptions()
         var configuration = LintConfiguration()
         let path: String? = config ?? (FileManager.default.fileExists(atPath: ".kubec.yaml") ? ".kubec.yaml" : nil)
         if let path {
