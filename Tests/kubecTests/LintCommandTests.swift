@@ -79,3 +79,36 @@ struct LintCommandTests {
         #expect(!run.stdout.isEmpty)
     }
 }
+
+@Suite(.enabled(if: KubecProcess.binaryExists, "kubec binary not built: run `swift build` first"))
+struct LintPipelineTests {
+    @Test func aWrongTypeIsReportedOnceWithTheYAMLExplanation() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kubec-once-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let path = dir.appendingPathComponent("d.yaml").path
+        try """
+            apiVersion: v1
+            kind: ConfigMap
+            metadata: {name: x, labels: {enabled: yes}}
+            """.write(toFile: path, atomically: true, encoding: .utf8)
+        let run = try KubecProcess.run(["lint", "--output", "json", path])
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        let diagnostics = try #require(json["diagnostics"] as? [[String: Any]])
+        let atValue = diagnostics.filter { $0["line"] as? Int == 3 && $0["column"] as? Int == 39 }
+        #expect(atValue.count == 1, "\(diagnostics)")
+        #expect((atValue.first?["message"] as? String)?.contains("the unquoted yes is a boolean here") == true)
+    }
+
+    @Test func schemaAndRulesAndPlanRunTogetherOnTheDemo() throws {
+        let run = try KubecProcess.run(["lint", "--output", "json", RepositoryPaths.manifests])
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        let summary = try #require(json["summary"] as? [String: Any])
+        #expect(summary["errors"] as? Int == 0)
+        #expect(summary["warnings"] as? Int == 0)
+    }
+
+    @Test func anUnknownKubernetesVersionIsAUsageError() throws {
+        let run = try KubecProcess.run(["lint", "--kubernetes-version", "1.99", RepositoryPaths.manifests])
+        #expect(run.status == 2)
+    }
+}

@@ -14,12 +14,28 @@ enum LintPipeline {
         var set = set
         if !flags.strict { set.diagnostics = set.diagnostics.map(StrictMode.relaxed) }
         var additional = SchemaValidator.validate(set, options: flags.schemaOptions)
+        set.diagnostics = withoutDecoderEchoes(set.diagnostics, schema: additional)
         if let plan, !set.nodes.isEmpty {
             additional += plan.diagnostics + PlanFindings.unschedulable(plan.plan)
         }
         var diagnostics = Linter.lint(set, configuration: configuration, additional: additional)
         diagnostics.sort(by: Diagnostic.reportOrder)
         return diagnostics
+    }
+}
+
+/// The model decoder and the schema both notice a value of the wrong type or format; one finding per place
+/// is enough, and the schema's says more (kubectl's wording, and why YAML typed the value so).
+private func withoutDecoderEchoes(_ diagnostics: [Diagnostic], schema: [Diagnostic]) -> [Diagnostic] {
+    let echoed: [String: String] = ["model-type-mismatch": SchemaRuleID.type, "model-invalid-value": "schema-format"]
+    var places = Set<String>()
+    for finding in schema where echoed.values.contains(finding.rule) {
+        if let range = finding.range { places.insert("\(finding.rule)@\(range.file):\(range.start.line):\(range.start.column)") }
+    }
+    guard !places.isEmpty else { return diagnostics }
+    return diagnostics.filter { diagnostic in
+        guard let twin = echoed[diagnostic.rule], let range = diagnostic.range else { return true }
+        return !places.contains("\(twin)@\(range.file):\(range.start.line):\(range.start.column)")
     }
 }
 
