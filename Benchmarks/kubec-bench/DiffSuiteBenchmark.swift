@@ -5,7 +5,7 @@ import KubeYAML
 /// Issue 8's figure: `kubec diff` of two 20,000-document sets with 1% of objects changed (target ≤ 0.5 s).
 ///
 /// Inputs come from `DiffBenchmark.makeSources` (in KubeDiff, so the tests check what it generates). The floor
-/// is loading both sides (parse + identify), which any diff must do; the rows add the diff stage, the whole
+/// is loading both sides (parse + identify, as `kubec diff` does without `--cluster`), which any diff must do; the rows add the diff stage, the whole
 /// command, and the worst case where every new document differs in bytes (a trailing comment), so no document
 /// takes the identical-text shortcut and every tree is walked.
 enum DiffSuiteBenchmark {
@@ -15,15 +15,16 @@ enum DiffSuiteBenchmark {
         let (_, touchedFiles) = DiffBenchmark.makeSources(documents: documents, touchEveryDocument: true)
         let options = DiffOptions(roots: ("old", "new"))
         let load = Stopwatch.best(runs: 3) {
-            (ManifestSet.decode(YAMLLoader.load(oldFiles)), ManifestSet.decode(YAMLLoader.load(newFiles)))
+            (ManifestSet.decode(YAMLLoader.load(oldFiles), typed: false), ManifestSet.decode(YAMLLoader.load(newFiles), typed: false))
         }
         let (old, new) = load.result
-        let touched = ManifestSet.decode(YAMLLoader.load(touchedFiles))
+        let touched = ManifestSet.decode(YAMLLoader.load(touchedFiles), typed: false)
         let diff = Stopwatch.best { ManifestDiff.compare(old: old, new: new, options: options) }
         let worst = Stopwatch.best(runs: 3) { ManifestDiff.compare(old: old, new: touched, options: options) }
         let whole = Stopwatch.best(runs: 3) {
             ManifestDiff.compare(
-                old: ManifestSet.decode(YAMLLoader.load(oldFiles)), new: ManifestSet.decode(YAMLLoader.load(newFiles)),
+                old: ManifestSet.decode(YAMLLoader.load(oldFiles), typed: false),
+                new: ManifestSet.decode(YAMLLoader.load(newFiles), typed: false),
                 options: options)
         }
         let cpuStart = DiffBenchmark.processCPUSeconds()

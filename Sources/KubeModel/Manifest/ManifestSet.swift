@@ -31,14 +31,16 @@ package struct ManifestSet: Sendable {
     ///
     /// Large inputs are decoded in chunks on every core; chunks are joined in input order, so manifests and
     /// diagnostics come out exactly as a serial pass would give them.
-    package static func decode(_ load: YAMLLoadResult) -> ManifestSet {
+    /// With `typed: false` only identities are read and every object stays `.generic`: enough for stages
+    /// that work on the YAML trees (the manifest diff), at a fraction of the cost.
+    package static func decode(_ load: YAMLLoadResult, typed: Bool = true) -> ManifestSet {
         let documents = load.documents
         let chunkCount = documents.count < parallelThreshold ? 1 : min(64, documents.count / (parallelThreshold / 4))
         var diagnostics = load.diagnostics
         var manifests: [Manifest] = []
         manifests.reserveCapacity(documents.count)
         if chunkCount <= 1 {
-            decode(documents[...], into: &manifests, &diagnostics)
+            decode(documents[...], typed: typed, into: &manifests, &diagnostics)
         } else {
             let slots = ResultSlots<([Manifest], [Diagnostic])>(count: chunkCount)
             DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
@@ -46,7 +48,7 @@ package struct ManifestSet: Sendable {
                 var chunkManifests: [Manifest] = []
                 var chunkDiagnostics: [Diagnostic] = []
                 chunkManifests.reserveCapacity(range.count)
-                decode(documents[range], into: &chunkManifests, &chunkDiagnostics)
+                decode(documents[range], typed: typed, into: &chunkManifests, &chunkDiagnostics)
                 slots.store((chunkManifests, chunkDiagnostics), at: chunk)
             }
             for (chunkManifests, chunkDiagnostics) in slots.values() {
@@ -71,7 +73,7 @@ package struct ManifestSet: Sendable {
     static let parallelThreshold = 512
 
     private static func decode(
-        _ documents: ArraySlice<YAMLDocument>, into manifests: inout [Manifest],
+        _ documents: ArraySlice<YAMLDocument>, typed: Bool, into manifests: inout [Manifest],
         _ diagnostics: inout [Diagnostic]
     ) {
         for document in documents {
@@ -79,6 +81,10 @@ package struct ManifestSet: Sendable {
             case .failure(let diagnostic):
                 diagnostics.append(diagnostic)
             case .success(let identity):
+                guard typed else {
+                    manifests.append(Manifest(identity: identity, document: document, object: .generic))
+                    continue
+                }
                 var decoder = ObjectDecoder(identity: identity)
                 let object = decoder.decode(document.root)
                 diagnostics.append(contentsOf: decoder.diagnostics)

@@ -90,8 +90,9 @@ struct DiffCommand: ParsableCommand {
         if !unreadable.isEmpty {
             return try fail(unreadable.map(\.message).joined(separator: "; "))
         }
-        let oldSet = Self.load(oldSide.inputs)
-        let newSet = Self.load(newSide.inputs)
+        // Typed objects are needed only to compile (`--cluster`); the manifest diff reads the YAML trees.
+        let oldSet = Self.load(oldSide.inputs, typed: cluster != nil)
+        let newSet = Self.load(newSide.inputs, typed: cluster != nil)
         var report = ManifestDiff.compare(
             old: oldSet, new: newSet, options: DiffOptions(ignores: patterns, roots: (old, new)))
         if let cluster, let clusterSide {
@@ -122,8 +123,8 @@ struct DiffCommand: ParsableCommand {
     }
 
     /// Reads and identifies one side's documents.
-    static func load(_ inputs: [InputCollector.Input]) -> ManifestSet {
-        ManifestSet.decode(YAMLLoader.load(inputs))
+    static func load(_ inputs: [InputCollector.Input], typed: Bool = true) -> ManifestSet {
+        ManifestSet.decode(YAMLLoader.load(inputs), typed: typed)
     }
 
     private var useColor: Bool {
