@@ -29,7 +29,7 @@ enum ManifestGenerator {
 
     static func document(_ index: Int) -> String {
         let app = "app-\(index / 3)"
-        let namespace = "team-\(index % 17)"
+        let namespace = "team-\(index / 3 % 17)"
         switch index % 3 {
         case 0:
             return """
