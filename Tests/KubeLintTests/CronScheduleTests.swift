@@ -1,4 +1,5 @@
 import KubeLint
+import KubeModel
 import Testing
 
 /// The CronJob schedule parser against robfig/cron v3 `ParseStandard`, message for message.

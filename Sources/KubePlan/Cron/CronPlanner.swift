@@ -36,6 +36,10 @@ package enum CronPlanner {
         case .success(let value): parsed = value
         case .failure(let error): return .failure(error)
         }
+        // robfig accepts a zone prefix, but the API server refuses CronJobs that use one.
+        if parsed.zonePrefix != nil {
+            return .failure(CronError("cannot use TZ or CRON_TZ in schedule, use timeZone field instead"))
+        }
         var zone = TimeZone(identifier: "UTC")
         if let timeZone {
             guard timeZone != "Local", let found = TimeZone(identifier: timeZone) else {

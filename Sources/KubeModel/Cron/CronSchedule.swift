@@ -1,7 +1,11 @@
-/// A CronJob schedule as `robfig/cron/v3`'s `ParseStandard` reads it (reference §4.6): exactly five fields
-/// (minute hour day-of-month month day-of-week), each a comma list of `*`, `?`, `a`, `a-b`, with an optional
-/// `/step` (`a/step` means `a-max/step`); month (JAN–DEC) and weekday (SUN–SAT) names; the descriptors
-/// `@yearly @annually @monthly @weekly @daily @midnight @hourly` and `@every <duration>`.
+/// A CronJob schedule as `github.com/robfig/cron/v3` `ParseStandard` reads it, the parser the API server
+/// calls in `validateScheduleFormat`: the one parser kubec has, for lint (robfig's own error words, which the
+/// API server passes through: `expected exactly 5 fields, found 8: [* * /1 * * * * *]`) and for the plan's
+/// next run times.
+///
+/// Five fields (minute hour day-of-month month day-of-week), each a comma list of `*`, `?`, `a`, `a-b`, with
+/// an optional `/step` (`a/step` runs from a to the maximum); month and weekday names in any case; the
+/// descriptors `@yearly` … `@hourly` and `@every <duration>`; a leading `TZ=`/`CRON_TZ=` zone.
 package struct CronSchedule: Sendable, Hashable {
     /// Bit sets of the allowed values of each field.
     package var minutes: UInt64 = 0
@@ -15,6 +19,8 @@ package struct CronSchedule: Sendable, Hashable {
     package var daysOfWeekStarred = false
     /// `@every`: a constant delay in seconds.
     package var every: Int64?
+    /// The zone of a `TZ=`/`CRON_TZ=` prefix (robfig accepts it; the API server refuses it in CronJobs).
+    package var zonePrefix: String?
 
     private struct Bounds {
         var min: Int
@@ -32,39 +38,62 @@ package struct CronSchedule: Sendable, Hashable {
             "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
         ])
     private static let weekdayBounds = Bounds(
-        min: 0, max: 6,
-        names: [
-            "sun": 0, "mon": 1, "tue": 2, "wed": 3, "thu": 4, "fri": 5, "sat": 6,
-        ])
+        min: 0, max: 6, names: ["sun": 0, "mon": 1, "tue": 2, "wed": 3, "thu": 4, "fri": 5, "sat": 6])
 
+    /// robfig's `parseDescriptor`: exact, case-sensitive names.
     private static let descriptors: [String: String] = [
         "@yearly": "0 0 1 1 *", "@annually": "0 0 1 1 *", "@monthly": "0 0 1 * *", "@weekly": "0 0 * * 0",
         "@daily": "0 0 * * *", "@midnight": "0 0 * * *", "@hourly": "0 * * * *",
     ]
 
-    /// Parses a schedule; the error text follows robfig's messages.
+    /// Nil when the schedule parses; robfig's error text otherwise.
+    package static func validate(_ spec: String) -> String? {
+        if case .failure(let error) = parse(spec) { return error.description }
+        return nil
+    }
+
+    /// Parses a schedule; the error text is robfig's.
     package static func parse(_ text: String) -> Result<CronSchedule, CronError> {
-        let trimmed = text.trimmingWhitespace
-        if trimmed.isEmpty { return .failure(CronError("empty spec string")) }
-        if trimmed.hasPrefix("TZ=") || trimmed.hasPrefix("CRON_TZ=") {
-            return .failure(CronError("cannot use TZ or CRON_TZ in schedule, use timeZone field instead"))
+        if text.isEmpty { return .failure(CronError("empty spec string")) }
+        var spec = text
+        var zone: String?
+        if spec.hasPrefix("TZ=") || spec.hasPrefix("CRON_TZ=") {
+            let equals = spec.firstIndex(of: "=") ?? spec.startIndex
+            let space = spec.firstIndex(of: " ") ?? spec.endIndex
+            let name = String(spec[spec.index(after: equals)..<space])
+            if let error = TimeZoneCatalog.loadError(name) {
+                return .failure(CronError("provided bad location \(name): \(error)"))
+            }
+            zone = name
+            spec = String(spec[space...]).trimmed
         }
-        if trimmed.hasPrefix("@every ") {
-            let duration = String(trimmed.dropFirst("@every ".count)).trimmingWhitespace
-            guard let seconds = GoDuration.seconds(duration), seconds > 0 else {
-                return .failure(CronError("failed to parse duration @every \(duration)"))
+        var result: Result<CronSchedule, CronError>
+        if spec.hasPrefix("@every ") {
+            let duration = String(spec.dropFirst("@every ".count))
+            if let error = GoDuration.parseError(duration) {
+                return .failure(CronError("failed to parse duration \(spec): \(error)"))
             }
             var schedule = CronSchedule()
-            schedule.every = seconds
-            return .success(schedule)
-        }
-        if trimmed.hasPrefix("@") {
-            guard let expanded = descriptors[trimmed.lowercased()] else {
-                return .failure(CronError("unrecognized descriptor: \(trimmed)"))
+            schedule.every = max(GoDuration.seconds(duration) ?? 1, 1)
+            result = .success(schedule)
+        } else if spec.hasPrefix("@") {
+            guard let expanded = descriptors[spec] else {
+                return .failure(CronError("unrecognized descriptor: \(spec)"))
             }
-            return parse(expanded)
+            result = fields(expanded)
+        } else {
+            result = fields(spec)
         }
-        let fields = trimmed.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+        return result.map { schedule in
+            var schedule = schedule
+            schedule.zonePrefix = zone
+            return schedule
+        }
+    }
+
+    private static func fields(_ spec: String) -> Result<CronSchedule, CronError> {
+        let fields = spec.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" })
+            .map(String.init)
         guard fields.count == 5 else {
             return .failure(
                 CronError("expected exactly 5 fields, found \(fields.count): [\(fields.joined(separator: " "))]"))
@@ -96,10 +125,10 @@ package struct CronSchedule: Sendable, Hashable {
         return bits
     }
 
+    /// robfig's `getRange`.
     private static func range(_ text: String, _ bounds: Bounds) throws -> (UInt64, Bool) {
         let rangeAndStep = text.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
         let lowAndHigh = rangeAndStep[0].split(separator: "-", omittingEmptySubsequences: false).map(String.init)
-        let singleDigit = lowAndHigh.count == 1
         var start: Int
         var end: Int
         var star = false
@@ -120,16 +149,14 @@ package struct CronSchedule: Sendable, Hashable {
         case 1: break
         case 2:
             step = try integer(rangeAndStep[1])
-            if singleDigit { end = bounds.max }
+            if lowAndHigh.count == 1 { end = bounds.max }
             if step > 1 { star = false }
         default: throw CronError("too many slashes: \(text)")
         }
-        if start < bounds.min {
-            throw CronError("beginning of range (\(start)) below minimum (\(bounds.min)): \(text)")
-        }
+        if start < bounds.min { throw CronError("beginning of range (\(start)) below minimum (\(bounds.min)): \(text)") }
         if end > bounds.max { throw CronError("end of range (\(end)) above maximum (\(bounds.max)): \(text)") }
         if start > end { throw CronError("beginning of range (\(start)) beyond end of range (\(end)): \(text)") }
-        if step <= 0 { throw CronError("step of range should be a positive number: \(text)") }
+        if step == 0 { throw CronError("step of range should be a positive number: \(text)") }
         var bits: UInt64 = 0
         var current = start
         while current <= end {
@@ -144,48 +171,37 @@ package struct CronSchedule: Sendable, Hashable {
         return try integer(text)
     }
 
+    /// robfig's `mustParseInt` over Go's `strconv.Atoi`.
     private static func integer(_ text: String) throws -> Int {
-        guard let number = Int(text), !text.hasPrefix("+") else {
-            throw CronError(
-                "failed to parse int from \(text): strconv.Atoi: parsing \(text.debugDescription): invalid syntax")
+        let quoted = GoQuote.quote(text)
+        var digits = Substring(text)
+        var negative = false
+        if digits.first == "+" || digits.first == "-" {
+            negative = digits.first == "-"
+            digits = digits.dropFirst()
         }
-        return number
+        guard !digits.isEmpty, digits.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) else {
+            throw CronError("failed to parse int from \(text): strconv.Atoi: parsing \(quoted): invalid syntax")
+        }
+        guard let magnitude = Int(digits) else {
+            throw CronError("failed to parse int from \(text): strconv.Atoi: parsing \(quoted): value out of range")
+        }
+        if negative, magnitude != 0 { throw CronError("negative number (-\(magnitude)) not allowed: \(text)") }
+        return magnitude
     }
 }
 
-/// Why a schedule does not parse.
+/// Why a schedule does not parse, in robfig's words.
 package struct CronError: Error, Sendable, Hashable, CustomStringConvertible {
     package var description: String
-    init(_ description: String) { self.description = description }
+    package init(_ description: String) { self.description = description }
 }
 
 extension String {
-    fileprivate var trimmingWhitespace: String {
-        var result = Substring(self)
-        while let first = result.first, first == " " || first == "\t" || first == "\n" { result = result.dropFirst() }
-        while let last = result.last, last == " " || last == "\t" || last == "\n" { result = result.dropLast() }
-        return String(result)
-    }
-}
-
-/// Go's `time.ParseDuration`, the units `@every` accepts: `1h30m`, `90s`, `1.5h`.
-enum GoDuration {
-    static func seconds(_ text: String) -> Int64? {
-        let units: [(String, Double)] = [
-            ("ns", 1e-9), ("us", 1e-6), ("µs", 1e-6), ("ms", 1e-3), ("s", 1), ("m", 60), ("h", 3600),
-        ]
-        var rest = Substring(text)
-        var total = 0.0
-        if rest.isEmpty { return nil }
-        while !rest.isEmpty {
-            let number = rest.prefix { $0.isNumber || $0 == "." }
-            guard !number.isEmpty, let value = Double(number) else { return nil }
-            rest = rest.dropFirst(number.count)
-            guard let unit = units.first(where: { rest.hasPrefix($0.0) && !(($0.0 == "m") && rest.hasPrefix("ms")) })
-            else { return nil }
-            rest = rest.dropFirst(unit.0.count)
-            total += value * unit.1
-        }
-        return Int64(total)
+    fileprivate var trimmed: String {
+        var slice = Substring(self)
+        while let first = slice.first, first == " " || first == "\t" { slice = slice.dropFirst() }
+        while let last = slice.last, last == " " || last == "\t" { slice = slice.dropLast() }
+        return String(slice)
     }
 }
