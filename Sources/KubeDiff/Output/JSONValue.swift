@@ -1,6 +1,7 @@
 import KubeYAML
 
-/// A JSON document under construction, written with sorted keys so output is byte-stable.
+/// A JSON document under construction, keyed by dictionaries and written with sorted keys so output is
+/// byte-stable; rendering is KubeYAML's `JSONValue` (one JSON writer for every command).
 package indirect enum JSONValue: Hashable, Sendable {
     case null
     case bool(Bool)
@@ -15,45 +16,23 @@ package indirect enum JSONValue: Hashable, Sendable {
 
     /// The value as JSON text: compact, or indented by two spaces per level when `pretty`.
     package func serialized(pretty: Bool = true) -> String {
-        var text = ""
-        write(into: &text, pretty: pretty, indent: 0)
-        return text
+        ordered.rendered(pretty: pretty)
     }
 
-    private func write(into text: inout String, pretty: Bool, indent: Int) {
+    /// The same document with object keys in byte order.
+    private var ordered: KubeYAML.JSONValue {
         switch self {
-        case .null: text += "null"
-        case .bool(let value): text += value ? "true" : "false"
-        case .number(let value): text += value
-        case .string(let value): text += DiffValue.quoted(value)
-        case .array(let items):
-            guard !items.isEmpty else { text += "[]"; return }
-            text += "["
-            for (index, item) in items.enumerated() {
-                if index > 0 { text += "," }
-                newline(&text, pretty: pretty, indent: indent + 1)
-                item.write(into: &text, pretty: pretty, indent: indent + 1)
-            }
-            newline(&text, pretty: pretty, indent: indent)
-            text += "]"
+        case .null: return .null
+        case .bool(let value): return .bool(value)
+        case .number(let text):
+            if let value = Int(text) { return .int(value) }
+            return Double(text).map(KubeYAML.JSONValue.double) ?? .string(text)
+        case .string(let value): return .string(value)
+        case .array(let items): return .array(items.map(\.ordered))
         case .object(let members):
-            guard !members.isEmpty else { text += "{}"; return }
-            text += "{"
             let keys = members.keys.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
-            for (index, key) in keys.enumerated() {
-                if index > 0 { text += "," }
-                newline(&text, pretty: pretty, indent: indent + 1)
-                text += DiffValue.quoted(key) + (pretty ? ": " : ":")
-                members[key, default: .null].write(into: &text, pretty: pretty, indent: indent + 1)
-            }
-            newline(&text, pretty: pretty, indent: indent)
-            text += "}"
+            return .object(keys.map { ($0, members[$0, default: .null].ordered) })
         }
-    }
-
-    private func newline(_ text: inout String, pretty: Bool, indent: Int) {
-        guard pretty else { return }
-        text += "\n" + String(repeating: "  ", count: indent)
     }
 }
 
