@@ -1,3 +1,4 @@
+import KubeModel
 import KubePlan
 
 /// The cluster the DNS emitter tests share: one Service of every record shape the spec defines.

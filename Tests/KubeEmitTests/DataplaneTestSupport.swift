@@ -1,5 +1,6 @@
 import Foundation
 import KubeEmit
+import KubeModel
 import KubePlan
 import KubeTestSupport
 import Testing
@@ -64,7 +65,7 @@ enum DataplaneFixture {
     }
 
     static func port(
-        _ name: String, _ port: Int, nodePort: Int? = nil, proto: PortProtocol = .tcp, endpoints: [EndpointState]
+        _ name: String, _ port: Int, nodePort: Int? = nil, proto: KubePlan.PortProtocol = .tcp, endpoints: [EndpointState]
     ) -> ServicePortState {
         ServicePortState(name: name, proto: proto, port: port, targetPort: .number(port), nodePort: nodePort, endpoints: endpoints)
     }

@@ -1,5 +1,6 @@
 import Foundation
 import KubeEmit
+import KubeModel
 import KubePlan
 
 /// A two-node cluster made of network namespaces for real packets through the generated iptables rules.

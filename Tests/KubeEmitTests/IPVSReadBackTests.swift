@@ -1,4 +1,5 @@
 import KubeEmit
+import KubeModel
 import KubePlan
 import Testing
 

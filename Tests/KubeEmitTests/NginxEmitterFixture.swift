@@ -1,3 +1,4 @@
+import KubeModel
 import KubePlan
 
 /// The Ingresses the nginx emitter tests share: one host per row of the Kubernetes docs' path-matching

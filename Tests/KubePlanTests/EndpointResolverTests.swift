@@ -1,3 +1,4 @@
+import KubeModel
 import KubePlan
 import Testing
 
@@ -13,7 +14,7 @@ import Testing
         PodState(namespace: namespace, name: name, nodeName: node, ip: address.map(ip), labels: labels, ports: ports, ready: ready)
     }
 
-    static func service(_ target: TargetPort, proto: PortProtocol = .tcp, selector: [String: String]? = ["app": "web"]) -> ServiceState {
+    static func service(_ target: TargetPort, proto: KubePlan.PortProtocol = .tcp, selector: [String: String]? = ["app": "web"]) -> ServiceState {
         ServiceState(namespace: "app", name: "web", clusterIPs: [ip("10.96.0.5")],
                      ports: [ServicePortState(name: "http", proto: proto, port: 80, targetPort: target)], selector: selector)
     }

@@ -1,3 +1,4 @@
+import KubeModel
 import KubePlan
 
 /// Synthetic clusters for `make bench`: the DNS emitter's load shape.

@@ -1,3 +1,4 @@
+import KubeModel
 import KubePlan
 
 /// Domain-name checks and spellings for zone files.

@@ -1,3 +1,4 @@
+import KubeModel
 import KubePlan
 
 /// Synthetic clusters and timings for `make bench` (ISSUE 6: 10,000 and 20,000 Services × 3 endpoints on one

@@ -1,3 +1,4 @@
+import KubeModel
 import KubePlan
 
 /// How kube-proxy was configured on the nodes, for the parts of its output that depend on flags and on what the

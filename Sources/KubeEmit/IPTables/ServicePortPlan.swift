@@ -1,3 +1,4 @@
+import KubeModel
 import KubePlan
 
 /// Everything about one service port that is the same on every node, computed once per compile: names, hashed

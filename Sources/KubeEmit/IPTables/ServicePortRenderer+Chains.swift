@@ -1,3 +1,5 @@
+import KubeModel
+
 /// The per-service nat chains: SVC/SVL (masquerade rule, affinity checks, probability jumps), EXT, FW and SEP.
 extension ServicePortRenderer {
     func writeChains(_ plan: ServicePortPlan, _ decision: TrafficDecision, _ arena: inout RuleArena) {

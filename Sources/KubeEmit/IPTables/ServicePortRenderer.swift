@@ -1,3 +1,4 @@
+import KubeModel
 import KubePlan
 
 /// Writes one service port's rules into a `RuleArena`, option for option in the order kube-proxy's

@@ -1,3 +1,5 @@
+import KubeModel
+
 /// kube-proxy's IPVS-mode ipsets (pkg/proxy/ipvs/ipset.go and `ipsetInfo` in proxier.go): names, types and the
 /// comments its iptables rules carry, in kube-proxy's declaration order.
 enum IPSetName: String, CaseIterable, Sendable {

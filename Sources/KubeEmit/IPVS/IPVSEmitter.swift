@@ -1,3 +1,4 @@
+import KubeModel
 import KubePlan
 
 /// kube-proxy's IPVS mode, node by node: `ipvs.rules` (`ipvsadm -R` input), `ipset.rules` (`ipset restore`

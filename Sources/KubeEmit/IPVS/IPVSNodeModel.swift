@@ -1,3 +1,4 @@
+import KubeModel
 import KubePlan
 
 /// What kube-proxy's IPVS proxier programs on one node, before rendering: virtual servers with their real
@@ -7,7 +8,7 @@ import KubePlan
 struct IPVSNodeModel {
     /// An IPVS virtual server and its real servers (`IP:port` texts).
     struct VirtualServer {
-        var proto: PortProtocol
+        var proto: KubePlan.PortProtocol
         var address: IPAddress
         var port: Int
         var persistence: Int?
@@ -27,7 +28,7 @@ struct IPVSNodeModel {
         for plan in plans {
             guard let clusterIP = IPAddress(plan.clusterIP) else { continue }
             let decision = TrafficDecision(plan, nodeName: node.name)
-            let proto = PortProtocol(rawValue: plan.proto.uppercased()) ?? .tcp
+            let proto = KubePlan.PortProtocol(rawValue: plan.proto.uppercased()) ?? .tcp
             let persistence = plan.affinityTimeout
             func realServers(onlyLocal: Bool) -> [(address: IPAddress, port: Int)] {
                 let indices = onlyLocal && !decision.localEndpoints.isEmpty ? decision.localEndpoints : decision.clusterEndpoints
@@ -113,7 +114,7 @@ struct IPVSNodeModel {
     }
 
     /// ipvsadm's listing order: protocol number, then address, then port.
-    static func protocolNumber(_ proto: PortProtocol) -> Int {
+    static func protocolNumber(_ proto: KubePlan.PortProtocol) -> Int {
         switch proto {
         case .tcp: 6
         case .udp: 17

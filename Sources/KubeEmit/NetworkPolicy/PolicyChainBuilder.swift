@@ -1,3 +1,4 @@
+import KubeModel
 import KubePlan
 
 /// Builds the per-pod chains and the ipsets they use, for one node.

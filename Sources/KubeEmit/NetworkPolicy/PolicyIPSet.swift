@@ -1,3 +1,4 @@
+import KubeModel
 import KubePlan
 
 /// One ipset a policy rule matches against: pod IPs (`hash:ip`) or CIDRs with exceptions (`hash:net`).

@@ -1,3 +1,4 @@
+import KubeModel
 import KubePlan
 
 /// The API server's and ingress-nginx's input checks, applied again before anything reaches nginx.conf.

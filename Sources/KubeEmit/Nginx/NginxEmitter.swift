@@ -1,3 +1,4 @@
+import KubeModel
 import KubePlan
 import KubeYAML
 

@@ -1,3 +1,4 @@
+import KubeModel
 import KubePlan
 
 /// Names and contents of the `upstream` blocks: one per backend Service port (and sticky-cookie variant).

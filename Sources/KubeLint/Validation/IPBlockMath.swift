@@ -1,4 +1,5 @@
 import Foundation
+import KubeModel
 
 /// IPv4 and IPv6 addresses and CIDRs as 128-bit values (IPv4 mapped into `::ffff:0:0/96`), enough to check
 /// NetworkPolicy `ipBlock`s and Service IPs.

@@ -92,8 +92,8 @@ package struct Cluster: Sendable, KubeDecodable {
         if let given = context.string(spec, "dnsServiceIP") {
             dnsServiceIP = given
         } else {
-            dnsServiceIP = serviceCIDRs.first.flatMap { IPv4CIDR($0)?.address(at: 10) }
-            if let first = serviceCIDRs.first, spec["serviceCIDR"] != nil, IPv4CIDR(first) == nil, !first.contains(":"),
+            dnsServiceIP = serviceCIDRs.first.flatMap { CIDR($0) }.flatMap { $0.isV4 && $0.size > 10 ? "\($0.address(at: 10))" : nil }
+            if let first = serviceCIDRs.first, spec["serviceCIDR"] != nil, CIDR(first)?.isV4 != true, !first.contains(":"),
                 let cidrNode = spec["serviceCIDR"]
             {
                 context.invalidValue(

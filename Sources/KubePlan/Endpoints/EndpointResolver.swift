@@ -1,3 +1,5 @@
+import KubeModel
+
 /// Fills every `ServicePortState.endpoints` the way the EndpointSlice controller and kube-proxy's
 /// EndpointSlice cache do it together.
 ///

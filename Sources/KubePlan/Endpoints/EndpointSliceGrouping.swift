@@ -1,3 +1,5 @@
+import KubeModel
+
 /// A Service's endpoints grouped the way the EndpointSlice controller groups them: endpoints whose ports resolve
 /// to the same numbers share slices (a named targetPort can differ per pod), at most 100 endpoints per slice
 /// (`--max-endpoints-per-slice` default).

@@ -1,3 +1,5 @@
+import KubeModel
+
 /// Pod IPs from each node's pod CIDR, in placement order, as the CNI `host-local` IPAM plugin hands them
 /// out: the network address is never used, the first address (`.1`) is the bridge gateway (`cni0`), the
 /// IPv4 broadcast address is skipped, so the first pod gets `.2`.

@@ -1,3 +1,4 @@
+import KubeModel
 import KubeYAML
 
 /// Where every pod goes and why not, per-node totals, and CronJob schedules: what `kubec plan` prints.

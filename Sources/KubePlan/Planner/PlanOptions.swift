@@ -1,3 +1,5 @@
+import KubeModel
+
 /// How to plan.
 package struct PlanOptions: Sendable {
     /// Seeds the tie-breaker among nodes with the same top score (`--seed`).

@@ -1,3 +1,4 @@
+import KubeModel
 import KubeYAML
 
 /// A Service with its IPs allocated and its endpoints resolved.
