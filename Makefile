@@ -46,7 +46,11 @@ test: deps
 	-@$(KV_INSTALL)
 	-@scripts/lint/fetch-sarif-schema.sh >/dev/null
 	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build
+	@set -o pipefail; $(SWIFT) test --skip-build 2>&1 | tee .build/test-output.txt; status=$$?; \
+	  passed=$$(sed -n 's/.*Test run with \([0-9]*\) tests\{0,1\} in .* passed after.*/\1/p' .build/test-output.txt | tail -n 1); \
+	  failed=$$(grep -c 'recorded an issue' .build/test-output.txt); \
+	  if [ $$status -eq 0 ] && [ -n "$$passed" ]; then echo "tests: $$passed passed, 0 failed"; \
+	  else echo "tests: $${passed:-0} passed, $$failed failed"; fi; exit $$status
 
 ## schemas: regenerate schemas/ and Sources/KubeSchema/Generated/ from the PyPI package kubernetes-validate
 schemas:
