@@ -150,7 +150,7 @@ package struct LintContext: Sendable {
     /// The shortest posting list of the required labels, or the whole namespace when there are none.
     private func candidates(in namespace: String, _ labels: [String: String]) -> [PodTemplateEntry] {
         var best: [Int]? = nil
-        for (key, value) in labels where !PodTemplateEntry.perPodKeys.contains(key) {
+        for (key, value) in labels where !PodTemplateEntry.isPerPod(key) {
             let posting = podsByLabel[LabelPosting(namespace: namespace, key: key, value: value)] ?? []
             if best == nil || posting.count < (best?.count ?? 0) { best = posting }
             if posting.isEmpty { break }
@@ -169,8 +169,12 @@ package struct LintContext: Sendable {
 ///
 /// A class: rules iterate thousands of these, and a struct copy would retain every field of the workload.
 package final class PodTemplateEntry: Sendable {
-    /// Labels that differ per pod (StatefulSet ordinals), matched against every pod name.
-    static let perPodKeys: Set<String> = ["statefulset.kubernetes.io/pod-name", "apps.kubernetes.io/pod-index"]
+    /// Whether a key is a label that differs per pod (StatefulSet ordinals, matched against every pod name): two
+    /// comparisons instead of a hash, as every selector key passes here.
+    @inline(__always)
+    static func isPerPod(_ key: String) -> Bool {
+        key == "statefulset.kubernetes.io/pod-name" || key == "apps.kubernetes.io/pod-index"
+    }
 
     package let ref: ObjectRef
     package let workload: Workload
@@ -226,15 +230,21 @@ package final class PodTemplateEntry: Sendable {
 
     /// Whether the pods carry every label of a map.
     package func matches(labels required: [String: String]) -> Bool {
-        for (key, value) in required where !Self.perPodKeys.contains(key) && labels[key] != value { return false }
-        if required.keys.contains(where: Self.perPodKeys.contains) { return matches(LabelSelector(matchLabels: required)) }
-        return true
+        var usesPerPod = false
+        for (key, value) in required {
+            if Self.isPerPod(key) {
+                usesPerPod = true
+            } else if labels[key] != value {
+                return false
+            }
+        }
+        return usesPerPod ? matches(LabelSelector(matchLabels: required)) : true
     }
 
     /// Whether some pod of the template is selected (per-pod labels checked pod by pod).
     package func matches(_ selector: LabelSelector) -> Bool {
-        let usesPerPod = selector.matchLabels.keys.contains(where: Self.perPodKeys.contains)
-            || selector.matchExpressions.contains { Self.perPodKeys.contains($0.key) }
+        let usesPerPod = selector.matchLabels.keys.contains(where: Self.isPerPod)
+            || selector.matchExpressions.contains { Self.isPerPod($0.key) }
         guard usesPerPod, !podNames.isEmpty else { return selector.matches(labels) }
         for (offset, name) in podNames.enumerated() {
             var podLabels = labels

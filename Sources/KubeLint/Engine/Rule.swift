@@ -92,6 +92,14 @@ package final class ObjectRef: Sendable {
     /// `metadata.labels` and `metadata.annotations`, found in the same pass.
     package let labels: YAMLNode?
     package let annotations: YAMLNode?
+    /// `metadata.name`, `metadata.generateName` and `metadata.namespace` nodes, found in the same pass.
+    package let nameNode: YAMLNode?
+    package let generateNameNode: YAMLNode?
+    package let namespaceNode: YAMLNode?
+    /// True for kinds the model leaves generic (custom resources, kinds kubec does not decode).
+    package let isGeneric: Bool
+    /// The typed Service, for Services (five rules read it; reading `kubeObject` copies the whole value).
+    package let service: Service?
     let storage: ManifestStorage
 
     init(index: Int, storage: ManifestStorage) {
@@ -100,6 +108,12 @@ package final class ObjectRef: Sendable {
         let node = storage.manifests[index].document.root
         self.node = node
         identity = storage.manifests[index].identity
+        isGeneric = storage.manifests[index].object.isGeneric
+        if case .service(let service) = storage.manifests[index].object {
+            self.service = service
+        } else {
+            self.service = nil
+        }
         var metadata: YAMLNode?
         var spec: YAMLNode?
         for (key, value) in node.pairs {
@@ -111,11 +125,17 @@ package final class ObjectRef: Sendable {
         }
         var labels: YAMLNode?
         var annotations: YAMLNode?
+        var name: YAMLNode?
+        var generateName: YAMLNode?
+        var namespace: YAMLNode?
         if let metadata {
             for (key, value) in metadata.pairs {
                 switch key.text {
                 case "labels": labels = value
                 case "annotations": annotations = value
+                case "name": name = value
+                case "generateName": generateName = value
+                case "namespace": namespace = value
                 default: break
                 }
             }
@@ -124,6 +144,9 @@ package final class ObjectRef: Sendable {
         self.spec = spec
         self.labels = labels
         self.annotations = annotations
+        nameNode = name
+        generateNameNode = generateName
+        namespaceNode = namespace
     }
 
     /// The whole manifest.

@@ -46,12 +46,15 @@ package struct ResourceRequirementsRule: Rule {
                 guard let resources = container["resources"], resources.isMapping else { continue }
                 let requests = quantities(resources["requests"])
                 let limits = quantities(resources["limits"])
-                for (_, item) in (requests + limits).sorted(by: { $0.key < $1.key }) where item.quantity < .zero {
-                    sink.fieldError(entry.ref, at: item.node, .invalid(.string(item.node.text ?? ""), "must be greater than or equal to 0"))
+                if requests.contains(where: { $0.item.quantity < .zero }) || limits.contains(where: { $0.item.quantity < .zero }) {
+                    for (_, item) in (requests + limits).sorted(by: { $0.key < $1.key }) where item.quantity < .zero {
+                        sink.fieldError(entry.ref, at: item.node, .invalid(.string(item.node.text ?? ""), "must be greater than or equal to 0"))
+                    }
                 }
-                let limitByName = Dictionary(limits.map { ($0.key, $0.item) }, uniquingKeysWith: { first, _ in first })
-                for (name, request) in requests.map({ ($0.key, $0.item) }) {
-                    guard let limit = limitByName[name], request.quantity > limit.quantity, limit.quantity >= .zero else { continue }
+                for (name, request) in requests {
+                    // The first limit of the name, as a duplicated key's first value is the one compared.
+                    guard let limit = limits.first(where: { $0.key == name })?.item, request.quantity > limit.quantity,
+                          limit.quantity >= .zero else { continue }
                     sink.fieldError(entry.ref, at: request.node, .invalid(
                         .string(request.node.text ?? ""),
                         "must be less than or equal to \(name) limit of \(limit.node.text ?? limit.quantity.description)"),

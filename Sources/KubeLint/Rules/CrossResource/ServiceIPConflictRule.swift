@@ -55,7 +55,7 @@ package struct ServiceIPConflictRule: Rule {
         var addresses: [String: (ObjectRef, YAMLNode)] = [:]
         var nodePorts: [Int: (ObjectRef, YAMLNode)] = [:]
         for object in context.objects(ofKind: "Service") {
-            guard case .service(let service) = object.kubeObject else { continue }
+            guard let service = object.service else { continue }
             if let ip = service.spec.clusterIP, !ip.isEmpty, ip != "None", let node = object.spec?["clusterIP"] {
                 if let (earlier, earlierNode) = addresses[ip], earlier.index != object.index {
                     sink.report(object, at: node, "clusterIP \(ip) is also claimed by Service \(earlier.namespace)/\(earlier.name)",
