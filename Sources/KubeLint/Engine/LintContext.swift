@@ -1,3 +1,4 @@
+import Dispatch
 import KubeModel
 import KubeYAML
 
@@ -31,11 +32,12 @@ package struct LintContext: Sendable {
         var value: String
     }
 
-    package init(_ set: ManifestSet) {
+    /// Indexes a set; with `parallel`, the per-object work (nodes found, pod templates typed) runs on both cores.
+    package init(_ set: ManifestSet, parallel: Bool = false) {
         self.manifestSet = set
         let storage = ManifestStorage(set.manifests)
         self.storage = storage
-        let objects = set.manifests.indices.map { ObjectRef(index: $0, storage: storage) }
+        let objects = Self.build(set.manifests.count, parallel: parallel) { ObjectRef(index: $0, storage: storage) }
         allObjects = objects
         var templates: [PodTemplateEntry] = []
         var byNamespace: [String: [Int]] = [:]
@@ -55,10 +57,13 @@ package struct LintContext: Sendable {
         }
         let podKinds = ["Deployment", "ReplicaSet", "StatefulSet", "DaemonSet", "Job", "CronJob", "Pod", "ReplicationController"]
         let positions = podKinds.flatMap { byKind[$0] ?? [] }.sorted()
-        for index in positions {
+        let entries = Self.build(positions.count, parallel: parallel) { slot -> PodTemplateEntry? in
+            let index = positions[slot]
             let object = set.manifests[index].object
-            guard let workload = object.workload ?? Self.legacyWorkload(set.manifests[index]) else { continue }
-            let entry = PodTemplateEntry(ref: objects[index], workload: workload, isLegacy: object.isGeneric)
+            guard let workload = object.workload ?? Self.legacyWorkload(set.manifests[index]) else { return nil }
+            return PodTemplateEntry(ref: objects[index], workload: workload, isLegacy: object.isGeneric)
+        }
+        for case let entry? in entries {
             let position = templates.count
             templates.append(entry)
             byNamespace[entry.namespace, default: []].append(position)
@@ -71,6 +76,20 @@ package struct LintContext: Sendable {
         podsByLabel = byLabel
         namespaceLabels = namespaces
         declaredNamespaces = declared
+    }
+
+    /// `(0..<count).map(make)`, in chunks on both cores when `parallel` and the input is large enough to pay for it.
+    static func build<T: Sendable>(_ count: Int, parallel: Bool, _ make: @Sendable (Int) -> T) -> [T] {
+        let chunks = 8
+        guard parallel, count >= 2048 else { return (0..<count).map(make) }
+        let slots = ResultSlots<[T]>(count: chunks)
+        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+            slots.store((chunk * count / chunks..<(chunk + 1) * count / chunks).map(make), at: chunk)
+        }
+        var result: [T] = []
+        result.reserveCapacity(count)
+        for part in slots.values() { result += part }
+        return result
     }
 
     /// The pods of kinds the model leaves generic but that still make pods: ReplicationControllers, and
