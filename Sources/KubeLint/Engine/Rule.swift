@@ -116,11 +116,12 @@ package final class ObjectRef: Sendable {
         }
         var metadata: YAMLNode?
         var spec: YAMLNode?
+        // Keys compared in place: making a String of every key was most of the cost of indexing an object.
         for (key, value) in node.pairs {
-            switch key.text {
-            case "metadata": metadata = value
-            case "spec": spec = value
-            default: break
+            if key.textEquals("metadata") {
+                metadata = value
+            } else if key.textEquals("spec") {
+                spec = value
             }
         }
         var labels: YAMLNode?
@@ -130,13 +131,16 @@ package final class ObjectRef: Sendable {
         var namespace: YAMLNode?
         if let metadata {
             for (key, value) in metadata.pairs {
-                switch key.text {
-                case "labels": labels = value
-                case "annotations": annotations = value
-                case "name": name = value
-                case "generateName": generateName = value
-                case "namespace": namespace = value
-                default: break
+                if key.textEquals("name") {
+                    name = value
+                } else if key.textEquals("namespace") {
+                    namespace = value
+                } else if key.textEquals("labels") {
+                    labels = value
+                } else if key.textEquals("annotations") {
+                    annotations = value
+                } else if key.textEquals("generateName") {
+                    generateName = value
                 }
             }
         }
