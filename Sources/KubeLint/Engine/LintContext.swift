@@ -212,6 +212,10 @@ package final class PodTemplateEntry: Sendable {
     /// True for pods of a kind or version the model leaves generic (ReplicationController, extensions/v1beta1):
     /// used for references, skipped by the apps/v1 parity rules.
     package let isLegacy: Bool
+    /// The template's `metadata.labels` and `metadata.annotations` nodes, for the label and annotation rules; nil
+    /// for Pods (their metadata is the object's own) and for workloads without a template node.
+    let templateLabelsNode: YAMLNode?
+    let templateAnnotationsNode: YAMLNode?
     /// For StatefulSets: the pod names, for selectors on per-pod labels.
     let podNames: [String]
     let firstOrdinal: Int
@@ -227,6 +231,13 @@ package final class PodTemplateEntry: Sendable {
         specNode = template.spec.node ?? ref.node
         containerNodes = template.spec.node.map(ContainerSites.containers) ?? []
         podSpec = PodSpecNodes(template.spec.node)
+        if template.node != nil, workload.kind != "Pod" {
+            templateLabelsNode = template.metadata.node?["labels"]
+            templateAnnotationsNode = template.metadata.node?["annotations"]
+        } else {
+            templateLabelsNode = nil
+            templateAnnotationsNode = nil
+        }
         var labels = template.labels
         var podNames: [String] = []
         var firstOrdinal = 0

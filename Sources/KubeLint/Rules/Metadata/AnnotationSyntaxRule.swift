@@ -39,8 +39,8 @@ package struct AnnotationSyntaxRule: Rule {
         for object in context.allObjects {
             check(object.annotations, object, &known, &sink)
         }
-        for entry in context.podTemplates where entry.template.node != nil && entry.workload.kind != "Pod" {
-            check(entry.template.metadata.node?["annotations"], entry.ref, &known, &sink)
+        for entry in context.podTemplates {
+            check(entry.templateAnnotationsNode, entry.ref, &known, &sink)
         }
     }
 

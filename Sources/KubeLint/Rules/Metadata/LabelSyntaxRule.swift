@@ -53,8 +53,8 @@ package struct LabelSyntaxRule: Rule {
         for object in context.allObjects {
             check(object.labels, object, &known, &sink)
         }
-        for entry in context.podTemplates where entry.template.node != nil && entry.workload.kind != "Pod" {
-            check(entry.template.metadata.node?["labels"], entry.ref, &known, &sink)
+        for entry in context.podTemplates {
+            check(entry.templateLabelsNode, entry.ref, &known, &sink)
         }
     }
 
