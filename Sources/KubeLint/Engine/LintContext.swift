@@ -157,24 +157,38 @@ package struct LintContext: Sendable {
 
     /// The pod templates of a namespace whose pods carry every label of `labels` (a Service selector).
     package func pods(in namespace: String, matchingLabels labels: [String: String]) -> [PodTemplateEntry] {
-        candidates(in: namespace, labels).filter { $0.matches(labels: labels) }
+        var result: [PodTemplateEntry] = []
+        for position in candidates(in: namespace, labels) where podTemplates[position].matches(labels: labels) {
+            result.append(podTemplates[position])
+        }
+        return result
+    }
+
+    /// Whether some pod template of a namespace carries every label of `labels`, without collecting them.
+    package func hasPods(in namespace: String, matchingLabels labels: [String: String]) -> Bool {
+        candidates(in: namespace, labels).contains { podTemplates[$0].matches(labels: labels) }
     }
 
     /// The pod templates of a namespace whose pods a label selector selects.
     package func pods(in namespace: String, matching selector: LabelSelector) -> [PodTemplateEntry] {
         if selector.isInvalid { return [] }
-        return candidates(in: namespace, selector.matchLabels).filter { $0.matches(selector) }
+        var result: [PodTemplateEntry] = []
+        for position in candidates(in: namespace, selector.matchLabels) where podTemplates[position].matches(selector) {
+            result.append(podTemplates[position])
+        }
+        return result
     }
 
-    /// The shortest posting list of the required labels, or the whole namespace when there are none.
-    private func candidates(in namespace: String, _ labels: [String: String]) -> [PodTemplateEntry] {
+    /// Positions in `podTemplates` of the shortest posting list of the required labels, or of the whole
+    /// namespace when there are none.
+    private func candidates(in namespace: String, _ labels: [String: String]) -> [Int] {
         var best: [Int]? = nil
         for (key, value) in labels where !PodTemplateEntry.isPerPod(key) {
             let posting = podsByLabel[LabelPosting(namespace: namespace, key: key, value: value)] ?? []
             if best == nil || posting.count < (best?.count ?? 0) { best = posting }
             if posting.isEmpty { break }
         }
-        return (best ?? podsByNamespace[namespace] ?? []).map { podTemplates[$0] }
+        return best ?? podsByNamespace[namespace] ?? []
     }
 
     /// The namespaces whose labels a namespace selector selects, sorted.

@@ -71,6 +71,7 @@ package struct ObjectNameRule: Rule {
     package func check(_ context: LintContext, into sink: inout FindingSink) {
         // The name rule of each kind, looked up once per kind rather than by a string switch per object.
         var validators: [String: ((String) -> [String])?] = [:]
+        var knownNamespaces = KnownValidNames()
         for object in context.allObjects {
             guard let metadata = object.metadata, metadata.isMapping else { continue }
             let validator: ((String) -> [String])?
@@ -93,11 +94,14 @@ package struct ObjectNameRule: Rule {
                     }
                 }
             }
-            if let namespace = object.namespaceNode, let text = namespace.text, !text.isEmpty,
-               !ClusterScopedKinds.contains(object.kind) {
-                for error in NameValidation.dns1123Label(text) {
+            // Namespaces repeat on every object of the input: one byte-equal to a valid one is valid.
+            if let namespace = object.namespaceNode, !knownNamespaces.contains(namespace), let text = namespace.text,
+               !text.isEmpty, !ClusterScopedKinds.contains(object.kind) {
+                let errors = NameValidation.dns1123Label(text)
+                for error in errors {
                     sink.fieldError(object, at: namespace, .invalid(.string(text), error))
                 }
+                if errors.isEmpty { knownNamespaces.insert(text) }
             }
         }
     }
