@@ -1,3 +1,4 @@
+import Dispatch
 import KubeModel
 import KubeYAML
 
@@ -31,11 +32,12 @@ package struct LintContext: Sendable {
         var value: String
     }
 
-    package init(_ set: ManifestSet) {
+    /// Indexes a set; with `parallel`, the per-object work (nodes found, pod templates typed) runs on both cores.
+    package init(_ set: ManifestSet, parallel: Bool = false) {
         self.manifestSet = set
         let storage = ManifestStorage(set.manifests)
         self.storage = storage
-        let objects = set.manifests.indices.map { ObjectRef(index: $0, storage: storage) }
+        let objects = Self.build(set.manifests.count, parallel: parallel) { ObjectRef(index: $0, storage: storage) }
         allObjects = objects
         var templates: [PodTemplateEntry] = []
         var byNamespace: [String: [Int]] = [:]
@@ -55,10 +57,13 @@ package struct LintContext: Sendable {
         }
         let podKinds = ["Deployment", "ReplicaSet", "StatefulSet", "DaemonSet", "Job", "CronJob", "Pod", "ReplicationController"]
         let positions = podKinds.flatMap { byKind[$0] ?? [] }.sorted()
-        for index in positions {
+        let entries = Self.build(positions.count, parallel: parallel) { slot -> PodTemplateEntry? in
+            let index = positions[slot]
             let object = set.manifests[index].object
-            guard let workload = object.workload ?? Self.legacyWorkload(set.manifests[index]) else { continue }
-            let entry = PodTemplateEntry(ref: objects[index], workload: workload, isLegacy: object.isGeneric)
+            guard let workload = object.workload ?? Self.legacyWorkload(set.manifests[index]) else { return nil }
+            return PodTemplateEntry(ref: objects[index], workload: workload, isLegacy: object.isGeneric)
+        }
+        for case let entry? in entries {
             let position = templates.count
             templates.append(entry)
             byNamespace[entry.namespace, default: []].append(position)
@@ -71,6 +76,20 @@ package struct LintContext: Sendable {
         podsByLabel = byLabel
         namespaceLabels = namespaces
         declaredNamespaces = declared
+    }
+
+    /// `(0..<count).map(make)`, in chunks on both cores when `parallel` and the input is large enough to pay for it.
+    static func build<T: Sendable>(_ count: Int, parallel: Bool, _ make: @Sendable (Int) -> T) -> [T] {
+        let chunks = 8
+        guard parallel, count >= 2048 else { return (0..<count).map(make) }
+        let slots = ResultSlots<[T]>(count: chunks)
+        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+            slots.store((chunk * count / chunks..<(chunk + 1) * count / chunks).map(make), at: chunk)
+        }
+        var result: [T] = []
+        result.reserveCapacity(count)
+        for part in slots.values() { result += part }
+        return result
     }
 
     /// The pods of kinds the model leaves generic but that still make pods: ReplicationControllers, and
@@ -138,110 +157,43 @@ package struct LintContext: Sendable {
 
     /// The pod templates of a namespace whose pods carry every label of `labels` (a Service selector).
     package func pods(in namespace: String, matchingLabels labels: [String: String]) -> [PodTemplateEntry] {
-        candidates(in: namespace, labels).filter { $0.matches(labels: labels) }
+        var result: [PodTemplateEntry] = []
+        for position in candidates(in: namespace, labels) where podTemplates[position].matches(labels: labels) {
+            result.append(podTemplates[position])
+        }
+        return result
+    }
+
+    /// Whether some pod template of a namespace carries every label of `labels`, without collecting them.
+    package func hasPods(in namespace: String, matchingLabels labels: [String: String]) -> Bool {
+        candidates(in: namespace, labels).contains { podTemplates[$0].matches(labels: labels) }
     }
 
     /// The pod templates of a namespace whose pods a label selector selects.
     package func pods(in namespace: String, matching selector: LabelSelector) -> [PodTemplateEntry] {
         if selector.isInvalid { return [] }
-        return candidates(in: namespace, selector.matchLabels).filter { $0.matches(selector) }
+        var result: [PodTemplateEntry] = []
+        for position in candidates(in: namespace, selector.matchLabels) where podTemplates[position].matches(selector) {
+            result.append(podTemplates[position])
+        }
+        return result
     }
 
-    /// The shortest posting list of the required labels, or the whole namespace when there are none.
-    private func candidates(in namespace: String, _ labels: [String: String]) -> [PodTemplateEntry] {
+    /// Positions in `podTemplates` of the shortest posting list of the required labels, or of the whole
+    /// namespace when there are none.
+    private func candidates(in namespace: String, _ labels: [String: String]) -> [Int] {
         var best: [Int]? = nil
-        for (key, value) in labels where !PodTemplateEntry.perPodKeys.contains(key) {
+        for (key, value) in labels where !PodTemplateEntry.isPerPod(key) {
             let posting = podsByLabel[LabelPosting(namespace: namespace, key: key, value: value)] ?? []
             if best == nil || posting.count < (best?.count ?? 0) { best = posting }
             if posting.isEmpty { break }
         }
-        return (best ?? podsByNamespace[namespace] ?? []).map { podTemplates[$0] }
+        return best ?? podsByNamespace[namespace] ?? []
     }
 
     /// The namespaces whose labels a namespace selector selects, sorted.
     package func namespaces(matching selector: LabelSelector) -> [String] {
         if selector.isInvalid { return [] }
         return namespaceLabels.filter { selector.matches($0.value) }.keys.sorted()
-    }
-}
-
-/// One workload's pod template, with the labels its pods will carry and its YAML nodes found once.
-///
-/// A class: rules iterate thousands of these, and a struct copy would retain every field of the workload.
-package final class PodTemplateEntry: Sendable {
-    /// Labels that differ per pod (StatefulSet ordinals), matched against every pod name.
-    static let perPodKeys: Set<String> = ["statefulset.kubernetes.io/pod-name", "apps.kubernetes.io/pod-index"]
-
-    package let ref: ObjectRef
-    package let workload: Workload
-    package let template: PodTemplateSpec
-    /// The workload's selector (nil for Pods, CronJobs and Jobs without one).
-    package let selector: LabelSelector?
-    package let namespace: String
-    /// Template labels, plus what the controller adds that is known up front (a Job's `job-name`).
-    package let labels: [String: String]
-    /// The pod spec node (for positions), or the object root when there is none.
-    package let specNode: YAMLNode
-    /// The pod spec's common fields, found once.
-    let podSpec: PodSpecNodes
-    /// Every container mapping of the pod spec (init, regular, ephemeral), with its list name.
-    let containerNodes: [ContainerNodes]
-    /// True for pods of a kind or version the model leaves generic (ReplicationController, extensions/v1beta1):
-    /// used for references, skipped by the apps/v1 parity rules.
-    package let isLegacy: Bool
-    /// For StatefulSets: the pod names, for selectors on per-pod labels.
-    let podNames: [String]
-    let firstOrdinal: Int
-
-    init(ref: ObjectRef, workload: Workload, isLegacy: Bool) {
-        self.ref = ref
-        self.workload = workload
-        self.isLegacy = isLegacy
-        let template = workload.template
-        self.template = template
-        selector = workload.selector
-        namespace = ref.namespace
-        specNode = template.spec.node ?? ref.node
-        containerNodes = template.spec.node.map(ContainerSites.containers) ?? []
-        podSpec = PodSpecNodes(template.spec.node)
-        var labels = template.labels
-        var podNames: [String] = []
-        var firstOrdinal = 0
-        switch workload {
-        case .job(let job) where !job.spec.manualSelector:
-            labels["job-name"] = job.metadata.name
-            labels["batch.kubernetes.io/job-name"] = job.metadata.name
-        case .statefulSet(let set):
-            podNames = set.spec.podNames(setName: set.metadata.name)
-            firstOrdinal = set.spec.ordinalsStart
-        case .pod(let pod):
-            labels = pod.metadata.labels
-        default:
-            break
-        }
-        self.labels = labels
-        self.podNames = podNames
-        self.firstOrdinal = firstOrdinal
-    }
-
-    /// Whether the pods carry every label of a map.
-    package func matches(labels required: [String: String]) -> Bool {
-        for (key, value) in required where !Self.perPodKeys.contains(key) && labels[key] != value { return false }
-        if required.keys.contains(where: Self.perPodKeys.contains) { return matches(LabelSelector(matchLabels: required)) }
-        return true
-    }
-
-    /// Whether some pod of the template is selected (per-pod labels checked pod by pod).
-    package func matches(_ selector: LabelSelector) -> Bool {
-        let usesPerPod = selector.matchLabels.keys.contains(where: Self.perPodKeys.contains)
-            || selector.matchExpressions.contains { Self.perPodKeys.contains($0.key) }
-        guard usesPerPod, !podNames.isEmpty else { return selector.matches(labels) }
-        for (offset, name) in podNames.enumerated() {
-            var podLabels = labels
-            podLabels["statefulset.kubernetes.io/pod-name"] = name
-            podLabels["apps.kubernetes.io/pod-index"] = String(firstOrdinal + offset)
-            if selector.matches(podLabels) { return true }
-        }
-        return false
     }
 }

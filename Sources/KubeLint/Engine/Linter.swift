@@ -15,7 +15,7 @@ package enum Linter {
         _ set: ManifestSet, configuration: LintConfiguration = LintConfiguration(), additional: [Diagnostic] = [],
         rules: [any Rule] = RuleRegistry.all, parallel: Bool = true
     ) -> [Diagnostic] {
-        let context = LintContext(set)
+        let context = LintContext(set, parallel: parallel)
         let active = rules.filter { configuration.isEnabled($0.info) }
         let perRule = run(active, context, parallel: parallel)
         // A schema finding at the very place an API-server rule reports is the same problem said twice (an enum

@@ -92,6 +92,14 @@ package final class ObjectRef: Sendable {
     /// `metadata.labels` and `metadata.annotations`, found in the same pass.
     package let labels: YAMLNode?
     package let annotations: YAMLNode?
+    /// `metadata.name`, `metadata.generateName` and `metadata.namespace` nodes, found in the same pass.
+    package let nameNode: YAMLNode?
+    package let generateNameNode: YAMLNode?
+    package let namespaceNode: YAMLNode?
+    /// True for kinds the model leaves generic (custom resources, kinds kubec does not decode).
+    package let isGeneric: Bool
+    /// The typed Service, for Services (five rules read it; reading `kubeObject` copies the whole value).
+    package let service: Service?
     let storage: ManifestStorage
 
     init(index: Int, storage: ManifestStorage) {
@@ -100,23 +108,39 @@ package final class ObjectRef: Sendable {
         let node = storage.manifests[index].document.root
         self.node = node
         identity = storage.manifests[index].identity
+        isGeneric = storage.manifests[index].object.isGeneric
+        if case .service(let service) = storage.manifests[index].object {
+            self.service = service
+        } else {
+            self.service = nil
+        }
         var metadata: YAMLNode?
         var spec: YAMLNode?
+        // Keys compared in place: making a String of every key was most of the cost of indexing an object.
         for (key, value) in node.pairs {
-            switch key.text {
-            case "metadata": metadata = value
-            case "spec": spec = value
-            default: break
+            if key.textEquals("metadata") {
+                metadata = value
+            } else if key.textEquals("spec") {
+                spec = value
             }
         }
         var labels: YAMLNode?
         var annotations: YAMLNode?
+        var name: YAMLNode?
+        var generateName: YAMLNode?
+        var namespace: YAMLNode?
         if let metadata {
             for (key, value) in metadata.pairs {
-                switch key.text {
-                case "labels": labels = value
-                case "annotations": annotations = value
-                default: break
+                if key.textEquals("name") {
+                    name = value
+                } else if key.textEquals("namespace") {
+                    namespace = value
+                } else if key.textEquals("labels") {
+                    labels = value
+                } else if key.textEquals("annotations") {
+                    annotations = value
+                } else if key.textEquals("generateName") {
+                    generateName = value
                 }
             }
         }
@@ -124,6 +148,9 @@ package final class ObjectRef: Sendable {
         self.spec = spec
         self.labels = labels
         self.annotations = annotations
+        nameNode = name
+        generateNameNode = generateName
+        namespaceNode = namespace
     }
 
     /// The whole manifest.

@@ -53,30 +53,42 @@ package struct ProbeRule: Rule {
     package func check(_ context: LintContext, into sink: inout FindingSink) {
         for entry in context.podTemplates {
             for container in entry.containerNodes {
-                let portNames = Set((container["ports"]?.sequenceItems ?? []).compactMap { $0["name"]?.text })
                 for kind in ["livenessProbe", "readinessProbe", "startupProbe"] {
                     guard let probe = container[kind], probe.isMapping else { continue }
-                    check(probe, kind: kind, portNames: portNames, entry.ref, &sink)
+                    check(probe, kind: kind, ports: container["ports"], entry.ref, &sink)
                 }
             }
         }
     }
 
-    private func check(_ probe: YAMLNode, kind: String, portNames: Set<String>, _ object: ObjectRef,
+    /// Whether a container's `ports` list names a port `name` (compared in place; most probes use numbers).
+    private static func declares(_ ports: YAMLNode?, _ name: String) -> Bool {
+        guard let ports, ports.isSequence else { return false }
+        for item in ports.items { if let portName = item["name"], portName.text == name { return true } }
+        return false
+    }
+
+    private func check(_ probe: YAMLNode, kind: String, ports: YAMLNode?, _ object: ObjectRef,
                        _ sink: inout FindingSink) {
-        let present = probe.pairs.filter { Self.handlers.contains($0.key.text ?? "") && !$0.value.isNull }
+        var present: [YAMLNode] = []
+        var firstKey: YAMLNode?
+        for (key, value) in probe.pairs {
+            if firstKey == nil { firstKey = key }
+            guard !value.isNull, Self.handlers.contains(where: { key.textEquals($0) }) else { continue }
+            present.append(key)
+        }
         if present.isEmpty {
-            sink.fieldError(object, at: probe.pairs.first?.key ?? probe, pathOf: probe,
+            sink.fieldError(object, at: firstKey ?? probe, pathOf: probe,
                             .required("must specify a handler type"), hint: "add one of httpGet, tcpSocket, grpc or exec")
         } else if present.count > 1 {
-            sink.fieldError(object, at: present[0].key, pathOf: present[1].key,
+            sink.fieldError(object, at: present[0], pathOf: present[1],
                             .forbidden("may not specify more than 1 handler type"))
         }
         for handler in ["httpGet", "tcpSocket"] {
             guard let port = probe[handler]?["port"], port.scalarType == .string, let name = port.text else { continue }
             let errors = NameValidation.portName(name)
             for error in errors { sink.fieldError(object, at: port, .invalid(.string(name), error)) }
-            if errors.isEmpty, !portNames.contains(name) {
+            if errors.isEmpty, !Self.declares(ports, name) {
                 sink.fieldError(object, at: port, .notFound(.string(name), "the container declares no port with this name"),
                                 hint: "name the port in the container's ports, or use its number")
             }

@@ -41,17 +41,21 @@ package struct ResourceRequirementsRule: Rule {
         ])
 
     package func check(_ context: LintContext, into sink: inout FindingSink) {
+        var recent = RecentQuantities()
         for entry in context.podTemplates {
             for container in entry.containerNodes {
                 guard let resources = container["resources"], resources.isMapping else { continue }
-                let requests = quantities(resources["requests"])
-                let limits = quantities(resources["limits"])
-                for (_, item) in (requests + limits).sorted(by: { $0.key < $1.key }) where item.quantity < .zero {
-                    sink.fieldError(entry.ref, at: item.node, .invalid(.string(item.node.text ?? ""), "must be greater than or equal to 0"))
+                let requests = quantities(resources["requests"], &recent)
+                let limits = quantities(resources["limits"], &recent)
+                if requests.contains(where: { $0.item.quantity < .zero }) || limits.contains(where: { $0.item.quantity < .zero }) {
+                    for (_, item) in (requests + limits).sorted(by: { $0.key < $1.key }) where item.quantity < .zero {
+                        sink.fieldError(entry.ref, at: item.node, .invalid(.string(item.node.text ?? ""), "must be greater than or equal to 0"))
+                    }
                 }
-                let limitByName = Dictionary(limits.map { ($0.key, $0.item) }, uniquingKeysWith: { first, _ in first })
-                for (name, request) in requests.map({ ($0.key, $0.item) }) {
-                    guard let limit = limitByName[name], request.quantity > limit.quantity, limit.quantity >= .zero else { continue }
+                for (name, request) in requests {
+                    // The first limit of the name, as a duplicated key's first value is the one compared.
+                    guard let limit = limits.first(where: { $0.key == name })?.item, request.quantity > limit.quantity,
+                          limit.quantity >= .zero else { continue }
                     sink.fieldError(entry.ref, at: request.node, .invalid(
                         .string(request.node.text ?? ""),
                         "must be less than or equal to \(name) limit of \(limit.node.text ?? limit.quantity.description)"),
@@ -66,11 +70,42 @@ package struct ResourceRequirementsRule: Rule {
         var quantity: Quantity
     }
 
-    private func quantities(_ list: YAMLNode?) -> [(key: String, item: Item)] {
+    /// The quantities of a `requests` or `limits` map that parse, in order. Quantity texts repeat across the
+    /// input (`100m`, `128Mi`): one byte-equal to a recently parsed text reuses its value.
+    private func quantities(_ list: YAMLNode?, _ recent: inout RecentQuantities) -> [(key: String, item: Item)] {
         guard let list, list.isMapping else { return [] }
-        return list.pairs.compactMap { key, value in
-            guard let name = key.text, let text = value.text, let quantity = Quantity(text) else { return nil }
-            return (name, Item(node: value, quantity: quantity))
+        var result: [(key: String, item: Item)] = []
+        for (key, value) in list.pairs {
+            guard let name = key.text else { continue }
+            if let quantity = recent.quantity(of: value) {
+                result.append((name, Item(node: value, quantity: quantity)))
+                continue
+            }
+            guard let text = value.text, let quantity = Quantity(text) else { continue }
+            recent.insert(text, quantity)
+            result.append((name, Item(node: value, quantity: quantity)))
+        }
+        return result
+    }
+
+    /// The last few quantity texts parsed, compared with a node's bytes in place.
+    private struct RecentQuantities {
+        private var entries: [(text: String, quantity: Quantity)] = []
+        private var next = 0
+        private static let capacity = 16
+
+        func quantity(of node: YAMLNode) -> Quantity? {
+            for entry in entries where node.textEquals(entry.text) { return entry.quantity }
+            return nil
+        }
+
+        mutating func insert(_ text: String, _ quantity: Quantity) {
+            if entries.count < Self.capacity {
+                entries.append((text, quantity))
+            } else {
+                entries[next] = (text, quantity)
+                next = (next + 1) % Self.capacity
+            }
         }
     }
 }

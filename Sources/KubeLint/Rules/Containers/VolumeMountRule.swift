@@ -65,7 +65,7 @@ package struct VolumeMountRule: Rule {
                 guard let nameNode = volume["name"], let name = nameNode.text else { continue }
                 if !volumes.insert(name).inserted { sink.fieldError(entry.ref, at: nameNode, .duplicate(.string(name))) }
             }
-            if case .statefulSet(let set) = entry.workload {
+            if entry.ref.kind == "StatefulSet", case .statefulSet(let set) = entry.workload {
                 for claim in set.spec.volumeClaimTemplates { volumes.insert(claim.metadata.name) }
             }
             for container in entry.containerNodes {

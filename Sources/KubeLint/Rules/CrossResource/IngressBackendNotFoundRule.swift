@@ -60,7 +60,7 @@ package struct IngressBackendNotFoundRule: Rule {
             for backend in backends {
                 guard let name = backend.serviceName, !name.isEmpty, let service = backend.node?["service"] else { continue }
                 guard let target = context.object(kind: "Service", namespace: object.namespace, name: name),
-                      case .service(let found) = target.kubeObject else {
+                      let found = target.service else {
                     sink.report(object, at: service["name"] ?? service,
                                 "backend Service \(FieldValue.quote(name)) is not in namespace \(object.namespace) in the input",
                                 hint: "check the Service name and namespace")

@@ -55,8 +55,9 @@ package struct ServiceIPConflictRule: Rule {
         var addresses: [String: (ObjectRef, YAMLNode)] = [:]
         var nodePorts: [Int: (ObjectRef, YAMLNode)] = [:]
         for object in context.objects(ofKind: "Service") {
-            guard case .service(let service) = object.kubeObject else { continue }
-            if let ip = service.spec.clusterIP, !ip.isEmpty, ip != "None", let node = object.spec?["clusterIP"] {
+            // Only the two fields read, not a copy of the whole Service.
+            guard let ports = object.service?.spec.ports else { continue }
+            if let ip = object.service?.spec.clusterIP, !ip.isEmpty, ip != "None", let node = object.spec?["clusterIP"] {
                 if let (earlier, earlierNode) = addresses[ip], earlier.index != object.index {
                     sink.report(object, at: node, "clusterIP \(ip) is also claimed by Service \(earlier.namespace)/\(earlier.name)",
                                 notes: [DiagnosticNote(message: "the other claim", range: earlierNode.range)])
@@ -65,7 +66,7 @@ package struct ServiceIPConflictRule: Rule {
                 }
             }
             var own = Set<Int>()
-            for port in service.spec.ports {
+            for port in ports {
                 guard let value = port.nodePort, value != 0, let node = port.node?["nodePort"], own.insert(value).inserted else { continue }
                 if let (earlier, earlierNode) = nodePorts[value] {
                     sink.report(object, at: node, "nodePort \(value) is also claimed by Service \(earlier.namespace)/\(earlier.name)",

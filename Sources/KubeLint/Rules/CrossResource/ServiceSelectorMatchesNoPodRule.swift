@@ -67,9 +67,8 @@ package struct ServiceSelectorMatchesNoPodRule: Rule {
 
     package func check(_ context: LintContext, into sink: inout FindingSink) {
         for object in context.objects(ofKind: "Service") {
-            guard case .service(let service) = object.kubeObject, let selector = service.spec.selector,
-                  service.spec.type != .externalName, let node = object.spec?["selector"] else { continue }
-            if context.pods(in: object.namespace, matchingLabels: selector).isEmpty {
+            guard let selector = object.service?.spec.selector, object.service?.spec.type != .externalName, let node = object.spec?["selector"] else { continue }
+            if !context.hasPods(in: object.namespace, matchingLabels: selector) {
                 let text = selector.keys.sorted().map { "\($0)=\(selector[$0] ?? "")" }.joined(separator: ",")
                 sink.report(object, at: node.pairs.first?.key ?? node,
                             "Service selector \(text) matches no pod template in namespace \(object.namespace)",

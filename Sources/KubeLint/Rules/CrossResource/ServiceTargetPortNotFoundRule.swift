@@ -56,12 +56,12 @@ package struct ServiceTargetPortNotFoundRule: Rule {
 
     package func check(_ context: LintContext, into sink: inout FindingSink) {
         for object in context.objects(ofKind: "Service") {
-            guard case .service(let service) = object.kubeObject, let selector = service.spec.selector else { continue }
+            guard let ports = object.service?.spec.ports, ports.contains(where: Self.isNamed),
+                  let selector = object.service?.spec.selector else { continue }
             let pods = context.pods(in: object.namespace, matchingLabels: selector)
             guard !pods.isEmpty else { continue }
-            let names = Set(pods.flatMap { $0.template.spec.containers.flatMap { $0.ports.compactMap(\.name) } })
-            for port in service.spec.ports {
-                guard case .string(let name) = port.targetPort, !name.isEmpty, !names.contains(name),
+            for port in ports {
+                guard case .string(let name) = port.targetPort, !name.isEmpty, !Self.declares(pods, name),
                       let node = port.node?["targetPort"] else { continue }
                 let workloads = Set(pods.map { "\($0.ref.kind) \($0.ref.name)" }).sorted().joined(separator: ", ")
                 sink.report(object, at: node,
@@ -70,5 +70,21 @@ package struct ServiceTargetPortNotFoundRule: Rule {
                             path: sink.path(of: node, in: object))
             }
         }
+    }
+
+    /// Whether a port targets a container port by name (only those can miss; most target numbers).
+    private static func isNamed(_ port: ServicePort) -> Bool {
+        if case .string(let name) = port.targetPort { return !name.isEmpty }
+        return false
+    }
+
+    /// Whether some container of the pods declares a port of this name.
+    private static func declares(_ pods: [PodTemplateEntry], _ name: String) -> Bool {
+        for pod in pods {
+            for container in pod.template.spec.containers where container.ports.contains(where: { $0.name == name }) {
+                return true
+            }
+        }
+        return false
     }
 }

@@ -68,7 +68,7 @@ package struct StatefulSetServiceRule: Rule {
                 continue
             }
             guard let target = context.object(kind: "Service", namespace: object.namespace, name: name),
-                  case .service(let service) = target.kubeObject else {
+                  let service = target.service else {
                 sink.report(object, at: node, "governing Service \(FieldValue.quote(name)) is not in namespace \(object.namespace) in the input")
                 continue
             }

@@ -35,23 +35,28 @@ package struct AnnotationSyntaxRule: Rule {
         ])
 
     package func check(_ context: LintContext, into sink: inout FindingSink) {
+        var known = KnownValidNames()
         for object in context.allObjects {
-            check(object.annotations, object, &sink)
+            check(object.annotations, object, &known, &sink)
         }
-        for entry in context.podTemplates where entry.template.node != nil && entry.workload.kind != "Pod" {
-            check(entry.template.metadata.node?["annotations"], entry.ref, &sink)
+        for entry in context.podTemplates {
+            check(entry.templateAnnotationsNode, entry.ref, &known, &sink)
         }
     }
 
-    private func check(_ annotations: YAMLNode?, _ object: ObjectRef, _ sink: inout FindingSink) {
+    private func check(_ annotations: YAMLNode?, _ object: ObjectRef, _ known: inout KnownValidNames,
+                       _ sink: inout FindingSink) {
         guard let annotations, annotations.isMapping else { return }
         var total = 0
         for (key, value) in annotations.pairs {
             let name = key.text ?? ""
             total += name.utf8.count + (value.text?.utf8.count ?? 0)
-            for error in NameValidation.qualifiedName(name.lowercased()) {
+            if known.contains(key) { continue }
+            let errors = NameValidation.qualifiedName(name.lowercased())
+            for error in errors {
                 sink.fieldError(object, at: key, pathOf: annotations, .invalid(.string(name), error))
             }
+            if errors.isEmpty, key.isScalar { known.insert(name) }
         }
         if total > Self.totalSizeLimit {
             sink.fieldError(object, at: annotations, .tooLong("must have at most \(Self.totalSizeLimit) bytes"))

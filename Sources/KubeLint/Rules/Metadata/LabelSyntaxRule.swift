@@ -49,20 +49,25 @@ package struct LabelSyntaxRule: Rule {
         ])
 
     package func check(_ context: LintContext, into sink: inout FindingSink) {
+        var known = KnownValidNames()
         for object in context.allObjects {
-            check(object.labels, object, &sink)
+            check(object.labels, object, &known, &sink)
         }
-        for entry in context.podTemplates where entry.template.node != nil && entry.workload.kind != "Pod" {
-            check(entry.template.metadata.node?["labels"], entry.ref, &sink)
+        for entry in context.podTemplates {
+            check(entry.templateLabelsNode, entry.ref, &known, &sink)
         }
     }
 
-    private func check(_ labels: YAMLNode?, _ object: ObjectRef, _ sink: inout FindingSink) {
+    private func check(_ labels: YAMLNode?, _ object: ObjectRef, _ known: inout KnownValidNames, _ sink: inout FindingSink) {
         guard let labels, labels.isMapping else { return }
         for (key, value) in labels.pairs {
-            let name = key.text ?? ""
-            for error in NameValidation.qualifiedName(name) {
-                sink.fieldError(object, at: key, pathOf: labels, .invalid(.string(name), error))
+            if !known.contains(key) {
+                let name = key.text ?? ""
+                let errors = NameValidation.qualifiedName(name)
+                for error in errors {
+                    sink.fieldError(object, at: key, pathOf: labels, .invalid(.string(name), error))
+                }
+                if errors.isEmpty, key.isScalar { known.insert(name) }
             }
             guard value.isScalar, !value.isNull, let text = value.text else { continue }
             for error in NameValidation.labelValue(text) {

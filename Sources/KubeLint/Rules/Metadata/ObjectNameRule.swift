@@ -69,26 +69,39 @@ package struct ObjectNameRule: Rule {
     }
 
     package func check(_ context: LintContext, into sink: inout FindingSink) {
+        // The name rule of each kind, looked up once per kind rather than by a string switch per object.
+        var validators: [String: ((String) -> [String])?] = [:]
+        var knownNamespaces = KnownValidNames()
         for object in context.allObjects {
             guard let metadata = object.metadata, metadata.isMapping else { continue }
-            if let validate = Self.validator(for: object.kind) {
-                if let name = metadata["name"], let text = name.text, !text.isEmpty {
+            let validator: ((String) -> [String])?
+            if let known = validators[object.kind] {
+                validator = known
+            } else {
+                validator = Self.validator(for: object.kind)
+                validators[object.kind] = .some(validator)
+            }
+            if let validate = validator {
+                if let name = object.nameNode, let text = name.text, !text.isEmpty {
                     var errors = validate(text)
                     if object.kind == "CronJob", text.utf8.count > 52 {
                         errors.insert(NameValidation.maxLength(52), at: 0)
                     }
                     for error in errors { sink.fieldError(object, at: name, .invalid(.string(text), error)) }
-                } else if let generate = metadata["generateName"], let text = generate.text, !text.isEmpty {
+                } else if let generate = object.generateNameNode, let text = generate.text, !text.isEmpty {
                     for error in validate(Self.maskTrailingDash(text)) {
                         sink.fieldError(object, at: generate, .invalid(.string(text), error))
                     }
                 }
             }
-            if let namespace = metadata["namespace"], let text = namespace.text, !text.isEmpty,
-               !ClusterScopedKinds.contains(object.kind) {
-                for error in NameValidation.dns1123Label(text) {
+            // Namespaces repeat on every object of the input: one byte-equal to a valid one is valid.
+            if let namespace = object.namespaceNode, !knownNamespaces.contains(namespace), let text = namespace.text,
+               !text.isEmpty, !ClusterScopedKinds.contains(object.kind) {
+                let errors = NameValidation.dns1123Label(text)
+                for error in errors {
                     sink.fieldError(object, at: namespace, .invalid(.string(text), error))
                 }
+                if errors.isEmpty { knownNamespaces.insert(text) }
             }
         }
     }

@@ -55,7 +55,7 @@ package struct LabelSelectorRule: Rule {
         ])
 
     package func check(_ context: LintContext, into sink: inout FindingSink) {
-        for object in context.allObjects where !object.kubeObject.isGeneric {
+        for object in context.allObjects where !object.isGeneric {
             for selector in SelectorSites.objectSelectors(object.spec, kind: object.kind) {
                 SelectorValidation.labelSelector(selector, object, &sink)
             }

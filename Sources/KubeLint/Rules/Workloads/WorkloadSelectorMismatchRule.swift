@@ -61,9 +61,11 @@ package struct WorkloadSelectorMismatchRule: Rule {
 
     package func check(_ context: LintContext, into sink: inout FindingSink) {
         for entry in context.podTemplates where !entry.isLegacy {
+            // Cases tested without binding their payload (binding copies the whole workload); a Job's only to read
+            // its manualSelector.
             switch entry.workload {
             case .deployment, .replicaSet, .statefulSet, .daemonSet: break
-            case .job(let job) where job.spec.manualSelector: break
+            case .job: guard Self.hasManualSelector(entry.workload) else { continue }
             default: continue
             }
             guard let selector = entry.selector, !selector.isEmpty, !selector.isInvalid,
@@ -78,5 +80,11 @@ package struct WorkloadSelectorMismatchRule: Rule {
             sink.report(entry.ref, at: anchor, message + " (selector \(selector.selectorText))",
                         hint: "make the template labels include every selector label", path: path)
         }
+    }
+
+    /// Whether a Job workload sets `manualSelector`.
+    private static func hasManualSelector(_ workload: Workload) -> Bool {
+        if case .job(let job) = workload { return job.spec.manualSelector }
+        return false
     }
 }
