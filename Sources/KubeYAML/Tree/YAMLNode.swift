@@ -7,12 +7,18 @@ package struct YAMLNode: Sendable {
     package let tree: YAMLTree
     package let id: Int32
 
-    @inline(__always)
-    var record: NodeRecord { tree.records[Int(id)] }
+    @inlinable
+    package init(tree: YAMLTree, id: Int32) {
+        self.tree = tree
+        self.id = id
+    }
 
-    package var kind: YAMLNodeKind { record.kind }
+    @inlinable
+    package var record: NodeRecord { tree.records[Int(id)] }
+
+    @inlinable package var kind: YAMLNodeKind { record.kind }
     package var isScalar: Bool { record.kind == .scalar }
-    package var isMapping: Bool { record.kind == .mapping }
+    @inlinable package var isMapping: Bool { record.kind == .mapping }
     package var isSequence: Bool { record.kind == .sequence }
 
     /// Where the node starts and ends in its file.
@@ -62,7 +68,7 @@ package struct YAMLNode: Sendable {
     }
 
     /// Compares a scalar's bytes with a string without allocating.
-    package func textEquals(_ other: String) -> Bool {
+    @inlinable package func textEquals(_ other: String) -> Bool {
         let record = self.record
         guard record.kind == .scalar else { return false }
         var other = other
@@ -95,20 +101,20 @@ package struct YAMLNode: Sendable {
     package var items: YAMLItems { YAMLItems(tree: tree, record: record) }
 
     /// The value of a key in a mapping; the last one when the key is duplicated.
-    package subscript(key: String) -> YAMLNode? {
+    @inlinable package subscript(key: String) -> YAMLNode? {
         guard let index = indexOfKey(key) else { return nil }
         return YAMLNode(tree: tree, id: tree.children[index + 1])
     }
 
     /// The key node and value of a key in a mapping (for diagnostics that point at the key).
-    package func pair(forKey key: String) -> (key: YAMLNode, value: YAMLNode)? {
+    @inlinable package func pair(forKey key: String) -> (key: YAMLNode, value: YAMLNode)? {
         guard let index = indexOfKey(key) else { return nil }
         return (YAMLNode(tree: tree, id: tree.children[index]), YAMLNode(tree: tree, id: tree.children[index + 1]))
     }
 
     /// The position in `children` of the last key equal to `key`, comparing bytes in place.
-    @inline(__always)
-    private func indexOfKey(_ key: String) -> Int? {
+    @inlinable
+    package func indexOfKey(_ key: String) -> Int? {
         var key = key
         return key.withUTF8 { wanted -> Int? in
             tree.records.withUnsafeBufferPointer { records -> Int? in

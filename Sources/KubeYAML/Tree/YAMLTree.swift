@@ -5,11 +5,11 @@
 package final class YAMLTree: Sendable {
     /// The path as the user gave it.
     package let file: String
-    let records: [NodeRecord]
+    package let records: [NodeRecord]
     /// Child node ids: a mapping's run holds key, value, key, value…; a sequence's run holds its items.
-    let children: [Int32]
+    package let children: [Int32]
     /// The bytes of every scalar, back to back (unescaped by libyaml).
-    let arena: [UInt8]
+    package let arena: [UInt8]
 
     init(file: String, records: [NodeRecord], children: [Int32], arena: [UInt8]) {
         self.file = file
@@ -23,17 +23,19 @@ package final class YAMLTree: Sendable {
 }
 
 /// One node's facts, packed. For scalars `first`/`count` address the arena; for collections, `children`.
-struct NodeRecord: Sendable {
-    var kind: YAMLNodeKind
-    var style: ScalarStyle
-    var type: ScalarType
+/// Internal to the tree's readers; `package` only so `YAMLNode`'s hot accessors can be inlined into the
+/// stages that read fields millions of times.
+package struct NodeRecord: Sendable {
+    package var kind: YAMLNodeKind
+    package var style: ScalarStyle
+    package var type: ScalarType
     /// Set when the node carried an explicit tag (`!!str`, `!!int`, …) or was written in flow style.
-    var flags: UInt8
-    var start: SourceLocation
-    var end: SourceLocation
-    var first: Int32
-    var count: Int32
+    package var flags: UInt8
+    package var start: SourceLocation
+    package var end: SourceLocation
+    package var first: Int32
+    package var count: Int32
 
-    static let explicitTag: UInt8 = 1
-    static let flowStyle: UInt8 = 2
+    package static let explicitTag: UInt8 = 1
+    package static let flowStyle: UInt8 = 2
 }
