@@ -44,8 +44,25 @@ import Testing
     @Test func overallRulesEqualKubeProxyExpectedOutput() {
         let files = IPTablesEmitter(options: .kubeProxyUnitTest).emit(Self.overallState)
         #expect(files.map(\.path) == ["nodes/test-node/iptables.rules"])
-        let expected = RepositoryPaths_golden("kube-proxy-TestOverallIPTablesRules.iptables")
+        let expected = kubeProxyVector("kube-proxy-TestOverallIPTablesRules.iptables")
         let actual = files.first?.text ?? ""
+        #expect(actual.split(separator: "\n") == expected.split(separator: "\n"))
+    }
+
+    /// The first (full) sync of kube-proxy's `TestSyncProxyRulesRepeated` (a test version without nfacct).
+    @Test func repeatedSyncFirstFullSyncEqualsKubeProxyExpectedOutput() {
+        typealias F = DataplaneFixture
+        var settings = ClusterSettings()
+        settings.clusterCIDRs = [cidr("10.0.0.0/8")]
+        let state = ClusterState(settings: settings, nodes: [NodeState(name: "test-node", addresses: [addr("192.168.0.2")], podCIDRs: [])],
+                                 services: [
+                                     F.service("ns1", "svc1", clusterIP: "172.30.0.41", ports: [F.port("p80", 80, endpoints: [F.endpoint("10.0.1.1", 80)])]),
+                                     F.service("ns2", "svc2", clusterIP: "172.30.0.42", ports: [F.port("p8080", 8080, endpoints: [F.endpoint("10.0.2.1", 8080)])]),
+                                 ])
+        var options = IPTablesOptions.kubeProxyUnitTest
+        options.nfacctCounters = false
+        let actual = IPTablesEmitter(options: options).emit(state).first?.text ?? ""
+        let expected = kubeProxyVector("kube-proxy-TestSyncProxyRulesRepeated-full.iptables")
         #expect(actual.split(separator: "\n") == expected.split(separator: "\n"))
     }
 
@@ -59,7 +76,7 @@ import Testing
     }
 }
 
-/// Reads a golden file as text ("" when missing, which the comparison then reports).
-func RepositoryPaths_golden(_ name: String) -> String {
+/// Reads a stored kube-proxy test vector from `Golden/` ("" when missing, which the comparison then reports).
+func kubeProxyVector(_ name: String) -> String {
     (try? String(contentsOfFile: DataplaneGolden.folder + "/" + name, encoding: .utf8)) ?? ""
 }
