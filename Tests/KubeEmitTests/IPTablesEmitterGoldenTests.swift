@@ -18,7 +18,10 @@ import Testing
     @Test func nodeFilterSelectsNodes() {
         var options = IPTablesOptions()
         options.nodes = ["node-2"]
-        #expect(IPTablesEmitter(options: options).emit(DataplaneFixtures.clusterIP).map(\.path) == ["nodes/node-2/iptables.rules"])
+        #expect(
+            IPTablesEmitter(options: options).emit(DataplaneFixtures.clusterIP).map(\.path) == [
+                "nodes/node-2/iptables.rules"
+            ])
     }
 
     @Test func outputDoesNotDependOnInputOrder() {

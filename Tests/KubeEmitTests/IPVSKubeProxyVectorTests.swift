@@ -7,9 +7,12 @@ import Testing
 @Suite struct IPVSKubeProxyVectorTests {
     typealias F = DataplaneFixture
 
-    static func state(proto: PortProtocol, nodeIPs: [String], endpoints: [EndpointState], local: Bool = false) -> ClusterState {
+    static func state(proto: PortProtocol, nodeIPs: [String], endpoints: [EndpointState], local: Bool = false)
+        -> ClusterState
+    {
         let node = NodeState(name: "test-hostname", addresses: nodeIPs.map(addr), podCIDRs: [])
-        let port = ServicePortState(name: "p80", proto: proto, port: 80, targetPort: .number(80), nodePort: 3001, endpoints: endpoints)
+        let port = ServicePortState(
+            name: "p80", proto: proto, port: 80, targetPort: .number(80), nodePort: 3001, endpoints: endpoints)
         let service = F.service("ns1", "svc1", type: .nodePort, clusterIP: "10.20.30.41", ports: [port]) {
             if local { $0.externalTrafficPolicy = .local }
         }
@@ -21,11 +24,16 @@ import Testing
             .mapValues(\.reals)
     }
 
-    static func sets(_ state: ClusterState) -> String { IPVSReadBackTests.file(IPVSEmitter().emit(state), "nodes/test-hostname/ipset.rules") }
+    static func sets(_ state: ClusterState) -> String {
+        IPVSReadBackTests.file(IPVSEmitter().emit(state), "nodes/test-hostname/ipset.rules")
+    }
 
     @Test func tcpNodePortWithOneEndpoint() {
         let state = Self.state(proto: .tcp, nodeIPs: ["100.101.102.103"], endpoints: [F.endpoint("10.180.0.1", 80)])
-        #expect(Self.servers(state) == ["-t 10.20.30.41:80": ["10.180.0.1:80 -m -w 1"], "-t 100.101.102.103:3001": ["10.180.0.1:80 -m -w 1"]])
+        #expect(
+            Self.servers(state) == [
+                "-t 10.20.30.41:80": ["10.180.0.1:80 -m -w 1"], "-t 100.101.102.103:3001": ["10.180.0.1:80 -m -w 1"],
+            ])
     }
 
     @Test func nodePortWithoutEndpointsStillHasVirtualServers() {
@@ -34,11 +42,15 @@ import Testing
     }
 
     @Test func sctpNodePortOnEveryNodeIPWithHashEntries() {
-        let state = Self.state(proto: .sctp, nodeIPs: ["100.101.102.103", "100.101.102.104", "100.101.102.105"],
-                               endpoints: [F.endpoint("10.180.0.1", 80)])
+        let state = Self.state(
+            proto: .sctp, nodeIPs: ["100.101.102.103", "100.101.102.104", "100.101.102.105"],
+            endpoints: [F.endpoint("10.180.0.1", 80)])
         let real: Set<String> = ["10.180.0.1:80 -m -w 1"]
-        #expect(Self.servers(state) == ["--sctp-service 10.20.30.41:80": real, "--sctp-service 100.101.102.103:3001": real,
-                                        "--sctp-service 100.101.102.104:3001": real, "--sctp-service 100.101.102.105:3001": real])
+        #expect(
+            Self.servers(state) == [
+                "--sctp-service 10.20.30.41:80": real, "--sctp-service 100.101.102.103:3001": real,
+                "--sctp-service 100.101.102.104:3001": real, "--sctp-service 100.101.102.105:3001": real,
+            ])
         let sets = Self.sets(state)
         for ip in ["100.101.102.103", "100.101.102.104", "100.101.102.105"] {
             #expect(sets.contains("add KUBE-NODE-PORT-SCTP-HASH \(ip),sctp:3001 -exist\n"))
@@ -46,11 +58,17 @@ import Testing
     }
 
     @Test func sctpExternalTrafficPolicyLocalUsesOnlyTheLocalEndpointOnTheNodePort() {
-        let state = Self.state(proto: .sctp, nodeIPs: ["100.101.102.103"],
-                               endpoints: [F.endpoint("10.180.0.1", 80, node: "test-hostname"), F.endpoint("10.180.1.1", 80, node: "otherHost")],
-                               local: true)
-        #expect(Self.servers(state) == ["--sctp-service 10.20.30.41:80": ["10.180.0.1:80 -m -w 1", "10.180.1.1:80 -m -w 1"],
-                                        "--sctp-service 100.101.102.103:3001": ["10.180.0.1:80 -m -w 1"]])
+        let state = Self.state(
+            proto: .sctp, nodeIPs: ["100.101.102.103"],
+            endpoints: [
+                F.endpoint("10.180.0.1", 80, node: "test-hostname"), F.endpoint("10.180.1.1", 80, node: "otherHost"),
+            ],
+            local: true)
+        #expect(
+            Self.servers(state) == [
+                "--sctp-service 10.20.30.41:80": ["10.180.0.1:80 -m -w 1", "10.180.1.1:80 -m -w 1"],
+                "--sctp-service 100.101.102.103:3001": ["10.180.0.1:80 -m -w 1"],
+            ])
         let sets = Self.sets(state)
         #expect(sets.contains("add KUBE-NODE-PORT-SCTP-HASH 100.101.102.103,sctp:3001 -exist\n"))
         #expect(sets.contains("add KUBE-NODE-PORT-LOCAL-SCTP-HASH 100.101.102.103,sctp:3001 -exist\n"))

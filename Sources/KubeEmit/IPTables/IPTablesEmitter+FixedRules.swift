@@ -50,7 +50,9 @@ extension IPTablesEmitter {
         out.append(byte: 47)
         out.append(mark)
         out.append(" -j ACCEPT\n")
-        out.append("-A KUBE-FORWARD -m comment --comment \"kubernetes forwarding conntrack rule\" -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT\n")
+        out.append(
+            "-A KUBE-FORWARD -m comment --comment \"kubernetes forwarding conntrack rule\" -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT\n"
+        )
     }
 
     /// The last rule(s) of nat `KUBE-SERVICES`: hand local-destination traffic to `KUBE-NODEPORTS`.
@@ -87,7 +89,8 @@ extension IPTablesEmitter {
         out.append(mark)
         out.append(" -j RETURN\n-A KUBE-POSTROUTING -j MARK --xor-mark ")
         out.append(mark)
-        out.append("\n-A KUBE-POSTROUTING -m comment --comment \"kubernetes service traffic requiring SNAT\" -j MASQUERADE")
+        out.append(
+            "\n-A KUBE-POSTROUTING -m comment --comment \"kubernetes service traffic requiring SNAT\" -j MASQUERADE")
         if options.randomFully { out.append(" --random-fully") }
         out.append(byte: 10)
     }

@@ -35,7 +35,8 @@ package struct IPTablesEmitter: Sendable {
         let prepared = prepare(state)
         let nodes = selectedNodes(state)
         return Parallel.map(nodes.count) { index in
-            OutputFile(path: "nodes/\(nodes[index].name)/iptables.rules", contents: render(node: nodes[index], prepared))
+            OutputFile(
+                path: "nodes/\(nodes[index].name)/iptables.rules", contents: render(node: nodes[index], prepared))
         }
     }
 
@@ -75,11 +76,12 @@ package struct IPTablesEmitter: Sendable {
             totalEndpoints += plan.endpoints.count
             maximum = max(maximum, plan.endpoints.count)
         }
-        let localCIDR: String? = switch options.localDetector {
-        case .some(.clusterCIDR(let cidr)): cidr.description
-        case .some(.disabled): nil
-        case nil: state.settings.clusterCIDRs.first(where: \.isV4)?.description
-        }
+        let localCIDR: String? =
+            switch options.localDetector {
+            case .some(.clusterCIDR(let cidr)): cidr.description
+            case .some(.disabled): nil
+            case nil: state.settings.clusterCIDRs.first(where: \.isV4)?.description
+            }
         let probabilities = ProbabilityTable(upTo: maximum)
         let largeClusterMode = totalEndpoints > options.largeClusterEndpointsThreshold
         let context = ServicePortRenderer.Context(
@@ -90,7 +92,9 @@ package struct IPTablesEmitter: Sendable {
         let planChunks = Parallel.chunks(plans.count)
         let arenas = Parallel.map(planChunks.count) { index in
             var arena = RuleArena(capacity: planChunks[index].count * 1400)
-            for planIndex in planChunks[index] where !plans[planIndex].dependsOnNode { renderer.render(plans[planIndex], into: &arena) }
+            for planIndex in planChunks[index] where !plans[planIndex].dependsOnNode {
+                renderer.render(plans[planIndex], into: &arena)
+            }
             return arena
         }
         var shared = arenas.first ?? RuleArena()
