@@ -24,6 +24,8 @@ import KubePlan
 package struct IPTablesEmitter: Sendable {
     /// kube-proxy flags and node capabilities the output depends on.
     package var options: IPTablesOptions
+    /// Render node-independent service ports once for all nodes (off only to check that sharing changes nothing).
+    var shareAcrossNodes = true
 
     /// An emitter with the given options (defaults: a kubeadm cluster on a current node).
     package init(options: IPTablesOptions = IPTablesOptions()) {
@@ -92,7 +94,7 @@ package struct IPTablesEmitter: Sendable {
         let planChunks = Parallel.chunks(plans.count)
         let arenas = Parallel.map(planChunks.count) { index in
             var arena = RuleArena(capacity: planChunks[index].count * 1400)
-            for planIndex in planChunks[index] where !plans[planIndex].dependsOnNode {
+            for planIndex in planChunks[index] where !isNodeSpecific(plans[planIndex]) {
                 renderer.render(plans[planIndex], into: &arena)
             }
             return arena
@@ -103,7 +105,7 @@ package struct IPTablesEmitter: Sendable {
         sharedBlock.reserveCapacity(plans.count)
         var nextBlock = 0
         for plan in plans {
-            if plan.dependsOnNode {
+            if isNodeSpecific(plan) {
                 sharedBlock.append(nil)
             } else {
                 sharedBlock.append(nextBlock)
@@ -118,6 +120,10 @@ package struct IPTablesEmitter: Sendable {
             masqueradeAll: state.settings.masqueradeAll,
             mark: Self.markText(bit: state.settings.masqueradeBit, style: options.markStyle))
     }
+
+    /// Rendered per node: Local traffic policies and firewall allow-from-node rules, or everything when sharing is
+    /// off (tests compare both paths).
+    func isNodeSpecific(_ plan: ServicePortPlan) -> Bool { !shareAcrossNodes || plan.dependsOnNode }
 
     /// `0x00004000` (Go `%#08x`) or `0x4000`.
     static func markText(bit: Int, style: IPTablesOptions.MarkStyle) -> String {
