@@ -32,6 +32,14 @@ import Testing
         #expect(!text.contains("--dst-type LOCAL -j KUBE-NODEPORTS"))
     }
 
+    @Test func nodePortAddressesWithoutLoopbackTurnLocalhostNodePortsOff() {
+        let text = Self.text { $0.nodePortAddresses = .cidrs([cidr("192.168.10.0/24")]) }
+        #expect(!text.contains("KUBE-FIREWALL"))
+        let withLoopback = Self.text { $0.nodePortAddresses = .cidrs([cidr("127.0.0.0/8"), cidr("192.168.10.0/24")]) }
+        #expect(withLoopback.contains(":KUBE-FIREWALL - [0:0]\n"))
+        #expect(withLoopback.contains("this chain\" -d 127.0.0.1 -j KUBE-NODEPORTS\n"))
+    }
+
     @Test func disablingLocalhostNodePortsExcludesLoopbackAndDropsTheMartianRule() {
         let text = Self.text { $0.localhostNodePorts = false }
         #expect(text.contains("-m addrtype --dst-type LOCAL ! -d 127.0.0.0/8 -j KUBE-NODEPORTS\n"))

@@ -27,12 +27,12 @@ extension IPTablesEmitter {
 
         // filter
         out.append("*filter\n:KUBE-NODEPORTS - [0:0]\n:KUBE-SERVICES - [0:0]\n:KUBE-EXTERNAL-SERVICES - [0:0]\n")
-        if options.localhostNodePorts { out.append(":KUBE-FIREWALL - [0:0]\n") }
+        if options.effectiveLocalhostNodePorts { out.append(":KUBE-FIREWALL - [0:0]\n") }
         out.append(":KUBE-FORWARD - [0:0]\n:KUBE-PROXY-FIREWALL - [0:0]\n")
         eachSection(.filterNodePorts)
         eachSection(.filterServices)
         eachSection(.filterExternalServices)
-        if options.localhostNodePorts {
+        if options.effectiveLocalhostNodePorts {
             out.append(
                 "-A KUBE-FIREWALL -m comment --comment \"block incoming localnet connections\" -d 127.0.0.0/8 ! -s 127.0.0.0/8 -m conntrack ! --ctstate RELATED,ESTABLISHED,DNAT -j DROP\n"
             )
@@ -66,7 +66,7 @@ extension IPTablesEmitter {
     private func nodeContext(_ node: NodeState, _ prepared: Prepared) -> ServicePortRenderer.Context {
         ServicePortRenderer.Context(
             masqueradeAll: prepared.masqueradeAll, localCIDR: prepared.localCIDR,
-            nfacctCounters: options.nfacctCounters, localhostNodePorts: options.localhostNodePorts,
+            nfacctCounters: options.nfacctCounters, localhostNodePorts: options.effectiveLocalhostNodePorts,
             largeClusterMode: prepared.largeClusterMode, nodeIP: node.addresses.first(where: \.isV4),
             nodeName: node.name)
     }

@@ -88,7 +88,7 @@ package struct IPTablesEmitter: Sendable {
         let largeClusterMode = totalEndpoints > options.largeClusterEndpointsThreshold
         let context = ServicePortRenderer.Context(
             masqueradeAll: state.settings.masqueradeAll, localCIDR: localCIDR, nfacctCounters: options.nfacctCounters,
-            localhostNodePorts: options.localhostNodePorts, largeClusterMode: largeClusterMode, nodeIP: nil,
+            localhostNodePorts: options.effectiveLocalhostNodePorts, largeClusterMode: largeClusterMode, nodeIP: nil,
             nodeName: nil)
         let renderer = ServicePortRenderer(context: context, probabilities: probabilities)
         let planChunks = Parallel.chunks(plans.count)
