@@ -17,7 +17,8 @@ func runDataplaneBench() {
         let cpuStart = processCPUSeconds()
         let run = IPTablesBenchmark.measure(state)
         let cpu = processCPUSeconds() - cpuStart
-        var line = "iptables 1 node, \(services) services x 3 endpoints: emit \(format(run.seconds))s wall"
+        var line =
+            "iptables 1 node, \(services) services x 3 endpoints: emit \(format(run.seconds))s wall"
             + " (\(format(cpu))s CPU over all cores), \(run.bytes) bytes"
         if let file = run.files.first, let restore = restoreTestSeconds(file.contents) {
             line += ", iptables-restore --test \(format(restore))s (ratio \(format(restore / run.seconds)))"
@@ -33,15 +34,17 @@ func runDataplaneBench() {
     let write = clock.measure {
         for file in all.files {
             let url = folder.appendingPathComponent(file.path)
-            try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try? FileManager.default.createDirectory(
+                at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try? Data(file.contents).write(to: url)
         }
     }
     try? FileManager.default.removeItem(at: folder)
     let budget = 3 * one.seconds + seconds(write)
-    print("iptables 100 nodes, 2000 services: emit \(format(all.seconds))s for \(all.bytes) bytes; one node \(format(one.seconds))s;"
-        + " write \(format(seconds(write)))s; target <= 3 x one node + write = \(format(budget))s"
-        + (all.seconds <= budget ? " (met)" : " (MISSED)"))
+    print(
+        "iptables 100 nodes, 2000 services: emit \(format(all.seconds))s for \(all.bytes) bytes; one node \(format(one.seconds))s;"
+            + " write \(format(seconds(write)))s; target <= 3 x one node + write = \(format(budget))s"
+            + (all.seconds <= budget ? " (met)" : " (MISSED)"))
 }
 
 /// User plus system CPU time of this process so far: wall time alone is noisy on a shared machine.
@@ -54,7 +57,9 @@ private func processCPUSeconds() -> Double {
 
 /// Seconds `iptables-restore --test` needs for `rules` in a fresh network namespace; nil unless root with `ip`.
 private func restoreTestSeconds(_ rules: [UInt8]) -> Double? {
-    guard getuid() == 0, FileManager.default.isExecutableFile(atPath: "/usr/sbin/ip") || FileManager.default.isExecutableFile(atPath: "/sbin/ip")
+    guard getuid() == 0,
+        FileManager.default.isExecutableFile(atPath: "/usr/sbin/ip")
+            || FileManager.default.isExecutableFile(atPath: "/sbin/ip")
     else { return nil }
     let ip = FileManager.default.isExecutableFile(atPath: "/usr/sbin/ip") ? "/usr/sbin/ip" : "/sbin/ip"
     let namespace = "kubec-bench-" + String(UUID().uuidString.prefix(6)).lowercased()

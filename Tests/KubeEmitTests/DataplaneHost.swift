@@ -16,7 +16,8 @@ enum DataplaneHost {
 
     static func executable(_ name: String) -> String? {
         let paths = (ProcessInfo.processInfo.environment["PATH"] ?? "") + ":/usr/sbin:/sbin:/usr/bin:/bin"
-        for folder in paths.split(separator: ":") where FileManager.default.isExecutableFile(atPath: "\(folder)/\(name)") {
+        for folder in paths.split(separator: ":")
+        where FileManager.default.isExecutableFile(atPath: "\(folder)/\(name)") {
             return "\(folder)/\(name)"
         }
         return nil
@@ -39,7 +40,9 @@ enum DataplaneHost {
     }()
 
     /// Namespaces plus python3 for the packet test's servers and probes.
-    static var canRunPacketTest: Bool { canUseNamespaces && executable("python3") != nil && executable("iptables") != nil }
+    static var canRunPacketTest: Bool {
+        canUseNamespaces && executable("python3") != nil && executable("iptables") != nil
+    }
 
     /// Runs `arguments` (first is looked up in PATH), feeding `input`, killing it after `timeout` seconds.
     @discardableResult
@@ -115,7 +118,9 @@ enum DataplaneHost {
 
     /// Runs a command inside a namespace.
     @discardableResult
-    static func exec(_ namespace: String, _ arguments: [String], input: [UInt8]? = nil, timeout: TimeInterval = 20) -> Result {
+    static func exec(_ namespace: String, _ arguments: [String], input: [UInt8]? = nil, timeout: TimeInterval = 20)
+        -> Result
+    {
         run(["ip", "netns", "exec", namespace] + arguments, input: input, timeout: timeout)
     }
 

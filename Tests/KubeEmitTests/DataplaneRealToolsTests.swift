@@ -65,12 +65,14 @@ struct DataplaneRealToolsTests {
             let run = DataplaneHost.exec(namespace, ["sh", "-s"], input: script.contents)
             #expect(run.succeeded, "ipvs-setup.sh: \(run.error)")
             let shown = DataplaneHost.exec(namespace, ["ip", "-o", "-4", "addr", "show", "dev", "kube-ipvs0"]).output
-            let bound = Set(shown.split(separator: "\n").compactMap { line in
-                line.split(separator: " ").drop { $0 != "inet" }.dropFirst().first.map(String.init)
-            })
-            let expected = Set(script.text.split(separator: "\n").filter { $0.hasPrefix("ip addr replace") }.compactMap {
-                $0.split(separator: " ").dropFirst(3).first.map(String.init)
-            })
+            let bound = Set(
+                shown.split(separator: "\n").compactMap { line in
+                    line.split(separator: " ").drop { $0 != "inet" }.dropFirst().first.map(String.init)
+                })
+            let expected = Set(
+                script.text.split(separator: "\n").filter { $0.hasPrefix("ip addr replace") }.compactMap {
+                    $0.split(separator: " ").dropFirst(3).first.map(String.init)
+                })
             #expect(!expected.isEmpty && bound == expected, "kube-ipvs0 has \(bound)")
         }
     }

@@ -36,7 +36,8 @@ enum DataplaneGolden {
             let want = index < expectedLines.count ? String(expectedLines[index]) : "<end>"
             let got = index < actualLines.count ? String(actualLines[index]) : "<end>"
             if want != got {
-                Issue.record("\(name):\(index + 1)\n  expected: \(want)\n  actual:   \(got)", sourceLocation: sourceLocation)
+                Issue.record(
+                    "\(name):\(index + 1)\n  expected: \(want)\n  actual:   \(got)", sourceLocation: sourceLocation)
                 return
             }
         }
@@ -67,6 +68,7 @@ enum DataplaneFixture {
     static func port(
         _ name: String, _ port: Int, nodePort: Int? = nil, proto: KubePlan.PortProtocol = .tcp, endpoints: [EndpointState]
     ) -> ServicePortState {
-        ServicePortState(name: name, proto: proto, port: port, targetPort: .number(port), nodePort: nodePort, endpoints: endpoints)
+        ServicePortState(
+            name: name, proto: proto, port: port, targetPort: .number(port), nodePort: nodePort, endpoints: endpoints)
     }
 }

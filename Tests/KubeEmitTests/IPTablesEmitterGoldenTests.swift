@@ -1,4 +1,4 @@
-import KubeEmit
+@testable import KubeEmit
 import KubePlan
 import Testing
 
@@ -18,7 +18,10 @@ import Testing
     @Test func nodeFilterSelectsNodes() {
         var options = IPTablesOptions()
         options.nodes = ["node-2"]
-        #expect(IPTablesEmitter(options: options).emit(DataplaneFixtures.clusterIP).map(\.path) == ["nodes/node-2/iptables.rules"])
+        #expect(
+            IPTablesEmitter(options: options).emit(DataplaneFixtures.clusterIP).map(\.path) == [
+                "nodes/node-2/iptables.rules"
+            ])
     }
 
     @Test func outputDoesNotDependOnInputOrder() {
@@ -42,5 +45,16 @@ import Testing
         state.settings.masqueradeBit = 12
         let text = IPTablesEmitter().emit(state).first?.text ?? ""
         #expect(text.contains("-A KUBE-MARK-MASQ -j MARK --or-mark 0x00001000\n"))
+    }
+}
+
+/// Rendering node-independent service ports once and copying them must equal rendering everything per node.
+@Suite struct IPTablesSharingTests {
+    @Test(arguments: DataplaneFixtures.all.map(\.0))
+    func sharedRenderingEqualsPerNodeRendering(_ name: String) {
+        guard let state = DataplaneFixtures.all.first(where: { $0.0 == name })?.1 else { return }
+        var perNode = IPTablesEmitter()
+        perNode.shareAcrossNodes = false
+        #expect(IPTablesEmitter().emit(state) == perNode.emit(state))
     }
 }

@@ -4,7 +4,9 @@ import Testing
 
 /// kube-proxy flags that change individual rules.
 @Suite struct IPTablesOptionsTests {
-    static func text(_ state: ClusterState = DataplaneFixtures.nodePort, _ configure: (inout IPTablesOptions) -> Void) -> String {
+    static func text(_ state: ClusterState = DataplaneFixtures.nodePort, _ configure: (inout IPTablesOptions) -> Void)
+        -> String
+    {
         var options = IPTablesOptions()
         configure(&options)
         return IPTablesEmitter(options: options).emit(state).first?.text ?? ""
@@ -30,6 +32,14 @@ import Testing
         #expect(!text.contains("--dst-type LOCAL -j KUBE-NODEPORTS"))
     }
 
+    @Test func nodePortAddressesWithoutLoopbackTurnLocalhostNodePortsOff() {
+        let text = Self.text { $0.nodePortAddresses = .cidrs([cidr("192.168.10.0/24")]) }
+        #expect(!text.contains("KUBE-FIREWALL"))
+        let withLoopback = Self.text { $0.nodePortAddresses = .cidrs([cidr("127.0.0.0/8"), cidr("192.168.10.0/24")]) }
+        #expect(withLoopback.contains(":KUBE-FIREWALL - [0:0]\n"))
+        #expect(withLoopback.contains("this chain\" -d 127.0.0.1 -j KUBE-NODEPORTS\n"))
+    }
+
     @Test func disablingLocalhostNodePortsExcludesLoopbackAndDropsTheMartianRule() {
         let text = Self.text { $0.localhostNodePorts = false }
         #expect(text.contains("-m addrtype --dst-type LOCAL ! -d 127.0.0.0/8 -j KUBE-NODEPORTS\n"))
@@ -43,7 +53,9 @@ import Testing
 
     @Test func nfacctCountersAddTheLocalhostNodePortRule() {
         let text = Self.text { $0.nfacctCounters = true }
-        #expect(text.contains("-d 127.0.0.0/8 --dport 30080 -m nfacct --nfacct-name localhost_nps_accepted_pkts -j KUBE-EXT-"))
+        #expect(
+            text.contains(
+                "-d 127.0.0.0/8 --dport 30080 -m nfacct --nfacct-name localhost_nps_accepted_pkts -j KUBE-EXT-"))
         #expect(text.contains("--ctstate INVALID -m nfacct --nfacct-name ct_state_invalid_dropped_pkts -j DROP\n"))
     }
 
@@ -64,6 +76,8 @@ import Testing
             state.services[0].ports[0].endpoints[index].ready = false
             state.services[0].ports[0].endpoints[index].serving = false
         }
-        #expect(Self.text(state) { _ in }.contains("\"shop/web:http has no endpoints\" -m tcp -p tcp -d 10.96.0.20 --dport 80 -j REJECT\n"))
+        #expect(
+            Self.text(state) { _ in }.contains(
+                "\"shop/web:http has no endpoints\" -m tcp -p tcp -d 10.96.0.20 --dport 80 -j REJECT\n"))
     }
 }

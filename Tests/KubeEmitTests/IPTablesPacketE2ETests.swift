@@ -13,7 +13,8 @@ struct IPTablesPacketE2ETests {
         let state = IPTablesPacketTestbed.cluster()
         let bed = IPTablesPacketTestbed(prefix: DataplaneHost.uniquePrefix(), state: state)
         let files = IPTablesEmitter().emit(state)
-        let readyFolder = FileManager.default.temporaryDirectory.appendingPathComponent("kubec-e2e-\(UUID().uuidString)")
+        let readyFolder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "kubec-e2e-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: readyFolder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: readyFolder) }
 
@@ -32,7 +33,9 @@ struct IPTablesPacketE2ETests {
                 for server in servers { server.waitUntilExit() }
             }
             func notReady() -> [String] {
-                state.pods.map(\.name).filter { !FileManager.default.fileExists(atPath: readyFolder.appendingPathComponent($0).path) }
+                state.pods.map(\.name).filter {
+                    !FileManager.default.fileExists(atPath: readyFolder.appendingPathComponent($0).path)
+                }
             }
             let deadline = Date().addingTimeInterval(30)
             while Date() < deadline, !notReady().isEmpty { usleep(50_000) }
@@ -53,12 +56,15 @@ struct IPTablesPacketE2ETests {
 
         // ClientIP affinity: one client, one pod.
         let sticky = bed.probe("10.96.0.21", 80, count: 12)
-        #expect(sticky.count == 12 && Set(sticky).count == 1 && !(sticky.first ?? "ERR").hasPrefix("ERR"), "sticky replies: \(sticky)")
+        #expect(
+            sticky.count == 12 && Set(sticky).count == 1 && !(sticky.first ?? "ERR").hasPrefix("ERR"),
+            "sticky replies: \(sticky)")
 
         // NodePort answers on every node IP, from the Service's pods.
         for (node, address) in IPTablesPacketTestbed.nodeAddresses.sorted(by: { $0.key < $1.key }) {
             let replies = bed.probe(address, 30080, count: 6)
-            #expect(replies.count == 6 && replies.allSatisfy { $0.hasPrefix("web-") }, "NodePort on \(node): \(replies)")
+            #expect(
+                replies.count == 6 && replies.allSatisfy { $0.hasPrefix("web-") }, "NodePort on \(node): \(replies)")
         }
 
         // Named targetPort: api-1 serves http on 9090, api-2 on 9091; never the admin port 8080.
@@ -68,6 +74,8 @@ struct IPTablesPacketE2ETests {
         // No endpoints: REJECT, so the connection is refused at once.
         let empty = bed.probe("10.96.0.24", 80, count: 2)
         let counters = DataplaneHost.exec(bed.nodeNamespace("node-1"), ["iptables", "-L", "-v", "-n"]).output
-        #expect(empty == ["ERR:ConnectionRefusedError", "ERR:ConnectionRefusedError"], "empty Service: \(empty)\n\(counters)")
+        #expect(
+            empty == ["ERR:ConnectionRefusedError", "ERR:ConnectionRefusedError"],
+            "empty Service: \(empty)\n\(counters)")
     }
 }

@@ -30,24 +30,39 @@ struct IPTablesPacketTestbed {
     /// with a named targetPort that differs per pod, a bystander pod, and a Service without endpoints.
     static func cluster() -> ClusterState {
         let web = [PodPort(name: "http", containerPort: 8080, proto: .tcp)]
-        func pod(_ name: String, _ node: String, _ ip: String, _ labels: [String: String], _ ports: [PodPort]) -> PodState {
+        func pod(_ name: String, _ node: String, _ ip: String, _ labels: [String: String], _ ports: [PodPort])
+            -> PodState
+        {
             PodState(namespace: "e2e", name: name, nodeName: node, ip: addr(ip), labels: labels, ports: ports)
         }
         let pods = [
             pod("web-a", "node-1", "10.244.1.10", ["app": "web"], web),
             pod("web-b", "node-2", "10.244.2.10", ["app": "web"], web),
             pod("web-c", "node-2", "10.244.2.11", ["app": "web"], web),
-            pod("api-1", "node-1", "10.244.1.20", ["app": "api"],
-                [PodPort(name: "admin", containerPort: 8080, proto: .tcp), PodPort(name: "http", containerPort: 9090, proto: .tcp)]),
-            pod("api-2", "node-2", "10.244.2.20", ["app": "api"],
-                [PodPort(name: "admin", containerPort: 8080, proto: .tcp), PodPort(name: "http", containerPort: 9091, proto: .tcp)]),
+            pod(
+                "api-1", "node-1", "10.244.1.20", ["app": "api"],
+                [
+                    PodPort(name: "admin", containerPort: 8080, proto: .tcp),
+                    PodPort(name: "http", containerPort: 9090, proto: .tcp),
+                ]),
+            pod(
+                "api-2", "node-2", "10.244.2.20", ["app": "api"],
+                [
+                    PodPort(name: "admin", containerPort: 8080, proto: .tcp),
+                    PodPort(name: "http", containerPort: 9091, proto: .tcp),
+                ]),
             pod("other", "node-1", "10.244.1.30", ["app": "other"], web),
         ]
-        func service(_ name: String, _ ip: String, _ selector: [String: String], type: ServiceState.ServiceType = .clusterIP,
-                     nodePort: Int? = nil, affinity: Int? = nil) -> ServiceState {
-            ServiceState(namespace: "e2e", name: name, type: type, clusterIPs: [addr(ip)],
-                         ports: [ServicePortState(name: "http", proto: .tcp, port: 80, targetPort: .name("http"), nodePort: nodePort)],
-                         selector: selector, sessionAffinityTimeout: affinity)
+        func service(
+            _ name: String, _ ip: String, _ selector: [String: String], type: ServiceState.ServiceType = .clusterIP,
+            nodePort: Int? = nil, affinity: Int? = nil
+        ) -> ServiceState {
+            ServiceState(
+                namespace: "e2e", name: name, type: type, clusterIPs: [addr(ip)],
+                ports: [
+                    ServicePortState(name: "http", proto: .tcp, port: 80, targetPort: .name("http"), nodePort: nodePort)
+                ],
+                selector: selector, sessionAffinityTimeout: affinity)
         }
         let services = [
             service("web", "10.96.0.20", ["app": "web"]),
@@ -57,8 +72,10 @@ struct IPTablesPacketTestbed {
             service("empty", "10.96.0.24", ["app": "nothing"]),
         ]
         let nodes = [
-            NodeState(name: "node-1", addresses: [addr(nodeAddresses["node-1"] ?? "")], podCIDRs: [cidr("10.244.1.0/24")]),
-            NodeState(name: "node-2", addresses: [addr(nodeAddresses["node-2"] ?? "")], podCIDRs: [cidr("10.244.2.0/24")]),
+            NodeState(
+                name: "node-1", addresses: [addr(nodeAddresses["node-1"] ?? "")], podCIDRs: [cidr("10.244.1.0/24")]),
+            NodeState(
+                name: "node-2", addresses: [addr(nodeAddresses["node-2"] ?? "")], podCIDRs: [cidr("10.244.2.0/24")]),
         ]
         return EndpointResolver.resolve(ClusterState(nodes: nodes, pods: pods, services: services))
     }
@@ -72,11 +89,15 @@ struct IPTablesPacketTestbed {
             let result = H.run(arguments, timeout: 10)
             if !result.succeeded { failure = arguments.joined(separator: " ") + ": " + result.error }
         }
-        func sysctl(_ namespace: String, _ setting: String) { must(["ip", "netns", "exec", namespace, "sysctl", "-qw", setting]) }
+        func sysctl(_ namespace: String, _ setting: String) {
+            must(["ip", "netns", "exec", namespace, "sysctl", "-qw", setting])
+        }
         must(["ip", "-n", lan, "link", "add", "br0", "type", "bridge"])
         must(["ip", "-n", lan, "link", "set", "br0", "up"])
         var members = [(client, Self.clientAddress, "c")]
-        for node in state.nodes { members.append((nodeNamespace(node.name), Self.nodeAddresses[node.name] ?? "", node.name)) }
+        for node in state.nodes {
+            members.append((nodeNamespace(node.name), Self.nodeAddresses[node.name] ?? "", node.name))
+        }
         for (namespace, address, tag) in members {
             sysctl(namespace, "net.ipv4.conf.all.rp_filter=0")
             sysctl(namespace, "net.ipv4.conf.default.rp_filter=0")
@@ -85,7 +106,9 @@ struct IPTablesPacketTestbed {
             sysctl(namespace, "net.ipv4.conf.all.send_redirects=0")
             sysctl(namespace, "net.ipv4.conf.default.send_redirects=0")
             sysctl(namespace, "net.ipv4.icmp_ratelimit=0")
-            must(["ip", "-n", lan, "link", "add", "l-\(tag)", "type", "veth", "peer", "name", "eth0", "netns", namespace])
+            must([
+                "ip", "-n", lan, "link", "add", "l-\(tag)", "type", "veth", "peer", "name", "eth0", "netns", namespace,
+            ])
             must(["ip", "-n", lan, "link", "set", "l-\(tag)", "master", "br0", "up"])
             must(["ip", "-n", namespace, "addr", "add", "\(address)/24", "dev", "eth0"])
             must(["ip", "-n", namespace, "link", "set", "eth0", "up"])
@@ -95,12 +118,16 @@ struct IPTablesPacketTestbed {
             sysctl(nodeNamespace(node.name), "net.ipv4.conf.all.route_localnet=1")
         }
         for (index, pod) in state.pods.enumerated() {
-            guard let nodeName = pod.nodeName, let ip = pod.ip, let node = state.nodes.first(where: { $0.name == nodeName }),
-                  let gateway = node.podCIDRs.first?.address(at: 1)
+            guard let nodeName = pod.nodeName, let ip = pod.ip,
+                let node = state.nodes.first(where: { $0.name == nodeName }),
+                let gateway = node.podCIDRs.first?.address(at: 1)
             else { continue }
             let nodeNS = nodeNamespace(nodeName)
             let hostSide = "v\(index)"
-            must(["ip", "-n", nodeNS, "link", "add", hostSide, "type", "veth", "peer", "name", "eth0", "netns", podNamespace(pod)])
+            must([
+                "ip", "-n", nodeNS, "link", "add", hostSide, "type", "veth", "peer", "name", "eth0", "netns",
+                podNamespace(pod),
+            ])
             must(["ip", "-n", nodeNS, "addr", "add", "\(gateway)/32", "dev", hostSide])
             must(["ip", "-n", nodeNS, "link", "set", hostSide, "up"])
             must(["ip", "-n", nodeNS, "route", "add", "\(ip)/32", "dev", hostSide])
@@ -125,7 +152,9 @@ struct IPTablesPacketTestbed {
     /// Loads each node's `iptables.rules` and the built-in jumps its header lists.
     func loadRules(_ files: [OutputFile]) -> String? {
         for node in state.nodes {
-            guard let file = files.first(where: { $0.path == "nodes/\(node.name)/iptables.rules" }) else { return "no file for \(node.name)" }
+            guard let file = files.first(where: { $0.path == "nodes/\(node.name)/iptables.rules" }) else {
+                return "no file for \(node.name)"
+            }
             let namespace = nodeNamespace(node.name)
             let restore = DataplaneHost.exec(namespace, ["iptables-restore", "--noflush"], input: file.contents)
             if !restore.succeeded { return "iptables-restore on \(node.name): \(restore.error)" }
@@ -145,8 +174,11 @@ struct IPTablesPacketTestbed {
             let process = Process()
             process.executableURL = URL(fileURLWithPath: DataplaneHost.executable("ip") ?? "/usr/sbin/ip")
             let ready = readyFolder.appendingPathComponent(pod.name).path
-            process.arguments = ["netns", "exec", podNamespace(pod), DataplaneHost.executable("python3") ?? "python3",
-                                 DataplaneHost.script("pod-server.py"), pod.name, ready] + pod.ports.map { String($0.containerPort) }
+            process.arguments =
+                [
+                    "netns", "exec", podNamespace(pod), DataplaneHost.executable("python3") ?? "python3",
+                    DataplaneHost.script("pod-server.py"), pod.name, ready,
+                ] + pod.ports.map { String($0.containerPort) }
             process.standardOutput = FileHandle.nullDevice
             process.standardError = FileHandle.nullDevice
             if (try? process.run()) != nil { processes.append(process) }
@@ -156,8 +188,9 @@ struct IPTablesPacketTestbed {
 
     /// Connects `count` times from the client namespace; one reply (or `ERR:…`) per attempt.
     func probe(_ host: String, _ port: Int, count: Int, timeout: Double = 3) -> [String] {
-        let result = DataplaneHost.exec(client, ["python3", DataplaneHost.script("probe.py"), host, String(port), String(count), String(timeout)],
-                                        timeout: Double(count) * (timeout + 1) + 5)
+        let result = DataplaneHost.exec(
+            client, ["python3", DataplaneHost.script("probe.py"), host, String(port), String(count), String(timeout)],
+            timeout: Double(count) * (timeout + 1) + 5)
         return result.output.split(separator: "\n").map(String.init)
     }
 }

@@ -11,8 +11,9 @@ package enum IPTablesBenchmark {
     /// A cluster of `services` Services with `endpoints` endpoints each over `nodes` nodes.
     package static func cluster(services: Int, endpointsPerService endpoints: Int = 3, nodes: Int = 1) -> ClusterState {
         let nodeStates = (0..<max(nodes, 1)).map { index in
-            NodeState(name: "node-\(index + 1)", addresses: [.v4(0xC0A8_0000 | UInt32(index + 1))],
-                      podCIDRs: [CIDR(network: .v4(0x0AF4_0000 | UInt32(index) << 8), prefixLength: 24)])
+            NodeState(
+                name: "node-\(index + 1)", addresses: [.v4(0xC0A8_0000 | UInt32(index + 1))],
+                podCIDRs: [CIDR(network: .v4(0x0AF4_0000 | UInt32(index) << 8), prefixLength: 24)])
         }
         var next: UInt32 = 0
         var serviceStates: [ServiceState] = []
@@ -26,14 +27,18 @@ package enum IPTablesBenchmark {
                 list.append(EndpointState(ip: .v4(0x0AF4_0000 + next), port: 8080, nodeName: node))
             }
             let port = ServicePortState(name: "http", proto: .tcp, port: 80, targetPort: .number(8080), endpoints: list)
-            serviceStates.append(ServiceState(namespace: "bench", name: "svc-\(index)", clusterIPs: [.v4(0x0A60_0000 + UInt32(index) + 1)],
-                                              ports: [port], selector: ["app": "svc-\(index)"]))
+            serviceStates.append(
+                ServiceState(
+                    namespace: "bench", name: "svc-\(index)", clusterIPs: [.v4(0x0A60_0000 + UInt32(index) + 1)],
+                    ports: [port], selector: ["app": "svc-\(index)"]))
         }
         return ClusterState(nodes: nodeStates, services: serviceStates)
     }
 
     /// Time to emit every node's `iptables.rules`, in seconds, and the bytes produced.
-    package static func measure(_ state: ClusterState, options: IPTablesOptions = IPTablesOptions()) -> (seconds: Double, bytes: Int, files: [OutputFile]) {
+    package static func measure(_ state: ClusterState, options: IPTablesOptions = IPTablesOptions()) -> (
+        seconds: Double, bytes: Int, files: [OutputFile]
+    ) {
         let clock = ContinuousClock()
         var files: [OutputFile] = []
         let elapsed = clock.measure { files = IPTablesEmitter(options: options).emit(state) }

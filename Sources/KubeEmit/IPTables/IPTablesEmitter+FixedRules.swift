@@ -32,7 +32,7 @@ extension IPTablesEmitter {
         out.append("# kube-proxy also ensures these jumps from built-in chains (not part of its restore input);\n")
         out.append("# run `iptables ARGS` for each, in order (create the chain with -N first if it does not exist):\n")
         for jump in Self.builtinJumps {
-            if !options.localhostNodePorts, jump.hasSuffix("-j KUBE-FIREWALL") { continue }
+            if !options.effectiveLocalhostNodePorts, jump.hasSuffix("-j KUBE-FIREWALL") { continue }
             out.append("# jump: ")
             out.append(jump)
             out.append(byte: 10)
@@ -50,7 +50,9 @@ extension IPTablesEmitter {
         out.append(byte: 47)
         out.append(mark)
         out.append(" -j ACCEPT\n")
-        out.append("-A KUBE-FORWARD -m comment --comment \"kubernetes forwarding conntrack rule\" -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT\n")
+        out.append(
+            "-A KUBE-FORWARD -m comment --comment \"kubernetes forwarding conntrack rule\" -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT\n"
+        )
     }
 
     /// The last rule(s) of nat `KUBE-SERVICES`: hand local-destination traffic to `KUBE-NODEPORTS`.
@@ -61,10 +63,14 @@ extension IPTablesEmitter {
         case .all:
             out.append(comment)
             out.append(" -m addrtype --dst-type LOCAL")
-            if !options.localhostNodePorts { out.append(" ! -d 127.0.0.0/8") }
+            if !options.effectiveLocalhostNodePorts { out.append(" ! -d 127.0.0.0/8") }
             out.append(" -j KUBE-NODEPORTS\n")
         case .cidrs(let cidrs):
-            for address in node.addresses where address.isV4 && cidrs.contains(where: { $0.contains(address) }) {
+            // kube-proxy takes the addresses of the node's interfaces inside the CIDRs (loopback first, and only
+            // when localhost NodePorts are on); kubec knows the Node's addresses.
+            let loopback = IPAddress.v4(0x7F00_0001)
+            let candidates = (options.effectiveLocalhostNodePorts ? [loopback] : []) + node.addresses
+            for address in candidates where address.isV4 && cidrs.contains(where: { $0.contains(address) }) {
                 out.append(comment)
                 out.append(" -d ")
                 out.append(address.description)
@@ -87,7 +93,8 @@ extension IPTablesEmitter {
         out.append(mark)
         out.append(" -j RETURN\n-A KUBE-POSTROUTING -j MARK --xor-mark ")
         out.append(mark)
-        out.append("\n-A KUBE-POSTROUTING -m comment --comment \"kubernetes service traffic requiring SNAT\" -j MASQUERADE")
+        out.append(
+            "\n-A KUBE-POSTROUTING -m comment --comment \"kubernetes service traffic requiring SNAT\" -j MASQUERADE")
         if options.randomFully { out.append(" --random-fully") }
         out.append(byte: 10)
     }

@@ -27,13 +27,15 @@ extension IPTablesEmitter {
 
         // filter
         out.append("*filter\n:KUBE-NODEPORTS - [0:0]\n:KUBE-SERVICES - [0:0]\n:KUBE-EXTERNAL-SERVICES - [0:0]\n")
-        if options.localhostNodePorts { out.append(":KUBE-FIREWALL - [0:0]\n") }
+        if options.effectiveLocalhostNodePorts { out.append(":KUBE-FIREWALL - [0:0]\n") }
         out.append(":KUBE-FORWARD - [0:0]\n:KUBE-PROXY-FIREWALL - [0:0]\n")
         eachSection(.filterNodePorts)
         eachSection(.filterServices)
         eachSection(.filterExternalServices)
-        if options.localhostNodePorts {
-            out.append("-A KUBE-FIREWALL -m comment --comment \"block incoming localnet connections\" -d 127.0.0.0/8 ! -s 127.0.0.0/8 -m conntrack ! --ctstate RELATED,ESTABLISHED,DNAT -j DROP\n")
+        if options.effectiveLocalhostNodePorts {
+            out.append(
+                "-A KUBE-FIREWALL -m comment --comment \"block incoming localnet connections\" -d 127.0.0.0/8 ! -s 127.0.0.0/8 -m conntrack ! --ctstate RELATED,ESTABLISHED,DNAT -j DROP\n"
+            )
         }
         writeForwardRules(prepared.mark, &out)
         eachSection(.filterProxyFirewall)
@@ -64,14 +66,18 @@ extension IPTablesEmitter {
     private func nodeContext(_ node: NodeState, _ prepared: Prepared) -> ServicePortRenderer.Context {
         ServicePortRenderer.Context(
             masqueradeAll: prepared.masqueradeAll, localCIDR: prepared.localCIDR,
-            nfacctCounters: options.nfacctCounters, localhostNodePorts: options.localhostNodePorts,
+            nfacctCounters: options.nfacctCounters, localhostNodePorts: options.effectiveLocalhostNodePorts,
             largeClusterMode: prepared.largeClusterMode, nodeIP: node.addresses.first(where: \.isV4),
             nodeName: node.name)
     }
 
     /// A nat chain in the final order and where its rules are.
     private struct MergedChain {
-        enum Source { case shared(Int), own(Int), fixed }
+        enum Source {
+            case shared(Int)
+            case own(Int)
+            case fixed
+        }
         var name: ChainName
         var source: Source
     }
@@ -80,13 +86,17 @@ extension IPTablesEmitter {
     private func mergedChains(_ prepared: Prepared, _ own: RuleArena, _ ownOrder: [Int]) -> [MergedChain] {
         var result: [MergedChain] = []
         result.reserveCapacity(prepared.sharedChainOrder.count + ownOrder.count + 2)
-        var fixed = [MergedChain(name: .fixed(.markMasq), source: .fixed),
-                     MergedChain(name: .fixed(.postrouting), source: .fixed)][...]
+        var fixed = [
+            MergedChain(name: .fixed(.markMasq), source: .fixed),
+            MergedChain(name: .fixed(.postrouting), source: .fixed),
+        ][...]
         var shared = prepared.sharedChainOrder[...]
         var mine = ownOrder[...]
         while true {
             var best: MergedChain?
-            if let index = shared.first { best = MergedChain(name: prepared.shared.chains[index].name, source: .shared(index)) }
+            if let index = shared.first {
+                best = MergedChain(name: prepared.shared.chains[index].name, source: .shared(index))
+            }
             if let index = mine.first, best.map({ own.chains[index].name < $0.name }) ?? true {
                 best = MergedChain(name: own.chains[index].name, source: .own(index))
             }

@@ -24,6 +24,8 @@ import KubePlan
 package struct IPTablesEmitter: Sendable {
     /// kube-proxy flags and node capabilities the output depends on.
     package var options: IPTablesOptions
+    /// Render node-independent service ports once for all nodes (off only to check that sharing changes nothing).
+    var shareAcrossNodes = true
 
     /// An emitter with the given options (defaults: a kubeadm cluster on a current node).
     package init(options: IPTablesOptions = IPTablesOptions()) {
@@ -35,7 +37,8 @@ package struct IPTablesEmitter: Sendable {
         let prepared = prepare(state)
         let nodes = selectedNodes(state)
         return Parallel.map(nodes.count) { index in
-            OutputFile(path: "nodes/\(nodes[index].name)/iptables.rules", contents: render(node: nodes[index], prepared))
+            OutputFile(
+                path: "nodes/\(nodes[index].name)/iptables.rules", contents: render(node: nodes[index], prepared))
         }
     }
 
@@ -75,22 +78,25 @@ package struct IPTablesEmitter: Sendable {
             totalEndpoints += plan.endpoints.count
             maximum = max(maximum, plan.endpoints.count)
         }
-        let localCIDR: String? = switch options.localDetector {
-        case .some(.clusterCIDR(let cidr)): cidr.description
-        case .some(.disabled): nil
-        case nil: state.settings.clusterCIDRs.first(where: \.isV4)?.description
-        }
+        let localCIDR: String? =
+            switch options.localDetector {
+            case .some(.clusterCIDR(let cidr)): cidr.description
+            case .some(.disabled): nil
+            case nil: state.settings.clusterCIDRs.first(where: \.isV4)?.description
+            }
         let probabilities = ProbabilityTable(upTo: maximum)
         let largeClusterMode = totalEndpoints > options.largeClusterEndpointsThreshold
         let context = ServicePortRenderer.Context(
             masqueradeAll: state.settings.masqueradeAll, localCIDR: localCIDR, nfacctCounters: options.nfacctCounters,
-            localhostNodePorts: options.localhostNodePorts, largeClusterMode: largeClusterMode, nodeIP: nil,
+            localhostNodePorts: options.effectiveLocalhostNodePorts, largeClusterMode: largeClusterMode, nodeIP: nil,
             nodeName: nil)
         let renderer = ServicePortRenderer(context: context, probabilities: probabilities)
         let planChunks = Parallel.chunks(plans.count)
         let arenas = Parallel.map(planChunks.count) { index in
             var arena = RuleArena(capacity: planChunks[index].count * 1400)
-            for planIndex in planChunks[index] where !plans[planIndex].dependsOnNode { renderer.render(plans[planIndex], into: &arena) }
+            for planIndex in planChunks[index] where !isNodeSpecific(plans[planIndex]) {
+                renderer.render(plans[planIndex], into: &arena)
+            }
             return arena
         }
         var shared = arenas.first ?? RuleArena()
@@ -99,7 +105,7 @@ package struct IPTablesEmitter: Sendable {
         sharedBlock.reserveCapacity(plans.count)
         var nextBlock = 0
         for plan in plans {
-            if plan.dependsOnNode {
+            if isNodeSpecific(plan) {
                 sharedBlock.append(nil)
             } else {
                 sharedBlock.append(nextBlock)
@@ -114,6 +120,10 @@ package struct IPTablesEmitter: Sendable {
             masqueradeAll: state.settings.masqueradeAll,
             mark: Self.markText(bit: state.settings.masqueradeBit, style: options.markStyle))
     }
+
+    /// Rendered per node: Local traffic policies and firewall allow-from-node rules, or everything when sharing is
+    /// off (tests compare both paths).
+    func isNodeSpecific(_ plan: ServicePortPlan) -> Bool { !shareAcrossNodes || plan.dependsOnNode }
 
     /// `0x00004000` (Go `%#08x`) or `0x4000`.
     static func markText(bit: Int, style: IPTablesOptions.MarkStyle) -> String {

@@ -58,6 +58,16 @@ package struct IPTablesOptions: Sendable, Hashable {
     /// The defaults described above.
     package init() {}
 
+    /// `localhostNodePorts` as kube-proxy applies it: forced off when `nodePortAddresses` lists CIDRs none of
+    /// which contains 127.0.0.1 (`NewProxier`: `if !nodePortAddresses.ContainsIPv4Loopback()`).
+    var effectiveLocalhostNodePorts: Bool {
+        guard localhostNodePorts else { return false }
+        switch nodePortAddresses {
+        case .all: return true
+        case .cidrs(let cidrs): return cidrs.contains { $0.contains(.v4(0x7F00_0001)) }
+        }
+    }
+
     /// The options matching `NewFakeProxier` in kube-proxy's `proxier_test.go` (mark `0x4000`, nfacct counters
     /// present, no `--random-fully`, pod CIDR `10.0.0.0/8`), for reproducing its test vectors.
     package static var kubeProxyUnitTest: IPTablesOptions {

@@ -52,15 +52,21 @@ struct RuleArena: Sendable {
         buffer.append(other.buffer.bytes)
         chains.reserveCapacity(chains.count + other.chains.count)
         for chain in other.chains {
-            chains.append(Chain(name: chain.name, rules: (chain.rules.lowerBound + byteShift)..<(chain.rules.upperBound + byteShift)))
+            chains.append(
+                Chain(
+                    name: chain.name, rules: (chain.rules.lowerBound + byteShift)..<(chain.rules.upperBound + byteShift)
+                ))
         }
         blocks.reserveCapacity(blocks.count + other.blocks.count)
         for block in other.blocks {
             let b = block.bounds
-            blocks.append(Block(
-                bounds: (b.0 + byteShift, b.1 + byteShift, b.2 + byteShift, b.3 + byteShift, b.4 + byteShift,
-                         b.5 + byteShift, b.6 + byteShift),
-                chains: (block.chains.lowerBound + chainShift)..<(block.chains.upperBound + chainShift)))
+            blocks.append(
+                Block(
+                    bounds: (
+                        b.0 + byteShift, b.1 + byteShift, b.2 + byteShift, b.3 + byteShift, b.4 + byteShift,
+                        b.5 + byteShift, b.6 + byteShift
+                    ),
+                    chains: (block.chains.lowerBound + chainShift)..<(block.chains.upperBound + chainShift)))
         }
     }
 }

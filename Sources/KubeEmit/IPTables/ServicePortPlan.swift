@@ -77,28 +77,31 @@ struct ServicePortPlan: Sendable {
         plans.reserveCapacity(services.count)
         for service in services {
             guard let clusterIP = service.clusterIPs.first(where: \.isV4) else { continue }
-            let externallyAccessibleByType = service.type == .loadBalancer || service.type == .nodePort
+            let externallyAccessibleByType =
+                service.type == .loadBalancer || service.type == .nodePort
                 || (service.type == .clusterIP && !service.externalIPs.isEmpty)
             let externalLocal = externallyAccessibleByType && service.externalTrafficPolicy == .local
             let needsHealthCheck = service.type == .loadBalancer && externalLocal
             for port in service.ports {
                 let name = port.name.isEmpty ? service.key : service.key + ":" + port.name
-                let proto: String = switch port.proto {
-                case .tcp: "tcp"
-                case .udp: "udp"
-                case .sctp: "sctp"
-                }
-                plans.append(ServicePortPlan(
-                    name: name, proto: proto, clusterIP: Self.text(clusterIP), port: port.port,
-                    nodePort: port.nodePort ?? 0,
-                    externalIPs: service.externalIPs.filter(\.isV4).map(\.description),
-                    loadBalancerIPs: service.loadBalancerIPs.filter(\.isV4).map(\.description),
-                    sourceRanges: service.loadBalancerSourceRanges.filter(\.isV4),
-                    affinityTimeout: service.sessionAffinityTimeout,
-                    internalLocal: service.internalTrafficPolicy == .local, externalLocal: externalLocal,
-                    healthCheckNodePort: needsHealthCheck ? service.healthCheckNodePort ?? 0 : 0,
-                    chain: ChainName.service(.svc, servicePortName: name, proto: proto),
-                    endpoints: endpoints(port.endpoints, servicePortName: name, proto: proto)))
+                let proto: String =
+                    switch port.proto {
+                    case .tcp: "tcp"
+                    case .udp: "udp"
+                    case .sctp: "sctp"
+                    }
+                plans.append(
+                    ServicePortPlan(
+                        name: name, proto: proto, clusterIP: Self.text(clusterIP), port: port.port,
+                        nodePort: port.nodePort ?? 0,
+                        externalIPs: service.externalIPs.filter(\.isV4).map(\.description),
+                        loadBalancerIPs: service.loadBalancerIPs.filter(\.isV4).map(\.description),
+                        sourceRanges: service.loadBalancerSourceRanges.filter(\.isV4),
+                        affinityTimeout: service.sessionAffinityTimeout,
+                        internalLocal: service.internalTrafficPolicy == .local, externalLocal: externalLocal,
+                        healthCheckNodePort: needsHealthCheck ? service.healthCheckNodePort ?? 0 : 0,
+                        chain: ChainName.service(.svc, servicePortName: name, proto: proto),
+                        endpoints: endpoints(port.endpoints, servicePortName: name, proto: proto)))
             }
         }
         return plans
@@ -113,11 +116,12 @@ struct ServicePortPlan: Sendable {
             let ip = text(endpoint.ip)
             let text = ip + ":" + String(endpoint.port)
             if let last = result.last, !last.text.utf8.lexicographicallyPrecedes(text.utf8) { sorted = false }
-            result.append(Endpoint(
-                ip: ip, text: text, port: endpoint.port,
-                sep: ChainName.endpoint(servicePortName: servicePortName, proto: proto, endpoint: text),
-                nodeName: endpoint.nodeName, ready: endpoint.ready, serving: endpoint.serving,
-                terminating: endpoint.terminating))
+            result.append(
+                Endpoint(
+                    ip: ip, text: text, port: endpoint.port,
+                    sep: ChainName.endpoint(servicePortName: servicePortName, proto: proto, endpoint: text),
+                    nodeName: endpoint.nodeName, ready: endpoint.ready, serving: endpoint.serving,
+                    terminating: endpoint.terminating))
         }
         if sorted { return result }
         return endpoints(EndpointResolver.sortedUnique(input), servicePortName: servicePortName, proto: proto)

@@ -175,8 +175,10 @@ extension ServicePortRenderer {
     }
 
     /// Hairpin masquerade, then DNAT (with the affinity `recent --set` before the protocol match).
-    private func endpointChainRules(_ plan: ServicePortPlan, _ endpoint: ServicePortPlan.Endpoint,
-                                    _ out: inout ByteBuffer) {
+    private func endpointChainRules(
+        _ plan: ServicePortPlan, _ endpoint: ServicePortPlan.Endpoint,
+        _ out: inout ByteBuffer
+    ) {
         func head() {
             out.append("-A ")
             endpoint.sep.write(to: &out)

@@ -39,15 +39,18 @@ struct ServicePortRenderer: Sendable {
         let b6 = arena.buffer.count
         let firstChain = arena.chains.count
         writeChains(plan, decision, &arena)
-        arena.blocks.append(RuleArena.Block(
-            bounds: (b0, b1, b2, b3, b4, b5, b6),
-            chains: firstChain..<arena.chains.count))
+        arena.blocks.append(
+            RuleArena.Block(
+                bounds: (b0, b1, b2, b3, b4, b5, b6),
+                chains: firstChain..<arena.chains.count))
     }
 
     // MARK: Top-level chains
 
-    private func write(_ section: RuleArena.Section, _ plan: ServicePortPlan, _ decision: TrafficDecision,
-                       _ out: inout ByteBuffer) {
+    private func write(
+        _ section: RuleArena.Section, _ plan: ServicePortPlan, _ decision: TrafficDecision,
+        _ out: inout ByteBuffer
+    ) {
         let (internalComment, internalTarget, externalComment, externalTarget) = filterVerdicts(decision)
         switch section {
         case .filterNodePorts:
@@ -60,18 +63,21 @@ struct ServicePortRenderer: Sendable {
             }
         case .filterServices:
             if !decision.hasInternalEndpoints {
-                filterRule("KUBE-SERVICES", internalComment, plan, destination: plan.clusterIP, port: plan.port,
-                           target: internalTarget, &out)
+                filterRule(
+                    "KUBE-SERVICES", internalComment, plan, destination: plan.clusterIP, port: plan.port,
+                    target: internalTarget, &out)
             }
         case .filterExternalServices:
             guard !decision.hasExternalEndpoints else { return }
             for ip in plan.externalIPs {
-                filterRule("KUBE-EXTERNAL-SERVICES", externalComment, plan, destination: ip, port: plan.port,
-                           target: externalTarget, &out)
+                filterRule(
+                    "KUBE-EXTERNAL-SERVICES", externalComment, plan, destination: ip, port: plan.port,
+                    target: externalTarget, &out)
             }
             for ip in plan.loadBalancerIPs {
-                filterRule("KUBE-EXTERNAL-SERVICES", externalComment, plan, destination: ip, port: plan.port,
-                           target: externalTarget, &out)
+                filterRule(
+                    "KUBE-EXTERNAL-SERVICES", externalComment, plan, destination: ip, port: plan.port,
+                    target: externalTarget, &out)
             }
             if plan.nodePort != 0 {
                 out.append("-A KUBE-EXTERNAL-SERVICES -m comment --comment \"")
@@ -125,8 +131,10 @@ struct ServicePortRenderer: Sendable {
         return (" has no local endpoints\"", "DROP", " has no local endpoints\"", "DROP")
     }
 
-    private func filterRule(_ chain: StaticString, _ commentTail: String, _ plan: ServicePortPlan,
-                            destination: String, port: Int, target: StaticString, _ out: inout ByteBuffer) {
+    private func filterRule(
+        _ chain: StaticString, _ commentTail: String, _ plan: ServicePortPlan,
+        destination: String, port: Int, target: StaticString, _ out: inout ByteBuffer
+    ) {
         out.append("-A ")
         out.append(chain)
         out.append(" -m comment --comment \"")
@@ -140,8 +148,10 @@ struct ServicePortRenderer: Sendable {
         out.append(byte: 10)
     }
 
-    private func natServicesRule(_ plan: ServicePortPlan, _ kind: StaticString, _ destination: String,
-                                 _ target: ChainName, _ out: inout ByteBuffer) {
+    private func natServicesRule(
+        _ plan: ServicePortPlan, _ kind: StaticString, _ destination: String,
+        _ target: ChainName, _ out: inout ByteBuffer
+    ) {
         out.append("-A KUBE-SERVICES -m comment --comment \"")
         out.append(plan.name)
         out.append(byte: 32)

@@ -48,13 +48,15 @@ enum IPSetName: String, CaseIterable, Sendable {
         case .loadBalancerFW: "Kubernetes service load balancer ip + port for load balancer with sourceRange"
         case .loadBalancerLocal: "Kubernetes service load balancer ip + port with externalTrafficPolicy=local"
         case .loadBalancerSourceIP: "Kubernetes service load balancer ip + port + source IP for packet filter purpose"
-        case .loadBalancerSourceCIDR: "Kubernetes service load balancer ip + port + source cidr for packet filter purpose"
+        case .loadBalancerSourceCIDR:
+            "Kubernetes service load balancer ip + port + source cidr for packet filter purpose"
         case .nodePortTCP: "Kubernetes nodeport TCP port for masquerade purpose"
         case .nodePortLocalTCP: "Kubernetes nodeport TCP port with externalTrafficPolicy=local"
         case .nodePortUDP: "Kubernetes nodeport UDP port for masquerade purpose"
         case .nodePortLocalUDP: "Kubernetes nodeport UDP port with externalTrafficPolicy=local"
         case .nodePortSCTP: "Kubernetes nodeport SCTP port for masquerade purpose with type 'hash ip:port'"
-        case .nodePortLocalSCTP: "Kubernetes nodeport SCTP port with externalTrafficPolicy=local with type 'hash ip:port'"
+        case .nodePortLocalSCTP:
+            "Kubernetes nodeport SCTP port with externalTrafficPolicy=local with type 'hash ip:port'"
         case .healthCheckNodePort: "Kubernetes health check node port"
         case .ipvsIPs: "Addresses on the ipvs interface"
         }
@@ -83,7 +85,8 @@ struct IPSetContents {
         if let port = Int(head) { return String(repeating: "0", count: max(0, 10 - String(port).count)) + String(port) }
         let octets = head.split(separator: ".").compactMap { Int($0) }
         guard octets.count == 4 else { return entry }
-        let padded = octets.map { String(repeating: "0", count: 3 - String($0).count) + String($0) }.joined(separator: ".")
+        let padded = octets.map { String(repeating: "0", count: 3 - String($0).count) + String($0) }.joined(
+            separator: ".")
         return padded + entry.dropFirst(head.count)
     }
 }

@@ -38,12 +38,14 @@ package struct IPVSEmitter: Sendable {
     /// Four files per selected node, nodes in name order.
     package func emit(_ state: ClusterState) -> [OutputFile] {
         let plans = ServicePortPlan.plans(for: state)
-        let scheduler = options.scheduler ?? (state.settings.ipvsScheduler.isEmpty ? "rr" : state.settings.ipvsScheduler)
-        let localCIDR: String? = switch options.localDetector {
-        case .some(.clusterCIDR(let cidr)): cidr.description
-        case .some(.disabled): nil
-        case nil: state.settings.clusterCIDRs.first(where: \.isV4)?.description
-        }
+        let scheduler =
+            options.scheduler ?? (state.settings.ipvsScheduler.isEmpty ? "rr" : state.settings.ipvsScheduler)
+        let localCIDR: String? =
+            switch options.localDetector {
+            case .some(.clusterCIDR(let cidr)): cidr.description
+            case .some(.disabled): nil
+            case nil: state.settings.clusterCIDRs.first(where: \.isV4)?.description
+            }
         let mark = IPTablesEmitter.markText(bit: state.settings.masqueradeBit, style: options.markStyle)
         let nodes = state.nodes.filter { options.nodes?.contains($0.name) ?? true }.sorted { $0.name < $1.name }
         var files: [OutputFile] = []
@@ -55,8 +57,12 @@ package struct IPVSEmitter: Sendable {
             let iptables = IPVSIPTablesWriter(
                 model: model, mark: mark, localCIDR: localCIDR, masqueradeAll: state.settings.masqueradeAll,
                 randomFully: options.randomFully)
-            files.append(OutputFile(path: folder + "ipvs-iptables.rules", text: iptables.render(header: options.header ? node.name : nil)))
-            files.append(OutputFile(path: folder + "ipvs-setup.sh", text: setupScript(model, node: node), executable: true))
+            files.append(
+                OutputFile(
+                    path: folder + "ipvs-iptables.rules",
+                    text: iptables.render(header: options.header ? node.name : nil)))
+            files.append(
+                OutputFile(path: folder + "ipvs-setup.sh", text: setupScript(model, node: node), executable: true))
         }
         return files
     }
@@ -72,18 +78,21 @@ package struct IPVSEmitter: Sendable {
         var out = ""
         var seen = Set<String>()
         for server in servers {
-            let flag = switch server.proto {
-            case .tcp: "-t"
-            case .udp: "-u"
-            case .sctp: "--sctp-service"
-            }
+            let flag =
+                switch server.proto {
+                case .tcp: "-t"
+                case .udp: "-u"
+                case .sctp: "--sctp-service"
+                }
             let service = "\(flag) \(server.address):\(server.port)"
             guard seen.insert(service).inserted else { continue }
             out += "-A \(service) -s \(scheduler)"
             if scheduler == "mh" { out += " -b mh-port" }
             if let timeout = server.persistence { out += " -p \(timeout)" }
             out += "\n"
-            let reals = server.realServers.sorted { $0.address != $1.address ? $0.address < $1.address : $0.port < $1.port }
+            let reals = server.realServers.sorted {
+                $0.address != $1.address ? $0.address < $1.address : $0.port < $1.port
+            }
             var seenReal = Set<String>()
             for real in reals where seenReal.insert("\(real.address):\(real.port)").inserted {
                 out += "-a \(service) -r \(real.address):\(real.port) -m -w 1\n"

@@ -31,7 +31,8 @@ struct IPVSNodeModel {
             let proto = KubePlan.PortProtocol(rawValue: plan.proto.uppercased()) ?? .tcp
             let persistence = plan.affinityTimeout
             func realServers(onlyLocal: Bool) -> [(address: IPAddress, port: Int)] {
-                let indices = onlyLocal && !decision.localEndpoints.isEmpty ? decision.localEndpoints : decision.clusterEndpoints
+                let indices =
+                    onlyLocal && !decision.localEndpoints.isEmpty ? decision.localEndpoints : decision.clusterEndpoints
                 return indices.compactMap { index in
                     let endpoint = plan.endpoints[index]
                     guard let address = IPAddress(endpoint.ip) else { return nil }
@@ -44,17 +45,19 @@ struct IPVSNodeModel {
                 sets.insert("\(endpoint.ip),\(plan.proto):\(endpoint.port),\(endpoint.ip)", into: .loopBack)
             }
             sets.insert(entry(plan.clusterIP, plan.port), into: .clusterIP)
-            virtualServers.append(VirtualServer(
-                proto: proto, address: clusterIP, port: plan.port, persistence: persistence,
-                realServers: realServers(onlyLocal: plan.internalLocal)))
+            virtualServers.append(
+                VirtualServer(
+                    proto: proto, address: clusterIP, port: plan.port, persistence: persistence,
+                    realServers: realServers(onlyLocal: plan.internalLocal)))
             boundAddresses.insert(clusterIP)
 
             for text in plan.externalIPs {
                 guard let address = IPAddress(text) else { continue }
                 sets.insert(entry(text, plan.port), into: plan.externalLocal ? .externalIPLocal : .externalIP)
-                virtualServers.append(VirtualServer(
-                    proto: proto, address: address, port: plan.port, persistence: persistence,
-                    realServers: realServers(onlyLocal: plan.externalLocal)))
+                virtualServers.append(
+                    VirtualServer(
+                        proto: proto, address: address, port: plan.port, persistence: persistence,
+                        realServers: realServers(onlyLocal: plan.externalLocal)))
                 if !nodeAddressSet.contains(address) { boundAddresses.insert(address) }
             }
 
@@ -75,30 +78,34 @@ struct IPVSNodeModel {
                         noNodeAccess.append((text, plan.proto, plan.port))
                     }
                 }
-                virtualServers.append(VirtualServer(
-                    proto: proto, address: address, port: plan.port, persistence: persistence,
-                    realServers: realServers(onlyLocal: plan.externalLocal)))
+                virtualServers.append(
+                    VirtualServer(
+                        proto: proto, address: address, port: plan.port, persistence: persistence,
+                        realServers: realServers(onlyLocal: plan.externalLocal)))
                 if !nodeAddressSet.contains(address) { boundAddresses.insert(address) }
             }
 
             if plan.nodePort != 0 {
                 // kube-proxy skips the rest of the port (health check included) when it has no node IPs.
                 guard !nodeIPs.isEmpty else { continue }
-                let (set, localSet): (IPSetName, IPSetName) = switch proto {
-                case .tcp: (.nodePortTCP, .nodePortLocalTCP)
-                case .udp: (.nodePortUDP, .nodePortLocalUDP)
-                case .sctp: (.nodePortSCTP, .nodePortLocalSCTP)
-                }
-                let entries = proto == .sctp
+                let (set, localSet): (IPSetName, IPSetName) =
+                    switch proto {
+                    case .tcp: (.nodePortTCP, .nodePortLocalTCP)
+                    case .udp: (.nodePortUDP, .nodePortLocalUDP)
+                    case .sctp: (.nodePortSCTP, .nodePortLocalSCTP)
+                    }
+                let entries =
+                    proto == .sctp
                     ? nodeIPs.map { entry($0.description, plan.nodePort) } : [String(plan.nodePort)]
                 for member in entries {
                     sets.insert(member, into: set)
                     if plan.externalLocal { sets.insert(member, into: localSet) }
                 }
                 for address in nodeIPs {
-                    virtualServers.append(VirtualServer(
-                        proto: proto, address: address, port: plan.nodePort, persistence: persistence,
-                        realServers: realServers(onlyLocal: plan.externalLocal)))
+                    virtualServers.append(
+                        VirtualServer(
+                            proto: proto, address: address, port: plan.nodePort, persistence: persistence,
+                            realServers: realServers(onlyLocal: plan.externalLocal)))
                 }
             }
             if plan.healthCheckNodePort != 0 {

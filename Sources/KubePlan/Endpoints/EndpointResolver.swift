@@ -11,11 +11,13 @@ import KubeModel
 /// * ExternalName Services get no endpoints. Headless Services get them (DNS needs them); emitters skip them.
 ///
 /// Endpoints of one Service port are de-duplicated by `IP:port` (a local copy wins, as in kube-proxy) and sorted
-/// by the string `IP:port` (`[IP]:port` for IPv6), a plain byte comparison (kube-proxy `byEndpoint`): the order it uses for its
-/// probabilities, so `10.0.0.10:80` sorts before `10.0.0.1:80` and `10.0.0.2:80`.
+/// by the string `IP:port` (`[IP]:port` for IPv6), a plain byte comparison (kube-proxy `byEndpoint`): the order
+/// it uses for its probabilities, so `10.0.0.10:80` sorts before `10.0.0.1:80` and `10.0.0.2:80`.
 package enum EndpointResolver {
     /// Returns `state` with every Service's endpoints resolved; nodes, pods and settings are unchanged.
-    package static func resolve(_ state: ClusterState, explicit: ExplicitEndpoints = ExplicitEndpoints()) -> ClusterState {
+    package static func resolve(_ state: ClusterState, explicit: ExplicitEndpoints = ExplicitEndpoints())
+        -> ClusterState
+    {
         var result = state
         let podsByNamespace = Dictionary(grouping: state.pods.indices, by: { state.pods[$0].namespace })
         var nodeAddresses: [String: [IPAddress]] = [:]
@@ -47,13 +49,16 @@ package enum EndpointResolver {
         var found: [EndpointState] = []
         for pod in pods where matches(selector, pod.labels) {
             guard let nodeName = pod.nodeName, let address = podAddress(pod, nodeAddresses: nodeAddresses),
-                  let number = TargetPortResolution.containerPort(for: port, in: pod)
+                let number = TargetPortResolution.containerPort(for: port, in: pod)
             else { continue }
             let ready = pod.ready || service.publishNotReadyAddresses
-            let hostname = pod.hostname.flatMap { $0.isEmpty ? nil : $0 }.flatMap { pod.subdomain == service.name ? $0 : nil }
-            found.append(EndpointState(
-                ip: address, port: number, nodeName: nodeName, ready: ready, serving: ready, terminating: false,
-                podName: "\(pod.namespace)/\(pod.name)", hostname: hostname))
+            let hostname = pod.hostname.flatMap { $0.isEmpty ? nil : $0 }.flatMap {
+                pod.subdomain == service.name ? $0 : nil
+            }
+            found.append(
+                EndpointState(
+                    ip: address, port: number, nodeName: nodeName, ready: ready, serving: ready, terminating: false,
+                    podName: "\(pod.namespace)/\(pod.name)", hostname: hostname))
         }
         return sortedUnique(found)
     }
@@ -79,7 +84,9 @@ package enum EndpointResolver {
         for endpoint in endpoints {
             let key = Array(endpointString(endpoint.ip, endpoint.port).utf8)
             if let existing = seen[key] {
-                if keyed[existing].endpoint.nodeName == nil, endpoint.nodeName != nil { keyed[existing].endpoint = endpoint }
+                if keyed[existing].endpoint.nodeName == nil, endpoint.nodeName != nil {
+                    keyed[existing].endpoint = endpoint
+                }
                 continue
             }
             seen[key] = keyed.count

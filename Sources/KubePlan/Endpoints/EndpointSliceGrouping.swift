@@ -33,7 +33,8 @@ package struct EndpointSliceView: Sendable, Hashable {
         var endpointByAddress: [IPAddress: EndpointState] = [:]
         for servicePort in service.ports {
             for endpoint in servicePort.endpoints {
-                portsByAddress[endpoint.ip, default: []].append(Port(name: servicePort.name, proto: servicePort.proto, port: endpoint.port))
+                portsByAddress[endpoint.ip, default: []].append(
+                    Port(name: servicePort.name, proto: servicePort.proto, port: endpoint.port))
                 if endpointByAddress[endpoint.ip] == nil { endpointByAddress[endpoint.ip] = endpoint }
             }
         }
