@@ -170,3 +170,33 @@ import Testing
         #expect(result.node(of: "default/a-low") == nil)
     }
 }
+
+@Suite struct PriorityTests {
+    @Test func priorityClassObjectsSetThePriority() {
+        let priorityClass = """
+            apiVersion: scheduling.k8s.io/v1
+            kind: PriorityClass
+            metadata:
+              name: urgent
+            value: 5000
+            ---
+
+            """
+        let result = plan(
+            node("n1", cpu: "1") + priorityClass + pod("a-normal", cpu: "800m")
+                + pod("b-urgent", cpu: "800m", spec: "  priorityClassName: urgent\n"))
+        #expect(result.node(of: "default/b-urgent") == "n1")
+        #expect(result.plan.pods.first { $0.name == "b-urgent" }?.priority == 5000)
+        #expect(result.node(of: "default/a-normal") == nil)
+    }
+
+    @Test func lowerPriorityPodsOnTheNodeAreNamedInThePreemptionPart() {
+        let result = plan(
+            node("n1", cpu: "1") + pod("low", cpu: "800m", spec: "  nodeName: n1\n")
+                + pod("high", cpu: "800m", spec: "  priority: 100\n"))
+        #expect(
+            result.message(of: "default/high")
+                == "0/1 nodes are available: 1 Insufficient cpu. preemption: 0/1 nodes are available: "
+                + "1 node(s) had lower-priority pods to preempt (kubec does not simulate preemption).")
+    }
+}

@@ -47,3 +47,11 @@ import Testing
         #expect(result.state.pods.first?.owner == nil)
     }
 }
+
+@Suite struct TieTests {
+    @Test func explainListsEveryNodeTiedForTheBestScore() {
+        let result = plan(node("n1") + node("n2") + node("n3") + pod("p"), options: PlanOptions(explain: "default/p"))
+        #expect(result.explanation?.tied == ["n1", "n2", "n3"])
+        #expect(result.plan.pods.first?.tiedNodes == 3)
+    }
+}

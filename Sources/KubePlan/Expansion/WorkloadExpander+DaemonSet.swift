@@ -31,6 +31,9 @@ extension WorkloadExpander {
         }
         let probe = SchedulingSpec(
             podSpec: template.spec, labels: template.labels, namespace: context.namespace, priority: 0)
+        var labels = template.labels
+        labels["controller-revision-hash"] = PodNames.templateHash(template.node)
+        labels["pod-template-generation"] = "1"
         let nodeOrder = nodes.indices.sorted { nodes[$0].name < nodes[$1].name }
         for (index, node) in nodeOrder.enumerated() {
             let target = nodes[node]
@@ -43,7 +46,7 @@ extension WorkloadExpander {
             let nodeName = target.name
             addPod(
                 context, name: uniqueName(context.namespace, name, index), template: template,
-                labels: template.labels, ownerSelector: nil
+                labels: labels, ownerSelector: nil
             ) { spec in
                 spec.tolerations = tolerations
                 let field = NodeSelectorRequirement(key: "metadata.name", operator: .in, values: [nodeName])

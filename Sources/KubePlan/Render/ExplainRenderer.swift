@@ -5,6 +5,10 @@ package enum ExplainRenderer {
         var out = "Pod \(pod): "
         if let chosen = explanation.chosen {
             out += "scheduled on \(chosen)\n"
+            if explanation.tied.count > 1 {
+                out += "Tied for the best score (any is a valid kube-scheduler answer; --seed picks): "
+                    + explanation.tied.joined(separator: ", ") + "\n"
+            }
         } else {
             out += "unschedulable\n  \(explanation.message ?? "")\n"
         }

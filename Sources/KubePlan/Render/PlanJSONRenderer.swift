@@ -75,6 +75,7 @@ package enum PlanJSONRenderer {
     static func explain(_ explanation: Explanation) -> JSONValue {
         .object([
             ("chosen", explanation.chosen.map(JSONValue.string) ?? .null),
+            ("tied", .array(explanation.tied.map(JSONValue.string))),
             ("message", explanation.message.map(JSONValue.string) ?? .null),
             (
                 "nodes",

@@ -35,6 +35,8 @@ package struct Explanation: Sendable {
     package var nodes: [NodeReport] = []
     package var skippedScores: [String] = []
     package var chosen: String?
+    /// Every node that shared the best total (kube picks any of them; kubec's seeded choice is `chosen`).
+    package var tied: [String] = []
     package var message: String?
     /// How many nodes the filter loop visited before it had enough feasible ones.
     package var visited = 0
@@ -79,5 +81,7 @@ package struct Explanation: Sendable {
 
     mutating func setTotals(feasible: [Int], totals: [Int64]) {
         for (position, node) in feasible.enumerated() { nodes[node].total = totals[position] }
+        let best = totals.max()
+        tied = feasible.indices.filter { totals[$0] == best }.map { nodes[feasible[$0]].name }.sorted()
     }
 }
