@@ -1,3 +1,4 @@
+import KubeModel
 import KubePlan
 
 /// The rules every kube-proxy sync writes regardless of Services, and the header kubec adds.
