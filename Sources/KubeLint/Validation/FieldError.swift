@@ -1,3 +1,5 @@
+import KubeModel
+
 /// The API server's field errors (`k8s.io/apimachinery/pkg/util/validation/field`), so findings read as
 /// `kubectl apply` would print them: `<path>: <Type>[: <value>][: <detail>]`.
 ///
@@ -48,27 +50,8 @@ package enum FieldValue: Sendable {
         }
     }
 
-    /// A Go-style double-quoted string literal.
-    package static func quote(_ text: String) -> String {
-        var output = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": output += "\\\""
-            case "\\": output += "\\\\"
-            case "\n": output += "\\n"
-            case "\t": output += "\\t"
-            case "\r": output += "\\r"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F {
-                    let hex = String(scalar.value, radix: 16)
-                    output += "\\x" + (hex.count == 1 ? "0" + hex : hex)
-                } else {
-                    output.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return output + "\""
-    }
+    /// A Go-style double-quoted string literal (`GoQuote`, shared with the cron parser's messages).
+    package static func quote(_ text: String) -> String { GoQuote.quote(text) }
 
     /// A string map as the API prints it in errors (JSON, keys sorted): `{"app":"web"}`.
     package static func map(_ values: [String: String]) -> FieldValue {

@@ -46,9 +46,10 @@ enum GoDuration {
     }
 }
 
-/// Go's `%q` for the ASCII texts these messages quote.
-enum GoQuote {
-    static func quote(_ text: String) -> String {
+/// Go's `%q` for the texts API-server and robfig messages quote.
+package enum GoQuote {
+    /// `text` as a Go double-quoted literal: quotes, backslashes and control characters escaped.
+    package static func quote(_ text: String) -> String {
         var output = "\""
         for scalar in text.unicodeScalars {
             switch scalar {
