@@ -9,7 +9,7 @@ import KubeYAML
 /// The floor is load + decode + schema validation (what `kubec lint` did before the rules); the rules must add
 /// at most 30% of it. Stages are timed in interleaved rounds so that load on a shared machine hits them alike;
 /// CPU times are printed beside. Profiling modes for `perf`: `KUBEC_BENCH_LINT_ONLY=N` runs N more serial
-/// lints and nothing else, `KUBEC_BENCH_DISABLE=a,b` leaves rules out of them; `KUBEC_BENCH_RULES=1` prints a
+/// lints, prints their fastest and median time and nothing else, `KUBEC_BENCH_DISABLE=a,b` leaves rules out of them; `KUBEC_BENCH_RULES=1` prints a
 /// per-rule table.
 enum LintBenchmark {
     static func run(workDirectory: String) throws -> [BenchResult] {
@@ -20,7 +20,14 @@ enum LintBenchmark {
         if let runs = environment["KUBEC_BENCH_LINT_ONLY"].flatMap(Int.init) {
             var configuration = LintConfiguration()
             configuration.disabled = Set((environment["KUBEC_BENCH_DISABLE"] ?? "").split(separator: ",").map(String.init))
-            for _ in 0..<runs { _ = Linter.lint(set, configuration: configuration, parallel: false).count }
+            var times: [Double] = []
+            for _ in 0..<runs {
+                times.append(Stopwatch.best(runs: 1) { Linter.lint(set, configuration: configuration, parallel: false).count }.seconds)
+            }
+            times.sort()
+            if !times.isEmpty {
+                print("serial lint: min \(Stopwatch.format(times[0])) median \(Stopwatch.format(times[times.count / 2]))")
+            }
             return []
         }
         if environment["KUBEC_BENCH_RULES"] != nil { printRuleTable(set) }

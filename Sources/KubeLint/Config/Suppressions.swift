@@ -16,14 +16,21 @@ struct Suppressions {
     private var usedPaths = Set<Int>()
     private var usedObjects = Set<Int>()
 
-    init(context: LintContext, configuration: LintConfiguration) {
+    /// `annotations`: each object's `kubec.dev/ignore` value node, as `ignoreAnnotations(of:)` finds them.
+    init(annotations found: [(object: ObjectRef, value: YAMLNode)], configuration: LintConfiguration) {
         self.configuration = configuration
-        for object in context.allObjects {
-            guard let value = object.annotations?[Linter.ignoreAnnotation], let text = value.text else { continue }
+        for (object, value) in found {
+            guard let text = value.text else { continue }
             let rules = text.split(separator: ",").map { $0.trimmingSpaces }.filter { !$0.isEmpty }
             annotations[object.identity.objectIdentity] = Annotation(
                 rules: rules, all: rules.contains("all"), range: value.range)
         }
+    }
+
+    /// The `kubec.dev/ignore` annotations of some objects (the linter reads them window by window, while the
+    /// objects' metadata is in cache).
+    static func ignoreAnnotations(of objects: ArraySlice<ObjectRef>) -> [(object: ObjectRef, value: YAMLNode)] {
+        objects.compactMap { object in object.annotations?[Linter.ignoreAnnotation].map { (object, $0) } }
     }
 
     /// Whether a diagnostic is suppressed (and records what suppressed it).

@@ -13,12 +13,22 @@ package struct LintContext: Sendable {
     /// The manifests, shared by every `ObjectRef`.
     let storage: ManifestStorage
     /// One reference per manifest, in input order.
-    package let allObjects: [ObjectRef]
-    /// Every workload's pod template (Deployments, StatefulSets, DaemonSets, ReplicaSets, Jobs, CronJobs, Pods).
-    package let podTemplates: [PodTemplateEntry]
-    /// Positions in `podTemplates` per namespace.
+    let objectStore: [ObjectRef]
+    /// Every workload's pod template (Deployments, StatefulSets, DaemonSets, ReplicaSets, Jobs, CronJobs, Pods),
+    /// in the input order of their objects.
+    let templateStore: [PodTemplateEntry]
+    /// For each manifest position, the position in `templateStore` of the first template of that manifest or a
+    /// later one (one more entry than manifests), so a window of manifests maps to a range of templates.
+    let templateStart: [Int]
+    /// The manifests a per-object rule iterates (`allObjects`, `podTemplates`, `objects(ofKind:)`): the whole
+    /// input, or one window of it when the linter runs per-object rules window by window. Lookups
+    /// (`object(kind:…)`, `pods(in:…)`) always see the whole input.
+    package private(set) var window: Range<Int>
+    /// The nodes of the window's pod templates, found when the window was made (empty when not windowed).
+    private var windowNodes: [PodNodes] = []
+    /// Positions in `templateStore` per namespace.
     let podsByNamespace: [String: [Int]]
-    /// Positions in `podTemplates` per namespace, label key and value.
+    /// Positions in `templateStore` per namespace, label key and value.
     let podsByLabel: [LabelPosting: [Int]]
     /// The labels of every namespace in the input (with `kubernetes.io/metadata.name`), and of every namespace
     /// objects are placed in even when it has no Namespace object.
@@ -38,7 +48,8 @@ package struct LintContext: Sendable {
         let storage = ManifestStorage(set.manifests)
         self.storage = storage
         let objects = Self.build(set.manifests.count, parallel: parallel) { ObjectRef(index: $0, storage: storage) }
-        allObjects = objects
+        objectStore = objects
+        window = 0..<objects.count
         var templates: [PodTemplateEntry] = []
         var byNamespace: [String: [Int]] = [:]
         var byLabel: [LabelPosting: [Int]] = [:]
@@ -50,8 +61,10 @@ package struct LintContext: Sendable {
             namespaces[namespace.metadata.name] = namespace.effectiveLabels
             declared.insert(namespace.metadata.name)
         }
-        for object in objects {
-            if let namespace = object.identity.namespace, namespaces[namespace] == nil {
+        // The index's keys rather than each manifest's identity: one compact table instead of a read of every
+        // manifest's memory.
+        for key in set.index.byKey.keys {
+            if let namespace = key.namespace, namespaces[namespace] == nil {
                 namespaces[namespace] = ["kubernetes.io/metadata.name": namespace]
             }
         }
@@ -59,9 +72,10 @@ package struct LintContext: Sendable {
         let positions = podKinds.flatMap { byKind[$0] ?? [] }.sorted()
         let entries = Self.build(positions.count, parallel: parallel) { slot -> PodTemplateEntry? in
             let index = positions[slot]
-            let object = set.manifests[index].object
-            guard let workload = object.workload ?? Self.legacyWorkload(set.manifests[index]) else { return nil }
-            return PodTemplateEntry(ref: objects[index], workload: workload, isLegacy: object.isGeneric)
+            if let legacy = Self.legacyWorkload(set.manifests[index]) {
+                return PodTemplateEntry(ref: objects[index], legacy: legacy)
+            }
+            return PodTemplateEntry(ref: objects[index], manifest: set.manifests[index])
         }
         for case let entry? in entries {
             let position = templates.count
@@ -71,7 +85,11 @@ package struct LintContext: Sendable {
                 byLabel[LabelPosting(namespace: entry.namespace, key: key, value: value), default: []].append(position)
             }
         }
-        podTemplates = templates
+        templateStore = templates
+        var starts = Array(repeating: templates.count, count: objects.count + 1)
+        for (position, entry) in templates.enumerated().reversed() { starts[entry.ref.index] = position }
+        for index in stride(from: objects.count - 1, through: 0, by: -1) { starts[index] = min(starts[index], starts[index + 1]) }
+        templateStart = starts
         podsByNamespace = byNamespace
         podsByLabel = byLabel
         namespaceLabels = namespaces
@@ -134,9 +152,47 @@ package struct LintContext: Sendable {
     /// Every manifest of the input.
     package var manifests: [Manifest] { manifestSet.manifests }
 
-    /// The objects of one kind, in input order.
+    /// The same context iterating only the manifests at `positions` (clamped to the input), with the YAML nodes
+    /// of their pod templates found.
+    package func windowed(to positions: Range<Int>) -> LintContext {
+        var copy = self
+        copy.window = positions.clamped(to: 0..<objectStore.count)
+        copy.windowNodes = copy.podTemplates.map(PodNodes.init)
+        return copy
+    }
+
+    /// The window's pod templates with their nodes, as per-object rules iterate them.
+    package var pods: PodViews { PodViews(entries: podTemplates, nodes: windowNodes) }
+
+    /// The objects of the window (the whole input unless windowed), in input order.
+    package var allObjects: ArraySlice<ObjectRef> { objectStore[window] }
+
+    /// The pod templates of the window's objects, in input order.
+    package var podTemplates: ArraySlice<PodTemplateEntry> {
+        templateStore[templateStart[window.lowerBound]..<templateStart[window.upperBound]]
+    }
+
+    /// The object at a manifest position, whatever the window.
+    package func object(at position: Int) -> ObjectRef { objectStore[position] }
+
+    /// The window's objects of one kind, in input order.
     package func objects(ofKind kind: String) -> [ObjectRef] {
-        (manifestSet.index.byKind[kind] ?? []).map { allObjects[$0] }
+        let positions = manifestSet.index.byKind[kind] ?? []
+        if window.count == objectStore.count { return positions.map { objectStore[$0] } }
+        let lower = Self.firstPosition(in: positions, notBelow: window.lowerBound)
+        let upper = Self.firstPosition(in: positions, notBelow: window.upperBound)
+        return positions[lower..<upper].map { objectStore[$0] }
+    }
+
+    /// Binary search in an ascending list of manifest positions.
+    private static func firstPosition(in positions: [Int], notBelow bound: Int) -> Int {
+        var low = 0
+        var high = positions.count
+        while low < high {
+            let middle = (low + high) / 2
+            if positions[middle] < bound { low = middle + 1 } else { high = middle }
+        }
+        return low
     }
 
     /// The object with this kind, namespace (ignored for cluster-scoped kinds) and name.
@@ -144,7 +200,7 @@ package struct LintContext: Sendable {
         let scoped = ClusterScopedKinds.contains(kind) ? nil : (namespace ?? "default")
         guard let index = manifestSet.index.byKey[ManifestIndex.Key(kind: kind, namespace: scoped, name: name)]?.first
         else { return nil }
-        return allObjects[index]
+        return objectStore[index]
     }
 
     /// Whether the input has any object of a kind.
@@ -152,34 +208,34 @@ package struct LintContext: Sendable {
 
     /// The pod templates of a namespace.
     package func pods(in namespace: String) -> [PodTemplateEntry] {
-        (podsByNamespace[namespace] ?? []).map { podTemplates[$0] }
+        (podsByNamespace[namespace] ?? []).map { templateStore[$0] }
     }
 
     /// The pod templates of a namespace whose pods carry every label of `labels` (a Service selector).
     package func pods(in namespace: String, matchingLabels labels: [String: String]) -> [PodTemplateEntry] {
         var result: [PodTemplateEntry] = []
-        for position in candidates(in: namespace, labels) where podTemplates[position].matches(labels: labels) {
-            result.append(podTemplates[position])
+        for position in candidates(in: namespace, labels) where templateStore[position].matches(labels: labels) {
+            result.append(templateStore[position])
         }
         return result
     }
 
     /// Whether some pod template of a namespace carries every label of `labels`, without collecting them.
     package func hasPods(in namespace: String, matchingLabels labels: [String: String]) -> Bool {
-        candidates(in: namespace, labels).contains { podTemplates[$0].matches(labels: labels) }
+        candidates(in: namespace, labels).contains { templateStore[$0].matches(labels: labels) }
     }
 
     /// The pod templates of a namespace whose pods a label selector selects.
     package func pods(in namespace: String, matching selector: LabelSelector) -> [PodTemplateEntry] {
         if selector.isInvalid { return [] }
         var result: [PodTemplateEntry] = []
-        for position in candidates(in: namespace, selector.matchLabels) where podTemplates[position].matches(selector) {
-            result.append(podTemplates[position])
+        for position in candidates(in: namespace, selector.matchLabels) where templateStore[position].matches(selector) {
+            result.append(templateStore[position])
         }
         return result
     }
 
-    /// Positions in `podTemplates` of the shortest posting list of the required labels, or of the whole
+    /// Positions in `templateStore` of the shortest posting list of the required labels, or of the whole
     /// namespace when there are none.
     private func candidates(in namespace: String, _ labels: [String: String]) -> [Int] {
         var best: [Int]? = nil

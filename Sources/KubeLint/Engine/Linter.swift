@@ -17,7 +17,7 @@ package enum Linter {
     ) -> [Diagnostic] {
         let context = LintContext(set, parallel: parallel)
         let active = rules.filter { configuration.isEnabled($0.info) }
-        let perRule = run(active, context, parallel: parallel)
+        let (perRule, ignoreAnnotations) = run(active, context, parallel: parallel)
         // A schema finding at the very place an API-server rule reports is the same problem said twice (an enum
         // the OpenAPI schema also lists): keep the rule's, which has the API server's path and wording.
         var apiServerPlaces = Set<SourceRange>()
@@ -37,7 +37,7 @@ package enum Linter {
                     range: finding.range, object: object, path: finding.path, hint: finding.hint, notes: finding.notes))
             }
         }
-        var suppressions = Suppressions(context: context, configuration: configuration)
+        var suppressions = Suppressions(annotations: ignoreAnnotations, configuration: configuration)
         diagnostics = diagnostics.compactMap { diagnostic in
             var diagnostic = diagnostic
             if configuration.disabled.contains(diagnostic.rule) { return nil }
@@ -63,20 +63,77 @@ package enum Linter {
         SourceRange(file: range.file, line: range.start.line, column: range.start.column)
     }
 
-    /// The findings of one rule (the example tests and benchmarks call this).
-    package static func findings(of rule: any Rule, in context: LintContext) -> [Finding] {
-        var sink = FindingSink(context: context)
-        rule.check(context, into: &sink)
+    /// The findings of one rule, per window of `windowSize` manifests for a per-object rule, as `lint` runs it
+    /// (the example tests and benchmarks call this; `windowSize: nil` runs any rule over the whole input).
+    package static func findings(of rule: any Rule, in context: LintContext, windowSize: Int? = Linter.windowSize) -> [Finding] {
+        var sink = FindingSink()
+        if rule.runScope == .perObject, let windowSize {
+            for window in windows(context.objectStore.count, size: windowSize) {
+                rule.check(context.windowed(to: window), into: &sink)
+            }
+        } else {
+            rule.check(context, into: &sink)
+        }
         return sink.findings
     }
 
-    /// Runs the rules on both cores; results land in rule order whatever the timing.
-    private static func run(_ rules: [any Rule], _ context: LintContext, parallel: Bool) -> [[Finding]] {
-        if !parallel { return rules.map { findings(of: $0, in: context) } }
-        let slots = ResultSlots<[Finding]>(count: rules.count)
-        DispatchQueue.concurrentPerform(iterations: rules.count) { index in
-            slots.store(findings(of: rules[index], in: context), at: index)
+    /// Consecutive ranges of `size` manifest positions covering `count`.
+    static func windows(_ count: Int, size: Int) -> [Range<Int>] {
+        stride(from: 0, to: count, by: max(1, size)).map { $0..<min($0 + max(1, size), count) }
+    }
+
+    /// The number of manifests a window holds: small enough that every per-object rule finds a window's nodes
+    /// still in cache, large enough that starting a window (each rule's small memo tables) costs little.
+    package static let windowSize = 64
+
+    /// Runs the rules, per-object ones window by window, on both cores unless `parallel` is false. Results land
+    /// in rule order, and each rule's findings in window order, whatever the timing. Also returns the objects'
+    /// suppression annotations, read in the same windows.
+    private static func run(
+        _ rules: [any Rule], _ context: LintContext, parallel: Bool
+    ) -> ([[Finding]], [(object: ObjectRef, value: YAMLNode)]) {
+        let local = rules.indices.filter { rules[$0].runScope == .perObject }
+        let whole = rules.indices.filter { rules[$0].runScope == .wholeInput }
+        let count = context.objectStore.count
+        let windows = windows(count, size: windowSize)
+        // Windows are dealt to a few groups per core so that a slow group does not leave a core idle.
+        let groups = parallel ? min(windows.count, 16) : min(windows.count, 1)
+        @Sendable func runGroup(_ group: Int) -> GroupResult {
+            var sinks = local.map { _ in FindingSink() }
+            var annotations: [(object: ObjectRef, value: YAMLNode)] = []
+            for window in windows[group * windows.count / groups..<(group + 1) * windows.count / groups] {
+                let view = context.windowed(to: window)
+                for (slot, index) in local.enumerated() {
+                    rules[index].check(view, into: &sinks[slot])
+                }
+                annotations += Suppressions.ignoreAnnotations(of: view.allObjects)
+            }
+            return GroupResult(findings: sinks.map(\.findings), annotations: annotations)
         }
-        return slots.values()
+        var result = Array(repeating: [Finding](), count: rules.count)
+        let wholeSlots = ResultSlots<[Finding]>(count: whole.count)
+        let groupSlots = ResultSlots<GroupResult>(count: groups)
+        let work = whole.count + groups
+        let body: @Sendable (Int) -> Void = { item in
+            if item < whole.count {
+                wholeSlots.store(findings(of: rules[whole[item]], in: context, windowSize: nil), at: item)
+            } else {
+                groupSlots.store(runGroup(item - whole.count), at: item - whole.count)
+            }
+        }
+        if parallel { DispatchQueue.concurrentPerform(iterations: work, execute: body) } else { (0..<work).forEach(body) }
+        for (slot, findings) in wholeSlots.values().enumerated() { result[whole[slot]] = findings }
+        var annotations: [(object: ObjectRef, value: YAMLNode)] = []
+        for group in groupSlots.values() {
+            for (slot, index) in local.enumerated() { result[index] += group.findings[slot] }
+            annotations += group.annotations
+        }
+        return (result, annotations)
+    }
+
+    /// What one group of windows found.
+    private struct GroupResult: Sendable {
+        var findings: [[Finding]]
+        var annotations: [(object: ObjectRef, value: YAMLNode)]
     }
 }

@@ -1,7 +1,7 @@
 import KubeModel
 import KubeYAML
 
-/// One workload's pod template, with the labels its pods will carry and its YAML nodes found once.
+/// One workload's pod template, with the labels its pods will carry: what lookups across objects read.
 ///
 /// A class: rules iterate thousands of these, and a struct copy would retain every field of the workload.
 package final class PodTemplateEntry: Sendable {
@@ -12,8 +12,15 @@ package final class PodTemplateEntry: Sendable {
         key == "statefulset.kubernetes.io/pod-name" || key == "apps.kubernetes.io/pod-index"
     }
 
+    /// The workload kinds that make pods.
+    package enum Kind: Sendable {
+        case deployment, replicaSet, statefulSet, daemonSet, job, cronJob, pod
+    }
+
     package let ref: ObjectRef
-    package let workload: Workload
+    package let kind: Kind
+    /// The pod template (a copy kept here: rules read it many times, and lending it out of the manifest's enum
+    /// copied it on every read).
     package let template: PodTemplateSpec
     /// The workload's selector (nil for Pods, CronJobs and Jobs without one).
     package let selector: LabelSelector?
@@ -22,57 +29,95 @@ package final class PodTemplateEntry: Sendable {
     package let labels: [String: String]
     /// The pod spec node (for positions), or the object root when there is none.
     package let specNode: YAMLNode
-    /// The pod spec's common fields, found once.
-    let podSpec: PodSpecNodes
-    /// Every container mapping of the pod spec (init, regular, ephemeral), with its list name.
-    let containerNodes: [ContainerNodes]
     /// True for pods of a kind or version the model leaves generic (ReplicationController, extensions/v1beta1):
     /// used for references, skipped by the apps/v1 parity rules.
     package let isLegacy: Bool
-    /// The template's `metadata.labels` and `metadata.annotations` nodes, for the label and annotation rules; nil
-    /// for Pods (their metadata is the object's own) and for workloads without a template node.
-    let templateLabelsNode: YAMLNode?
-    let templateAnnotationsNode: YAMLNode?
     /// For StatefulSets: the pod names, for selectors on per-pod labels.
     let podNames: [String]
     let firstOrdinal: Int
+    /// The workload decoded for a legacy kind (the manifest's own typed value is generic).
+    private let legacy: Workload?
 
-    init(ref: ObjectRef, workload: Workload, isLegacy: Bool) {
-        self.ref = ref
-        self.workload = workload
-        self.isLegacy = isLegacy
-        let template = workload.template
-        self.template = template
-        selector = workload.selector
-        namespace = ref.namespace
-        specNode = template.spec.node ?? ref.node
-        containerNodes = template.spec.node.map(ContainerSites.containers) ?? []
-        podSpec = PodSpecNodes(template.spec.node)
-        if template.node != nil, workload.kind != "Pod" {
-            templateLabelsNode = template.metadata.node?["labels"]
-            templateAnnotationsNode = template.metadata.node?["annotations"]
-        } else {
-            templateLabelsNode = nil
-            templateAnnotationsNode = nil
-        }
-        var labels = template.labels
+    /// The entry of a manifest's typed workload, nil for other kinds. Reads the fields it keeps from the manifest
+    /// in place: copying the whole workload first would touch every field of it.
+    convenience init?(ref: ObjectRef, manifest: Manifest) {
+        let kind: Kind
+        let template: PodTemplateSpec
+        var selector: LabelSelector? = nil
+        var extraLabels: [String: String] = [:]
         var podNames: [String] = []
         var firstOrdinal = 0
-        switch workload {
-        case .job(let job) where !job.spec.manualSelector:
-            labels["job-name"] = job.metadata.name
-            labels["batch.kubernetes.io/job-name"] = job.metadata.name
-        case .statefulSet(let set):
-            podNames = set.spec.podNames(setName: set.metadata.name)
-            firstOrdinal = set.spec.ordinalsStart
-        case .pod(let pod):
-            labels = pod.metadata.labels
+        switch manifest.object {
+        case .deployment(let value): (kind, template, selector) = (.deployment, value.spec.template, value.spec.selector)
+        case .replicaSet(let value): (kind, template, selector) = (.replicaSet, value.spec.template, value.spec.selector)
+        case .daemonSet(let value): (kind, template, selector) = (.daemonSet, value.spec.template, value.spec.selector)
+        case .statefulSet(let value):
+            (kind, template, selector) = (.statefulSet, value.spec.template, value.spec.selector)
+            podNames = value.spec.podNames(setName: value.metadata.name)
+            firstOrdinal = value.spec.ordinalsStart
+        case .job(let value):
+            (kind, template, selector) = (.job, value.spec.template, value.spec.selector)
+            if !value.spec.manualSelector {
+                extraLabels = ["job-name": value.metadata.name, "batch.kubernetes.io/job-name": value.metadata.name]
+            }
+        case .cronJob(let value):
+            (kind, template, selector) = (.cronJob, value.spec.jobTemplate.template, value.spec.jobTemplate.selector)
+        case .pod(let value):
+            (kind, template) = (.pod, value.template)
         default:
-            break
+            return nil
         }
+        self.init(ref: ref, kind: kind, template: template, selector: selector,
+                  labels: template.labels.merging(extraLabels) { _, generated in generated }, podNames: podNames,
+                  firstOrdinal: firstOrdinal, legacy: nil)
+    }
+
+    /// The entry of a workload of a legacy kind, decoded by the linter.
+    convenience init(ref: ObjectRef, legacy workload: Workload) {
+        let kind: Kind = switch workload {
+        case .deployment: .deployment
+        case .replicaSet: .replicaSet
+        case .statefulSet: .statefulSet
+        case .daemonSet: .daemonSet
+        case .job: .job
+        case .cronJob: .cronJob
+        case .pod: .pod
+        }
+        self.init(ref: ref, kind: kind, template: workload.template, selector: workload.selector,
+                  labels: workload.template.labels, podNames: [], firstOrdinal: 0, legacy: workload)
+    }
+
+    private init(
+        ref: ObjectRef, kind: Kind, template: PodTemplateSpec, selector: LabelSelector?, labels: [String: String],
+        podNames: [String], firstOrdinal: Int, legacy: Workload?
+    ) {
+        self.ref = ref
+        self.kind = kind
+        self.template = template
+        self.selector = selector
         self.labels = labels
         self.podNames = podNames
         self.firstOrdinal = firstOrdinal
+        self.legacy = legacy
+        isLegacy = legacy != nil
+        namespace = ref.namespace
+        specNode = template.spec.node ?? ref.node
+    }
+
+    /// The whole typed workload, copied out of the manifest: for the few rules that read kind-specific fields
+    /// (switch on `kind` for the rest).
+    package var workload: Workload? {
+        if let legacy { return legacy }
+        switch ref.kubeObject {
+        case .deployment(let value): return .deployment(value)
+        case .replicaSet(let value): return .replicaSet(value)
+        case .statefulSet(let value): return .statefulSet(value)
+        case .daemonSet(let value): return .daemonSet(value)
+        case .job(let value): return .job(value)
+        case .cronJob(let value): return .cronJob(value)
+        case .pod(let value): return .pod(value)
+        default: return nil
+        }
     }
 
     /// Whether the pods carry every label of a map.

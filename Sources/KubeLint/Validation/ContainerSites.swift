@@ -7,11 +7,24 @@ enum ContainerSites {
 
     /// Every container mapping of a pod spec with the list it is in and its fields found in one pass.
     static func containers(_ podSpec: YAMLNode) -> [ContainerNodes] {
+        var found: [YAMLNode?] = [nil, nil, nil]
+        for (key, value) in podSpec.pairs {
+            if let slot = slot(of: key, in: lists) { found[slot] = value }
+        }
         var result: [ContainerNodes] = []
-        for list in lists {
-            for item in podSpec[list]?.sequenceItems ?? [] where item.isMapping { result.append(ContainerNodes(list, item)) }
+        for (slot, list) in found.enumerated() {
+            guard let list, list.isSequence else { continue }
+            for item in list.items where item.isMapping { result.append(ContainerNodes(lists[slot], item)) }
         }
         return result
+    }
+
+    /// The position in `keys` of a key node's text, compared in place (no String made for every key).
+    @inline(__always)
+    static func slot(of key: YAMLNode, in keys: [String]) -> Int? {
+        guard key.isScalar else { return nil }
+        for index in keys.indices where key.textEquals(keys[index]) { return index }
+        return nil
     }
 
     /// The key node of a field when present, else the mapping's first key (a place to point at).
@@ -35,8 +48,7 @@ struct ContainerNodes: Sendable {
         self.list = list
         self.node = node
         for (key, value) in node.pairs {
-            guard let text = key.text, let slot = Self.keys.firstIndex(of: text) else { continue }
-            fields[slot] = value
+            if let slot = ContainerSites.slot(of: key, in: Self.keys) { fields[slot] = value }
         }
     }
 
@@ -62,8 +74,7 @@ struct PodSpecNodes: Sendable {
         self.node = node
         guard let node else { return }
         for (key, value) in node.pairs {
-            guard let text = key.text, let slot = Self.keys.firstIndex(of: text) else { continue }
-            fields[slot] = value
+            if let slot = ContainerSites.slot(of: key, in: Self.keys) { fields[slot] = value }
         }
     }
 

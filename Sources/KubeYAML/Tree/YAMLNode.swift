@@ -17,9 +17,9 @@ package struct YAMLNode: Sendable {
     package var record: NodeRecord { tree.records[Int(id)] }
 
     @inlinable package var kind: YAMLNodeKind { record.kind }
-    package var isScalar: Bool { record.kind == .scalar }
+    @inlinable package var isScalar: Bool { record.kind == .scalar }
     @inlinable package var isMapping: Bool { record.kind == .mapping }
-    package var isSequence: Bool { record.kind == .sequence }
+    @inlinable package var isSequence: Bool { record.kind == .sequence }
 
     /// Where the node starts and ends in its file.
     package var span: SourceSpan { SourceSpan(start: record.start, end: record.end) }
@@ -85,7 +85,7 @@ package struct YAMLNode: Sendable {
     // MARK: Collections
 
     /// The number of pairs of a mapping or items of a sequence; 0 for scalars.
-    package var count: Int {
+    @inlinable package var count: Int {
         let record = self.record
         switch record.kind {
         case .scalar: return 0
@@ -95,10 +95,10 @@ package struct YAMLNode: Sendable {
     }
 
     /// A mapping's pairs in source order (empty for other kinds).
-    package var pairs: YAMLPairs { YAMLPairs(tree: tree, record: record) }
+    @inlinable package var pairs: YAMLPairs { YAMLPairs(tree: tree, record: record) }
 
     /// A sequence's items in order (empty for other kinds).
-    package var items: YAMLItems { YAMLItems(tree: tree, record: record) }
+    @inlinable package var items: YAMLItems { YAMLItems(tree: tree, record: record) }
 
     /// The value of a key in a mapping; the last one when the key is duplicated.
     @inlinable package subscript(key: String) -> YAMLNode? {
@@ -154,19 +154,21 @@ package struct YAMLNode: Sendable {
 
 /// A mapping's pairs as a random-access collection of `(key, value)` nodes.
 package struct YAMLPairs: RandomAccessCollection, Sendable {
-    let tree: YAMLTree
-    let first: Int
+    @usableFromInline let tree: YAMLTree
+    @usableFromInline let first: Int
     package let count: Int
 
+    @inlinable
     init(tree: YAMLTree, record: NodeRecord) {
         self.tree = tree
         first = Int(record.first)
         count = record.kind == .mapping ? Int(record.count) / 2 : 0
     }
 
-    package var startIndex: Int { 0 }
-    package var endIndex: Int { count }
+    @inlinable package var startIndex: Int { 0 }
+    @inlinable package var endIndex: Int { count }
 
+    @inlinable
     package subscript(position: Int) -> (key: YAMLNode, value: YAMLNode) {
         let base = first + position * 2
         return (YAMLNode(tree: tree, id: tree.children[base]), YAMLNode(tree: tree, id: tree.children[base + 1]))
@@ -175,18 +177,20 @@ package struct YAMLPairs: RandomAccessCollection, Sendable {
 
 /// A sequence's items as a random-access collection of nodes.
 package struct YAMLItems: RandomAccessCollection, Sendable {
-    let tree: YAMLTree
-    let first: Int
+    @usableFromInline let tree: YAMLTree
+    @usableFromInline let first: Int
     package let count: Int
 
+    @inlinable
     init(tree: YAMLTree, record: NodeRecord) {
         self.tree = tree
         first = Int(record.first)
         count = record.kind == .sequence ? Int(record.count) : 0
     }
 
-    package var startIndex: Int { 0 }
-    package var endIndex: Int { count }
+    @inlinable package var startIndex: Int { 0 }
+    @inlinable package var endIndex: Int { count }
 
+    @inlinable
     package subscript(position: Int) -> YAMLNode { YAMLNode(tree: tree, id: tree.children[first + position]) }
 }

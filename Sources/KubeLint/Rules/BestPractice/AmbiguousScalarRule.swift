@@ -7,6 +7,7 @@ import KubeYAML
 /// The API server refuses the object (a JSON bool or number cannot go into a `map[string]string`). Labels,
 /// annotations, env values and selectors get the model's `model-type-mismatch` finding instead.
 package struct AmbiguousScalarRule: Rule {
+    package static let scope = RuleScope.perObject
     package static let description = RuleDescription(
         id: "yaml-ambiguous-scalar",
         name: "YAML 1.1 Ambiguous Scalar",

@@ -3,6 +3,7 @@ import KubeYAML
 
 /// Pods sharing the host's network, PID or IPC namespace.
 package struct HostNamespacesRule: Rule {
+    package static let scope = RuleScope.perObject
     package static let description = RuleDescription(
         id: "host-namespaces",
         name: "Host Namespaces",
@@ -34,7 +35,7 @@ package struct HostNamespacesRule: Rule {
         ])
 
     package func check(_ context: LintContext, into sink: inout FindingSink) {
-        for entry in context.podTemplates {
+        for entry in context.pods {
             for key in ["hostNetwork", "hostPID", "hostIPC"] {
                 guard let node = entry.podSpec[key], node.bool == true else { continue }
                 sink.report(entry.ref, at: node, "the pod shares the host's \(["hostNetwork": "network", "hostPID": "PID", "hostIPC": "IPC"][key] ?? key) namespace (\(key): true)",

@@ -3,6 +3,7 @@ import KubeYAML
 
 /// Container images without a tag, or tagged `latest`, and no digest.
 package struct ImageTagRule: Rule {
+    package static let scope = RuleScope.perObject
     package static let description = RuleDescription(
         id: "image-tag-latest",
         name: "Image Tag Latest",
@@ -44,7 +45,7 @@ package struct ImageTagRule: Rule {
     }
 
     package func check(_ context: LintContext, into sink: inout FindingSink) {
-        for entry in context.podTemplates {
+        for entry in context.pods {
             for container in entry.containerNodes {
                 guard let node = container["image"], let image = node.text, !image.isEmpty else { continue }
                 switch Self.tag(of: image) {

@@ -3,6 +3,7 @@ import KubeYAML
 
 /// Containers that explicitly allow privilege escalation or add CAP_SYS_ADMIN.
 package struct PrivilegeEscalationRule: Rule {
+    package static let scope = RuleScope.perObject
     package static let description = RuleDescription(
         id: "privilege-escalation-allowed",
         name: "Privilege Escalation Allowed",
@@ -39,7 +40,7 @@ package struct PrivilegeEscalationRule: Rule {
         ])
 
     package func check(_ context: LintContext, into sink: inout FindingSink) {
-        for entry in context.podTemplates {
+        for entry in context.pods {
             for container in entry.containerNodes {
                 let name = FieldValue.quote(container["name"]?.text ?? "")
                 if let node = container["securityContext"]?["allowPrivilegeEscalation"], node.bool == true {

@@ -3,6 +3,7 @@ import KubeYAML
 
 /// Privileged containers.
 package struct PrivilegedContainerRule: Rule {
+    package static let scope = RuleScope.perObject
     package static let description = RuleDescription(
         id: "privileged-container",
         name: "Privileged Container",
@@ -37,7 +38,7 @@ package struct PrivilegedContainerRule: Rule {
         ])
 
     package func check(_ context: LintContext, into sink: inout FindingSink) {
-        for entry in context.podTemplates {
+        for entry in context.pods {
             for container in entry.containerNodes {
                 guard let node = container["securityContext"]?["privileged"], node.bool == true else { continue }
                 sink.report(entry.ref, at: node, "container \(FieldValue.quote(container["name"]?.text ?? "")) runs privileged",

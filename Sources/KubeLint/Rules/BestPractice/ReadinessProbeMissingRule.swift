@@ -3,6 +3,7 @@ import KubeYAML
 
 /// Long-running containers that expose ports but have no readiness probe.
 package struct ReadinessProbeMissingRule: Rule {
+    package static let scope = RuleScope.perObject
     package static let description = RuleDescription(
         id: "readiness-probe-missing",
         name: "Readiness Probe Missing",
@@ -59,8 +60,8 @@ package struct ReadinessProbeMissingRule: Rule {
         ])
 
     package func check(_ context: LintContext, into sink: inout FindingSink) {
-        for entry in context.podTemplates {
-            switch entry.workload {
+        for entry in context.pods {
+            switch entry.kind {
             case .job, .cronJob: continue
             default: break
             }

@@ -3,6 +3,7 @@ import KubeYAML
 
 /// Containers without CPU and memory requests or a memory limit.
 package struct ResourcesMissingRule: Rule {
+    package static let scope = RuleScope.perObject
     package static let description = RuleDescription(
         id: "container-resources-missing",
         name: "Container Resources Missing",
@@ -42,7 +43,7 @@ package struct ResourcesMissingRule: Rule {
         ])
 
     package func check(_ context: LintContext, into sink: inout FindingSink) {
-        for entry in context.podTemplates {
+        for entry in context.pods {
             let containers = entry.template.spec.containers
             for index in containers.indices {
                 guard let node = containers[index].node else { continue }

@@ -3,6 +3,7 @@ import KubeYAML
 
 /// Containers that may run as root: neither the pod nor the container sets runAsNonRoot or a non-zero user.
 package struct RunAsRootRule: Rule {
+    package static let scope = RuleScope.perObject
     package static let description = RuleDescription(
         id: "run-as-root",
         name: "Run As Root",
@@ -42,7 +43,7 @@ package struct RunAsRootRule: Rule {
         ])
 
     package func check(_ context: LintContext, into sink: inout FindingSink) {
-        for entry in context.podTemplates {
+        for entry in context.pods {
             let pod = entry.template.spec.securityContext
             let containers = entry.template.spec.containers
             for index in containers.indices {

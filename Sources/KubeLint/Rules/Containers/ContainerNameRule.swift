@@ -3,6 +3,7 @@ import KubeYAML
 
 /// Container names: required, DNS-1123 labels, unique across init, regular and ephemeral containers.
 package struct ContainerNameRule: Rule {
+    package static let scope = RuleScope.perObject
     package static let description = RuleDescription(
         id: "invalid-container-name",
         name: "Invalid Container Name",
@@ -40,7 +41,7 @@ package struct ContainerNameRule: Rule {
         ])
 
     package func check(_ context: LintContext, into sink: inout FindingSink) {
-        for entry in context.podTemplates {
+        for entry in context.pods {
             var seen = Set<String>()
             for container in entry.containerNodes {
                 guard let nameNode = container["name"], let name = nameNode.text, !name.isEmpty else {

@@ -4,6 +4,7 @@ import KubeYAML
 /// Container ports: containerPort 1–65535, hostPort, protocol, IANA_SVC_NAME names unique in the container,
 /// and no host port claimed twice in a pod.
 package struct ContainerPortRule: Rule {
+    package static let scope = RuleScope.perObject
     package static let description = RuleDescription(
         id: "invalid-container-port",
         name: "Invalid Container Port",
@@ -52,7 +53,7 @@ package struct ContainerPortRule: Rule {
         ])
 
     package func check(_ context: LintContext, into sink: inout FindingSink) {
-        for entry in context.podTemplates {
+        for entry in context.pods {
             var hostPorts = Set<String>()
             for container in entry.containerNodes {
                 var names = Set<String>()

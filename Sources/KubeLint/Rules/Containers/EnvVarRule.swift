@@ -6,6 +6,7 @@ import KubeYAML
 package struct EnvVarRule: Rule {
     static let sources = ["fieldRef", "resourceFieldRef", "configMapKeyRef", "secretKeyRef", "fileKeyRef"]
 
+    package static let scope = RuleScope.perObject
     package static let description = RuleDescription(
         id: "invalid-env-var",
         name: "Invalid Environment Variable",
@@ -58,7 +59,7 @@ package struct EnvVarRule: Rule {
         ])
 
     package func check(_ context: LintContext, into sink: inout FindingSink) {
-        for entry in context.podTemplates {
+        for entry in context.pods {
             for container in entry.containerNodes {
                 var seen = Set<String>()
                 for variable in container["env"]?.sequenceItems ?? [] where variable.isMapping {

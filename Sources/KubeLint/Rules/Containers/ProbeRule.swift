@@ -6,6 +6,7 @@ import KubeYAML
 package struct ProbeRule: Rule {
     static let handlers = ["exec", "httpGet", "tcpSocket", "grpc"]
 
+    package static let scope = RuleScope.perObject
     package static let description = RuleDescription(
         id: "invalid-probe",
         name: "Invalid Probe",
@@ -51,7 +52,7 @@ package struct ProbeRule: Rule {
         ])
 
     package func check(_ context: LintContext, into sink: inout FindingSink) {
-        for entry in context.podTemplates {
+        for entry in context.pods {
             for container in entry.containerNodes {
                 for kind in ["livenessProbe", "readinessProbe", "startupProbe"] {
                     guard let probe = container[kind], probe.isMapping else { continue }

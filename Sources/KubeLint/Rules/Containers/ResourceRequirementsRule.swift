@@ -3,6 +3,7 @@ import KubeYAML
 
 /// Container resources: no negative quantity, and each request at most its limit.
 package struct ResourceRequirementsRule: Rule {
+    package static let scope = RuleScope.perObject
     package static let description = RuleDescription(
         id: "invalid-resources",
         name: "Invalid Resource Requirements",
@@ -42,7 +43,7 @@ package struct ResourceRequirementsRule: Rule {
 
     package func check(_ context: LintContext, into sink: inout FindingSink) {
         var recent = RecentQuantities()
-        for entry in context.podTemplates {
+        for entry in context.pods {
             for container in entry.containerNodes {
                 guard let resources = container["resources"], resources.isMapping else { continue }
                 let requests = quantities(resources["requests"], &recent)

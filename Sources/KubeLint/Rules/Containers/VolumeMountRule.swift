@@ -4,6 +4,7 @@ import KubeYAML
 /// Volume mounts name a declared volume (or a StatefulSet claim template), have a mount path, and no two
 /// mounts of a container share a path; volume names are unique.
 package struct VolumeMountRule: Rule {
+    package static let scope = RuleScope.perObject
     package static let description = RuleDescription(
         id: "invalid-volume-mount",
         name: "Invalid Volume Mount",
@@ -59,13 +60,13 @@ package struct VolumeMountRule: Rule {
         ])
 
     package func check(_ context: LintContext, into sink: inout FindingSink) {
-        for entry in context.podTemplates {
+        for entry in context.pods {
             var volumes = Set<String>()
             for volume in entry.podSpec["volumes"]?.sequenceItems ?? [] {
                 guard let nameNode = volume["name"], let name = nameNode.text else { continue }
                 if !volumes.insert(name).inserted { sink.fieldError(entry.ref, at: nameNode, .duplicate(.string(name))) }
             }
-            if entry.ref.kind == "StatefulSet", case .statefulSet(let set) = entry.workload {
+            if entry.kind == .statefulSet, case .statefulSet(let set)? = entry.workload {
                 for claim in set.spec.volumeClaimTemplates { volumes.insert(claim.metadata.name) }
             }
             for container in entry.containerNodes {

@@ -3,6 +3,7 @@ import KubeYAML
 
 /// Pod (anti-)affinity terms whose labelSelector matches no pod template of the input.
 package struct AffinitySelectorMatchesNoPodRule: Rule {
+    package static let scope = RuleScope.perObject
     package static let description = RuleDescription(
         id: "affinity-selector-matches-no-pod",
         name: "Affinity Selector Matches No Pod",
@@ -53,7 +54,7 @@ package struct AffinitySelectorMatchesNoPodRule: Rule {
         ])
 
     package func check(_ context: LintContext, into sink: inout FindingSink) {
-        for entry in context.podTemplates {
+        for entry in context.pods {
             guard let affinity = entry.template.spec.affinity else { continue }
             let terms = (affinity.podAffinity.map { $0.required + $0.preferred.map(\.podAffinityTerm) } ?? [])
                 + (affinity.podAntiAffinity.map { $0.required + $0.preferred.map(\.podAffinityTerm) } ?? [])

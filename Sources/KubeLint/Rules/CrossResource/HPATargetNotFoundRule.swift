@@ -3,6 +3,7 @@ import KubeYAML
 
 /// An HPA whose `scaleTargetRef` names no object of the input.
 package struct HPATargetNotFoundRule: Rule {
+    package static let scope = RuleScope.perObject
     package static let description = RuleDescription(
         id: "hpa-target-not-found",
         name: "HPA Target Not Found",

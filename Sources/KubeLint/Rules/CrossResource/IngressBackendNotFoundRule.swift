@@ -3,6 +3,7 @@ import KubeYAML
 
 /// Ingress backends that name a Service (or a Service port) absent from the input.
 package struct IngressBackendNotFoundRule: Rule {
+    package static let scope = RuleScope.perObject
     package static let description = RuleDescription(
         id: "ingress-backend-not-found",
         name: "Ingress Backend Not Found",

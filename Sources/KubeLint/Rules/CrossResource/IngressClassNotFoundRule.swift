@@ -4,6 +4,7 @@ import KubeYAML
 /// An `ingressClassName` that names no IngressClass of the input (info: classes are often installed with
 /// the controller, outside the application's manifests).
 package struct IngressClassNotFoundRule: Rule {
+    package static let scope = RuleScope.perObject
     package static let description = RuleDescription(
         id: "ingress-class-not-found",
         name: "Ingress Class Not Found",

@@ -4,6 +4,7 @@ import KubeYAML
 /// NetworkPolicy peers whose podSelector matches no pod (warning) or whose namespaceSelector matches no
 /// namespace of the input (info: namespaces often exist outside the manifests).
 package struct NetworkPolicyPeerMatchesNothingRule: Rule {
+    package static let scope = RuleScope.perObject
     package static let description = RuleDescription(
         id: "network-policy-peer-matches-nothing",
         name: "NetworkPolicy Peer Matches Nothing",

@@ -3,6 +3,7 @@ import KubeYAML
 
 /// A NetworkPolicy whose `podSelector` (non-empty) selects no pod of its namespace.
 package struct NetworkPolicySelectsNoPodRule: Rule {
+    package static let scope = RuleScope.perObject
     package static let description = RuleDescription(
         id: "network-policy-selects-no-pod",
         name: "NetworkPolicy Selects No Pod",

@@ -3,6 +3,7 @@ import KubeYAML
 
 /// A nodeSelector or required node affinity that no Node of the input satisfies (only when there are Nodes).
 package struct NodeSelectorMatchesNoNodeRule: Rule {
+    package static let scope = RuleScope.perObject
     package static let description = RuleDescription(
         id: "node-selector-matches-no-node",
         name: "Node Selector Matches No Node",
@@ -61,7 +62,7 @@ package struct NodeSelectorMatchesNoNodeRule: Rule {
     package func check(_ context: LintContext, into sink: inout FindingSink) {
         let nodes = context.manifestSet.nodes
         guard !nodes.isEmpty else { return }
-        for entry in context.podTemplates {
+        for entry in context.pods {
             let spec = entry.template.spec
             let required = spec.affinity?.nodeAffinity?.required
             guard !spec.nodeSelector.isEmpty || required != nil else { continue }

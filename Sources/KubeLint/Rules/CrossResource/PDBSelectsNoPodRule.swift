@@ -3,6 +3,7 @@ import KubeYAML
 
 /// A PodDisruptionBudget whose selector selects no pod template.
 package struct PDBSelectsNoPodRule: Rule {
+    package static let scope = RuleScope.perObject
     package static let description = RuleDescription(
         id: "pdb-selects-no-pod",
         name: "PodDisruptionBudget Selects No Pod",

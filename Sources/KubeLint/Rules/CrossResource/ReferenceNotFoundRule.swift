@@ -6,6 +6,7 @@ import KubeYAML
 /// Info only: such objects are often created elsewhere (by a controller, a secret manager, another repo).
 /// References marked `optional: true` are skipped.
 package struct ReferenceNotFoundRule: Rule {
+    package static let scope = RuleScope.perObject
     package static let description = RuleDescription(
         id: "reference-not-found",
         name: "Reference Not Found",
@@ -55,7 +56,7 @@ package struct ReferenceNotFoundRule: Rule {
         ])
 
     package func check(_ context: LintContext, into sink: inout FindingSink) {
-        for entry in context.podTemplates {
+        for entry in context.pods {
             var references: [(kind: String, node: YAMLNode)] = []
             let spec = entry.podSpec
             if let account = spec["serviceAccountName"] ?? spec["serviceAccount"], account.text != "default" {

@@ -3,6 +3,7 @@ import KubeYAML
 
 /// A Service whose selector matches no pod template in its namespace gets no endpoints.
 package struct ServiceSelectorMatchesNoPodRule: Rule {
+    package static let scope = RuleScope.perObject
     package static let description = RuleDescription(
         id: "service-selector-matches-no-pod",
         name: "Service Selector Matches No Pod",

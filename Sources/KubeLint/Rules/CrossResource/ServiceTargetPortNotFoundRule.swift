@@ -3,6 +3,7 @@ import KubeYAML
 
 /// A Service port whose named `targetPort` no selected container declares.
 package struct ServiceTargetPortNotFoundRule: Rule {
+    package static let scope = RuleScope.perObject
     package static let description = RuleDescription(
         id: "service-target-port-not-found",
         name: "Service Target Port Not Found",

@@ -3,6 +3,7 @@ import KubeYAML
 
 /// A StatefulSet's `serviceName` that is empty, absent from the input, or not a headless Service.
 package struct StatefulSetServiceRule: Rule {
+    package static let scope = RuleScope.perObject
     package static let description = RuleDescription(
         id: "statefulset-service-invalid",
         name: "StatefulSet Governing Service Invalid",

@@ -6,6 +6,7 @@ package struct AnnotationSyntaxRule: Rule {
     /// `TotalAnnotationSizeLimitB`.
     static let totalSizeLimit = 256 * 1024
 
+    package static let scope = RuleScope.perObject
     package static let description = RuleDescription(
         id: "invalid-annotation",
         name: "Invalid Annotation",
@@ -39,7 +40,7 @@ package struct AnnotationSyntaxRule: Rule {
         for object in context.allObjects {
             check(object.annotations, object, &known, &sink)
         }
-        for entry in context.podTemplates {
+        for entry in context.pods {
             check(entry.templateAnnotationsNode, entry.ref, &known, &sink)
         }
     }

@@ -3,6 +3,7 @@ import KubeYAML
 
 /// Label keys (qualified names) and values (≤ 63 characters, label charset) on objects and pod templates.
 package struct LabelSyntaxRule: Rule {
+    package static let scope = RuleScope.perObject
     package static let description = RuleDescription(
         id: "invalid-label",
         name: "Invalid Label",
@@ -53,7 +54,7 @@ package struct LabelSyntaxRule: Rule {
         for object in context.allObjects {
             check(object.labels, object, &known, &sink)
         }
-        for entry in context.podTemplates {
+        for entry in context.pods {
             check(entry.templateLabelsNode, entry.ref, &known, &sink)
         }
     }

@@ -4,6 +4,7 @@ import KubeYAML
 /// `metadata.name`, `metadata.generateName` and `metadata.namespace` syntax per kind, as the API server's
 /// `ValidateObjectMeta` with each kind's name function checks them.
 package struct ObjectNameRule: Rule {
+    package static let scope = RuleScope.perObject
     package static let description = RuleDescription(
         id: "invalid-object-name",
         name: "Invalid Object Name",

@@ -5,6 +5,7 @@ import KubeYAML
 /// characters), paths absolute with a pathType, backends with a service XOR a resource and a port name XOR
 /// number, TLS hosts, and rules or a default backend.
 package struct IngressSpecRule: Rule {
+    package static let scope = RuleScope.perObject
     package static let description = RuleDescription(
         id: "invalid-ingress-spec",
         name: "Invalid Ingress Spec",

@@ -4,6 +4,7 @@ import KubeYAML
 /// NetworkPolicy specs: policyTypes, ports (protocol, number or name, endPort ≥ port with a numeric port),
 /// peers (at least one selector or an ipBlock alone), ipBlock CIDRs with `except` strictly inside.
 package struct NetworkPolicySpecRule: Rule {
+    package static let scope = RuleScope.perObject
     package static let description = RuleDescription(
         id: "invalid-network-policy",
         name: "Invalid NetworkPolicy",

@@ -4,6 +4,7 @@ import KubeYAML
 /// Service specs: type, ports (numbers, names, uniqueness, protocol, targetPort), clusterIP `None` only for
 /// ClusterIP, nodePort only where allocated and inside the range, ExternalName, session affinity timeout.
 package struct ServiceSpecRule: Rule {
+    package static let scope = RuleScope.perObject
     package static let description = RuleDescription(
         id: "invalid-service-spec",
         name: "Invalid Service Spec",

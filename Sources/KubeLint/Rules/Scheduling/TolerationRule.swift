@@ -4,6 +4,7 @@ import KubeYAML
 /// Tolerations: operator Equal/Exists, an empty key only with Exists, no value with Exists, the effect enum,
 /// tolerationSeconds only with NoExecute.
 package struct TolerationRule: Rule {
+    package static let scope = RuleScope.perObject
     package static let description = RuleDescription(
         id: "invalid-toleration",
         name: "Invalid Toleration",
@@ -47,7 +48,7 @@ package struct TolerationRule: Rule {
         ])
 
     package func check(_ context: LintContext, into sink: inout FindingSink) {
-        for entry in context.podTemplates {
+        for entry in context.pods {
             for toleration in entry.podSpec["tolerations"]?.sequenceItems ?? [] where toleration.isMapping {
                 check(toleration, entry.ref, &sink)
             }

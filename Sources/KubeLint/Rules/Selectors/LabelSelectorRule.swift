@@ -3,6 +3,7 @@ import KubeYAML
 
 /// Label selector requirements: operators, values per operator, key and value syntax.
 package struct LabelSelectorRule: Rule {
+    package static let scope = RuleScope.perObject
     package static let description = RuleDescription(
         id: "invalid-label-selector",
         name: "Invalid Label Selector",
@@ -60,7 +61,7 @@ package struct LabelSelectorRule: Rule {
                 SelectorValidation.labelSelector(selector, object, &sink)
             }
         }
-        for entry in context.podTemplates {
+        for entry in context.pods {
             let spec = entry.podSpec
             for (term, _) in SelectorSites.podAffinityTerms(spec) {
                 if let selector = term["labelSelector"] { SelectorValidation.labelSelector(selector, entry.ref, &sink) }

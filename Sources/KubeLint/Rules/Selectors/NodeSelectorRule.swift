@@ -4,6 +4,7 @@ import KubeYAML
 /// `nodeSelector` labels and node affinity terms: non-empty terms, values per operator, Gt/Lt with exactly one
 /// (integer) value, `matchFields` on `metadata.name` only, preferred weights 1–100.
 package struct NodeSelectorRule: Rule {
+    package static let scope = RuleScope.perObject
     package static let description = RuleDescription(
         id: "invalid-node-selector",
         name: "Invalid Node Selector",
@@ -67,7 +68,7 @@ package struct NodeSelectorRule: Rule {
         ])
 
     package func check(_ context: LintContext, into sink: inout FindingSink) {
-        for entry in context.podTemplates {
+        for entry in context.pods {
             let spec = entry.podSpec
             if let nodeSelector = spec["nodeSelector"], nodeSelector.isMapping {
                 SelectorValidation.labelMap(nodeSelector, entry.ref, &sink)

@@ -4,6 +4,7 @@ import KubeYAML
 /// CronJob `spec.schedule`, parsed exactly as the API server parses it (robfig/cron v3 `ParseStandard`), and
 /// no `TZ=`/`CRON_TZ=` in it.
 package struct CronJobScheduleRule: Rule {
+    package static let scope = RuleScope.perObject
     package static let description = RuleDescription(
         id: "invalid-cronjob-schedule",
         name: "Invalid CronJob Schedule",

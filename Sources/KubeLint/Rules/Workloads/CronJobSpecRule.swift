@@ -3,6 +3,7 @@ import KubeYAML
 
 /// CronJob spec fields other than the schedule: timeZone, concurrencyPolicy, deadlines and history limits.
 package struct CronJobSpecRule: Rule {
+    package static let scope = RuleScope.perObject
     package static let description = RuleDescription(
         id: "invalid-cronjob-spec",
         name: "Invalid CronJob Spec",

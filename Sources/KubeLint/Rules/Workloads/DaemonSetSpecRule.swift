@@ -3,6 +3,7 @@ import KubeYAML
 
 /// DaemonSet update strategy: type, and exactly one of maxSurge/maxUnavailable non-zero.
 package struct DaemonSetSpecRule: Rule {
+    package static let scope = RuleScope.perObject
     package static let description = RuleDescription(
         id: "invalid-daemonset-spec",
         name: "Invalid DaemonSet Spec",

@@ -4,6 +4,7 @@ import KubeYAML
 /// Deployment and ReplicaSet specs: strategy type, rollingUpdate only with RollingUpdate, maxSurge and
 /// maxUnavailable as int or percent and not both zero, progressDeadlineSeconds > minReadySeconds, counts ≥ 0.
 package struct DeploymentSpecRule: Rule {
+    package static let scope = RuleScope.perObject
     package static let description = RuleDescription(
         id: "invalid-deployment-spec",
         name: "Invalid Deployment Spec",

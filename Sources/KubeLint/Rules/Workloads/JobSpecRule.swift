@@ -4,6 +4,7 @@ import KubeYAML
 /// Job specs (and CronJob job templates): non-negative counts and deadlines, completionMode, Indexed Jobs
 /// with completions.
 package struct JobSpecRule: Rule {
+    package static let scope = RuleScope.perObject
     package static let description = RuleDescription(
         id: "invalid-job-spec",
         name: "Invalid Job Spec",

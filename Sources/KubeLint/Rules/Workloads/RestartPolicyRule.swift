@@ -4,6 +4,7 @@ import KubeYAML
 /// Pod template `restartPolicy`: `Always` for Deployments, ReplicaSets, StatefulSets and DaemonSets;
 /// `OnFailure` or `Never` for Jobs and CronJobs (which must set it: the default `Always` is refused).
 package struct RestartPolicyRule: Rule {
+    package static let scope = RuleScope.perObject
     package static let description = RuleDescription(
         id: "invalid-restart-policy",
         name: "Invalid Restart Policy",
@@ -53,11 +54,11 @@ package struct RestartPolicyRule: Rule {
         ])
 
     package func check(_ context: LintContext, into sink: inout FindingSink) {
-        for entry in context.podTemplates {
+        for entry in context.pods {
             guard let templateNode = entry.template.node, let spec = templateNode["spec"], spec.isMapping else { continue }
             let policyNode = spec["restartPolicy"]
             let policy = policyNode?.text ?? ""
-            switch entry.workload {
+            switch entry.kind {
             case .deployment, .replicaSet, .statefulSet, .daemonSet:
                 if let policyNode, !policy.isEmpty, policy != "Always" {
                     sink.fieldError(entry.ref, at: policyNode, .unsupported(.string(policy), ["Always"]))

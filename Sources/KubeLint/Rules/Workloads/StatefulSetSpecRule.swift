@@ -3,6 +3,7 @@ import KubeYAML
 
 /// StatefulSet spec: serviceName a DNS label when set, podManagementPolicy, updateStrategy and partition.
 package struct StatefulSetSpecRule: Rule {
+    package static let scope = RuleScope.perObject
     package static let description = RuleDescription(
         id: "invalid-statefulset-spec",
         name: "Invalid StatefulSet Spec",

@@ -4,6 +4,7 @@ import KubeYAML
 /// The selector of a Deployment, ReplicaSet, StatefulSet, DaemonSet or manual-selector Job must select its
 /// own pod template's labels.
 package struct WorkloadSelectorMismatchRule: Rule {
+    package static let scope = RuleScope.perObject
     package static let description = RuleDescription(
         id: "workload-selector-mismatch",
         name: "Workload Selector Mismatch",
@@ -60,10 +61,10 @@ package struct WorkloadSelectorMismatchRule: Rule {
         ])
 
     package func check(_ context: LintContext, into sink: inout FindingSink) {
-        for entry in context.podTemplates where !entry.isLegacy {
-            // Cases tested without binding their payload (binding copies the whole workload); a Job's only to read
-            // its manualSelector.
-            switch entry.workload {
+        for entry in context.pods where !entry.isLegacy {
+            // The kind, not the workload (reading it copies the whole workload); a Job's only to read its
+            // manualSelector.
+            switch entry.kind {
             case .deployment, .replicaSet, .statefulSet, .daemonSet: break
             case .job: guard Self.hasManualSelector(entry.workload) else { continue }
             default: continue
@@ -83,8 +84,8 @@ package struct WorkloadSelectorMismatchRule: Rule {
     }
 
     /// Whether a Job workload sets `manualSelector`.
-    private static func hasManualSelector(_ workload: Workload) -> Bool {
-        if case .job(let job) = workload { return job.spec.manualSelector }
+    private static func hasManualSelector(_ workload: Workload?) -> Bool {
+        if case .job(let job)? = workload { return job.spec.manualSelector }
         return false
     }
 }

@@ -11,6 +11,7 @@ enum SelectorOwners {
 /// `spec.selector` present and non-empty on Deployments, ReplicaSets, StatefulSets and DaemonSets; Jobs leave
 /// it to the API unless `manualSelector`, CronJobs always do.
 package struct WorkloadSelectorRequiredRule: Rule {
+    package static let scope = RuleScope.perObject
     package static let description = RuleDescription(
         id: "workload-selector-required",
         name: "Workload Selector Required",
@@ -83,10 +84,10 @@ package struct WorkloadSelectorRequiredRule: Rule {
         ])
 
     package func check(_ context: LintContext, into sink: inout FindingSink) {
-        for entry in context.podTemplates where !entry.isLegacy {
+        for entry in context.pods where !entry.isLegacy {
             let object = entry.ref
             let root = object.node
-            switch entry.workload {
+            switch entry.kind {
             case .deployment, .replicaSet, .statefulSet, .daemonSet:
                 guard let spec = object.spec, spec.isMapping else { continue }
                 let word = SelectorOwners.kinds[object.kind] ?? object.kind.lowercased()
@@ -98,7 +99,8 @@ package struct WorkloadSelectorRequiredRule: Rule {
                 if let selector = entry.selector, selector.isEmpty {
                     sink.fieldError(object, at: selectorNode, .invalid(.raw("{}"), "empty selector is invalid for \(word)"))
                 }
-            case .job(let job):
+            case .job:
+                guard case .job(let job)? = entry.workload else { continue }
                 guard let selectorNode = job.spec.selector?.node ?? object.spec?["selector"], !selectorNode.isNull else {
                     if job.spec.manualSelector, let spec = object.spec {
                         sink.fieldError(object, at: spec, missingKey: "selector", .required(""))
