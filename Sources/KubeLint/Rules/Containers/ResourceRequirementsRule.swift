@@ -1,13 +1,15 @@
 import KubeModel
 import KubeYAML
 
-/// Container resources: no negative quantity, and each request at most its limit.
+/// Container resources: no negative quantity, each request at most its limit, and equal to it for resources that
+/// cannot be overcommitted (hugepages, extended resources), which also need a limit; hugepages need cpu or memory;
+/// extended resources are whole numbers.
 package struct ResourceRequirementsRule: Rule {
     package static let scope = RuleScope.perObject
     package static let description = RuleDescription(
         id: "invalid-resources",
         name: "Invalid Resource Requirements",
-        summary: "Requests and limits are non-negative and every request is at most its limit",
+        summary: "Requests and limits are non-negative, every request is at most its limit (equal, and with a limit, for hugepages and extended resources)",
         rationale: "The API server rejects the pod template (`must be less than or equal to cpu limit`).",
         kind: .apiServer, severity: .error,
         triggering: [
@@ -24,6 +26,28 @@ package struct ResourceRequirementsRule: Rule {
                   requests: {cpu: ↓"2", memory: 128Mi}
                   limits: {cpu: "1", memory: ↓-1Gi}
             """,
+            """
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata:
+              name: trainer
+            spec:
+              selector: {matchLabels: {app: trainer}}
+              template:
+                metadata: {labels: {app: trainer}}
+                spec:
+                  containers:
+                  - name: train
+                    image: trainer:1.0
+                    resources:
+                      requests: {nvidia.com/gpu: ↓1, cpu: "1"}
+                      limits: {nvidia.com/gpu: 2}
+                  - name: cache
+                    image: cache:1.0
+                    ↓resources:
+                      ↓limits: {hugepages-2Mi: 100Mi}
+                      requests: {hugepages-2Mi: 100Mi, example.com/dongle: ↓500m}
+            """,
         ],
         nonTriggering: [
             """
@@ -38,6 +62,11 @@ package struct ResourceRequirementsRule: Rule {
                 resources:
                   requests: {cpu: 500m, memory: 128Mi}
                   limits: {cpu: "1", memory: 0.5Gi}
+              - name: train
+                image: trainer:1.0
+                resources:
+                  requests: {cpu: "1", memory: 1Gi, hugepages-2Mi: 100Mi}
+                  limits: {nvidia.com/gpu: 2, hugepages-2Mi: 100Mi, memory: 1Gi}
             """,
         ])
 
@@ -55,15 +84,49 @@ package struct ResourceRequirementsRule: Rule {
                 }
                 for (name, request) in requests {
                     // The first limit of the name, as a duplicated key's first value is the one compared.
-                    guard let limit = limits.first(where: { $0.key == name })?.item, request.quantity > limit.quantity,
-                          limit.quantity >= .zero else { continue }
-                    sink.fieldError(entry.ref, at: request.node, .invalid(
-                        .string(request.node.text ?? ""),
-                        "must be less than or equal to \(name) limit of \(limit.node.text ?? limit.quantity.description)"),
-                        hint: "raise the limit or lower the request")
+                    let limit = limits.first(where: { $0.key == name })?.item
+                    let limitText = limit.map { $0.node.text ?? $0.quantity.description } ?? ""
+                    if let limit, !Self.allowsOvercommit(name), request.quantity != limit.quantity {
+                        sink.fieldError(entry.ref, at: request.node, .invalid(
+                            .string(request.node.text ?? ""), "must be equal to \(name) limit of \(limitText)"),
+                            hint: "\(name) cannot be overcommitted: set only the limit (the request defaults to it)")
+                    } else if let limit, request.quantity > limit.quantity, limit.quantity >= .zero {
+                        sink.fieldError(entry.ref, at: request.node, .invalid(
+                            .string(request.node.text ?? ""), "must be less than or equal to \(name) limit of \(limitText)"),
+                            hint: "raise the limit or lower the request")
+                    } else if limit == nil, !Self.allowsOvercommit(name) {
+                        let limitsNode = resources.pair(forKey: "limits")
+                        sink.fieldError(entry.ref, at: limitsNode?.key ?? request.node, pathOf: limitsNode?.value ?? resources,
+                                        missingKey: limitsNode == nil ? "limits" : nil,
+                                        .required("Limit must be set for non overcommitable resources"),
+                                        hint: "set limits.\(name) (the request defaults to the limit)")
+                    }
+                }
+                for (name, item) in requests + limits where Self.isExtended(name) && item.quantity >= .zero {
+                    if item.quantity.scaledInteger(atScale: 0) == nil {
+                        sink.fieldError(entry.ref, at: item.node, .invalid(.string(item.node.text ?? ""), "must be an integer"))
+                    }
+                }
+                let names = (requests + limits).map(\.key)
+                if names.contains(where: { $0.hasPrefix("hugepages-") }), !names.contains("cpu"), !names.contains("memory") {
+                    sink.fieldError(entry.ref, at: container.node.pair(forKey: "resources")?.key ?? resources, pathOf: resources,
+                                    .forbidden("HugePages require cpu or memory"),
+                                    hint: "request memory beside the hugepages")
                 }
             }
         }
+    }
+
+    /// The API's `IsOvercommitAllowed`: native resources (no domain, or a `kubernetes.io/` one) other than
+    /// hugepages may have a request below their limit; hugepages and extended resources may not.
+    static func allowsOvercommit(_ name: String) -> Bool {
+        !name.hasPrefix("hugepages-") && !isExtended(name)
+    }
+
+    /// An extended resource (`nvidia.com/gpu`): a domain-prefixed name outside `kubernetes.io/`; counted in
+    /// whole units.
+    static func isExtended(_ name: String) -> Bool {
+        name.contains("/") && !name.contains("kubernetes.io/") && !name.hasPrefix("requests.")
     }
 
     private struct Item {

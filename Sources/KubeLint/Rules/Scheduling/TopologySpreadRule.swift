@@ -2,12 +2,14 @@ import KubeModel
 import KubeYAML
 
 /// `topologySpreadConstraints`: maxSkew > 0, topologyKey, whenUnsatisfiable, minDomains only with
-/// DoNotSchedule, no duplicate {topologyKey, whenUnsatisfiable}, inclusion policies.
+/// DoNotSchedule, no duplicate {topologyKey, whenUnsatisfiable}, inclusion policies, `matchLabelKeys` valid,
+/// with a selector and not overlapping it.
 package struct TopologySpreadRule: Rule {
+    package static let scope = RuleScope.perObject
     package static let description = RuleDescription(
         id: "invalid-topology-spread",
         name: "Invalid Topology Spread Constraint",
-        summary: "Spread constraints need maxSkew > 0, a topologyKey, a known whenUnsatisfiable; minDomains only with DoNotSchedule",
+        summary: "Spread constraints need maxSkew > 0, a topologyKey, a known whenUnsatisfiable; minDomains only with DoNotSchedule; matchLabelKeys need a selector they do not overlap",
         rationale: "The API server rejects the pod template.",
         kind: .apiServer, severity: .error,
         triggering: [
@@ -30,6 +32,28 @@ package struct TopologySpreadRule: Rule {
                 minDomains: ↓3
                 labelSelector: {matchLabels: {app: web}}
             """,
+            """
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata:
+              name: web
+            spec:
+              selector: {matchLabels: {app: web}}
+              template:
+                metadata: {labels: {app: web, pod-template-hash: abc}}
+                spec:
+                  containers: [{name: web, image: nginx:1.27}]
+                  topologySpreadConstraints:
+                  - maxSkew: 1
+                    topologyKey: topology.kubernetes.io/zone
+                    whenUnsatisfiable: DoNotSchedule
+                    labelSelector: {matchExpressions: [{key: app, operator: In, values: [web]}]}
+                    matchLabelKeys: [↓app, pod-template-hash]
+                  - maxSkew: 1
+                    topologyKey: kubernetes.io/hostname
+                    whenUnsatisfiable: ScheduleAnyway
+                    ↓matchLabelKeys: [pod-template-hash]
+            """,
         ],
         nonTriggering: [
             """
@@ -46,14 +70,16 @@ package struct TopologySpreadRule: Rule {
                 whenUnsatisfiable: DoNotSchedule
                 minDomains: 3
                 labelSelector: {matchLabels: {app: web}}
+                matchLabelKeys: [pod-template-hash, version]
             """,
         ])
 
     package func check(_ context: LintContext, into sink: inout FindingSink) {
-        for entry in context.podTemplates {
+        for entry in context.pods {
             var seen = Set<String>()
             for constraint in entry.podSpec["topologySpreadConstraints"]?.sequenceItems ?? [] where constraint.isMapping {
                 check(constraint, entry.ref, &seen, &sink)
+                MatchLabelKeys.check(constraint, podLabels: entry.labels, entry.ref, &sink)
             }
         }
     }
