@@ -8,16 +8,22 @@ package enum Linter {
     /// The per-object suppression annotation: `kubec.dev/ignore: rule-a,rule-b` or `all`.
     package static let ignoreAnnotation = "kubec.dev/ignore"
 
+    /// Another stage's per-manifest work (schema validation) that the linter runs on each of its windows just
+    /// before the rules, while the window's nodes are in cache; returns that stage's findings for the window.
+    package typealias WindowStage = @Sendable (Range<Int>) -> [Diagnostic]
+
     /// Lints a set. `additional` are findings of other stages (schema validation) that suppressions and
-    /// severity overrides should also apply to. Returns every diagnostic, sorted for reports. Rules run on
+    /// severity overrides should also apply to; `alongside` is a stage to run window by window with the rules,
+    /// whose findings are treated the same way. Returns every diagnostic, sorted for reports. Rules run on
     /// both cores unless `parallel` is false.
     package static func lint(
         _ set: ManifestSet, configuration: LintConfiguration = LintConfiguration(), additional: [Diagnostic] = [],
-        rules: [any Rule] = RuleRegistry.all, parallel: Bool = true
+        alongside: WindowStage? = nil, rules: [any Rule] = RuleRegistry.all, parallel: Bool = true
     ) -> [Diagnostic] {
         let context = LintContext(set, parallel: parallel)
         let active = rules.filter { configuration.isEnabled($0.info) }
-        let (perRule, ignoreAnnotations) = run(active, context, parallel: parallel)
+        let (perRule, ignoreAnnotations, stageFindings) = run(active, context, alongside: alongside, parallel: parallel)
+        let additional = additional + stageFindings
         // A schema finding at the very place an API-server rule reports is the same problem said twice (an enum
         // the OpenAPI schema also lists): keep the rule's, which has the API server's path and wording.
         var apiServerPlaces = Set<SourceRange>()
@@ -90,8 +96,8 @@ package enum Linter {
     /// in rule order, and each rule's findings in window order, whatever the timing. Also returns the objects'
     /// suppression annotations, read in the same windows.
     private static func run(
-        _ rules: [any Rule], _ context: LintContext, parallel: Bool
-    ) -> ([[Finding]], [(object: ObjectRef, value: YAMLNode)]) {
+        _ rules: [any Rule], _ context: LintContext, alongside: WindowStage?, parallel: Bool
+    ) -> ([[Finding]], [(object: ObjectRef, value: YAMLNode)], [Diagnostic]) {
         let local = rules.indices.filter { rules[$0].runScope == .perObject }
         let whole = rules.indices.filter { rules[$0].runScope == .wholeInput }
         let count = context.objectStore.count
@@ -101,14 +107,16 @@ package enum Linter {
         @Sendable func runGroup(_ group: Int) -> GroupResult {
             var sinks = local.map { _ in FindingSink() }
             var annotations: [(object: ObjectRef, value: YAMLNode)] = []
+            var stageFindings: [Diagnostic] = []
             for window in windows[group * windows.count / groups..<(group + 1) * windows.count / groups] {
+                if let alongside { stageFindings += alongside(window) }
                 let view = context.windowed(to: window)
                 for (slot, index) in local.enumerated() {
                     rules[index].check(view, into: &sinks[slot])
                 }
                 annotations += Suppressions.ignoreAnnotations(of: view.allObjects)
             }
-            return GroupResult(findings: sinks.map(\.findings), annotations: annotations)
+            return GroupResult(findings: sinks.map(\.findings), annotations: annotations, stageFindings: stageFindings)
         }
         var result = Array(repeating: [Finding](), count: rules.count)
         let wholeSlots = ResultSlots<[Finding]>(count: whole.count)
@@ -124,16 +132,19 @@ package enum Linter {
         if parallel { DispatchQueue.concurrentPerform(iterations: work, execute: body) } else { (0..<work).forEach(body) }
         for (slot, findings) in wholeSlots.values().enumerated() { result[whole[slot]] = findings }
         var annotations: [(object: ObjectRef, value: YAMLNode)] = []
+        var stageFindings: [Diagnostic] = []
         for group in groupSlots.values() {
             for (slot, index) in local.enumerated() { result[index] += group.findings[slot] }
             annotations += group.annotations
+            stageFindings += group.stageFindings
         }
-        return (result, annotations)
+        return (result, annotations, stageFindings)
     }
 
     /// What one group of windows found.
     private struct GroupResult: Sendable {
         var findings: [[Finding]]
         var annotations: [(object: ObjectRef, value: YAMLNode)]
+        var stageFindings: [Diagnostic]
     }
 }

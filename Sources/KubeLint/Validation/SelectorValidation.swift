@@ -73,6 +73,10 @@ extension YAMLNode {
 /// Where label selectors sit in objects, found from the YAML so every finding has a position.
 enum SelectorSites {
     /// Every label selector mapping of an object, except the pod spec's affinity and spread ones.
+    /// The kinds `objectSelectors` finds selectors in.
+    static let selectorKinds = ["Deployment", "ReplicaSet", "StatefulSet", "DaemonSet", "Job", "PodDisruptionBudget",
+                                "CronJob", "NetworkPolicy"]
+
     static func objectSelectors(_ spec: YAMLNode?, kind: String) -> [YAMLNode] {
         guard let spec, spec.isMapping else { return [] }
         var result: [YAMLNode] = []
@@ -100,7 +104,7 @@ enum SelectorSites {
     /// The pod affinity terms of a pod spec, required and preferred, each with its weighted wrapper.
     static func podAffinityTerms(_ podSpec: PodSpecNodes) -> [(term: YAMLNode, weighted: YAMLNode?)] {
         var result: [(YAMLNode, YAMLNode?)] = []
-        guard let affinityNode = podSpec["affinity"] else { return [] }
+        guard let affinityNode = podSpec.affinity else { return [] }
         for kind in ["podAffinity", "podAntiAffinity"] {
             guard let affinity = affinityNode[kind] else { continue }
             for term in affinity["requiredDuringSchedulingIgnoredDuringExecution"]?.sequenceItems ?? [] {

@@ -22,36 +22,46 @@ package enum SchemaValidator {
     /// `parallel: false` runs on the calling thread only (benchmarks, and the test that output does not depend
     /// on scheduling).
     package static func validate(_ set: ManifestSet, registry: SchemaRegistry, parallel: Bool = true) -> [Diagnostic] {
-        var diagnostics: [Diagnostic] = []
-        let table = catalog(for: set, registry: registry, diagnostics: &diagnostics)
-        let minor = APIDeprecation.minor(of: registry.kubernetesVersion) ?? Int.max
+        let prepared = prepare(set, registry: registry)
         let count = set.manifests.count
         let chunkSize = max(32, count / 64)
         let chunks = (count + chunkSize - 1) / chunkSize
         let slots = ResultSlots<[Diagnostic]>(count: chunks)
-        // Workers read manifests and nodes in place: copying a `Manifest` (with its typed object) per document
-        // would cost more than validating it.
-        set.manifests.withUnsafeBufferPointer { manifests in
-            table.nodes.withUnsafeBufferPointer { nodes in
-                let context = Context(
-                    manifests: manifests, nodes: nodes, kinds: table.kinds, options: registry.options, minor: minor,
-                    version: registry.kubernetesVersion)
-                let work: @Sendable (Int) -> Void = { chunk in
-                    var found: [Diagnostic] = []
-                    for index in (chunk * chunkSize)..<min(count, (chunk + 1) * chunkSize) {
-                        context.validate(index, into: &found)
-                    }
-                    slots.store(found, at: chunk)
-                }
-                if parallel, chunks > 1 {
-                    DispatchQueue.concurrentPerform(iterations: chunks, execute: work)
-                } else {
-                    for chunk in 0..<chunks { work(chunk) }
-                }
-            }
+        let work: @Sendable (Int) -> Void = { chunk in
+            slots.store(prepared.validate((chunk * chunkSize)..<min(count, (chunk + 1) * chunkSize)), at: chunk)
         }
+        if parallel, chunks > 1 {
+            DispatchQueue.concurrentPerform(iterations: chunks, execute: work)
+        } else {
+            for chunk in 0..<chunks { work(chunk) }
+        }
+        var diagnostics = prepared.catalogDiagnostics
         for found in slots.values() { diagnostics.append(contentsOf: found) }
         return diagnostics.sorted(by: Diagnostic.reportOrder)
+    }
+
+    /// Builds the schema table for a set (its CRDs and location schemas included) so that its manifests can then
+    /// be validated range by range, by `validate` or by another stage walking the input (the linter validates
+    /// each window of manifests just before its rules read the same nodes).
+    package static func prepare(_ set: ManifestSet, registry: SchemaRegistry) -> PreparedSchemaValidation {
+        var diagnostics: [Diagnostic] = []
+        let table = catalog(for: set, registry: registry, diagnostics: &diagnostics)
+        return PreparedSchemaValidation(
+            manifests: set.manifests, nodes: table.nodes, kinds: table.kinds, options: registry.options,
+            minor: APIDeprecation.minor(of: registry.kubernetesVersion) ?? Int.max,
+            version: registry.kubernetesVersion, catalogDiagnostics: diagnostics)
+    }
+
+    /// Prepares with a registry built from the options; a bad option becomes one positionless error and no
+    /// manifest is validated.
+    package static func prepare(_ set: ManifestSet, options: SchemaOptions) -> PreparedSchemaValidation {
+        do throws(SchemaConfigurationError) {
+            return prepare(set, registry: try SchemaRegistry(options: options))
+        } catch {
+            return PreparedSchemaValidation(
+                manifests: [], nodes: [], kinds: [:], options: options, minor: Int.max, version: "",
+                catalogDiagnostics: [error.diagnostic])
+        }
     }
 
     /// The bundled table extended with the input's CRDs and the location files of kinds still without a schema.
@@ -75,8 +85,35 @@ package enum SchemaValidator {
     }
 }
 
-/// What every worker reads: the compiled nodes and the run's settings.
-private struct Context: @unchecked Sendable {
+/// A set's schema table, ready to validate any range of its manifests; what the workers share.
+package struct PreparedSchemaValidation: Sendable {
+    let manifests: [Manifest]
+    let nodes: [SchemaNode]
+    let kinds: [KindKey: Int32]
+    let options: SchemaOptions
+    let minor: Int
+    let version: String
+    /// Findings of building the table (bad CRDs, unreadable schema files), reported once.
+    package let catalogDiagnostics: [Diagnostic]
+
+    /// The findings of the manifests at `positions`, in input order (unsorted).
+    package func validate(_ positions: Range<Int>) -> [Diagnostic] {
+        var found: [Diagnostic] = []
+        // Manifests and nodes are read in place: copying a `Manifest` (with its typed object) per document
+        // would cost more than validating it.
+        manifests.withUnsafeBufferPointer { manifests in
+            nodes.withUnsafeBufferPointer { nodes in
+                let context = Context(
+                    manifests: manifests, nodes: nodes, kinds: kinds, options: options, minor: minor, version: version)
+                for index in positions.clamped(to: 0..<manifests.count) { context.validate(index, into: &found) }
+            }
+        }
+        return found
+    }
+}
+
+/// What one validation call reads: the compiled nodes and the run's settings.
+private struct Context {
     let manifests: UnsafeBufferPointer<Manifest>
     let nodes: UnsafeBufferPointer<SchemaNode>
     let kinds: [KindKey: Int32]

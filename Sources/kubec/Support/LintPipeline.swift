@@ -13,12 +13,15 @@ enum LintPipeline {
     ) -> [Diagnostic] {
         var set = set
         if !flags.strict { set.diagnostics = set.diagnostics.map(StrictMode.relaxed) }
-        var additional = SchemaValidator.validate(set, options: flags.schemaOptions)
-        set.diagnostics = withoutDecoderEchoes(set.diagnostics, schema: additional)
+        // Schema validation runs inside the linter, window by window before the rules: both read the same nodes,
+        // and the second reader finds them in cache.
+        let schema = SchemaValidator.prepare(set, options: flags.schemaOptions)
+        var additional = schema.catalogDiagnostics
         if let plan, !set.nodes.isEmpty {
             additional += plan.diagnostics + PlanFindings.unschedulable(plan.plan)
         }
-        var diagnostics = Linter.lint(set, configuration: configuration, additional: additional)
+        var diagnostics = withoutDecoderEchoes(Linter.lint(
+            set, configuration: configuration, additional: additional, alongside: { schema.validate($0) }))
         diagnostics.sort(by: Diagnostic.reportOrder)
         return diagnostics
     }
@@ -26,10 +29,10 @@ enum LintPipeline {
 
 /// The model decoder and the schema both notice a value of the wrong type or format; one finding per place
 /// is enough, and the schema's says more (kubectl's wording, and why YAML typed the value so).
-private func withoutDecoderEchoes(_ diagnostics: [Diagnostic], schema: [Diagnostic]) -> [Diagnostic] {
+private func withoutDecoderEchoes(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
     let echoed: [String: String] = ["model-type-mismatch": SchemaRuleID.type, "model-invalid-value": "schema-format"]
     var places = Set<String>()
-    for finding in schema where echoed.values.contains(finding.rule) {
+    for finding in diagnostics where echoed.values.contains(finding.rule) {
         if let range = finding.range { places.insert("\(finding.rule)@\(range.file):\(range.start.line):\(range.start.column)") }
     }
     guard !places.isEmpty else { return diagnostics }

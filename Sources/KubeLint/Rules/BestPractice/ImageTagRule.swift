@@ -47,7 +47,7 @@ package struct ImageTagRule: Rule {
     package func check(_ context: LintContext, into sink: inout FindingSink) {
         for entry in context.pods {
             for container in entry.containerNodes {
-                guard let node = container["image"], let image = node.text, !image.isEmpty else { continue }
+                guard let node = container.image, let image = node.text, !image.isEmpty else { continue }
                 switch Self.tag(of: image) {
                 case nil:
                     sink.report(entry.ref, at: node, "image \(FieldValue.quote(image)) has no tag, so it means :latest",

@@ -42,12 +42,12 @@ package struct PrivilegeEscalationRule: Rule {
     package func check(_ context: LintContext, into sink: inout FindingSink) {
         for entry in context.pods {
             for container in entry.containerNodes {
-                let name = FieldValue.quote(container["name"]?.text ?? "")
-                if let node = container["securityContext"]?["allowPrivilegeEscalation"], node.bool == true {
+                let name = FieldValue.quote(container.name?.text ?? "")
+                if let node = container.securityContext?["allowPrivilegeEscalation"], node.bool == true {
                     sink.report(entry.ref, at: node, "container \(name) allows privilege escalation",
                                 hint: "set allowPrivilegeEscalation: false")
                 }
-                for capability in container["securityContext"]?["capabilities"]?["add"]?.sequenceItems ?? [] {
+                for capability in container.securityContext?["capabilities"]?["add"]?.sequenceItems ?? [] {
                     guard let text = capability.text, text == "SYS_ADMIN" || text == "CAP_SYS_ADMIN" else { continue }
                     sink.report(entry.ref, at: capability, "container \(name) adds \(text), which allows escalation",
                                 hint: "drop SYS_ADMIN; grant narrower capabilities")

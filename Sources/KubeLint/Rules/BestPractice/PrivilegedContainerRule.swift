@@ -40,8 +40,8 @@ package struct PrivilegedContainerRule: Rule {
     package func check(_ context: LintContext, into sink: inout FindingSink) {
         for entry in context.pods {
             for container in entry.containerNodes {
-                guard let node = container["securityContext"]?["privileged"], node.bool == true else { continue }
-                sink.report(entry.ref, at: node, "container \(FieldValue.quote(container["name"]?.text ?? "")) runs privileged",
+                guard let node = container.securityContext?["privileged"], node.bool == true else { continue }
+                sink.report(entry.ref, at: node, "container \(FieldValue.quote(container.name?.text ?? "")) runs privileged",
                             hint: "grant only the capabilities it needs")
             }
         }

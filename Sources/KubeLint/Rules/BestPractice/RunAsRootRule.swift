@@ -52,7 +52,7 @@ package struct RunAsRootRule: Rule {
                 let containerName = containers[index].name
                 let user = own?.runAsUser ?? pod?.runAsUser
                 if user == 0 {
-                    let at = node["securityContext"]?["runAsUser"] ?? entry.podSpec["securityContext"]?["runAsUser"] ?? node
+                    let at = node["securityContext"]?["runAsUser"] ?? entry.podSpec.securityContext?["runAsUser"] ?? node
                     sink.report(entry.ref, at: at, "container \(FieldValue.quote(containerName)) runs as root (runAsUser: 0)")
                     continue
                 }

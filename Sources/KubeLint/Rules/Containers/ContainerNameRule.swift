@@ -44,7 +44,7 @@ package struct ContainerNameRule: Rule {
         for entry in context.pods {
             var seen = Set<String>()
             for container in entry.containerNodes {
-                guard let nameNode = container["name"], let name = nameNode.text, !name.isEmpty else {
+                guard let nameNode = container.name, let name = nameNode.text, !name.isEmpty else {
                     sink.fieldError(entry.ref, at: container.pairs.first?.key ?? container.node, pathOf: container.node,
                                     missingKey: "name", .required(""))
                     continue

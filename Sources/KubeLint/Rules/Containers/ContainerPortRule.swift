@@ -57,7 +57,7 @@ package struct ContainerPortRule: Rule {
             var hostPorts = Set<String>()
             for container in entry.containerNodes {
                 var names = Set<String>()
-                for port in container["ports"]?.sequenceItems ?? [] where port.isMapping {
+                for port in container.ports?.sequenceItems ?? [] where port.isMapping {
                     check(port, entry.ref, &names, &hostPorts, &sink)
                 }
             }

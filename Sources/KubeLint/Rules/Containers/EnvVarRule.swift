@@ -62,7 +62,7 @@ package struct EnvVarRule: Rule {
         for entry in context.pods {
             for container in entry.containerNodes {
                 var seen = Set<String>()
-                for variable in container["env"]?.sequenceItems ?? [] where variable.isMapping {
+                for variable in container.env?.sequenceItems ?? [] where variable.isMapping {
                     check(variable, entry.ref, &seen, &sink)
                 }
             }

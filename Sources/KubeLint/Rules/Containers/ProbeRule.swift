@@ -56,7 +56,7 @@ package struct ProbeRule: Rule {
             for container in entry.containerNodes {
                 for kind in ["livenessProbe", "readinessProbe", "startupProbe"] {
                     guard let probe = container[kind], probe.isMapping else { continue }
-                    check(probe, kind: kind, ports: container["ports"], entry.ref, &sink)
+                    check(probe, kind: kind, ports: container.ports, entry.ref, &sink)
                 }
             }
         }

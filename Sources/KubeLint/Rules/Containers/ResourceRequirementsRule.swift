@@ -74,7 +74,7 @@ package struct ResourceRequirementsRule: Rule {
         var recent = RecentQuantities()
         for entry in context.pods {
             for container in entry.containerNodes {
-                guard let resources = container["resources"], resources.isMapping else { continue }
+                guard let resources = container.resources, resources.isMapping else { continue }
                 let requests = quantities(resources["requests"], &recent)
                 let limits = quantities(resources["limits"], &recent)
                 if requests.contains(where: { $0.item.quantity < .zero }) || limits.contains(where: { $0.item.quantity < .zero }) {
@@ -102,13 +102,18 @@ package struct ResourceRequirementsRule: Rule {
                                         hint: "set limits.\(name) (the request defaults to the limit)")
                     }
                 }
-                for (name, item) in requests + limits where Self.isExtended(name) && item.quantity >= .zero {
-                    if item.quantity.scaledInteger(atScale: 0) == nil {
-                        sink.fieldError(entry.ref, at: item.node, .invalid(.string(item.node.text ?? ""), "must be an integer"))
+                var hugePages = false
+                var cpuOrMemory = false
+                for list in [requests, limits] {
+                    for (name, item) in list {
+                        if name == "cpu" || name == "memory" { cpuOrMemory = true; continue }
+                        if name.hasPrefix("hugepages-") { hugePages = true; continue }
+                        if Self.isExtended(name), item.quantity >= .zero, item.quantity.scaledInteger(atScale: 0) == nil {
+                            sink.fieldError(entry.ref, at: item.node, .invalid(.string(item.node.text ?? ""), "must be an integer"))
+                        }
                     }
                 }
-                let names = (requests + limits).map(\.key)
-                if names.contains(where: { $0.hasPrefix("hugepages-") }), !names.contains("cpu"), !names.contains("memory") {
+                if hugePages, !cpuOrMemory {
                     sink.fieldError(entry.ref, at: container.node.pair(forKey: "resources")?.key ?? resources, pathOf: resources,
                                     .forbidden("HugePages require cpu or memory"),
                                     hint: "request memory beside the hugepages")
@@ -120,13 +125,13 @@ package struct ResourceRequirementsRule: Rule {
     /// The API's `IsOvercommitAllowed`: native resources (no domain, or a `kubernetes.io/` one) other than
     /// hugepages may have a request below their limit; hugepages and extended resources may not.
     static func allowsOvercommit(_ name: String) -> Bool {
-        !name.hasPrefix("hugepages-") && !isExtended(name)
+        name == "cpu" || name == "memory" || (!name.hasPrefix("hugepages-") && !isExtended(name))
     }
 
     /// An extended resource (`nvidia.com/gpu`): a domain-prefixed name outside `kubernetes.io/`; counted in
     /// whole units.
     static func isExtended(_ name: String) -> Bool {
-        name.contains("/") && !name.contains("kubernetes.io/") && !name.hasPrefix("requests.")
+        name.utf8.contains(UInt8(ascii: "/")) && !name.contains("kubernetes.io/") && !name.hasPrefix("requests.")
     }
 
     private struct Item {

@@ -62,7 +62,7 @@ package struct VolumeMountRule: Rule {
     package func check(_ context: LintContext, into sink: inout FindingSink) {
         for entry in context.pods {
             var volumes = Set<String>()
-            for volume in entry.podSpec["volumes"]?.sequenceItems ?? [] {
+            for volume in entry.podSpec.volumes?.sequenceItems ?? [] {
                 guard let nameNode = volume["name"], let name = nameNode.text else { continue }
                 if !volumes.insert(name).inserted { sink.fieldError(entry.ref, at: nameNode, .duplicate(.string(name))) }
             }
@@ -71,7 +71,7 @@ package struct VolumeMountRule: Rule {
             }
             for container in entry.containerNodes {
                 var paths = Set<String>()
-                for mount in container["volumeMounts"]?.sequenceItems ?? [] where mount.isMapping {
+                for mount in container.volumeMounts?.sequenceItems ?? [] where mount.isMapping {
                     if let nameNode = mount["name"], let name = nameNode.text, !volumes.contains(name) {
                         sink.fieldError(entry.ref, at: nameNode, .notFound(.string(name), ""),
                                         hint: "declare a volume named '\(name)' in the pod spec's volumes")

@@ -72,7 +72,7 @@ package struct NodeSelectorMatchesNoNodeRule: Rule {
             }
             guard !fits else { continue }
             let anchor = spec.nodeSelector.isEmpty ? (required?.node ?? entry.specNode)
-                : (entry.podSpec["nodeSelector"].map { $0.pairs.first?.key ?? $0 } ?? entry.specNode)
+                : (entry.podSpec.nodeSelector.map { $0.pairs.first?.key ?? $0 } ?? entry.specNode)
             sink.report(entry.ref, at: anchor,
                         "no Node of the input (\(nodes.count)) satisfies the pod's nodeSelector and required node affinity",
                         hint: "check the node labels (kubectl get nodes --show-labels)")

@@ -59,10 +59,10 @@ package struct ReferenceNotFoundRule: Rule {
         for entry in context.pods {
             var references: [(kind: String, node: YAMLNode)] = []
             let spec = entry.podSpec
-            if let account = spec["serviceAccountName"] ?? spec["serviceAccount"], account.text != "default" {
+            if let account = spec.serviceAccountName ?? spec.serviceAccount, account.text != "default" {
                 references.append(("ServiceAccount", account))
             }
-            for volume in spec["volumes"]?.sequenceItems ?? [] {
+            for volume in spec.volumes?.sequenceItems ?? [] {
                 if let source = volume["configMap"], !isOptional(source), let name = source["name"] {
                     references.append(("ConfigMap", name))
                 }
@@ -81,15 +81,15 @@ package struct ReferenceNotFoundRule: Rule {
                     }
                 }
             }
-            for secret in spec["imagePullSecrets"]?.sequenceItems ?? [] {
+            for secret in spec.imagePullSecrets?.sequenceItems ?? [] {
                 if let name = secret["name"] { references.append(("Secret", name)) }
             }
             for container in entry.containerNodes {
-                for source in container["envFrom"]?.sequenceItems ?? [] {
+                for source in container.envFrom?.sequenceItems ?? [] {
                     if let ref = source["configMapRef"], !isOptional(ref), let name = ref["name"] { references.append(("ConfigMap", name)) }
                     if let ref = source["secretRef"], !isOptional(ref), let name = ref["name"] { references.append(("Secret", name)) }
                 }
-                for variable in container["env"]?.sequenceItems ?? [] {
+                for variable in container.env?.sequenceItems ?? [] {
                     if let ref = variable["valueFrom"]?["configMapKeyRef"], !isOptional(ref), let name = ref["name"] {
                         references.append(("ConfigMap", name))
                     }

@@ -114,15 +114,17 @@ package struct ServiceSpecRule: Rule {
     private func checkPorts(_ spec: YAMLNode, type: String, range: ClosedRange<Int>, _ object: ObjectRef,
                             _ sink: inout FindingSink) {
         let ports = spec["ports"]?.sequenceItems ?? []
-        var names = Set<String>()
-        var numbers = Set<String>()
+        // Lists, not sets: a Service has a few ports, and hashing cost more than comparing.
+        var names: [String] = []
+        var numbers: [(Int64, String)] = []
         for port in ports where port.isMapping {
             let first = port.pairs.first?.key ?? port
             if let nameNode = port["name"], let name = nameNode.text, !name.isEmpty {
                 let errors = NameValidation.dns1123Label(name)
                 for error in errors { sink.fieldError(object, at: nameNode, .invalid(.string(name), error)) }
-                if errors.isEmpty, !names.insert(name).inserted {
-                    sink.fieldError(object, at: nameNode, .duplicate(.string(name)))
+                if errors.isEmpty {
+                    if names.contains(name) { sink.fieldError(object, at: nameNode, .duplicate(.string(name))) }
+                    names.append(name)
                 }
             } else if ports.count > 1 {
                 sink.fieldError(object, at: first, pathOf: port, missingKey: "name", .required(""),
@@ -133,9 +135,12 @@ package struct ServiceSpecRule: Rule {
             if let number = port["port"], let value = number.integer {
                 let errors = NameValidation.portNumber(Int(value))
                 for error in errors { sink.fieldError(object, at: number, .invalid(.int(Int(value)), error)) }
-                if errors.isEmpty, !numbers.insert("\(value)/\(proto)").inserted {
-                    sink.fieldError(object, at: number, pathOf: port,
-                                    .duplicate(.raw("{\"port\":\(value),\"protocol\":\(FieldValue.quote(proto))}")))
+                if errors.isEmpty {
+                    if numbers.contains(where: { $0.0 == value && $0.1 == proto }) {
+                        sink.fieldError(object, at: number, pathOf: port,
+                                        .duplicate(.raw("{\"port\":\(value),\"protocol\":\(FieldValue.quote(proto))}")))
+                    }
+                    numbers.append((value, proto))
                 }
             } else if port["port"] == nil {
                 sink.fieldError(object, at: first, pathOf: port, missingKey: "port", .required(""))

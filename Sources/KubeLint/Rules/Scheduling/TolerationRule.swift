@@ -49,7 +49,7 @@ package struct TolerationRule: Rule {
 
     package func check(_ context: LintContext, into sink: inout FindingSink) {
         for entry in context.pods {
-            for toleration in entry.podSpec["tolerations"]?.sequenceItems ?? [] where toleration.isMapping {
+            for toleration in entry.podSpec.tolerations?.sequenceItems ?? [] where toleration.isMapping {
                 check(toleration, entry.ref, &sink)
             }
         }

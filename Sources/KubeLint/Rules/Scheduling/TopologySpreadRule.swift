@@ -77,7 +77,7 @@ package struct TopologySpreadRule: Rule {
     package func check(_ context: LintContext, into sink: inout FindingSink) {
         for entry in context.pods {
             var seen = Set<String>()
-            for constraint in entry.podSpec["topologySpreadConstraints"]?.sequenceItems ?? [] where constraint.isMapping {
+            for constraint in entry.podSpec.topologySpreadConstraints?.sequenceItems ?? [] where constraint.isMapping {
                 check(constraint, entry.ref, &seen, &sink)
                 MatchLabelKeys.check(constraint, podLabels: entry.labels, entry.ref, &sink)
             }

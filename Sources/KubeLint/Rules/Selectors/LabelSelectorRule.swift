@@ -56,9 +56,12 @@ package struct LabelSelectorRule: Rule {
         ])
 
     package func check(_ context: LintContext, into sink: inout FindingSink) {
-        for object in context.allObjects where !object.isGeneric {
-            for selector in SelectorSites.objectSelectors(object.spec, kind: object.kind) {
-                SelectorValidation.labelSelector(selector, object, &sink)
+        // Only the kinds that carry selectors: most objects of an input (ConfigMaps, Services) have none.
+        for kind in SelectorSites.selectorKinds {
+            for object in context.objects(ofKind: kind) where !object.isGeneric {
+                for selector in SelectorSites.objectSelectors(object.spec, kind: kind) {
+                    SelectorValidation.labelSelector(selector, object, &sink)
+                }
             }
         }
         for entry in context.pods {
@@ -69,7 +72,7 @@ package struct LabelSelectorRule: Rule {
                     SelectorValidation.labelSelector(selector, entry.ref, &sink)
                 }
             }
-            for constraint in spec["topologySpreadConstraints"]?.sequenceItems ?? [] {
+            for constraint in spec.topologySpreadConstraints?.sequenceItems ?? [] {
                 if let selector = constraint["labelSelector"] {
                     SelectorValidation.labelSelector(selector, entry.ref, &sink)
                 }

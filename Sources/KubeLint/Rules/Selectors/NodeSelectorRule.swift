@@ -70,10 +70,10 @@ package struct NodeSelectorRule: Rule {
     package func check(_ context: LintContext, into sink: inout FindingSink) {
         for entry in context.pods {
             let spec = entry.podSpec
-            if let nodeSelector = spec["nodeSelector"], nodeSelector.isMapping {
+            if let nodeSelector = spec.nodeSelector, nodeSelector.isMapping {
                 SelectorValidation.labelMap(nodeSelector, entry.ref, &sink)
             }
-            guard let affinity = spec["affinity"]?["nodeAffinity"], affinity.isMapping else { continue }
+            guard let affinity = spec.affinity?["nodeAffinity"], affinity.isMapping else { continue }
             if let required = affinity["requiredDuringSchedulingIgnoredDuringExecution"], required.isMapping {
                 let terms = required["nodeSelectorTerms"]
                 if (terms?.count ?? 0) == 0 {

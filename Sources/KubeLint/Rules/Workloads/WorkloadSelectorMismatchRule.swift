@@ -70,9 +70,9 @@ package struct WorkloadSelectorMismatchRule: Rule {
             default: continue
             }
             guard let selector = entry.selector, !selector.isEmpty, !selector.isInvalid,
+                  !selector.matches(entry.template.metadata.labels),
                   let templateNode = entry.template.node else { continue }
-            let labels = entry.template.labels
-            guard !selector.matches(labels) else { continue }
+            let labels = entry.template.metadata.labels
             let labelsNode = entry.template.metadata.node?["labels"]
             let anchor = labelsNode.map { $0.pairs.first?.key ?? $0 } ?? entry.template.metadata.node ?? templateNode
             let path = sink.path(of: templateNode, in: entry.ref) + ".metadata.labels"
