@@ -11,7 +11,8 @@ import KubeYAML
 /// rules on the same nodes) minus schema validation alone. Rules alone over nodes no stage has just read are
 /// timed beside. Stages are timed in interleaved rounds so that load on a shared machine hits them alike;
 /// CPU times are printed beside. Profiling modes for `perf`: `KUBEC_BENCH_LINT_ONLY=N` runs N more serial
-/// lints, prints their fastest and median time and nothing else, `KUBEC_BENCH_DISABLE=a,b` leaves rules out of them; `KUBEC_BENCH_RULES=1` prints a
+/// lints (with `KUBEC_BENCH_WITH_SCHEMA=1`, schema validation inside them as `kubec lint` runs it), prints their
+/// fastest and median time and nothing else, `KUBEC_BENCH_DISABLE=a,b` leaves rules out of them; `KUBEC_BENCH_RULES=1` prints a
 /// per-rule table.
 enum LintBenchmark {
     static func run(workDirectory: String) throws -> [BenchResult] {
@@ -22,9 +23,16 @@ enum LintBenchmark {
         if let runs = environment["KUBEC_BENCH_LINT_ONLY"].flatMap(Int.init) {
             var configuration = LintConfiguration()
             configuration.disabled = Set((environment["KUBEC_BENCH_DISABLE"] ?? "").split(separator: ",").map(String.init))
+            let registry = try SchemaRegistry(options: SchemaOptions())
+            let withSchema = environment["KUBEC_BENCH_WITH_SCHEMA"] != nil
             var times: [Double] = []
             for _ in 0..<runs {
-                times.append(Stopwatch.best(runs: 1) { Linter.lint(set, configuration: configuration, parallel: false).count }.seconds)
+                times.append(Stopwatch.best(runs: 1) {
+                    guard withSchema else { return Linter.lint(set, configuration: configuration, parallel: false).count }
+                    let schema = SchemaValidator.prepare(set, registry: registry)
+                    return Linter.lint(set, configuration: configuration, additional: schema.catalogDiagnostics,
+                                       alongside: { schema.validate($0) }, parallel: false).count
+                }.seconds)
             }
             times.sort()
             if !times.isEmpty {

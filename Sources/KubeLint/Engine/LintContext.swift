@@ -77,6 +77,8 @@ package struct LintContext: Sendable {
             }
             return PodTemplateEntry(ref: objects[index], manifest: set.manifests[index])
         }
+        templates.reserveCapacity(entries.count)
+        byLabel.reserveCapacity(entries.count * 2)
         for case let entry? in entries {
             let position = templates.count
             templates.append(entry)

@@ -27,22 +27,15 @@ package enum Linter {
         // A schema finding at the very place an API-server rule reports is the same problem said twice (an enum
         // the OpenAPI schema also lists): keep the rule's, which has the API server's path and wording.
         var apiServerPlaces = Set<SourceRange>()
-        for (rule, findings) in zip(active, perRule) where rule.info.kind == .apiServer {
-            for finding in findings { if let range = finding.range { apiServerPlaces.insert(startOf(range)) } }
+        for (rule, found) in zip(active, perRule) where rule.info.kind == .apiServer {
+            for diagnostic in found { if let range = diagnostic.range { apiServerPlaces.insert(startOf(range)) } }
         }
         var diagnostics = set.diagnostics + additional.filter { diagnostic in
             guard diagnostic.rule.hasPrefix("schema-"), let range = diagnostic.range else { return true }
             return !apiServerPlaces.contains(startOf(range))
         }
-        for (rule, findings) in zip(active, perRule) {
-            let description = rule.info
-            for finding in findings {
-                let object = finding.manifest.map { set.manifests[$0].identity.objectIdentity }
-                diagnostics.append(Diagnostic(
-                    rule: description.id, severity: finding.severity ?? description.severity, message: finding.message,
-                    range: finding.range, object: object, path: finding.path, hint: finding.hint, notes: finding.notes))
-            }
-        }
+        diagnostics.reserveCapacity(diagnostics.count + perRule.reduce(0) { $0 + $1.count })
+        for found in perRule { diagnostics += found }
         var suppressions = Suppressions(annotations: ignoreAnnotations, configuration: configuration)
         diagnostics = diagnostics.compactMap { diagnostic in
             var diagnostic = diagnostic
@@ -83,6 +76,16 @@ package enum Linter {
         return sink.findings
     }
 
+    /// A rule's findings as diagnostics, with the rule's id and default severity and each object's identity.
+    static func diagnostics(_ findings: [Finding], of rule: RuleDescription, in context: LintContext) -> [Diagnostic] {
+        findings.map { finding in
+            Diagnostic(
+                rule: rule.id, severity: finding.severity ?? rule.severity, message: finding.message,
+                range: finding.range, object: finding.manifest.map { context.manifests[$0].identity.objectIdentity },
+                path: finding.path, hint: finding.hint, notes: finding.notes)
+        }
+    }
+
     /// Consecutive ranges of `size` manifest positions covering `count`.
     static func windows(_ count: Int, size: Int) -> [Range<Int>] {
         stride(from: 0, to: count, by: max(1, size)).map { $0..<min($0 + max(1, size), count) }
@@ -97,7 +100,7 @@ package enum Linter {
     /// suppression annotations, read in the same windows.
     private static func run(
         _ rules: [any Rule], _ context: LintContext, alongside: WindowStage?, parallel: Bool
-    ) -> ([[Finding]], [(object: ObjectRef, value: YAMLNode)], [Diagnostic]) {
+    ) -> ([[Diagnostic]], [(object: ObjectRef, value: YAMLNode)], [Diagnostic]) {
         let local = rules.indices.filter { rules[$0].runScope == .perObject }
         let whole = rules.indices.filter { rules[$0].runScope == .wholeInput }
         let count = context.objectStore.count
@@ -116,15 +119,18 @@ package enum Linter {
                 }
                 annotations += Suppressions.ignoreAnnotations(of: view.allObjects)
             }
-            return GroupResult(findings: sinks.map(\.findings), annotations: annotations, stageFindings: stageFindings)
+            // Made into diagnostics here, on the group's core, rather than one by one after every group is done.
+            let found = zip(local, sinks).map { diagnostics($1.findings, of: rules[$0].info, in: context) }
+            return GroupResult(findings: found, annotations: annotations, stageFindings: stageFindings)
         }
-        var result = Array(repeating: [Finding](), count: rules.count)
-        let wholeSlots = ResultSlots<[Finding]>(count: whole.count)
+        var result = Array(repeating: [Diagnostic](), count: rules.count)
+        let wholeSlots = ResultSlots<[Diagnostic]>(count: whole.count)
         let groupSlots = ResultSlots<GroupResult>(count: groups)
         let work = whole.count + groups
         let body: @Sendable (Int) -> Void = { item in
             if item < whole.count {
-                wholeSlots.store(findings(of: rules[whole[item]], in: context, windowSize: nil), at: item)
+                let rule = rules[whole[item]]
+                wholeSlots.store(diagnostics(findings(of: rule, in: context, windowSize: nil), of: rule.info, in: context), at: item)
             } else {
                 groupSlots.store(runGroup(item - whole.count), at: item - whole.count)
             }
@@ -143,7 +149,7 @@ package enum Linter {
 
     /// What one group of windows found.
     private struct GroupResult: Sendable {
-        var findings: [[Finding]]
+        var findings: [[Diagnostic]]
         var annotations: [(object: ObjectRef, value: YAMLNode)]
         var stageFindings: [Diagnostic]
     }

@@ -42,7 +42,7 @@ package struct ContainerNameRule: Rule {
 
     package func check(_ context: LintContext, into sink: inout FindingSink) {
         for entry in context.pods {
-            var seen = Set<String>()
+            var seen = SmallSet<String>()
             for container in entry.containerNodes {
                 guard let nameNode = container.name, let name = nameNode.text, !name.isEmpty else {
                     sink.fieldError(entry.ref, at: container.pairs.first?.key ?? container.node, pathOf: container.node,

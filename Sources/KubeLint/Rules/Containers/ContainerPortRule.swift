@@ -54,9 +54,9 @@ package struct ContainerPortRule: Rule {
 
     package func check(_ context: LintContext, into sink: inout FindingSink) {
         for entry in context.pods {
-            var hostPorts = Set<String>()
+            var hostPorts = SmallSet<String>()
             for container in entry.containerNodes {
-                var names = Set<String>()
+                var names = SmallSet<String>()
                 for port in container.ports?.sequenceItems ?? [] where port.isMapping {
                     check(port, entry.ref, &names, &hostPorts, &sink)
                 }
@@ -64,7 +64,7 @@ package struct ContainerPortRule: Rule {
         }
     }
 
-    private func check(_ port: YAMLNode, _ object: ObjectRef, _ names: inout Set<String>, _ hostPorts: inout Set<String>,
+    private func check(_ port: YAMLNode, _ object: ObjectRef, _ names: inout SmallSet<String>, _ hostPorts: inout SmallSet<String>,
                        _ sink: inout FindingSink) {
         if let nameNode = port["name"], let name = nameNode.text, !nameNode.isNull, !name.isEmpty {
             let errors = NameValidation.portName(name)

@@ -61,7 +61,7 @@ package struct EnvVarRule: Rule {
     package func check(_ context: LintContext, into sink: inout FindingSink) {
         for entry in context.pods {
             for container in entry.containerNodes {
-                var seen = Set<String>()
+                var seen = SmallSet<String>()
                 for variable in container.env?.sequenceItems ?? [] where variable.isMapping {
                     check(variable, entry.ref, &seen, &sink)
                 }
@@ -69,7 +69,7 @@ package struct EnvVarRule: Rule {
         }
     }
 
-    private func check(_ variable: YAMLNode, _ object: ObjectRef, _ seen: inout Set<String>, _ sink: inout FindingSink) {
+    private func check(_ variable: YAMLNode, _ object: ObjectRef, _ seen: inout SmallSet<String>, _ sink: inout FindingSink) {
         let nameNode = variable["name"]
         let name = nameNode?.text ?? ""
         if name.isEmpty {

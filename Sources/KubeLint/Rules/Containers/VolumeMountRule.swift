@@ -61,7 +61,7 @@ package struct VolumeMountRule: Rule {
 
     package func check(_ context: LintContext, into sink: inout FindingSink) {
         for entry in context.pods {
-            var volumes = Set<String>()
+            var volumes = SmallSet<String>()
             for volume in entry.podSpec.volumes?.sequenceItems ?? [] {
                 guard let nameNode = volume["name"], let name = nameNode.text else { continue }
                 if !volumes.insert(name).inserted { sink.fieldError(entry.ref, at: nameNode, .duplicate(.string(name))) }
@@ -70,7 +70,7 @@ package struct VolumeMountRule: Rule {
                 for claim in set.spec.volumeClaimTemplates { volumes.insert(claim.metadata.name) }
             }
             for container in entry.containerNodes {
-                var paths = Set<String>()
+                var paths = SmallSet<String>()
                 for mount in container.volumeMounts?.sequenceItems ?? [] where mount.isMapping {
                     if let nameNode = mount["name"], let name = nameNode.text, !volumes.contains(name) {
                         sink.fieldError(entry.ref, at: nameNode, .notFound(.string(name), ""),

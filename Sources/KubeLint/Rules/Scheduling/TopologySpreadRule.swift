@@ -76,7 +76,7 @@ package struct TopologySpreadRule: Rule {
 
     package func check(_ context: LintContext, into sink: inout FindingSink) {
         for entry in context.pods {
-            var seen = Set<String>()
+            var seen = SmallSet<String>()
             for constraint in entry.podSpec.topologySpreadConstraints?.sequenceItems ?? [] where constraint.isMapping {
                 check(constraint, entry.ref, &seen, &sink)
                 MatchLabelKeys.check(constraint, podLabels: entry.labels, entry.ref, &sink)
@@ -84,7 +84,7 @@ package struct TopologySpreadRule: Rule {
         }
     }
 
-    private func check(_ constraint: YAMLNode, _ object: ObjectRef, _ seen: inout Set<String>, _ sink: inout FindingSink) {
+    private func check(_ constraint: YAMLNode, _ object: ObjectRef, _ seen: inout SmallSet<String>, _ sink: inout FindingSink) {
         let first = constraint.pairs.first?.key ?? constraint
         if let skew = constraint["maxSkew"], let value = skew.integer, value <= 0 {
             sink.fieldError(object, at: skew, .invalid(.int(Int(value)), "must be greater than zero"))
