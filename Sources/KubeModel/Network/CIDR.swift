@@ -7,7 +7,10 @@ package struct CIDR: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// Parses `ADDRESS/LENGTH`; host bits must be zero unless `strict` is false (then they are cleared).
     package init?(_ text: String, strict: Bool = false) {
         let parts = text.split(separator: "/", omittingEmptySubsequences: false)
-        guard parts.count == 2, let address = IPAddress(String(parts[0])), let length = Int(parts[1]) else { return nil }
+        // Digits only, as Go's ParseCIDR reads the length: Swift's Int() would also take "+8".
+        guard parts.count == 2, let address = IPAddress(String(parts[0])), !parts[1].isEmpty, parts[1].count <= 3,
+              parts[1].utf8.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }), let length = Int(parts[1])
+        else { return nil }
         let maximum = address.isV4 ? 32 : 128
         guard length >= 0, length <= maximum else { return nil }
         let masked = CIDR.mask(address, length)
@@ -47,6 +50,11 @@ package struct CIDR: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     package func contains(_ address: IPAddress) -> Bool {
         address.isV4 == isV4 && CIDR.mask(address, prefixLength) == network
+    }
+
+    /// True when `other` lies inside this prefix and is smaller (a NetworkPolicy `except` must be).
+    package func strictlyContains(_ other: CIDR) -> Bool {
+        other.prefixLength > prefixLength && contains(other.network)
     }
 
     /// True when the two prefixes share any address.

@@ -100,7 +100,7 @@ package struct IngressSpecRule: Rule {
 
     private func checkHost(_ host: YAMLNode, _ object: ObjectRef, _ sink: inout FindingSink) {
         guard let text = host.text else { return }
-        if IPNetwork.address(text) != nil {
+        if IPAddress(text) != nil {
             sink.fieldError(object, at: host, .invalid(.string(text), "must be a DNS name, not an IP address"))
             return
         }

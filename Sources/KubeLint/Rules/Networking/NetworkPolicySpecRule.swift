@@ -105,13 +105,13 @@ package struct NetworkPolicySpecRule: Rule {
             sink.fieldError(object, at: block, pathOf: block, missingKey: "cidr", .required(""))
             return
         }
-        guard let cidr = IPNetwork(cidr: text) else {
+        guard let cidr = CIDR(text) else {
             sink.fieldError(object, at: cidrNode, .invalid(.string(text), "must be a valid CIDR value, (e.g. 10.9.8.0/24 or 2001:db8::/64)"))
             return
         }
         for except in block["except"]?.sequenceItems ?? [] {
             let value = except.text ?? ""
-            guard let inner = IPNetwork(cidr: value) else {
+            guard let inner = CIDR(value) else {
                 sink.fieldError(object, at: except, .invalid(.string(value), "must be a valid CIDR value, (e.g. 10.9.8.0/24 or 2001:db8::/64)"))
                 continue
             }

@@ -85,7 +85,7 @@ package struct ServiceSpecRule: Rule {
             let clusterIP = spec["clusterIP"]
             if let clusterIP, clusterIP.text == "None", type != "ClusterIP", type != "ExternalName" {
                 sink.fieldError(object, at: clusterIP, .invalid(.string("None"), "may not be set to 'None' for \(type) services"))
-            } else if let clusterIP, let text = clusterIP.text, !text.isEmpty, text != "None", IPNetwork.address(text) == nil {
+            } else if let clusterIP, let text = clusterIP.text, !text.isEmpty, text != "None", IPAddress(text) == nil {
                 sink.fieldError(object, at: clusterIP, .invalid(
                     .string(text), "must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)"))
             }
