@@ -70,6 +70,23 @@ struct CompiledDiffTests {
         #expect(diff.routes.isEmpty)
     }
 
+    @Test func scalingUpAPolicyPeerAddsItsIPToThePolicyIPSets() throws {
+        // The policy admits web pods from web pods: each node that runs one keeps the peers' IPs in an ipset, so
+        // a new web pod adds its IP to the set on every such node (and the set itself on a node that had none).
+        let peered = CompiledFixture.app(
+            replacing: "    - ports:\n        - protocol: TCP\n          port: 8080",
+            with: "    - from:\n        - podSelector: {matchLabels: {app: web}}\n      ports:\n        - protocol: TCP\n          port: 8080")
+        let diff = CompiledFixture.diff(peered, peered.replacingOccurrences(of: "replicas: 2", with: "replicas: 3"))
+        let newIP = try #require(diff.pods.first?.newIP)
+        let ipsets = diff.rules.filter { $0.file == "policy.ipset" }
+        #expect(!ipsets.isEmpty)
+        for change in ipsets {
+            let found = change.added.contains { $0.hasPrefix("add ") && $0.contains(" \(newIP) ") }
+            #expect(found, "\(change.node): \(change.added)")
+            #expect(change.removed.isEmpty, "\(change.removed)")
+        }
+    }
+
     @Test func templateChangeReadsAsReplacedPods() {
         let diff = CompiledFixture.diff(
             CompiledFixture.app, CompiledFixture.app(replacing: "image: nginx:1.27", with: "image: nginx:1.28"))

@@ -51,6 +51,25 @@ struct CompiledLinesTests {
         #expect(change.chainsRemoved == ["KUBE-SEP-AAA (nat)"])
     }
 
+    static let ipsets = """
+        # kubec NetworkPolicy ipsets for node worker-1. Load with: ipset -exist restore < policy.ipset
+        create KUBEC-PS-AAA hash:ip family inet
+        add KUBEC-PS-AAA 10.244.1.2
+        add KUBEC-PS-AAA 10.244.1.3
+
+        """
+
+    @Test func ipsetLinesAreReportedAsWrittenAndSetsAsDeclarations() throws {
+        let new = Self.ipsets.replacingOccurrences(of: "add KUBEC-PS-AAA 10.244.1.3", with: "add KUBEC-PS-AAA 10.244.1.4")
+            + "create KUBEC-PS-BBB hash:ip family inet\n"
+        let change = try #require(
+            RuleLines.compare(node: "worker-1", file: "policy.ipset", old: Array(Self.ipsets.utf8), new: Array(new.utf8)))
+        #expect(change.added == ["add KUBEC-PS-AAA 10.244.1.4", "create KUBEC-PS-BBB hash:ip family inet"])
+        #expect(change.removed == ["add KUBEC-PS-AAA 10.244.1.3"])
+        #expect(change.chainsAdded == ["KUBEC-PS-BBB"])
+        #expect(change.chainsRemoved.isEmpty)
+    }
+
     @Test func headerOnlyChangeIsNoRuleChange() {
         let new = Self.rules.replacingOccurrences(of: "worker-1", with: "worker-9")
         #expect(

@@ -38,7 +38,9 @@ extension CompiledDiff {
             for change in rules {
                 var line = "    \(change.node) \(change.file): +\(change.addedCount) -\(change.removedCount) lines"
                 let chains = change.chainsAdded.map { "+" + $0 } + change.chainsRemoved.map { "-" + $0 }
-                if !chains.isEmpty { line += "; chains " + chains.joined(separator: ", ") }
+                if !chains.isEmpty {
+                    line += (change.file.hasSuffix(".ipset") ? "; sets " : "; chains ") + chains.joined(separator: ", ")
+                }
                 lines.append(line)
                 if verbose {
                     lines += change.removed.map { "      - " + $0 }

@@ -3,11 +3,8 @@
 // timing, file order or dictionary order. Lines of rule files and zones are kept in the value; the renderers
 // print them only when asked (`--verbose`).
 //
-// Each side is planned from scratch, as a fresh apply onto the cluster would be; pods running on a live cluster
-// are not modelled. kube-scheduler breaks score ties with one random stream (kubec: seeded), and a greedy
-// queue feeds each placement into the next pod's scores, so a change that adds or removes one pod can redraw
-// tied pods of unrelated workloads: they show as `moved` (and pod IPs allocated after them as `readdressed`).
-// The demo shows it: scaling web 3 → 4 moves the three zk pods between workers.
+// The new side is planned on top of the old one, as applying the change would be: pods both sides have keep
+// their node and IP, and only new pods are scheduled (see `CompiledDiffer.compare`).
 
 /// Placement, Service IP and dataplane differences between the two sides compiled with the same cluster.
 package struct CompiledDiff: Sendable {
@@ -17,7 +14,7 @@ package struct CompiledDiff: Sendable {
     package var pods: [PodPlacementChange] = []
     /// Services whose cluster IPs or node ports differ (or that appear or disappear with their IPs).
     package var services: [ServiceIPChange] = []
-    /// Per node and per rule file (`iptables.rules`, `policy.rules`): lines added and removed.
+    /// Per node and per rule file (`iptables.rules`, `policy.rules`, `policy.ipset`): lines added and removed.
     package var rules: [RuleFileChange] = []
     /// Per zone file (`dns/ZONE.zone`): records added and removed, the SOA serial left out.
     package var dns: [ZoneChange] = []
@@ -127,7 +124,7 @@ package struct ServiceIPChange: Sendable, Hashable {
 /// Lines of one node's rule file that only one side has.
 package struct RuleFileChange: Sendable, Hashable {
     package var node: String
-    /// `iptables.rules` or `policy.rules`.
+    /// `iptables.rules`, `policy.rules` or `policy.ipset`.
     package var file: String
     /// How many lines only the new side has.
     package var addedCount: Int
@@ -137,7 +134,7 @@ package struct RuleFileChange: Sendable, Hashable {
     package var added: [String]
     /// Lines only the old side has, in file order, prefixed the same way (kept as `added` is).
     package var removed: [String]
-    /// Chains only the new side declares, `CHAIN (table)`.
+    /// Chains only the new side declares, `CHAIN (table)` (for `policy.ipset`: the sets it creates).
     package var chainsAdded: [String]
     /// Chains only the old side declares.
     package var chainsRemoved: [String]

@@ -1,18 +1,21 @@
-/// Line-wise set comparison of `iptables-restore` files (`iptables.rules`, `policy.rules`).
+/// Line-wise set comparison of `iptables-restore` files (`iptables.rules`, `policy.rules`) and `ipset restore`
+/// files (`policy.ipset`: a new pod changes which sets its IP is in, often without changing a single rule).
 ///
 /// Comment lines (the generated header, `# jump:` notes), blank lines and `COMMIT` are left out. Each other
 /// line is read in its table (`*nat`, `*filter`) and reported as an `iptables` command would name it: a chain
 /// declaration `:KUBE-SEP-X - [0:0]` becomes `-t nat -N KUBE-SEP-X`, a rule `-A …` becomes `-t nat -A …`.
 /// kube-proxy rewrites a whole table on each sync, so rule order inside a chain is kept by the emitter and
-/// not compared here: a line counts as added when the old file does not have it anywhere in that table.
+/// not compared here: a line counts as added when the old file does not have it anywhere in that table. An ipset
+/// file has no tables: its lines (`create SET …`, `add SET MEMBER`) are reported as written, and the sets it
+/// creates take the place of chains.
 ///
 /// A node of a large cluster has tens of thousands of lines per file, so lines are compared as byte slices of
 /// the file and only the reported ones become `String`s (and only when lines are kept, `--verbose`).
 enum RuleLines {
     /// The per-node files compared.
-    static let files: Set<String> = ["iptables.rules", "policy.rules"]
+    static let files: Set<String> = ["iptables.rules", "policy.rules", "policy.ipset"]
 
-    /// One meaningful line: its table and its text, both slices of the file's bytes.
+    /// One meaningful line: its table (empty in an ipset file) and its text, both slices of the file's bytes.
     struct Line: Hashable {
         var table: ArraySlice<UInt8>
         var text: ArraySlice<UInt8>
@@ -26,16 +29,20 @@ enum RuleLines {
             table.withUnsafeBytes { hasher.combine(bytes: $0) }
         }
 
-        /// A chain declaration (`:NAME - [0:0]`).
-        var isChain: Bool { text.first == UInt8(ascii: ":") }
-
-        /// The chain a declaration names.
-        var chainName: String {
-            String(decoding: text.dropFirst().prefix { $0 != UInt8(ascii: " ") }, as: UTF8.self)
+        /// A chain declaration (`:NAME - [0:0]`), or an ipset's `create NAME …`.
+        var isChain: Bool {
+            table.isEmpty ? text.starts(with: "create ".utf8) : text.first == UInt8(ascii: ":")
         }
 
-        /// `-t TABLE -N CHAIN` or `-t TABLE RULE`.
+        /// The chain or set a declaration names.
+        var chainName: String {
+            let name = table.isEmpty ? text.dropFirst("create ".utf8.count) : text.dropFirst()
+            return String(decoding: name.prefix { $0 != UInt8(ascii: " ") }, as: UTF8.self)
+        }
+
+        /// `-t TABLE -N CHAIN` or `-t TABLE RULE`; an ipset line as written.
         var rendered: String {
+            if table.isEmpty { return String(decoding: text, as: UTF8.self) }
             let table = String(decoding: table, as: UTF8.self)
             if isChain { return "-t \(table) -N \(chainName)" }
             return "-t \(table) " + String(decoding: text, as: UTF8.self)
@@ -48,8 +55,9 @@ enum RuleLines {
     static func compare(
         node: String, file: String, old: [UInt8], new: [UInt8], keepLines: Bool = true
     ) -> RuleFileChange? {
-        let before = lines(old)
-        let after = lines(new)
+        let tables = !file.hasSuffix(".ipset")
+        let before = lines(old, tables: tables)
+        let after = lines(new, tables: tables)
         let oldSet = Set(before)
         let newSet = Set(after)
         var change = RuleFileChange(
@@ -70,16 +78,17 @@ enum RuleLines {
         return change.addedCount == 0 && change.removedCount == 0 ? nil : change
     }
 
-    /// `CHAIN (table)`.
+    /// `CHAIN (table)`, or a set's name.
     static func chain(_ line: Line) -> String {
-        "\(line.chainName) (\(String(decoding: line.table, as: UTF8.self)))"
+        line.table.isEmpty ? line.chainName : "\(line.chainName) (\(String(decoding: line.table, as: UTF8.self)))"
     }
 
-    /// The meaningful lines of a restore file with their tables, in file order.
-    static func lines(_ bytes: [UInt8]) -> [Line] {
+    /// The meaningful lines of a restore file with their tables (`tables: false`: an ipset file, no tables),
+    /// in file order.
+    static func lines(_ bytes: [UInt8], tables: Bool = true) -> [Line] {
         let newline = UInt8(ascii: "\n")
         let filter = ArraySlice(Array("filter".utf8))
-        var table = filter
+        var table = tables ? filter : filter[filter.startIndex..<filter.startIndex]
         var result: [Line] = []
         var start = bytes.startIndex
         while start < bytes.endIndex {
@@ -87,9 +96,9 @@ enum RuleLines {
             let line = trimmed(bytes[start..<end])
             start = end + 1
             guard let first = line.first, first != UInt8(ascii: "#") else { continue }
-            if first == UInt8(ascii: "*") {
+            if tables, first == UInt8(ascii: "*") {
                 table = line.dropFirst()
-            } else if !line.elementsEqual("COMMIT".utf8) {
+            } else if !tables || !line.elementsEqual("COMMIT".utf8) {
                 result.append(Line(table: table, text: line))
             }
         }
