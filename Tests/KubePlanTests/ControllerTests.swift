@@ -200,3 +200,41 @@ import Testing
                 + "1 node(s) had lower-priority pods to preempt (kubec does not simulate preemption).")
     }
 }
+
+/// A v1 ReplicationController makes pods as a ReplicaSet does.
+@Suite struct ReplicationControllerTests {
+    static func controller(replicas: String = "replicas: 3", selector: String = "  selector:\n    app: redis\n") -> String {
+        """
+        apiVersion: v1
+        kind: ReplicationController
+        metadata:
+          name: redis
+        spec:
+          \(replicas)
+        \(selector)  template:
+            metadata:
+              labels: {app: redis, tier: cache}
+            spec:
+              containers: [{name: redis, image: "redis:7"}]
+        ---
+
+        """
+    }
+
+    @Test func itsReplicasArePlacedAndOwnedByIt() {
+        let result = plan(node("w1") + node("w2") + Self.controller())
+        #expect(result.plan.pods.count == 3)
+        #expect(result.plan.pods.allSatisfy { $0.node != nil })
+        #expect(result.plan.pods.allSatisfy { $0.owner == OwnerReference(kind: "ReplicationController", name: "redis") })
+        #expect(result.plan.pods.allSatisfy { $0.name.hasPrefix("redis-") && $0.name.count == "redis-".count + 5 })
+    }
+
+    @Test func replicasDefaultToOneAndTheSelectorToTheTemplateLabels() {
+        let result = plan(node("w1") + Self.controller(replicas: "minReadySeconds: 0", selector: ""))
+        #expect(result.plan.pods.count == 1)
+    }
+
+    @Test func zeroReplicasMakeNoPod() {
+        #expect(plan(node("w1") + Self.controller(replicas: "replicas: 0")).plan.pods.isEmpty)
+    }
+}

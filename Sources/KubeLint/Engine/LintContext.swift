@@ -124,12 +124,8 @@ package struct LintContext: Sendable {
             if let selector, !selector.isEmpty { return selector }
             return LabelSelector(matchLabels: template.labels)
         }
+        if let controller = manifest.replicationController { return .replicaSet(controller) }
         switch manifest.identity.kind {
-        case "ReplicationController":
-            var set = ReplicaSet(decoding: node, in: &context)
-            let map = StringMap.decode(node["spec"]?["selector"])
-            set.spec.selector = LabelSelector(matchLabels: map.isEmpty ? set.spec.template.labels : map)
-            return .replicaSet(set)
         case "ReplicaSet":
             var set = ReplicaSet(decoding: node, in: &context)
             set.spec.selector = defaulted(set.spec.selector, set.spec.template)

@@ -2,7 +2,8 @@ import KubeModel
 import KubeYAML
 
 /// Turns workloads into the pods their controllers would create (reference §5): Deployment → ReplicaSet →
-/// pods, ReplicaSet, StatefulSet ordinals, DaemonSet per eligible node, Job's first parallel pods, bare Pods.
+/// pods, ReplicaSet (and v1 ReplicationController), StatefulSet ordinals, DaemonSet per eligible node, Job's
+/// first parallel pods, bare Pods.
 /// CronJobs make no pods; their next runs are computed instead.
 ///
 /// Workloads are taken in (namespace, name, kind) order, not input order, so the plan does not depend on
@@ -29,20 +30,26 @@ package struct WorkloadExpander {
             nodes: nodes, referenceTime: referenceTime, priorities: PodPriority(set),
             serviceSelectors: selectors)
         let keys = set.manifests.map { ($0.identity.namespace ?? "", $0.identity.name, $0.identity.kind) }
-        let positions = set.manifests.indices.filter { set.manifests[$0].object.workload != nil }
-            .sorted { keys[$0] < keys[$1] }
+        let positions = set.manifests.indices.filter {
+            set.manifests[$0].object.workload != nil || set.manifests[$0].identity.kind == "ReplicationController"
+        }.sorted { keys[$0] < keys[$1] }
         for position in positions {
             let manifest = set.manifests[position]
-            if let workload = manifest.object.workload { expander.expand(manifest, workload) }
+            if let workload = manifest.object.workload {
+                expander.expand(manifest, workload)
+            } else if let controller = manifest.replicationController {
+                // Its pods are made as a ReplicaSet's are (`<name>-<5 chars>`, template labels only).
+                expander.expand(manifest, .replicaSet(controller), ownerKind: "ReplicationController")
+            }
         }
         for index in expander.result.pods.indices { expander.result.pods[index].queueOrder = index }
         return expander.result
     }
 
-    private mutating func expand(_ manifest: Manifest, _ workload: Workload) {
+    private mutating func expand(_ manifest: Manifest, _ workload: Workload, ownerKind: String? = nil) {
         let namespace = manifest.identity.namespace ?? "default"
         let name = manifest.identity.name
-        let owner = OwnerReference(kind: workload.kind, name: name)
+        let owner = OwnerReference(kind: ownerKind ?? workload.kind, name: name)
         termBase += 4 * Self.termsPerList
         let context = PodContext(
             namespace: namespace, owner: owner, object: manifest.identity.objectIdentity,
