@@ -29,6 +29,20 @@ struct DataplaneRealToolsTests {
         }
     }
 
+    @Test func ip6tablesRulesPassRestoreTest() {
+        var options = IPTablesOptions()
+        options.family = .v6
+        let files = IPTablesEmitter(options: options).emit(DataplaneFixtures.ipv6)
+        #expect(files.count == 2)
+        let namespace = DataplaneHost.uniquePrefix()
+        DataplaneHost.withNamespaces([namespace]) {
+            for file in files {
+                let result = DataplaneHost.exec(namespace, ["ip6tables-restore", "--test"], input: file.contents)
+                #expect(result.succeeded, "\(file.path): \(result.error)")
+            }
+        }
+    }
+
     @Test(arguments: cases)
     func ipsetAndIPVSIPTablesRulesLoad(_ name: String) {
         let files = IPVSEmitter().emit(Self.state(name))

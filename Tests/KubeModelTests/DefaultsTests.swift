@@ -224,6 +224,13 @@ import Testing
         #expect(cluster.dnsServiceIP == "10.96.0.10")
     }
 
+    @Test func ipv6ClusterDefaultsFollowKubeadmAndTheControllerManager() {
+        let (cluster, diagnostics) = cluster("  serviceCIDR: fd00:10:96::/112\n  clusterCIDR: fd00:10:244::/56")
+        #expect(diagnostics.isEmpty)
+        #expect(cluster.dnsServiceIP == "fd00:10:96::a")
+        #expect(cluster.nodeCIDRMaskSize == 64)
+    }
+
     @Test func explicitDNSServiceIPWins() {
         #expect(cluster("  dnsServiceIP: 10.96.0.53").0.dnsServiceIP == "10.96.0.53")
     }

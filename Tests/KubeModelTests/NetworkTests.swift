@@ -19,6 +19,20 @@ struct NetworkTests {
         #expect(CIDR("10.1.2.3/24", strict: true) == nil)
     }
 
+    @Test func subnetsStepThroughAllOfTheAddress() throws {
+        let v6 = try #require(CIDR("fd00:10:244::/56"))
+        #expect(v6.subnetCount(length: 64) == 256)
+        #expect(v6.subnet(0, length: 64)?.description == "fd00:10:244::/64")
+        #expect(v6.subnet(1, length: 64)?.description == "fd00:10:244:1::/64")
+        #expect(v6.subnet(255, length: 64)?.description == "fd00:10:244:ff::/64")
+        #expect(v6.subnet(256, length: 64) == nil)
+        let v4 = try #require(CIDR("10.244.0.0/16"))
+        #expect(v4.subnetCount(length: 24) == 256)
+        #expect(v4.subnet(7, length: 24)?.description == "10.244.7.0/24")
+        #expect(v4.subnet(0, length: 8) == nil)
+        #expect(try #require(CIDR("fd00::/64")).subnet(3, length: 126)?.description == "fd00::c/126")
+    }
+
     @Test func strictContainmentNeedsASmallerPrefixInside() throws {
         let block = try #require(CIDR("10.0.0.0/16"))
         #expect(block.strictlyContains(try #require(CIDR("10.0.1.0/24"))))

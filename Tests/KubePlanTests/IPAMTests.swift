@@ -27,6 +27,32 @@ import Testing
         #expect(cidrs == ["a": ["10.244.1.0/24"], "b": ["10.244.2.0/24"], "c": ["10.244.0.0/24"]])
     }
 
+    static let ipv6Cluster = """
+        apiVersion: kubec.dev/v1alpha1
+        kind: Cluster
+        metadata: {name: v6}
+        spec:
+          serviceCIDR: fd00:10:96::/112
+          clusterCIDR: fd00:10:244::/56
+        ---
+
+        """
+
+    @Test func ipv6ClusterCIDRGivesEachNodeASlash64AndPodsIPv6Addresses() {
+        let result = plan(Self.ipv6Cluster + node("a") + node("b") + pod("p", spec: "  nodeName: b\n"))
+        let cidrs = Dictionary(
+            uniqueKeysWithValues: result.state.nodes.map { ($0.name, $0.podCIDRs.map(\.description)) })
+        #expect(cidrs == ["a": ["fd00:10:244::/64"], "b": ["fd00:10:244:1::/64"]])
+        #expect(result.state.pods.map { $0.ip?.description } == ["fd00:10:244:1::2"])
+        #expect(result.diagnostics.isEmpty, "\(result.diagnostics.map(\.message))")
+    }
+
+    @Test func aNodeMaskThatDoesNotFitTheClusterCIDRIsReported() {
+        let cluster = Self.ipv6Cluster.replacingOccurrences(of: "/56\n", with: "/56\n  nodeCIDRMaskSize: 24\n")
+        let result = plan(cluster + node("a") + pod("p"))
+        #expect(result.diagnostics.contains { $0.message.contains("nodeCIDRMaskSize /24 does not fit clusterCIDR") })
+    }
+
     @Test func explicitClusterIPIsHonoured() {
         let result = plan(Self.service("web", clusterIP: "10.96.5.5"))
         #expect(result.state.services.first?.clusterIPs.map(\.description) == ["10.96.5.5"])

@@ -13,7 +13,7 @@
 /// the file and only the reported ones become `String`s (and only when lines are kept, `--verbose`).
 enum RuleLines {
     /// The per-node files compared.
-    static let files: Set<String> = ["iptables.rules", "policy.rules", "policy.ipset"]
+    static let files: Set<String> = ["iptables.rules", "ip6tables.rules", "policy.rules", "policy6.rules", "policy.ipset"]
 
     /// One meaningful line: its table (empty in an ipset file) and its text, both slices of the file's bytes.
     struct Line: Hashable {

@@ -67,7 +67,7 @@ extension IPTablesEmitter {
         ServicePortRenderer.Context(
             masqueradeAll: prepared.masqueradeAll, localCIDR: prepared.localCIDR,
             nfacctCounters: options.nfacctCounters, localhostNodePorts: options.effectiveLocalhostNodePorts,
-            largeClusterMode: prepared.largeClusterMode, nodeIP: node.addresses.first(where: \.isV4),
+            largeClusterMode: prepared.largeClusterMode, nodeIP: node.addresses.first(where: options.family.contains),
             nodeName: node.name)
     }
 

@@ -11,7 +11,8 @@ import KubePlan
 // * nfacct matches are off by default (`nfacctCounters`), `--random-fully` on (`randomFully`).
 // * Header comment lines (`#`) name the node and list the built-in chain jumps kube-proxy ensures outside its
 //   restore input; `header: false` drops them.
-// * IPv4 only (the IPv4 proxier's input): IPv6 Service and endpoint addresses are skipped. No topology hints
+// * One family per file, as kube-proxy runs one proxier per family: `iptables.rules` (IPv4) and, for clusters
+//   with IPv6 addresses, `ip6tables.rules` (IPv6: no localhost NodePorts, `! -d ::1/128`). No topology hints
 //   (trafficDistribution), no `ipMode: Proxy` (ClusterState does not carry it), no partial syncs or `-X` lines.
 
 /// kube-proxy's iptables mode, node by node: `nodes/NODE/iptables.rules`, the `iptables-restore` input of one
@@ -37,8 +38,7 @@ package struct IPTablesEmitter: Sendable {
         let prepared = prepare(state)
         let nodes = selectedNodes(state)
         return Parallel.map(nodes.count) { index in
-            OutputFile(
-                path: "nodes/\(nodes[index].name)/iptables.rules", contents: render(node: nodes[index], prepared))
+            OutputFile(path: "nodes/\(nodes[index].name)/\(fileName)", contents: render(node: nodes[index], prepared))
         }
     }
 
@@ -46,6 +46,9 @@ package struct IPTablesEmitter: Sendable {
     package func rules(for node: NodeState, in state: ClusterState) -> [UInt8] {
         render(node: node, prepare(state))
     }
+
+    /// `iptables.rules`, or `ip6tables.rules` for the IPv6 proxier.
+    var fileName: String { options.family == .v4 ? "iptables.rules" : "ip6tables.rules" }
 
     /// The nodes the options select, sorted by name.
     func selectedNodes(_ state: ClusterState) -> [NodeState] {
@@ -69,9 +72,11 @@ package struct IPTablesEmitter: Sendable {
 
     func prepare(_ state: ClusterState) -> Prepared {
         // Plans (hashing most of the time) and shared rendering run per chunk of Services on every core.
-        let services = ServicePortPlan.proxiedServices(state)
+        let family = options.family
+        let services = ServicePortPlan.proxiedServices(state, family: family)
         let chunks = Parallel.chunks(services.count)
-        let plans = Parallel.map(chunks.count) { ServicePortPlan.plans(for: services[chunks[$0]]) }.flatMap { $0 }
+        let plans = Parallel.map(chunks.count) { ServicePortPlan.plans(for: services[chunks[$0]], family: family) }
+            .flatMap { $0 }
         var totalEndpoints = 0
         var maximum = 1
         for plan in plans {
@@ -82,7 +87,7 @@ package struct IPTablesEmitter: Sendable {
             switch options.localDetector {
             case .some(.clusterCIDR(let cidr)): cidr.description
             case .some(.disabled): nil
-            case nil: state.settings.clusterCIDRs.first(where: \.isV4)?.description
+            case nil: state.settings.clusterCIDRs.first { family.contains($0.network) }?.description
             }
         let probabilities = ProbabilityTable(upTo: maximum)
         let largeClusterMode = totalEndpoints > options.largeClusterEndpointsThreshold

@@ -34,11 +34,14 @@ package struct IPTablesOptions: Sendable, Hashable {
         case cidrs([CIDR])
     }
 
+    /// The proxier's IP family: `.v4` writes `iptables.rules`, `.v6` `ip6tables.rules`; each holds only its
+    /// family's Service and endpoint addresses, as kube-proxy's per-family proxiers do.
+    package var family: IPFamily = .v4
     /// Only these nodes (by name); nil for every node.
     package var nodes: Set<String>?
     /// How the masquerade mark is spelled (the bit comes from the Cluster settings).
     package var markStyle: MarkStyle = .kubeProxy
-    /// Nil: ClusterCIDR mode with the first IPv4 cluster CIDR of the settings, or none without one.
+    /// Nil: ClusterCIDR mode with the settings' first cluster CIDR of the proxier's family, or none without one.
     package var localDetector: LocalDetector?
     /// `--nodeport-addresses`.
     package var nodePortAddresses: NodePortAddresses = .all
@@ -61,7 +64,8 @@ package struct IPTablesOptions: Sendable, Hashable {
     /// `localhostNodePorts` as kube-proxy applies it: forced off when `nodePortAddresses` lists CIDRs none of
     /// which contains 127.0.0.1 (`NewProxier`: `if !nodePortAddresses.ContainsIPv4Loopback()`).
     var effectiveLocalhostNodePorts: Bool {
-        guard localhostNodePorts else { return false }
+        // kube-proxy honours localhost NodePorts in the IPv4 proxier only (route_localnet has no IPv6 twin).
+        guard localhostNodePorts, family == .v4 else { return false }
         switch nodePortAddresses {
         case .all: return true
         case .cidrs(let cidrs): return cidrs.contains { $0.contains(.v4(0x7F00_0001)) }

@@ -53,17 +53,17 @@ struct ServicePortPlan: Sendable {
     /// allow-from-node rules depend on the node's IP.
     var dependsOnNode: Bool { usesLocalEndpoints || (!sourceRanges.isEmpty && !loadBalancerIPs.isEmpty) }
 
-    /// The IPv4 service ports kube-proxy would program, in the canonical order: Services by the byte order of
+    /// The service ports the family's proxier would program, in the canonical order: Services by the byte order of
     /// `namespace/name` (the order `sortIPTablesRules` gives), ports in spec order. Headless, ExternalName and
     /// IPv6-only Services are skipped (kube-proxy `ShouldSkipService` / per-family proxier).
-    static func plans(for state: ClusterState) -> [ServicePortPlan] {
-        plans(for: proxiedServices(state)[...])
+    static func plans(for state: ClusterState, family: IPFamily = .v4) -> [ServicePortPlan] {
+        plans(for: proxiedServices(state, family: family)[...], family: family)
     }
 
-    /// The Services kube-proxy programs, sorted by the bytes of `namespace/name`.
-    static func proxiedServices(_ state: ClusterState) -> [ServiceState] {
+    /// The Services the family's proxier programs, sorted by the bytes of `namespace/name`.
+    static func proxiedServices(_ state: ClusterState, family: IPFamily = .v4) -> [ServiceState] {
         let services = state.services.filter { service in
-            service.type != .externalName && !service.isHeadless && service.clusterIPs.contains(where: \.isV4)
+            service.type != .externalName && !service.isHeadless && service.clusterIPs.contains(where: family.contains)
         }
         let keys = services.map { Array($0.key.utf8) }
         // ClusterState usually arrives sorted already; only sort when it is not.
@@ -72,11 +72,11 @@ struct ServicePortPlan: Sendable {
     }
 
     /// The plans of already sorted, proxied Services.
-    static func plans(for services: ArraySlice<ServiceState>) -> [ServicePortPlan] {
+    static func plans(for services: ArraySlice<ServiceState>, family: IPFamily = .v4) -> [ServicePortPlan] {
         var plans: [ServicePortPlan] = []
         plans.reserveCapacity(services.count)
         for service in services {
-            guard let clusterIP = service.clusterIPs.first(where: \.isV4) else { continue }
+            guard let clusterIP = service.clusterIPs.first(where: family.contains) else { continue }
             let externallyAccessibleByType =
                 service.type == .loadBalancer || service.type == .nodePort
                 || (service.type == .clusterIP && !service.externalIPs.isEmpty)
@@ -94,27 +94,30 @@ struct ServicePortPlan: Sendable {
                     ServicePortPlan(
                         name: name, proto: proto, clusterIP: Self.text(clusterIP), port: port.port,
                         nodePort: port.nodePort ?? 0,
-                        externalIPs: service.externalIPs.filter(\.isV4).map(\.description),
-                        loadBalancerIPs: service.loadBalancerIPs.filter(\.isV4).map(\.description),
-                        sourceRanges: service.loadBalancerSourceRanges.filter(\.isV4),
+                        externalIPs: service.externalIPs.filter(family.contains).map(\.description),
+                        loadBalancerIPs: service.loadBalancerIPs.filter(family.contains).map(\.description),
+                        sourceRanges: service.loadBalancerSourceRanges.filter { family.contains($0.network) },
                         affinityTimeout: service.sessionAffinityTimeout,
                         internalLocal: service.internalTrafficPolicy == .local, externalLocal: externalLocal,
                         healthCheckNodePort: needsHealthCheck ? service.healthCheckNodePort ?? 0 : 0,
                         chain: ChainName.service(.svc, servicePortName: name, proto: proto),
-                        endpoints: endpoints(port.endpoints, servicePortName: name, proto: proto)))
+                        endpoints: endpoints(port.endpoints, servicePortName: name, proto: proto, family: family)))
             }
         }
         return plans
     }
 
-    /// IPv4 endpoints, de-duplicated and sorted by `IP:port` unless they already are (the resolver sorts them).
-    static func endpoints(_ input: [EndpointState], servicePortName: String, proto: String) -> [Endpoint] {
+    /// The family's endpoints, de-duplicated and sorted by `IP:port` unless they already are (the resolver sorts
+    /// them); IPv6 endpoints are written `[IP]:port`, as kube-proxy's endpoint strings are.
+    static func endpoints(
+        _ input: [EndpointState], servicePortName: String, proto: String, family: IPFamily = .v4
+    ) -> [Endpoint] {
         var result: [Endpoint] = []
         result.reserveCapacity(input.count)
         var sorted = true
-        for endpoint in input where endpoint.ip.isV4 {
+        for endpoint in input where family.contains(endpoint.ip) {
             let ip = text(endpoint.ip)
-            let text = ip + ":" + String(endpoint.port)
+            let text = family == .v4 ? ip + ":" + String(endpoint.port) : IPFamily.hostPort(ip, endpoint.port)
             if let last = result.last, !last.text.utf8.lexicographicallyPrecedes(text.utf8) { sorted = false }
             result.append(
                 Endpoint(
@@ -124,7 +127,8 @@ struct ServicePortPlan: Sendable {
                     terminating: endpoint.terminating))
         }
         if sorted { return result }
-        return endpoints(EndpointResolver.sortedUnique(input), servicePortName: servicePortName, proto: proto)
+        return endpoints(
+            EndpointResolver.sortedUnique(input), servicePortName: servicePortName, proto: proto, family: family)
     }
 
     /// Address text without string interpolation for IPv4 (dotted quad), canonical text otherwise.

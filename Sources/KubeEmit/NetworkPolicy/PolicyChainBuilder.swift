@@ -1,20 +1,29 @@
 import KubeModel
 import KubePlan
 
-/// Builds the per-pod chains and the ipsets they use, for one node.
+/// Builds the per-pod chains and the ipsets they use, for one node and one IP family: the IPv4 chains go to
+/// `policy.rules` (iptables), the IPv6 ones to `policy6.rules` (ip6tables). A family's chains match only pods
+/// and blocks of that family; IPv6 set names hash the family in, so both families' sets share `policy.ipset`.
 struct PolicyChainBuilder {
     let evaluator: PolicyEvaluator
+    let family: IPFamily
     private var chains: [(name: String, rules: [String])] = []
     private var egressJumps: [String] = []
     private var ingressJumps: [String] = []
     private var sets: [String: PolicyIPSet] = [:]
 
-    init(evaluator: PolicyEvaluator) {
+    init(evaluator: PolicyEvaluator, family: IPFamily = .v4) {
         self.evaluator = evaluator
+        self.family = family
+    }
+
+    /// A set name for these parts, with the family for IPv6 (IPv4 names are unchanged from before IPv6).
+    private func setName(_ parts: [String]) -> String {
+        PolicyNames.set(family == .v4 ? parts : parts + [family.rawValue])
     }
 
     mutating func addPod(_ pod: PodState) {
-        guard let ip = pod.ip else { return }
+        guard let ip = pod.ip, family.contains(ip) else { return }
         let host = ip.isV4 ? "/32" : "/128"
         let egress = evaluator.selecting(pod, egress: true)
         if !egress.isEmpty {
@@ -41,10 +50,11 @@ struct PolicyChainBuilder {
         for policy in policies {
             for (ruleIndex, rule) in (egress ? policy.egress : policy.ingress).enumerated() {
                 let comment = "-m comment --comment \"\(PolicyNames.comment("\(policy.key) \(direction) rule \(ruleIndex)"))\""
+                // A peer of the other family (an ipBlock) matches nothing here: it gets no rule.
                 let peerMatches: [String?] = rule.peers.isEmpty
                     ? [nil]
-                    : rule.peers.enumerated().map { peerIndex, peer in
-                        let name = setName(policy, direction, ruleIndex, peerIndex, peer)
+                    : rule.peers.enumerated().compactMap { peerIndex, peer in
+                        guard let name = setName(policy, direction, ruleIndex, peerIndex, peer) else { return nil }
                         return "-m set --match-set \(name) \(match)"
                     }
                 let portMatches = portFragments(rule, pod: pod, egress: egress, policy: policy, direction: direction,
@@ -88,14 +98,15 @@ struct PolicyChainBuilder {
                     var byNumber: [Int: [IPAddress]] = [:]
                     for target in evaluator.pods where target.ip != nil && !target.hostNetwork {
                         for exposed in target.ports where exposed.name == name && exposed.proto == port.proto {
-                            if let ip = target.ip { byNumber[exposed.containerPort, default: []].append(ip) }
+                            if let ip = target.ip, family.contains(ip) {
+                                byNumber[exposed.containerPort, default: []].append(ip)
+                            }
                         }
                     }
                     for (number, addresses) in byNumber.sorted(by: { $0.key < $1.key }) {
-                        let set = PolicyNames.set([policy.key, direction, "\(ruleIndex)", "port", "\(portIndex)", "\(number)"])
+                        let set = setName([policy.key, direction, "\(ruleIndex)", "port", "\(portIndex)", "\(number)"])
                         sets[set] = PolicyIPSet(
-                            name: set, isV6: addresses.first.map { !$0.isV4 } ?? false,
-                            entries: .addresses(addresses.filter { $0.isV4 == (addresses.first?.isV4 ?? true) }),
+                            name: set, isV6: family == .v6, entries: .addresses(addresses),
                             comment: PolicyNames.comment("\(policy.key) \(direction) rule \(ruleIndex) port \(name)=\(number)"))
                         fragments.append("-m set --match-set \(set) \(match) -p \(proto) -m \(proto) --dport \(number)")
                     }
@@ -106,29 +117,37 @@ struct PolicyChainBuilder {
         return fragments
     }
 
+    /// The set a peer is matched through, nil for an ipBlock of the other family.
     private mutating func setName(
         _ policy: NetworkPolicyState, _ direction: String, _ ruleIndex: Int, _ peerIndex: Int, _ peer: PolicyPeer
-    ) -> String {
-        let name = PolicyNames.set([policy.key, direction, "\(ruleIndex)", "\(peerIndex)"])
+    ) -> String? {
+        if case .ipBlock(let cidr, _) = peer, !family.contains(cidr.network) { return nil }
+        let name = setName([policy.key, direction, "\(ruleIndex)", "\(peerIndex)"])
         if sets[name] != nil { return name }
         let comment = PolicyNames.comment("\(policy.key) \(direction) rule \(ruleIndex) peer \(peerIndex)")
         switch peer {
         case .pods:
             let addresses = evaluator.pods(matching: peer, policyNamespace: policy.namespace).compactMap(\.ip)
             sets[name] = PolicyIPSet(
-                name: name, isV6: false, entries: .addresses(addresses.filter(\.isV4)), comment: comment)
+                name: name, isV6: family == .v6, entries: .addresses(addresses.filter(family.contains)),
+                comment: comment)
         case .ipBlock(let cidr, let except):
             sets[name] = PolicyIPSet(
-                name: name, isV6: !cidr.isV4,
-                entries: .networks(include: [cidr], exclude: except.filter { $0.isV4 == cidr.isV4 }), comment: comment)
+                name: name, isV6: family == .v6,
+                entries: .networks(include: [cidr], exclude: except.filter { family.contains($0.network) }),
+                comment: comment)
         }
         return name
     }
 
     // MARK: Rendering
 
+    /// `policy.rules`, or `policy6.rules` for IPv6.
+    var rulesFile: String { family == .v4 ? "policy.rules" : "policy6.rules" }
+
     func renderRules(node: String) -> String {
-        var output = "# kubec NetworkPolicy rules for node \(PolicyNames.comment(node)). Load with: iptables-restore --noflush < policy.rules\n"
+        let tool = family == .v4 ? "iptables-restore" : "ip6tables-restore"
+        var output = "# kubec NetworkPolicy rules for node \(PolicyNames.comment(node)). Load with: \(tool) --noflush < \(rulesFile)\n"
         output += "# (after: ipset restore < policy.ipset). Chains only RETURN allowed traffic or REJECT; no marks.\n"
         output += "*filter\n"
         output += ":\(PolicyNames.forwardChain) - [0:0]\n"

@@ -1,7 +1,9 @@
+import KubeModel
 import KubePlan
 
-/// NetworkPolicy enforcement per node: `policy.rules` (filter table, for `iptables-restore --noflush`) and
-/// `policy.ipset` (for `ipset restore`).
+/// NetworkPolicy enforcement per node: `policy.rules` (filter table, for `iptables-restore --noflush`),
+/// `policy6.rules` for IPv6 pods (`ip6tables-restore --noflush`, only in clusters with IPv6 addresses) and
+/// `policy.ipset` (for `ipset restore`, both families' sets).
 ///
 /// Design (dataplane.md §4.4, option A): one chain per local pod and direction that only RETURNs allowed
 /// traffic and REJECTs the rest, reached from `KUBE-NWP-FORWARD`/`KUBE-NWP-OUTPUT`, egress jumps first. No
@@ -20,23 +22,34 @@ package struct PolicyEmitter: Sendable {
         let evaluator = PolicyEvaluator(
             policies: state.networkPolicies, namespaceLabels: state.namespaceLabels, pods: state.pods)
         var files: [OutputFile] = []
+        let families = IPFamily.allCases.filter { $0 == .v4 || state.uses($0) }
         for node in state.nodes where nodes.isEmpty || nodes.contains(node.name) {
-            let compiled = compile(node: node.name, state: state, evaluator: evaluator)
-            files.append(OutputFile(path: "nodes/\(node.name)/policy.rules", text: compiled.rules))
-            files.append(OutputFile(path: "nodes/\(node.name)/policy.ipset", text: compiled.ipsets))
+            var sets = ""
+            for family in families {
+                let compiled = compile(node: node.name, state: state, evaluator: evaluator, family: family)
+                files.append(OutputFile(path: "nodes/\(node.name)/\(compiled.file)", text: compiled.rules))
+                if family == .v4 {
+                    sets += compiled.ipsets
+                } else if let newline = compiled.ipsets.firstIndex(of: "\n") {
+                    sets += compiled.ipsets[compiled.ipsets.index(after: newline)...]  // one header per file
+                }
+            }
+            files.append(OutputFile(path: "nodes/\(node.name)/policy.ipset", text: sets))
         }
         return files
     }
 
-    /// The two files' text for one node.
-    func compile(node: String, state: ClusterState, evaluator: PolicyEvaluator) -> (rules: String, ipsets: String) {
-        var builder = PolicyChainBuilder(evaluator: evaluator)
+    /// One family's rules file name and text for one node, and its sets (with their header line).
+    func compile(
+        node: String, state: ClusterState, evaluator: PolicyEvaluator, family: IPFamily = .v4
+    ) -> (file: String, rules: String, ipsets: String) {
+        var builder = PolicyChainBuilder(evaluator: evaluator, family: family)
         let local = state.pods
             .filter { $0.nodeName == node && $0.ip != nil && !$0.hostNetwork }
             .sorted { ($0.namespace, $0.name) < ($1.namespace, $1.name) }
         for pod in local {
             builder.addPod(pod)
         }
-        return (builder.renderRules(node: node), builder.renderSets(node: node))
+        return (builder.rulesFile, builder.renderRules(node: node), builder.renderSets(node: node))
     }
 }

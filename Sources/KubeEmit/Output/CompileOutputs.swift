@@ -1,3 +1,4 @@
+import KubeModel
 import KubePlan
 import KubeYAML
 
@@ -20,9 +21,14 @@ package enum CompileOutputs {
         ]
         var diagnostics: [Diagnostic] = []
         if proxyMode != .ipvs {
-            var options = IPTablesOptions()
-            options.nodes = nodes.isEmpty ? nil : nodes
-            files += IPTablesEmitter(options: options).emit(state)
+            // One file per proxier kube-proxy runs: IPv4 always (as CLI.md lists it), IPv6 when the cluster has
+            // IPv6 Service or pod addresses.
+            for family in IPFamily.allCases where family == .v4 || state.uses(family) {
+                var options = IPTablesOptions()
+                options.family = family
+                options.nodes = nodes.isEmpty ? nil : nodes
+                files += IPTablesEmitter(options: options).emit(state)
+            }
         }
         if proxyMode != .iptables {
             var options = IPVSEmitter.Options()
@@ -56,5 +62,15 @@ package enum CompileOutputs {
             text += "  \(directory)/\(group)  \(names.joined(separator: ", "))  (\(totals.bytes) bytes)\n"
         }
         return text
+    }
+}
+
+extension ClusterState {
+    /// Whether any Service cluster IP, endpoint or node pod CIDR is of a family.
+    func uses(_ family: IPFamily) -> Bool {
+        services.contains { service in
+            service.clusterIPs.contains(where: family.contains)
+                || service.ports.contains { $0.endpoints.contains { family.contains($0.ip) } }
+        } || nodes.contains { $0.podCIDRs.contains { family.contains($0.network) } }
     }
 }

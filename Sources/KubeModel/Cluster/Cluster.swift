@@ -18,10 +18,11 @@ package struct Cluster: Sendable, KubeDecodable {
     package var clusterCIDR: String
     /// The prefix length of each node's pod CIDR carved from `clusterCIDR`.
     ///
-    /// Default 24.
+    /// Default 24 for an IPv4 `clusterCIDR`, 64 for an IPv6 one (kube-controller-manager's
+    /// `--node-cidr-mask-size-ipv4` / `-ipv6` defaults).
     package var nodeCIDRMaskSize: Int
-    /// Default: the 10th address of the first service CIDR (`10.96.0.10`), as kubeadm picks it; nil when that
-    /// CIDR is IPv6 or malformed and no `dnsServiceIP` is given.
+    /// Default: the 10th address of the first service CIDR (`10.96.0.10`, `fd00:10:96::a`), as kubeadm picks it;
+    /// nil when that CIDR is malformed and no `dnsServiceIP` is given.
     package var dnsServiceIP: String?
     /// Default 30000-32767.
     package var nodePortRange: ClosedRange<Int>
@@ -88,17 +89,15 @@ package struct Cluster: Sendable, KubeDecodable {
             }
         }
         clusterCIDR = context.string(spec, "clusterCIDR") ?? clusterCIDR
-        nodeCIDRMaskSize = context.int(spec, "nodeCIDRMaskSize") ?? nodeCIDRMaskSize
+        nodeCIDRMaskSize = context.int(spec, "nodeCIDRMaskSize") ?? (CIDR(clusterCIDR)?.isV4 == false ? 64 : 24)
         if let given = context.string(spec, "dnsServiceIP") {
             dnsServiceIP = given
         } else {
-            dnsServiceIP = serviceCIDRs.first.flatMap { CIDR($0) }.flatMap { $0.isV4 && $0.size > 10 ? "\($0.address(at: 10))" : nil }
-            if let first = serviceCIDRs.first, spec["serviceCIDR"] != nil, CIDR(first)?.isV4 != true, !first.contains(":"),
-                let cidrNode = spec["serviceCIDR"]
-            {
+            dnsServiceIP = serviceCIDRs.first.flatMap { CIDR($0) }.flatMap { $0.size > 10 ? "\($0.address(at: 10))" : nil }
+            if let first = serviceCIDRs.first, CIDR(first) == nil, let cidrNode = spec["serviceCIDR"] {
                 context.invalidValue(
-                    cidrNode, "must be a valid IPv4 CIDR to derive dnsServiceIP",
-                    hint: "set spec.dnsServiceIP explicitly")
+                    cidrNode, "must be a valid CIDR (e.g. 10.96.0.0/12 or fd00:10:96::/112) to derive dnsServiceIP",
+                    hint: "fix the CIDR or set spec.dnsServiceIP explicitly")
             }
         }
         if let rangeNode = spec["nodePortRange"] {

@@ -34,6 +34,35 @@ package struct CIDR: Hashable, Comparable, Sendable, CustomStringConvertible {
         return hostBits >= 64 ? UInt64.max : UInt64(1) << UInt64(hostBits)
     }
 
+    /// How many prefixes of `length` this one holds, capped at `UInt64.max` (an IPv6 /56 holds 256 /64s, and a
+    /// /48 2^80 /128s).
+    package func subnetCount(length: Int) -> UInt64 {
+        let bits = length - prefixLength
+        guard bits >= 0 else { return 0 }
+        return bits >= 64 ? UInt64.max : UInt64(1) << UInt64(bits)
+    }
+
+    /// The `index`-th prefix of `length` inside this one, counting from its network address; nil when `length` is
+    /// shorter than this prefix or longer than the family allows, or `index` lies past the end. Works on all 128
+    /// bits: `address(at:)` only moves through the low 64, so it cannot step from one IPv6 /64 to the next.
+    package func subnet(_ index: UInt64, length: Int) -> CIDR? {
+        let bits = isV4 ? 32 : 128
+        guard length >= prefixLength, length <= bits, index < subnetCount(length: length) || length - prefixLength >= 64
+        else { return nil }
+        let shift = bits - length
+        switch network {
+        case .v4(let base):
+            return CIDR(network: .v4(base | UInt32(truncatingIfNeeded: index << UInt64(shift))), prefixLength: length)
+        case .v6(let high, let low):
+            guard shift < 128 else { return self }
+            let (addHigh, addLow): (UInt64, UInt64) =
+                if shift >= 64 { (index << UInt64(shift - 64), 0) }
+                else if shift == 0 { (0, index) }
+                else { (index >> UInt64(64 - shift), index << UInt64(shift)) }
+            return CIDR(network: .v6(high | addHigh, low | addLow), prefixLength: length)
+        }
+    }
+
     /// The address at `offset` from the network address.
     package func address(at offset: UInt64) -> IPAddress { network.advanced(by: offset) }
 

@@ -63,15 +63,21 @@ package struct Inventory: Sendable {
     static func assignPodCIDRs(_ nodes: inout [NodeState], settings: ClusterSettings, diagnostics: inout [Diagnostic]) {
         guard let cluster = settings.clusterCIDRs.first, nodes.contains(where: \.podCIDRs.isEmpty) else { return }
         let mask = settings.nodeCIDRMaskSize
-        guard mask >= cluster.prefixLength, mask <= (cluster.isV4 ? 32 : 128) else { return }
+        guard mask >= cluster.prefixLength, mask <= (cluster.isV4 ? 32 : 128) else {
+            // Said once rather than leaving every pod without an address.
+            diagnostics.append(
+                Diagnostic(
+                    rule: "cluster-setting-invalid", severity: .error,
+                    message: "nodeCIDRMaskSize /\(mask) does not fit clusterCIDR \(cluster): nodes without spec.podCIDR get no pod CIDR",
+                    hint: "use a mask between /\(cluster.prefixLength) and /\(cluster.isV4 ? 32 : 128)"))
+            return
+        }
         let used = nodes.flatMap(\.podCIDRs)
-        let blockSize = CIDR(network: cluster.network, prefixLength: mask).size
-        let blocks = cluster.size / max(blockSize, 1)
+        let blocks = cluster.subnetCount(length: mask)
         var next: UInt64 = 0
         for index in nodes.indices where nodes[index].podCIDRs.isEmpty {
             var assigned: CIDR?
-            while next < blocks {
-                let candidate = CIDR(network: cluster.address(at: next &* blockSize), prefixLength: mask)
+            while next < blocks, let candidate = cluster.subnet(next, length: mask) {
                 next += 1
                 if !used.contains(where: { $0.overlaps(candidate) }) {
                     assigned = candidate
