@@ -1,5 +1,6 @@
 import Foundation
 import KubeEmit
+import KubeModel
 import KubePlan
 import Testing
 
@@ -10,9 +11,20 @@ import Testing
 @Suite(.serialized, .enabled(if: DataplaneHost.canRunPacketTest, "needs root with ip, iptables, ipset and python3"))
 struct IPTablesPacketE2ETests {
     @Test func servicesRouteRealPackets() throws {
-        let state = IPTablesPacketTestbed.cluster()
-        let bed = IPTablesPacketTestbed(prefix: DataplaneHost.uniquePrefix(), state: state)
-        let files = IPTablesEmitter().emit(state)
+        try run(.v4)
+    }
+
+    /// The same cluster with IPv6 addresses through the IPv6 proxier's `ip6tables.rules`.
+    @Test func ipv6ServicesRouteRealPackets() throws {
+        try run(.v6)
+    }
+
+    func run(_ family: IPFamily) throws {
+        let state = IPTablesPacketTestbed.cluster(family)
+        let bed = IPTablesPacketTestbed(prefix: DataplaneHost.uniquePrefix(), state: state, family: family)
+        var options = IPTablesOptions()
+        options.family = family
+        let files = IPTablesEmitter(options: options).emit(state)
         let readyFolder = FileManager.default.temporaryDirectory.appendingPathComponent(
             "kubec-e2e-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: readyFolder, withIntermediateDirectories: true)
@@ -49,31 +61,32 @@ struct IPTablesPacketE2ETests {
 
     func checkServices(_ bed: IPTablesPacketTestbed) {
         // ClusterIP: only web pods answer, and over many connections all three do.
-        let web = bed.probe("10.96.0.20", 80, count: 40)
+        let web = bed.probe(bed.serviceIP(20), 80, count: 40)
         let webPods = Set(web.map { String($0.split(separator: ":").first ?? "") })
         #expect(webPods == ["web-a", "web-b", "web-c"], "ClusterIP replies: \(Set(web))")
         #expect(web.allSatisfy { $0.hasSuffix(":8080") })
 
         // ClientIP affinity: one client, one pod.
-        let sticky = bed.probe("10.96.0.21", 80, count: 12)
+        let sticky = bed.probe(bed.serviceIP(21), 80, count: 12)
         #expect(
             sticky.count == 12 && Set(sticky).count == 1 && !(sticky.first ?? "ERR").hasPrefix("ERR"),
             "sticky replies: \(sticky)")
 
         // NodePort answers on every node IP, from the Service's pods.
-        for (node, address) in IPTablesPacketTestbed.nodeAddresses.sorted(by: { $0.key < $1.key }) {
+        for (node, address) in bed.nodeAddresses.sorted(by: { $0.key < $1.key }) {
             let replies = bed.probe(address, 30080, count: 6)
             #expect(
                 replies.count == 6 && replies.allSatisfy { $0.hasPrefix("web-") }, "NodePort on \(node): \(replies)")
         }
 
         // Named targetPort: api-1 serves http on 9090, api-2 on 9091; never the admin port 8080.
-        let api = Set(bed.probe("10.96.0.23", 80, count: 20))
+        let api = Set(bed.probe(bed.serviceIP(23), 80, count: 20))
         #expect(api == ["api-1:9090", "api-2:9091"], "api replies: \(api)")
 
         // No endpoints: REJECT, so the connection is refused at once.
-        let empty = bed.probe("10.96.0.24", 80, count: 2)
-        let counters = DataplaneHost.exec(bed.nodeNamespace("node-1"), ["iptables", "-L", "-v", "-n"]).output
+        let empty = bed.probe(bed.serviceIP(24), 80, count: 2)
+        let tool = bed.family == .v4 ? "iptables" : "ip6tables"
+        let counters = DataplaneHost.exec(bed.nodeNamespace("node-1"), [tool, "-L", "-v", "-n"]).output
         #expect(
             empty == ["ERR:ConnectionRefusedError", "ERR:ConnectionRefusedError"],
             "empty Service: \(empty)\n\(counters)")

@@ -10,12 +10,28 @@ import KubePlan
 /// `PREFIX-c` (192.168.77.100). Each pod namespace hangs off its node with a veth pair: pod side `/32` with a
 /// default route to the node's gateway address (10.244.N.1 on every host-side veth), node side a host route.
 /// Nodes route each other's pod CIDR over the LAN; the client routes 10.96.0.0/12 to node-1.
+///
+/// With `family: .v6` the same cluster is built with IPv6 addresses (LAN fd77::/64, pods fd00:244:N::/64,
+/// Services fd00:96::/112), every address added without duplicate detection, and each node loads its
+/// `ip6tables.rules`.
 struct IPTablesPacketTestbed {
     let prefix: String
     let state: ClusterState
+    var family: IPFamily = .v4
 
-    static let nodeAddresses = ["node-1": "192.168.77.11", "node-2": "192.168.77.12"]
-    static let clientAddress = "192.168.77.100"
+    static func nodeAddresses(_ family: IPFamily) -> [String: String] {
+        family == .v4 ? ["node-1": "192.168.77.11", "node-2": "192.168.77.12"] : ["node-1": "fd77::11", "node-2": "fd77::12"]
+    }
+    static let nodeAddresses = nodeAddresses(.v4)
+    var nodeAddresses: [String: String] { Self.nodeAddresses(family) }
+    var clientAddress: String { family == .v4 ? "192.168.77.100" : "fd77::100" }
+    var lanGateway: String { family == .v4 ? "192.168.77.1" : "fd77::1" }
+    var lanPrefix: Int { family == .v4 ? 24 : 64 }
+    var hostPrefix: Int { family == .v4 ? 32 : 128 }
+    var serviceCIDR: String { family == .v4 ? "10.96.0.0/12" : "fd00:96::/112" }
+
+    /// A Service's cluster IP in this family (`suffix` is its last number: 20 for web, 24 for empty).
+    func serviceIP(_ suffix: Int) -> String { family == .v4 ? "10.96.0.\(suffix)" : "fd00:96::\(suffix)" }
 
     var lan: String { prefix + "-lan" }
     var client: String { prefix + "-c" }
@@ -28,12 +44,18 @@ struct IPTablesPacketTestbed {
 
     /// The cluster of the packet test: web (3 pods), a sticky and a NodePort Service over the same pods, api
     /// with a named targetPort that differs per pod, a bystander pod, and a Service without endpoints.
-    static func cluster() -> ClusterState {
+    static func cluster(_ family: IPFamily = .v4) -> ClusterState {
+        // The IPv4 layout's addresses, rewritten for IPv6: 10.244.N.H → fd00:244:N::H, 10.96.0.S → fd00:96::S.
+        func address(_ v4: String) -> String {
+            guard family == .v6 else { return v4 }
+            let parts = v4.split(separator: ".")
+            return parts[1] == "96" ? "fd00:96::\(parts[3])" : "fd00:244:\(parts[2])::\(parts[3])"
+        }
         let web = [PodPort(name: "http", containerPort: 8080, proto: .tcp)]
         func pod(_ name: String, _ node: String, _ ip: String, _ labels: [String: String], _ ports: [PodPort])
             -> PodState
         {
-            PodState(namespace: "e2e", name: name, nodeName: node, ip: addr(ip), labels: labels, ports: ports)
+            PodState(namespace: "e2e", name: name, nodeName: node, ip: addr(address(ip)), labels: labels, ports: ports)
         }
         let pods = [
             pod("web-a", "node-1", "10.244.1.10", ["app": "web"], web),
@@ -58,7 +80,7 @@ struct IPTablesPacketTestbed {
             nodePort: Int? = nil, affinity: Int? = nil
         ) -> ServiceState {
             ServiceState(
-                namespace: "e2e", name: name, type: type, clusterIPs: [addr(ip)],
+                namespace: "e2e", name: name, type: type, clusterIPs: [addr(address(ip))],
                 ports: [
                     ServicePortState(name: "http", proto: .tcp, port: 80, targetPort: .name("http"), nodePort: nodePort)
                 ],
@@ -71,13 +93,17 @@ struct IPTablesPacketTestbed {
             service("api", "10.96.0.23", ["app": "api"]),
             service("empty", "10.96.0.24", ["app": "nothing"]),
         ]
+        let addresses = nodeAddresses(family)
+        let podCIDR = { (n: Int) in family == .v4 ? "10.244.\(n).0/24" : "fd00:244:\(n)::/64" }
         let nodes = [
-            NodeState(
-                name: "node-1", addresses: [addr(nodeAddresses["node-1"] ?? "")], podCIDRs: [cidr("10.244.1.0/24")]),
-            NodeState(
-                name: "node-2", addresses: [addr(nodeAddresses["node-2"] ?? "")], podCIDRs: [cidr("10.244.2.0/24")]),
+            NodeState(name: "node-1", addresses: [addr(addresses["node-1"] ?? "")], podCIDRs: [cidr(podCIDR(1))]),
+            NodeState(name: "node-2", addresses: [addr(addresses["node-2"] ?? "")], podCIDRs: [cidr(podCIDR(2))]),
         ]
-        return EndpointResolver.resolve(ClusterState(nodes: nodes, pods: pods, services: services))
+        var state = ClusterState(nodes: nodes, pods: pods, services: services)
+        // The cluster CIDR decides what is masqueraded (traffic from outside it): without it, replies of pods
+        // on the other node would go straight to the client and miss the DNAT's conntrack entry.
+        state.settings.clusterCIDRs = [cidr(family == .v4 ? "10.244.0.0/16" : "fd00:244::/48")]
+        return EndpointResolver.resolve(state)
     }
 
     /// Builds links, addresses and routes; returns the first failing command's description, or nil.
@@ -94,11 +120,15 @@ struct IPTablesPacketTestbed {
         }
         must(["ip", "-n", lan, "link", "add", "br0", "type", "bridge"])
         must(["ip", "-n", lan, "link", "set", "br0", "up"])
-        var members = [(client, Self.clientAddress, "c")]
+        // IPv6 addresses skip duplicate address detection, which would keep them tentative for seconds.
+        let nodad = family == .v6 ? ["nodad"] : []
+        let route = family == .v6 ? ["ip", "-6"] : ["ip"]
+        var members = [(client, clientAddress, "c")]
         for node in state.nodes {
-            members.append((nodeNamespace(node.name), Self.nodeAddresses[node.name] ?? "", node.name))
+            members.append((nodeNamespace(node.name), nodeAddresses[node.name] ?? "", node.name))
         }
         for (namespace, address, tag) in members {
+            if family == .v6 { sysctl(namespace, "net.ipv6.icmp.ratelimit=0") }
             sysctl(namespace, "net.ipv4.conf.all.rp_filter=0")
             sysctl(namespace, "net.ipv4.conf.default.rp_filter=0")
             // No ICMP redirects (a node forwarding back onto the LAN would send one) and no ICMP rate limit, so
@@ -110,12 +140,13 @@ struct IPTablesPacketTestbed {
                 "ip", "-n", lan, "link", "add", "l-\(tag)", "type", "veth", "peer", "name", "eth0", "netns", namespace,
             ])
             must(["ip", "-n", lan, "link", "set", "l-\(tag)", "master", "br0", "up"])
-            must(["ip", "-n", namespace, "addr", "add", "\(address)/24", "dev", "eth0"])
+            must(["ip", "-n", namespace, "addr", "add", "\(address)/\(lanPrefix)", "dev", "eth0"] + nodad)
             must(["ip", "-n", namespace, "link", "set", "eth0", "up"])
         }
         for node in state.nodes {
             sysctl(nodeNamespace(node.name), "net.ipv4.ip_forward=1")
             sysctl(nodeNamespace(node.name), "net.ipv4.conf.all.route_localnet=1")
+            if family == .v6 { sysctl(nodeNamespace(node.name), "net.ipv6.conf.all.forwarding=1") }
         }
         for (index, pod) in state.pods.enumerated() {
             guard let nodeName = pod.nodeName, let ip = pod.ip,
@@ -128,39 +159,40 @@ struct IPTablesPacketTestbed {
                 "ip", "-n", nodeNS, "link", "add", hostSide, "type", "veth", "peer", "name", "eth0", "netns",
                 podNamespace(pod),
             ])
-            must(["ip", "-n", nodeNS, "addr", "add", "\(gateway)/32", "dev", hostSide])
+            must(["ip", "-n", nodeNS, "addr", "add", "\(gateway)/\(hostPrefix)", "dev", hostSide] + nodad)
             must(["ip", "-n", nodeNS, "link", "set", hostSide, "up"])
-            must(["ip", "-n", nodeNS, "route", "add", "\(ip)/32", "dev", hostSide])
-            must(["ip", "-n", podNamespace(pod), "addr", "add", "\(ip)/32", "dev", "eth0"])
+            must(route + ["-n", nodeNS, "route", "add", "\(ip)/\(hostPrefix)", "dev", hostSide])
+            must(["ip", "-n", podNamespace(pod), "addr", "add", "\(ip)/\(hostPrefix)", "dev", "eth0"] + nodad)
             must(["ip", "-n", podNamespace(pod), "link", "set", "eth0", "up"])
-            must(["ip", "-n", podNamespace(pod), "route", "add", "\(gateway)", "dev", "eth0"])
-            must(["ip", "-n", podNamespace(pod), "route", "add", "default", "via", "\(gateway)", "dev", "eth0"])
+            must(route + ["-n", podNamespace(pod), "route", "add", "\(gateway)", "dev", "eth0"])
+            must(route + ["-n", podNamespace(pod), "route", "add", "default", "via", "\(gateway)", "dev", "eth0"])
         }
         for node in state.nodes {
             for other in state.nodes where other.name != node.name {
-                guard let podCIDR = other.podCIDRs.first, let via = Self.nodeAddresses[other.name] else { continue }
-                must(["ip", "-n", nodeNamespace(node.name), "route", "add", "\(podCIDR)", "via", via])
+                guard let podCIDR = other.podCIDRs.first, let via = nodeAddresses[other.name] else { continue }
+                must(route + ["-n", nodeNamespace(node.name), "route", "add", "\(podCIDR)", "via", via])
             }
             // Like a real node, a default route: without one, traffic to a Service IP with no nat rule fails
             // routing before the filter chains (where kube-proxy's REJECT lives) ever see it.
-            must(["ip", "-n", nodeNamespace(node.name), "route", "add", "default", "via", "192.168.77.1"])
+            must(route + ["-n", nodeNamespace(node.name), "route", "add", "default", "via", lanGateway])
         }
-        must(["ip", "-n", client, "route", "add", "10.96.0.0/12", "via", Self.nodeAddresses["node-1"] ?? ""])
+        must(route + ["-n", client, "route", "add", serviceCIDR, "via", nodeAddresses["node-1"] ?? ""])
         return failure
     }
 
-    /// Loads each node's `iptables.rules` and the built-in jumps its header lists.
+    /// Loads each node's `iptables.rules` (`ip6tables.rules`) and the built-in jumps its header lists.
     func loadRules(_ files: [OutputFile]) -> String? {
+        let tool = family == .v4 ? "iptables" : "ip6tables"
         for node in state.nodes {
-            guard let file = files.first(where: { $0.path == "nodes/\(node.name)/iptables.rules" }) else {
+            guard let file = files.first(where: { $0.path == "nodes/\(node.name)/\(tool).rules" }) else {
                 return "no file for \(node.name)"
             }
             let namespace = nodeNamespace(node.name)
-            let restore = DataplaneHost.exec(namespace, ["iptables-restore", "--noflush"], input: file.contents)
-            if !restore.succeeded { return "iptables-restore on \(node.name): \(restore.error)" }
+            let restore = DataplaneHost.exec(namespace, ["\(tool)-restore", "--noflush"], input: file.contents)
+            if !restore.succeeded { return "\(tool)-restore on \(node.name): \(restore.error)" }
             for line in file.text.split(separator: "\n") where line.hasPrefix("# jump: ") {
                 let arguments = line.dropFirst("# jump: ".count)
-                let jump = DataplaneHost.exec(namespace, ["sh", "-c", "iptables -w \(arguments)"])
+                let jump = DataplaneHost.exec(namespace, ["sh", "-c", "\(tool) -w \(arguments)"])
                 if !jump.succeeded { return "jump on \(node.name) (\(arguments)): \(jump.error)" }
             }
         }
