@@ -41,6 +41,50 @@ struct CompileCommandTests {
         #expect(!files.contains { $0.contains("kubec-tmp") })
     }
 
+    @Test func anIPv6ClusterCompilesToTheIPv6ProxierAndPolicyFiles() throws {
+        let root = try temporaryDirectory()
+        let input = root + "/v6.yaml"
+        try """
+            apiVersion: kubec.dev/v1alpha1
+            kind: Cluster
+            metadata: {name: v6}
+            spec: {serviceCIDR: "fd00:10:96::/112", clusterCIDR: "fd00:10:244::/56"}
+            ---
+            apiVersion: v1
+            kind: Node
+            metadata: {name: w1, labels: {kubernetes.io/hostname: w1}}
+            status: {allocatable: {cpu: "4", memory: 8Gi, pods: "110"}, addresses: [{type: InternalIP, address: "fd77::11"}]}
+            ---
+            apiVersion: v1
+            kind: Pod
+            metadata: {name: web, labels: {app: web}}
+            spec: {containers: [{name: web, image: "nginx:1.27", ports: [{containerPort: 8080}]}]}
+            ---
+            apiVersion: v1
+            kind: Service
+            metadata: {name: web}
+            spec: {selector: {app: web}, ports: [{port: 80, targetPort: 8080}]}
+            ---
+            apiVersion: networking.k8s.io/v1
+            kind: NetworkPolicy
+            metadata: {name: web}
+            spec: {podSelector: {matchLabels: {app: web}}, ingress: [{from: [{podSelector: {}}]}]}
+            """.write(toFile: input, atomically: true, encoding: .utf8)
+        let out = root + "/out"
+        let run = try KubecProcess.run(["compile", input, "-o", out])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stderr.contains("ipvs-ipv6-not-emitted"))
+        let files = try contents(of: out)
+        let proxier = String(decoding: files["nodes/w1/ip6tables.rules"] ?? Data(), as: UTF8.self)
+        #expect(proxier.contains("--to-destination [fd00:10:244::2]:8080"), "\(proxier)")
+        let ipv4 = String(decoding: files["nodes/w1/iptables.rules"] ?? Data(), as: UTF8.self)
+        #expect(!ipv4.contains("fd00:"))
+        let policy = String(decoding: files["nodes/w1/policy6.rules"] ?? Data(), as: UTF8.self)
+        #expect(policy.contains("-d fd00:10:244::2/128"))
+        let zone = String(decoding: files["dns/cluster.local.zone"] ?? Data(), as: UTF8.self)
+        #expect(zone.contains("web.default.svc.cluster.local.\t\tIN\tAAAA\tfd00:10:96::"))
+    }
+
     @Test func outputsAreByteIdenticalWhateverTheFileOrder() throws {
         let root = try temporaryDirectory()
         let manifests = try FileManager.default.contentsOfDirectory(atPath: RepositoryPaths.manifests)
