@@ -236,13 +236,34 @@ enum DataplaneFixtures {
         return cluster(pods: pods, services: services, explicit: explicit)
     }
 
+    /// `trafficDistribution: PreferClose` on the web pods: node-1 in zone-a (web-a), node-2 in zone-b (web-b,
+    /// web-c), a third node in zone-c with no web pod, and a fourth without a zone label; a NodePort so the
+    /// external path is checked too.
+    static var preferClose: ClusterState {
+        var state = cluster(
+            pods: webPods,
+            services: [
+                service(
+                    "shop", "web", type: .nodePort, clusterIP: "10.96.0.30", selector: ["app": "web"],
+                    ports: [http(nodePort: 30090)]
+                ) { $0.prefersSameZone = true }
+            ])
+        let zone = "topology.kubernetes.io/zone"
+        state.nodes[0].labels[zone] = "zone-a"
+        state.nodes[1].labels[zone] = "zone-b"
+        state.nodes.append(NodeState(
+            name: "node-3", addresses: [addr("192.168.10.13")], podCIDRs: [cidr("10.244.3.0/24")], labels: [zone: "zone-c"]))
+        state.nodes.append(NodeState(name: "node-4", addresses: [addr("192.168.10.14")], podCIDRs: [cidr("10.244.4.0/24")]))
+        return state
+    }
+
     /// Every focused fixture by golden-file name.
     static var all: [(String, ClusterState)] {
         [
             ("cluster-ip", clusterIP), ("node-port", nodePort), ("load-balancer", loadBalancer),
             ("external-ips", externalIPs), ("affinity", affinity), ("external-local", externalLocal),
             ("internal-local", internalLocal), ("no-endpoints", noEndpoints), ("named-target-port", namedTargetPort),
-            ("demo", demo),
+            ("prefer-close", preferClose), ("demo", demo),
         ]
     }
 }

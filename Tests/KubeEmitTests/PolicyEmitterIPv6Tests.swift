@@ -41,11 +41,7 @@ enum PolicyIPv6Fixture {
             pods: pods, networkPolicies: policies, namespaceLabels: ["prod": ["kubernetes.io/metadata.name": "prod"]])
     }
 
-    static func files() -> [String: String] {
-        var result: [String: String] = [:]
-        for file in PolicyEmitter().emit(cluster()) { result[file.path] = file.text }
-        return result
-    }
+    static func files() -> [String: String] { PolicyFixture.files(cluster()) }
 }
 
 @Suite struct PolicyEmitterIPv6Tests {

@@ -44,9 +44,12 @@ enum PolicyFixture {
             namespaceLabels: ["prod": ["kubernetes.io/metadata.name": "prod"], "dev": ["kubernetes.io/metadata.name": "dev"]])
     }
 
-    static func files() -> [String: String] {
+    static func files() -> [String: String] { files(cluster()) }
+
+    /// The policy files of a cluster by path.
+    static func files(_ state: ClusterState) -> [String: String] {
         var result: [String: String] = [:]
-        for file in PolicyEmitter().emit(cluster()) { result[file.path] = file.text }
+        for file in PolicyEmitter().emit(state) { result[file.path] = file.text }
         return result
     }
 }

@@ -121,3 +121,21 @@ import Testing
         #expect(result.diagnostics.isEmpty, "\(result.diagnostics.map(\.message))")
     }
 }
+
+/// Service fields the dataplane reads beyond addresses.
+@Suite struct ServiceConversionTests {
+    static func service(_ extra: String) -> String {
+        "apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  selector: {app: web}\n  ports: [{port: 80}]\n"
+            + extra + "---\n"
+    }
+
+    @Test(arguments: ["PreferClose", "PreferSameZone", "PreferSameNode"])
+    func trafficDistributionPrefersTheZone(_ value: String) {
+        let result = plan(node("n1") + Self.service("  trafficDistribution: \(value)\n"))
+        #expect(result.state.services.first?.prefersSameZone == true)
+    }
+
+    @Test func withoutTrafficDistributionNoZoneIsPreferred() {
+        #expect(plan(node("n1") + Self.service("")).state.services.first?.prefersSameZone == false)
+    }
+}

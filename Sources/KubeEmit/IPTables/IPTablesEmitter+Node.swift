@@ -68,7 +68,7 @@ extension IPTablesEmitter {
             masqueradeAll: prepared.masqueradeAll, localCIDR: prepared.localCIDR,
             nfacctCounters: options.nfacctCounters, localhostNodePorts: options.effectiveLocalhostNodePorts,
             largeClusterMode: prepared.largeClusterMode, nodeIP: node.addresses.first(where: options.family.contains),
-            nodeName: node.name)
+            nodeName: node.name, nodeZone: node.labels[ServicePortPlan.zoneLabel])
     }
 
     /// A nat chain in the final order and where its rules are.

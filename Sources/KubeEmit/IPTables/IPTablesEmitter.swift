@@ -12,8 +12,9 @@ import KubePlan
 // * Header comment lines (`#`) name the node and list the built-in chain jumps kube-proxy ensures outside its
 //   restore input; `header: false` drops them.
 // * One family per file, as kube-proxy runs one proxier per family: `iptables.rules` (IPv4) and, for clusters
-//   with IPv6 addresses, `ip6tables.rules` (IPv6: no localhost NodePorts, `! -d ::1/128`). No topology hints
-//   (trafficDistribution), no `ipMode: Proxy` (ClusterState does not carry it), no partial syncs or `-X` lines.
+//   with IPv6 addresses, `ip6tables.rules` (IPv6: no localhost NodePorts, `! -d ::1/128`). Zone hints only as
+//   the EndpointSlice controller sets them for `trafficDistribution` (TrafficDecision); no `ipMode: Proxy`
+//   (ClusterState does not carry it), no partial syncs or `-X` lines.
 
 /// kube-proxy's iptables mode, node by node: `nodes/NODE/iptables.rules`, the `iptables-restore` input of one
 /// full sync (filter, then nat), in the canonical order of kube-proxy's tests (`sortIPTablesRules`), so two
@@ -75,8 +76,10 @@ package struct IPTablesEmitter: Sendable {
         let family = options.family
         let services = ServicePortPlan.proxiedServices(state, family: family)
         let chunks = Parallel.chunks(services.count)
-        let plans = Parallel.map(chunks.count) { ServicePortPlan.plans(for: services[chunks[$0]], family: family) }
-            .flatMap { $0 }
+        let zones = ServicePortPlan.zones(of: state)
+        let plans = Parallel.map(chunks.count) {
+            ServicePortPlan.plans(for: services[chunks[$0]], family: family, zones: zones)
+        }.flatMap { $0 }
         var totalEndpoints = 0
         var maximum = 1
         for plan in plans {

@@ -15,6 +15,9 @@ struct ServicePortPlan: Sendable {
         var port: Int
         var sep: ChainName
         var nodeName: String?
+        /// The zone of the endpoint's node (`topology.kubernetes.io/zone`): the EndpointSlice controller's zone
+        /// hint when the Service prefers its zone; nil when the node has none.
+        var zone: String?
         var ready: Bool
         var serving: Bool
         var terminating: Bool
@@ -42,6 +45,8 @@ struct ServicePortPlan: Sendable {
     /// The shared hash of the SVC/SVL/EXT/FW chains (kind `.svc`).
     var chain: ChainName
     var endpoints: [Endpoint]
+    /// `trafficDistribution: PreferClose`/`PreferSameZone`: cluster endpoints are narrowed to the node's zone.
+    var prefersSameZone = false
 
     /// NodePort, externalIPs or load-balancer IPs (kube-proxy `ExternallyAccessible`).
     var externallyAccessible: Bool { nodePort != 0 || !loadBalancerIPs.isEmpty || !externalIPs.isEmpty }
@@ -51,14 +56,26 @@ struct ServicePortPlan: Sendable {
     var usesLocalEndpoints: Bool { internalLocal || (externalLocal && externallyAccessible) }
     /// True when the rules differ between nodes: local endpoints matter, or the firewall chain's
     /// allow-from-node rules depend on the node's IP.
-    var dependsOnNode: Bool { usesLocalEndpoints || (!sourceRanges.isEmpty && !loadBalancerIPs.isEmpty) }
+    var dependsOnNode: Bool {
+        usesLocalEndpoints || (!sourceRanges.isEmpty && !loadBalancerIPs.isEmpty)
+            || (prefersSameZone && endpoints.contains { $0.zone != nil })
+    }
 
     /// The service ports the family's proxier would program, in the canonical order: Services by the byte order of
     /// `namespace/name` (the order `sortIPTablesRules` gives), ports in spec order. Headless, ExternalName and
     /// IPv6-only Services are skipped (kube-proxy `ShouldSkipService` / per-family proxier).
     static func plans(for state: ClusterState, family: IPFamily = .v4) -> [ServicePortPlan] {
-        plans(for: proxiedServices(state, family: family)[...], family: family)
+        plans(for: proxiedServices(state, family: family)[...], family: family, zones: zones(of: state))
     }
+
+    /// Each node's `topology.kubernetes.io/zone`, for the endpoints' zone hints.
+    static func zones(of state: ClusterState) -> [String: String] {
+        var zones: [String: String] = [:]
+        for node in state.nodes { if let zone = node.labels[zoneLabel], !zone.isEmpty { zones[node.name] = zone } }
+        return zones
+    }
+
+    static let zoneLabel = "topology.kubernetes.io/zone"
 
     /// The Services the family's proxier programs, sorted by the bytes of `namespace/name`.
     static func proxiedServices(_ state: ClusterState, family: IPFamily = .v4) -> [ServiceState] {
@@ -72,7 +89,9 @@ struct ServicePortPlan: Sendable {
     }
 
     /// The plans of already sorted, proxied Services.
-    static func plans(for services: ArraySlice<ServiceState>, family: IPFamily = .v4) -> [ServicePortPlan] {
+    static func plans(
+        for services: ArraySlice<ServiceState>, family: IPFamily = .v4, zones: [String: String] = [:]
+    ) -> [ServicePortPlan] {
         var plans: [ServicePortPlan] = []
         plans.reserveCapacity(services.count)
         for service in services {
@@ -101,7 +120,10 @@ struct ServicePortPlan: Sendable {
                         internalLocal: service.internalTrafficPolicy == .local, externalLocal: externalLocal,
                         healthCheckNodePort: needsHealthCheck ? service.healthCheckNodePort ?? 0 : 0,
                         chain: ChainName.service(.svc, servicePortName: name, proto: proto),
-                        endpoints: endpoints(port.endpoints, servicePortName: name, proto: proto, family: family)))
+                        endpoints: endpoints(
+                            port.endpoints, servicePortName: name, proto: proto, family: family,
+                            zones: service.prefersSameZone ? zones : [:]),
+                        prefersSameZone: service.prefersSameZone))
             }
         }
         return plans
@@ -110,7 +132,8 @@ struct ServicePortPlan: Sendable {
     /// The family's endpoints, de-duplicated and sorted by `IP:port` unless they already are (the resolver sorts
     /// them); IPv6 endpoints are written `[IP]:port`, as kube-proxy's endpoint strings are.
     static func endpoints(
-        _ input: [EndpointState], servicePortName: String, proto: String, family: IPFamily = .v4
+        _ input: [EndpointState], servicePortName: String, proto: String, family: IPFamily = .v4,
+        zones: [String: String] = [:]
     ) -> [Endpoint] {
         var result: [Endpoint] = []
         result.reserveCapacity(input.count)
@@ -123,12 +146,14 @@ struct ServicePortPlan: Sendable {
                 Endpoint(
                     ip: ip, text: text, port: endpoint.port,
                     sep: ChainName.endpoint(servicePortName: servicePortName, proto: proto, endpoint: text),
-                    nodeName: endpoint.nodeName, ready: endpoint.ready, serving: endpoint.serving,
+                    nodeName: endpoint.nodeName, zone: endpoint.nodeName.flatMap { zones[$0] }, ready: endpoint.ready,
+                    serving: endpoint.serving,
                     terminating: endpoint.terminating))
         }
         if sorted { return result }
         return endpoints(
-            EndpointResolver.sortedUnique(input), servicePortName: servicePortName, proto: proto, family: family)
+            EndpointResolver.sortedUnique(input), servicePortName: servicePortName, proto: proto, family: family,
+            zones: zones)
     }
 
     /// Address text without string interpolation for IPv4 (dotted quad), canonical text otherwise.

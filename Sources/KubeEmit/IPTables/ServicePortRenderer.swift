@@ -16,6 +16,8 @@ struct ServicePortRenderer: Sendable {
         /// The node's primary IPv4 address (kube-proxy `nodeIP`), for the firewall allow-from-node rules.
         var nodeIP: IPAddress?
         var nodeName: String?
+        /// The node's `topology.kubernetes.io/zone`, for Services that prefer their zone.
+        var nodeZone: String? = nil
     }
 
     let context: Context
@@ -23,7 +25,7 @@ struct ServicePortRenderer: Sendable {
 
     /// Renders `plan` and appends its block to `arena`.
     func render(_ plan: ServicePortPlan, into arena: inout RuleArena) {
-        let decision = TrafficDecision(plan, nodeName: context.nodeName)
+        let decision = TrafficDecision(plan, nodeName: context.nodeName, nodeZone: context.nodeZone)
         let b0 = arena.buffer.count
         write(.filterNodePorts, plan, decision, &arena.buffer)
         let b1 = arena.buffer.count

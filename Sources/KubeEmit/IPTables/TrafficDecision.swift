@@ -1,8 +1,10 @@
 /// What one node does with one service port: which endpoints each traffic policy uses, which chains exist and
 /// what happens to traffic that has nowhere to go.
 ///
-/// Follows kube-proxy's `CategorizeEndpoints` (pkg/proxy/topology.go, without topology hints: kubec has no
-/// zone hints) and the flags `syncProxyRules` derives from it. Endpoints are indices into the plan's list.
+/// Follows kube-proxy's `CategorizeEndpoints` (pkg/proxy/topology.go) and the flags `syncProxyRules` derives
+/// from it. Endpoints are indices into the plan's list. Zone hints exist only for Services with
+/// `trafficDistribution: PreferClose`/`PreferSameZone`, set as the EndpointSlice controller sets them: each
+/// endpoint hinted for its node's zone (none when the node has no zone label).
 struct TrafficDecision {
     /// Endpoints for "Cluster" policy: ready ones, else serving-and-terminating ones.
     var clusterEndpoints: [Int] = []
@@ -23,10 +25,11 @@ struct TrafficDecision {
 
     /// Decides for `plan` on the node named `nodeName` (nil: a node with no endpoints, used for plans whose rules
     /// do not depend on the node).
-    init(_ plan: ServicePortPlan, nodeName: String?) {
+    init(_ plan: ServicePortPlan, nodeName: String?, nodeZone: String? = nil) {
         let endpoints = plan.endpoints
         if plan.usesClusterEndpoints {
-            clusterEndpoints = endpoints.indices.filter { endpoints[$0].ready }
+            let zone = Self.topologyZone(plan, nodeZone: nodeZone)
+            clusterEndpoints = endpoints.indices.filter { endpoints[$0].ready && (zone == nil || endpoints[$0].zone == zone) }
             if clusterEndpoints.isEmpty {
                 clusterEndpoints = endpoints.indices.filter { endpoints[$0].serving && endpoints[$0].terminating }
             }
@@ -70,6 +73,18 @@ struct TrafficDecision {
         hasExternalEndpoints = hasEndpoints && (!plan.externalLocal || !localEndpoints.isEmpty)
         usesExternalChain = hasEndpoints && plan.externallyAccessible
         usesFirewallChain = hasEndpoints && !plan.loadBalancerIPs.isEmpty && !plan.sourceRanges.isEmpty
+    }
+
+    /// The zone cluster endpoints are narrowed to, nil when kube-proxy would not use hints (`canUseTopology`):
+    /// the node has no zone, some ready endpoint has no hint, or no ready endpoint is hinted for the node's zone.
+    static func topologyZone(_ plan: ServicePortPlan, nodeZone: String?) -> String? {
+        guard plan.prefersSameZone, let nodeZone, !nodeZone.isEmpty else { return nil }
+        var hasEndpointForZone = false
+        for endpoint in plan.endpoints where endpoint.ready {
+            guard let zone = endpoint.zone else { return nil }
+            if zone == nodeZone { hasEndpointForZone = true }
+        }
+        return hasEndpointForZone ? nodeZone : nil
     }
 
     /// The chain cluster-IP traffic goes to.

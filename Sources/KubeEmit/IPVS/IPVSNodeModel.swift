@@ -27,7 +27,7 @@ struct IPVSNodeModel {
         let nodeAddressSet = Set(nodeIPs)
         for plan in plans {
             guard let clusterIP = IPAddress(plan.clusterIP) else { continue }
-            let decision = TrafficDecision(plan, nodeName: node.name)
+            let decision = TrafficDecision(plan, nodeName: node.name, nodeZone: node.labels[ServicePortPlan.zoneLabel])
             let proto = KubePlan.PortProtocol(rawValue: plan.proto.uppercased()) ?? .tcp
             let persistence = plan.affinityTimeout
             func realServers(onlyLocal: Bool) -> [(address: IPAddress, port: Int)] {

@@ -51,6 +51,8 @@ package struct ServiceSpec: Sendable, KubeDecodable {
     /// Default `Cluster`.
     package var internalTrafficPolicy: String
     package var publishNotReadyAddresses: Bool
+    /// `PreferClose`, `PreferSameZone` or `PreferSameNode`; nil when not set.
+    package var trafficDistribution: String?
     package var healthCheckNodePort: Int?
     /// Default true for LoadBalancer.
     package var allocateLoadBalancerNodePorts: Bool?
@@ -93,6 +95,7 @@ package struct ServiceSpec: Sendable, KubeDecodable {
             case "externalTrafficPolicy": externalTrafficPolicy = context.string(value)
             case "internalTrafficPolicy": internalTrafficPolicy = context.string(value) ?? "Cluster"
             case "publishNotReadyAddresses": publishNotReadyAddresses = context.bool(value) ?? false
+            case "trafficDistribution": trafficDistribution = context.string(value)
             case "healthCheckNodePort": healthCheckNodePort = context.int(value)
             case "allocateLoadBalancerNodePorts": allocateLoadBalancerNodePorts = context.bool(value)
             default: break

@@ -97,6 +97,9 @@ enum ServiceConversion {
                     explicitHealth[index] ?? ipam.allocatePort(key: "\(key)/healthCheckNodePort")
             }
             state.publishNotReadyAddresses = spec.publishNotReadyAddresses
+            // PreferSameNode (beta in 1.34) also hints each endpoint for its zone; its node preference is not
+            // modelled, so it routes zone-locally here.
+            state.prefersSameZone = ["PreferClose", "PreferSameZone", "PreferSameNode"].contains(spec.trafficDistribution ?? "")
             result.append(state)
         }
         return (result, ipam.diagnostics)

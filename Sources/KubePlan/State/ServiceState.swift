@@ -36,6 +36,9 @@ package struct ServiceState: Sendable, Hashable {
     package var internalTrafficPolicy: TrafficPolicy
     package var healthCheckNodePort: Int?
     package var publishNotReadyAddresses: Bool
+    /// `spec.trafficDistribution` is `PreferClose` or `PreferSameZone`: the EndpointSlice controller hints each
+    /// endpoint for its own zone, and kube-proxy prefers the endpoints of its node's zone.
+    package var prefersSameZone = false
     package var source: SourceRange?
 
     package init(

@@ -23,11 +23,11 @@ struct DiffCommand: ParsableCommand {
             + "template changed get their rollout steps.\n\n"
             + "With --cluster PATH (Nodes and an optional kind: Cluster document, added to both sides), both sides "
             + "are compiled as `kubec compile` would and the report adds what moves: pods that appear, disappear, "
-            + "move node or are replaced by a rollout; Service IPs and node ports; per node the iptables.rules and "
-            + "policy.rules lines added and removed (counts; the lines with --verbose); DNS records; nginx routes "
-            + "and their upstream servers. --exit-code counts these differences too. Each side is planned from "
-            + "scratch, as a fresh apply onto that cluster: pods whose scheduling ties are drawn differently can "
-            + "show as moved although a running cluster would leave them in place.")
+            + "move node or are replaced by a rollout; Service IPs and node ports; per node the lines added and "
+            + "removed in iptables.rules, ip6tables.rules, policy.rules, policy6.rules and policy.ipset (counts; "
+            + "the lines with --verbose); DNS records; nginx routes and their upstream servers. --exit-code counts "
+            + "these differences too. The new side is planned on top of the old one, as applying the change "
+            + "would be: pods both sides have keep their node and IP, and only new pods are scheduled.")
 
     /// Report formats.
     enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
