@@ -139,3 +139,51 @@ import Testing
         #expect(plan(node("n1") + Self.service("")).state.services.first?.prefersSameZone == false)
     }
 }
+
+/// Which families a Service's cluster IPs come from, as the API server's allocator picks them.
+@Suite struct ServiceIPFamilyTests {
+    static let dualStack = """
+        apiVersion: kubec.dev/v1alpha1
+        kind: Cluster
+        metadata: {name: dual}
+        spec: {serviceCIDR: ["10.96.0.0/16", "fd00:10:96::/112"]}
+        ---
+
+        """
+
+    static func service(_ spec: String) -> String {
+        "apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  selector: {app: web}\n  ports: [{port: 80}]\n"
+            + spec + "---\n"
+    }
+
+    static func families(_ text: String) -> [Bool] {
+        (plan(text).state.services.first { $0.name == "web" }?.clusterIPs ?? []).map(\.isV4)
+    }
+
+    @Test func singleStackTakesThePrimaryFamily() {
+        #expect(Self.families(Self.dualStack + node("n1") + Self.service("")) == [true])
+    }
+
+    @Test func ipFamiliesChoosesTheFamily() {
+        #expect(Self.families(Self.dualStack + node("n1") + Self.service("  ipFamilies: [IPv6]\n")) == [false])
+    }
+
+    @Test func preferDualStackGetsBothInTheRequestedOrder() {
+        let text = Self.service("  ipFamilyPolicy: PreferDualStack\n  ipFamilies: [IPv6, IPv4]\n")
+        #expect(Self.families(Self.dualStack + node("n1") + text) == [false, true])
+        #expect(Self.families(node("n1") + Self.service("  ipFamilyPolicy: PreferDualStack\n")) == [true])
+    }
+
+    @Test func requireDualStackOnASingleStackClusterIsRefused() {
+        let result = plan(node("n1") + Self.service("  ipFamilyPolicy: RequireDualStack\n"))
+        #expect(result.diagnostics.map(\.message) == [
+            "spec.ipFamilyPolicy: Invalid value: \"RequireDualStack\": this cluster is not configured for dual-stack services"
+        ])
+    }
+
+    @Test func aFamilyTheClusterLacksIsRefused() {
+        let result = plan(node("n1") + Self.service("  ipFamilies: [IPv6]\n"))
+        #expect(result.diagnostics.map(\.rule) == ["service-ip-family-unavailable"])
+        #expect(result.state.services.first { $0.name == "web" }?.clusterIPs.isEmpty == true)
+    }
+}

@@ -52,7 +52,7 @@ enum ServiceConversion {
         }
 
         var result: [ServiceState] = []
-        for (index, (_, service)) in services.enumerated() {
+        for (index, (manifest, service)) in services.enumerated() {
             let namespace = service.metadata.namespace ?? "default"
             let key = "\(namespace)/\(service.metadata.name)"
             let spec = service.spec
@@ -60,8 +60,7 @@ enum ServiceConversion {
             state.type = ServiceState.ServiceType(rawValue: spec.type.rawValue) ?? .clusterIP
             state.isHeadless = spec.isHeadless && state.type != .externalName
             if Self.wantsClusterIP(service) {
-                let dual = spec.ipFamilyPolicy == "RequireDualStack" || spec.ipFamilyPolicy == "PreferDualStack"
-                state.clusterIPs = explicitIPs[index] ?? ipam.allocate(service, dualStack: dual)
+                state.clusterIPs = explicitIPs[index] ?? ipam.allocate(service, object: manifest.identity.objectIdentity)
             }
             state.selector = spec.selector
             let wantsNodePorts =

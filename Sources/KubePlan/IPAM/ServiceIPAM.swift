@@ -57,21 +57,58 @@ struct ServiceIPAM {
         return true
     }
 
-    /// Allocates cluster IPs, one per wanted family (the first service CIDR, or both for dual stack).
-    mutating func allocate(_ service: Service, dualStack: Bool) -> [IPAddress] {
+    /// Allocates cluster IPs, one per family `families` returns, in that order.
+    mutating func allocate(_ service: Service, object: ObjectIdentity) -> [IPAddress] {
         let namespace = service.metadata.namespace ?? "default"
         if namespace == "default", service.metadata.name == "kubernetes", let first = settings.serviceCIDRs.first {
             return [first.address(at: 1)]
         }
         if namespace == "kube-system", service.metadata.name == "kube-dns" { return [settings.dnsServiceIP] }
         var result: [IPAddress] = []
-        for index in settings.serviceCIDRs.indices where index == 0 || dualStack {
-            guard let offset = ipAllocators[index].allocate(key: "\(namespace)/\(service.metadata.name)") else {
-                continue
-            }
+        for family in families(service, object: object) {
+            guard let index = settings.serviceCIDRs.firstIndex(where: { family.contains($0.network) }),
+                  let offset = ipAllocators[index].allocate(key: "\(namespace)/\(service.metadata.name)")
+            else { continue }
             result.append(settings.serviceCIDRs[index].address(at: offset))
         }
         return result
+    }
+
+    /// The IP families a Service gets, as the API server's allocator picks them: `ipFamilies` in order (else the
+    /// cluster's primary family first), one for SingleStack (the default), both for PreferDualStack and
+    /// RequireDualStack when the cluster has both. A family the cluster lacks, or RequireDualStack on a
+    /// single-stack cluster, is refused with the API server's message, and the Service (which the API server
+    /// would not create) gets no address.
+    mutating func families(_ service: Service, object: ObjectIdentity) -> [IPFamily] {
+        var configured: [IPFamily] = []
+        for cidr in settings.serviceCIDRs where !configured.contains(IPFamily(of: cidr.network)) {
+            configured.append(IPFamily(of: cidr.network))
+        }
+        let spec = service.spec
+        let policy = spec.ipFamilyPolicy ?? "SingleStack"
+        var refused = false
+        if policy == "RequireDualStack", configured.count < 2 {
+            refused = true
+            report("service-ip-family-unavailable", service, object, "spec.ipFamilyPolicy",
+                   range: spec.node?["ipFamilyPolicy"]?.range,
+                   "spec.ipFamilyPolicy: Invalid value: \"RequireDualStack\": this cluster is not configured for dual-stack services")
+        }
+        var requested: [IPFamily] = []
+        for (index, text) in spec.ipFamilies.enumerated() {
+            guard let family = IPFamily(rawValue: text) else { continue }
+            if !configured.contains(family) {
+                refused = true
+                report("service-ip-family-unavailable", service, object, "spec.ipFamilies[\(index)]",
+                       range: spec.node?["ipFamilies"]?.items.dropFirst(index).first?.range,
+                       "spec.ipFamilies[\(index)]: Invalid value: \"\(text)\": \(text) is not configured on this cluster")
+            }
+            if !requested.contains(family) { requested.append(family) }
+        }
+        if refused { return [] }
+        let ordered = requested + configured.filter { !requested.contains($0) }
+        let available = ordered.filter(configured.contains)
+        return policy == "PreferDualStack" || policy == "RequireDualStack" ? Array(available.prefix(2))
+            : Array(available.prefix(1))
     }
 
     /// Records an explicit node port; false (with a finding) when it is out of range or taken.
