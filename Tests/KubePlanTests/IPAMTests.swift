@@ -187,3 +187,52 @@ import Testing
         #expect(result.state.services.first { $0.name == "web" }?.clusterIPs.isEmpty == true)
     }
 }
+
+/// A dual-stack cluster: every node gets a pod CIDR of each family, every pod an address of each (the first
+/// cluster CIDR's family first), and Services endpoints of their own families.
+@Suite struct DualStackTests {
+    static let cluster = """
+        apiVersion: kubec.dev/v1alpha1
+        kind: Cluster
+        metadata: {name: dual}
+        spec:
+          serviceCIDR: ["10.96.0.0/16", "fd00:10:96::/112"]
+          clusterCIDR: ["10.244.0.0/16", "fd00:10:244::/56"]
+        ---
+
+        """
+
+    static func service(_ name: String, _ spec: String = "") -> String {
+        "apiVersion: v1\nkind: Service\nmetadata:\n  name: \(name)\nspec:\n  selector: {app: p}\n  ports: [{port: 80}]\n"
+            + spec + "---\n"
+    }
+
+    static var result: PlanResult {
+        plan(
+            cluster + node("a") + node("b") + pod("p", labels: ["app": "p"], spec: "  nodeName: b\n")
+                + service("dual", "  ipFamilyPolicy: PreferDualStack\n") + service("single")
+                + service("v6", "  ipFamilies: [IPv6]\n"))
+    }
+
+    @Test func eachNodeGetsAPodCIDROfEachFamily() {
+        let cidrs = Dictionary(uniqueKeysWithValues: Self.result.state.nodes.map { ($0.name, $0.podCIDRs.map(\.description)) })
+        #expect(cidrs == ["a": ["10.244.0.0/24", "fd00:10:244::/64"], "b": ["10.244.1.0/24", "fd00:10:244:1::/64"]])
+    }
+
+    @Test func eachPodGetsAnAddressOfEachFamilyPrimaryFirst() {
+        let pod = Self.result.state.pods.first
+        #expect(pod?.ips.map(\.description) == ["10.244.1.2", "fd00:10:244:1::2"])
+        #expect(pod?.ip?.description == "10.244.1.2")
+        #expect(Self.result.plan.pods.first?.ips.count == 2)
+    }
+
+    @Test func servicesGetTheEndpointsOfTheirFamilies() {
+        let resolved = EndpointResolver.resolve(Self.result.state)
+        let services = Dictionary(uniqueKeysWithValues: resolved.services.map { ($0.name, $0) })
+        func endpoints(_ name: String) -> [String] { services[name]?.ports.first?.endpoints.map { $0.ip.description } ?? [] }
+        #expect(services["dual"]?.clusterIPs.map(\.isV4) == [true, false])
+        #expect(endpoints("dual") == ["10.244.1.2", "fd00:10:244:1::2"])
+        #expect(endpoints("single") == ["10.244.1.2"])
+        #expect(endpoints("v6") == ["fd00:10:244:1::2"])
+    }
+}

@@ -85,6 +85,43 @@ struct CompileCommandTests {
         #expect(zone.contains("web.default.svc.cluster.local.\t\tIN\tAAAA\tfd00:10:96::"))
     }
 
+    @Test func aDualStackServiceIsProgrammedByBothProxiers() throws {
+        let root = try temporaryDirectory()
+        let input = root + "/dual.yaml"
+        try """
+            apiVersion: kubec.dev/v1alpha1
+            kind: Cluster
+            metadata: {name: dual}
+            spec: {serviceCIDR: ["10.96.0.0/16", "fd00:10:96::/112"], clusterCIDR: ["10.244.0.0/16", "fd00:10:244::/56"]}
+            ---
+            apiVersion: v1
+            kind: Node
+            metadata: {name: w1, labels: {kubernetes.io/hostname: w1}}
+            status: {allocatable: {cpu: "4", memory: 8Gi, pods: "110"}}
+            ---
+            apiVersion: v1
+            kind: Pod
+            metadata: {name: web, labels: {app: web}}
+            spec: {containers: [{name: web, image: "nginx:1.27", ports: [{containerPort: 8080}]}]}
+            ---
+            apiVersion: v1
+            kind: Service
+            metadata: {name: web}
+            spec: {ipFamilyPolicy: RequireDualStack, selector: {app: web}, ports: [{port: 80, targetPort: 8080}]}
+            """.write(toFile: input, atomically: true, encoding: .utf8)
+        let out = root + "/out"
+        let run = try KubecProcess.run(["compile", input, "-o", out, "--proxy-mode", "iptables"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let files = try contents(of: out)
+        func text(_ path: String) -> String { String(decoding: files[path] ?? Data(), as: UTF8.self) }
+        #expect(text("nodes/w1/iptables.rules").contains("--to-destination 10.244.0.2:8080"))
+        #expect(text("nodes/w1/ip6tables.rules").contains("--to-destination [fd00:10:244::2]:8080"))
+        let zone = text("dns/cluster.local.zone")
+        #expect(zone.contains("web.default.svc.cluster.local.\t\tIN\tA\t10.96.") && zone.contains("\tIN\tAAAA\tfd00:10:96::"))
+        let placement = text("placement.json").filter { !$0.isWhitespace }
+        #expect(placement.contains("\"ips\":[\"10.244.0.2\",\"fd00:10:244::2\"]"), "\(placement)")
+    }
+
     @Test func outputsAreByteIdenticalWhateverTheFileOrder() throws {
         let root = try temporaryDirectory()
         let manifests = try FileManager.default.contentsOfDirectory(atPath: RepositoryPaths.manifests)

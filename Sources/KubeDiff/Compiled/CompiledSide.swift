@@ -33,7 +33,7 @@ struct CompiledSide: Sendable {
     static func compile(_ set: ManifestSet, seed: UInt64, pinnedTo running: CompiledSide? = nil) -> CompiledSide {
         var options = PlanOptions(seed: seed)
         for pod in running?.pods ?? [] {
-            if let node = pod.node { options.pinned[pod.key] = PinnedPlacement(node: node, ip: pod.ip) }
+            if let node = pod.node { options.pinned[pod.key] = PinnedPlacement(node: node, ip: pod.ip, ips: pod.ips) }
         }
         let result = Compilation.resolve(set, options: options)
         let emitted = CompileOutputs.emit(result, proxyMode: .iptables)

@@ -23,7 +23,7 @@ struct PolicyChainBuilder {
     }
 
     mutating func addPod(_ pod: PodState) {
-        guard let ip = pod.ip, family.contains(ip) else { return }
+        guard let ip = pod.ips.first(where: family.contains) else { return }
         let host = ip.isV4 ? "/32" : "/128"
         let egress = evaluator.selecting(pod, egress: true)
         if !egress.isEmpty {
@@ -96,11 +96,10 @@ struct PolicyChainBuilder {
                     // Egress to a named port: the number differs per destination, so pair each number with
                     // the set of destination pods that expose the name with that number.
                     var byNumber: [Int: [IPAddress]] = [:]
-                    for target in evaluator.pods where target.ip != nil && !target.hostNetwork {
+                    for target in evaluator.pods where !target.hostNetwork {
+                        guard let ip = target.ips.first(where: family.contains) else { continue }
                         for exposed in target.ports where exposed.name == name && exposed.proto == port.proto {
-                            if let ip = target.ip, family.contains(ip) {
-                                byNumber[exposed.containerPort, default: []].append(ip)
-                            }
+                            byNumber[exposed.containerPort, default: []].append(ip)
                         }
                     }
                     for (number, addresses) in byNumber.sorted(by: { $0.key < $1.key }) {
@@ -127,9 +126,10 @@ struct PolicyChainBuilder {
         let comment = PolicyNames.comment("\(policy.key) \(direction) rule \(ruleIndex) peer \(peerIndex)")
         switch peer {
         case .pods:
-            let addresses = evaluator.pods(matching: peer, policyNamespace: policy.namespace).compactMap(\.ip)
+            let addresses = evaluator.pods(matching: peer, policyNamespace: policy.namespace)
+                .compactMap { $0.ips.first(where: family.contains) }
             sets[name] = PolicyIPSet(
-                name: name, isV6: family == .v6, entries: .addresses(addresses.filter(family.contains)),
+                name: name, isV6: family == .v6, entries: .addresses(addresses),
                 comment: comment)
         case .ipBlock(let cidr, let except):
             sets[name] = PolicyIPSet(

@@ -14,12 +14,16 @@ package struct Cluster: Sendable, KubeDecodable {
     package var clusterDomain: String
     /// Default `["10.96.0.0/12"]`; a list for dual stack (a single string is accepted).
     package var serviceCIDRs: [String]
-    /// Default `10.244.0.0/16`: pod CIDRs for Nodes without `spec.podCIDR`.
-    package var clusterCIDR: String
+    /// Default `["10.244.0.0/16"]`: pod CIDRs for Nodes without `spec.podCIDR`; one per family, a list of two
+    /// for dual stack (a single string is accepted).
+    package var clusterCIDRs: [String]
+    /// The first (primary) cluster CIDR.
+    package var clusterCIDR: String { clusterCIDRs.first ?? "" }
     /// The prefix length of each node's pod CIDR carved from `clusterCIDR`.
     ///
     /// Default 24 for an IPv4 `clusterCIDR`, 64 for an IPv6 one (kube-controller-manager's
-    /// `--node-cidr-mask-size-ipv4` / `-ipv6` defaults).
+    /// `--node-cidr-mask-size-ipv4` / `-ipv6` defaults). Applies to the first cluster CIDR; a dual-stack
+    /// second one takes its family's default.
     package var nodeCIDRMaskSize: Int
     /// Default: the 10th address of the first service CIDR (`10.96.0.10`, `fd00:10:96::a`), as kubeadm picks it;
     /// nil when that CIDR is malformed and no `dnsServiceIP` is given.
@@ -60,7 +64,7 @@ package struct Cluster: Sendable, KubeDecodable {
         metadata = ObjectMeta()
         clusterDomain = "cluster.local"
         serviceCIDRs = ["10.96.0.0/12"]
-        clusterCIDR = "10.244.0.0/16"
+        clusterCIDRs = ["10.244.0.0/16"]
         nodeCIDRMaskSize = 24
         dnsServiceIP = "10.96.0.10"
         nodePortRange = 30000...32767
@@ -88,7 +92,13 @@ package struct Cluster: Sendable, KubeDecodable {
                 serviceCIDRs = [single]
             }
         }
-        clusterCIDR = context.string(spec, "clusterCIDR") ?? clusterCIDR
+        if let cidrs = spec["clusterCIDR"] {
+            if cidrs.isSequence {
+                clusterCIDRs = context.strings(spec, "clusterCIDR")
+            } else if let single = context.string(cidrs) {
+                clusterCIDRs = [single]
+            }
+        }
         nodeCIDRMaskSize = context.int(spec, "nodeCIDRMaskSize") ?? (CIDR(clusterCIDR)?.isV4 == false ? 64 : 24)
         if let given = context.string(spec, "dnsServiceIP") {
             dnsServiceIP = given

@@ -61,6 +61,13 @@ enum ServiceConversion {
             state.isHeadless = spec.isHeadless && state.type != .externalName
             if Self.wantsClusterIP(service) {
                 state.clusterIPs = explicitIPs[index] ?? ipam.allocate(service, object: manifest.identity.objectIdentity)
+                var families: [IPFamily] = []
+                for address in state.clusterIPs where !families.contains(IPFamily(of: address)) {
+                    families.append(IPFamily(of: address))
+                }
+                state.ipFamilies = families
+            } else if state.isHeadless {
+                state.ipFamilies = ipam.families(service, object: manifest.identity.objectIdentity)
             }
             state.selector = spec.selector
             let wantsNodePorts =

@@ -48,26 +48,31 @@ package enum EndpointResolver {
         if selector.isEmpty { return [] }
         var found: [EndpointState] = []
         for pod in pods where matches(selector, pod.labels) {
-            guard let nodeName = pod.nodeName, let address = podAddress(pod, nodeAddresses: nodeAddresses),
-                let number = TargetPortResolution.containerPort(for: port, in: pod)
+            guard let nodeName = pod.nodeName, let number = TargetPortResolution.containerPort(for: port, in: pod)
             else { continue }
             let ready = pod.ready || service.publishNotReadyAddresses
             let hostname = pod.hostname.flatMap { $0.isEmpty ? nil : $0 }.flatMap {
                 pod.subdomain == service.name ? $0 : nil
             }
-            found.append(
-                EndpointState(
-                    ip: address, port: number, nodeName: nodeName, ready: ready, serving: ready, terminating: false,
-                    podName: "\(pod.namespace)/\(pod.name)", hostname: hostname))
+            // One endpoint per family of the Service (the EndpointSlice controller keeps a slice per family).
+            for address in podAddresses(pod, families: service.ipFamilies, nodeAddresses: nodeAddresses) {
+                found.append(
+                    EndpointState(
+                        ip: address, port: number, nodeName: nodeName, ready: ready, serving: ready, terminating: false,
+                        podName: "\(pod.namespace)/\(pod.name)", hostname: hostname))
+            }
         }
         return sortedUnique(found)
     }
 
-    /// The pod's own IP, or for a host-network pod the first node address of the same family as the node's first.
-    static func podAddress(_ pod: PodState, nodeAddresses: [String: [IPAddress]]) -> IPAddress? {
-        if let ip = pod.ip { return ip }
-        guard pod.hostNetwork, let nodeName = pod.nodeName else { return nil }
-        return nodeAddresses[nodeName]?.first
+    /// The pod's addresses of the Service's families (its primary address when the Service names none); for a
+    /// host-network pod, its node's addresses of those families.
+    static func podAddresses(_ pod: PodState, families: [IPFamily], nodeAddresses: [String: [IPAddress]]) -> [IPAddress] {
+        var own = pod.ips
+        if own.isEmpty, pod.hostNetwork, let nodeName = pod.nodeName { own = nodeAddresses[nodeName] ?? [] }
+        guard let primary = own.first else { return [] }
+        if families.isEmpty { return [primary] }
+        return families.compactMap { family in own.first(where: family.contains) }
     }
 
     /// Label selector as a Service uses it: every key present with the same value.

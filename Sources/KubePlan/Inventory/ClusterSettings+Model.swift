@@ -26,11 +26,12 @@ extension ClusterSettings {
             return nil
         }
         if !services.isEmpty { settings.serviceCIDRs = services }
-        if let pods = CIDR(cluster.clusterCIDR) {
-            settings.clusterCIDRs = [pods]
-        } else {
-            invalid("clusterCIDR", cluster.clusterCIDR, "a CIDR")
+        let pods = cluster.clusterCIDRs.compactMap { text -> CIDR? in
+            if let cidr = CIDR(text) { return cidr }
+            invalid("clusterCIDR", text, "a CIDR")
+            return nil
         }
+        if !pods.isEmpty { settings.clusterCIDRs = pods }
         settings.nodeCIDRMaskSize = cluster.nodeCIDRMaskSize
         if let text = cluster.dnsServiceIP {
             if let address = IPAddress(text) {

@@ -60,41 +60,47 @@ package struct Inventory: Sendable {
         return Inventory(settings: settings, nodes: nodes, schedulerNodes: schedulerNodes, diagnostics: diagnostics)
     }
 
+    /// Gives each node without a pod CIDR of a cluster CIDR's family the next free block of it (one family per
+    /// cluster CIDR, so a dual-stack cluster gives every node one block of each).
     static func assignPodCIDRs(_ nodes: inout [NodeState], settings: ClusterSettings, diagnostics: inout [Diagnostic]) {
-        guard let cluster = settings.clusterCIDRs.first, nodes.contains(where: \.podCIDRs.isEmpty) else { return }
-        let mask = settings.nodeCIDRMaskSize
-        guard mask >= cluster.prefixLength, mask <= (cluster.isV4 ? 32 : 128) else {
-            // Said once rather than leaving every pod without an address.
-            diagnostics.append(
-                Diagnostic(
-                    rule: "cluster-setting-invalid", severity: .error,
-                    message: "nodeCIDRMaskSize /\(mask) does not fit clusterCIDR \(cluster): nodes without spec.podCIDR get no pod CIDR",
-                    hint: "use a mask between /\(cluster.prefixLength) and /\(cluster.isV4 ? 32 : 128)"))
-            return
-        }
-        let used = nodes.flatMap(\.podCIDRs)
-        let blocks = cluster.subnetCount(length: mask)
-        var next: UInt64 = 0
-        for index in nodes.indices where nodes[index].podCIDRs.isEmpty {
-            var assigned: CIDR?
-            while next < blocks, let candidate = cluster.subnet(next, length: mask) {
-                next += 1
-                if !used.contains(where: { $0.overlaps(candidate) }) {
-                    assigned = candidate
-                    break
-                }
-            }
-            guard let assigned else {
+        for cluster in settings.clusterCIDRs {
+            let family = IPFamily(of: cluster.network)
+            let lacking = nodes.indices.filter { index in !nodes[index].podCIDRs.contains { family.contains($0.network) } }
+            guard !lacking.isEmpty else { continue }
+            let mask = settings.nodeCIDRMaskSize(for: cluster)
+            guard mask >= cluster.prefixLength, mask <= (cluster.isV4 ? 32 : 128) else {
+                // Said once rather than leaving every pod without an address.
                 diagnostics.append(
                     Diagnostic(
-                        rule: "cluster-cidr-exhausted", severity: .error,
-                        message: "clusterCIDR \(cluster) has no free /\(mask) left for node \(nodes[index].name)",
-                        range: nodes[index].source,
-                        object: ObjectIdentity(apiVersion: "v1", kind: "Node", namespace: nil, name: nodes[index].name))
-                )
+                        rule: "cluster-setting-invalid", severity: .error,
+                        message: "nodeCIDRMaskSize /\(mask) does not fit clusterCIDR \(cluster): nodes without spec.podCIDR get no pod CIDR",
+                        hint: "use a mask between /\(cluster.prefixLength) and /\(cluster.isV4 ? 32 : 128)"))
                 continue
             }
-            nodes[index].podCIDRs = [assigned]
+            let used = nodes.flatMap(\.podCIDRs)
+            let blocks = cluster.subnetCount(length: mask)
+            var next: UInt64 = 0
+            for index in lacking {
+                var assigned: CIDR?
+                while next < blocks, let candidate = cluster.subnet(next, length: mask) {
+                    next += 1
+                    if !used.contains(where: { $0.overlaps(candidate) }) {
+                        assigned = candidate
+                        break
+                    }
+                }
+                guard let assigned else {
+                    diagnostics.append(
+                        Diagnostic(
+                            rule: "cluster-cidr-exhausted", severity: .error,
+                            message: "clusterCIDR \(cluster) has no free /\(mask) left for node \(nodes[index].name)",
+                            range: nodes[index].source,
+                            object: ObjectIdentity(apiVersion: "v1", kind: "Node", namespace: nil, name: nodes[index].name))
+                    )
+                    continue
+                }
+                nodes[index].podCIDRs.append(assigned)
+            }
         }
     }
 }

@@ -12,6 +12,8 @@ package struct PlacementPlan: Sendable {
         package var node: String?
         /// The pod IP; for host-network pods the node's address.
         package var ip: IPAddress?
+        /// Every pod IP, primary first (two in a dual-stack cluster; empty for host-network pods).
+        package var ips: [IPAddress] = []
         /// kube-scheduler's message when unschedulable.
         package var message: String?
         package var priority: Int

@@ -24,13 +24,15 @@ package struct PlanOptions: Sendable {
     }
 }
 
-/// Where a running pod is: its node and its IP.
+/// Where a running pod is: its node and its IPs (primary first).
 package struct PinnedPlacement: Sendable, Hashable {
     package var node: String
-    package var ip: IPAddress?
+    package var ips: [IPAddress]
+    /// The primary IP.
+    package var ip: IPAddress? { ips.first }
 
-    package init(node: String, ip: IPAddress?) {
+    package init(node: String, ip: IPAddress?, ips: [IPAddress]? = nil) {
         self.node = node
-        self.ip = ip
+        self.ips = ips ?? (ip.map { [$0] } ?? [])
     }
 }

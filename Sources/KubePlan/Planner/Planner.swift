@@ -67,22 +67,28 @@ package enum Planner {
         }
 
         var ips = PodIPAllocator()
-        var podIPs: [Int: IPAddress] = [:]
+        // One address per family of the node's pod CIDRs, in their order (the first is the pod's primary IP).
+        var podIPs: [Int: [IPAddress]] = [:]
         for (index, node) in pinned.sorted(by: { order[$0.key] < order[$1.key] }) where !expansion.pods[index].hostNetwork {
             let cidrs = inventory.nodes[node].podCIDRs
-            if let address = options.pinned[expansion.pods[index].key]?.ip,
-               let cidr = cidrs.first(where: { $0.contains(address) }),
-               ips.reserve(node: node, cidr: cidr, address: address) {
-                podIPs[index] = address
+            for address in options.pinned[expansion.pods[index].key]?.ips ?? [] {
+                if let cidr = cidrs.first(where: { $0.contains(address) }), ips.reserve(node: node, cidr: cidr, address: address) {
+                    podIPs[index, default: []].append(address)
+                }
             }
         }
         for (index, node) in placedOrder {
-            if expansion.pods[index].hostNetwork || podIPs[index] != nil { continue }
-            let cidrs = inventory.nodes[node].podCIDRs
-            guard let cidr = cidrs.first(where: \.isV4) ?? cidrs.first else { continue }
-            if let address = ips.allocate(node: node, cidr: cidr) {
-                podIPs[index] = address
-            } else {
+            if expansion.pods[index].hostNetwork { continue }
+            var families: [IPFamily] = []
+            for cidr in inventory.nodes[node].podCIDRs {
+                let family = IPFamily(of: cidr.network)
+                if families.contains(family) { continue }
+                families.append(family)
+                if podIPs[index]?.contains(where: family.contains) == true { continue }
+                if let address = ips.allocate(node: node, cidr: cidr) {
+                    podIPs[index, default: []].append(address)
+                    continue
+                }
                 diagnostics.append(
                     Diagnostic(
                         rule: "pod-cidr-exhausted", severity: .error,
@@ -98,15 +104,16 @@ package enum Planner {
             let nodeName = outcome.node.map { inventory.nodes[$0].name }
             podStates.append(
                 PodState(
-                    namespace: pod.namespace, name: pod.name, owner: pod.owner, nodeName: nodeName, ip: podIPs[index],
-                    hostNetwork: pod.hostNetwork, labels: pod.spec.labels, hostname: pod.hostname,
+                    namespace: pod.namespace, name: pod.name, owner: pod.owner, nodeName: nodeName,
+                    ips: podIPs[index] ?? [], hostNetwork: pod.hostNetwork, labels: pod.spec.labels, hostname: pod.hostname,
                     subdomain: pod.subdomain,
                     ports: pod.ports, ready: nodeName != nil, source: pod.source))
             let hostIP = outcome.node.flatMap { inventory.nodes[$0].addresses.first }
             placements.append(
                 PlacementPlan.Pod(
                     namespace: pod.namespace, name: pod.name, owner: pod.owner, node: nodeName,
-                    ip: pod.hostNetwork ? hostIP : podIPs[index], message: outcome.message, priority: pod.spec.priority,
+                    ip: pod.hostNetwork ? hostIP : podIPs[index]?.first, ips: podIPs[index] ?? [], message: outcome.message,
+                    priority: pod.spec.priority,
                     requests: pod.spec.requests, preBound: pod.boundNode?.isEmpty == false, tiedNodes: outcome.ties,
                     object: pod.object, source: pod.source))
         }

@@ -35,6 +35,8 @@ package enum PlanJSONRenderer {
             ("owner", pod.owner.map { .object([("kind", .string($0.kind)), ("name", .string($0.name))]) } ?? .null),
             ("node", pod.node.map(JSONValue.string) ?? .null),
             ("ip", pod.ip.map { .string($0.description) } ?? .null),
+            // Every pod IP, primary first (both families in a dual-stack cluster); an added key.
+            ("ips", .array(pod.ips.map { .string($0.description) })),
             ("reasons", .array(pod.message.map { [.string($0)] } ?? [])),
         ])
     }

@@ -39,6 +39,12 @@ package struct ClusterSettings: Sendable, Hashable {
     /// Pod CIDRs handed to nodes without `spec.podCIDR`, one `/nodeCIDRMaskSize` each.
     package var clusterCIDRs: [CIDR] = [CIDR("10.244.0.0/16")].compactMap { $0 }
     package var nodeCIDRMaskSize = 24
+
+    /// The node mask for blocks of a cluster CIDR: `nodeCIDRMaskSize` for the first, the family's default
+    /// (24, 64) for a dual-stack second one.
+    package func nodeCIDRMaskSize(for cidr: CIDR) -> Int {
+        cidr == clusterCIDRs.first ? nodeCIDRMaskSize : (cidr.isV4 ? 24 : 64)
+    }
     package var dnsServiceIP: IPAddress = .v4(0x0A60_000A)  // 10.96.0.10
     package var nodePortRange: ClosedRange<Int> = 30000...32767
     package var dnsTTL = 5
@@ -124,7 +130,10 @@ package struct PodState: Sendable, Hashable {
     /// Nil when the pod could not be placed.
     package var nodeName: String?
     /// Nil when unplaced, or when it uses the host network (then `hostNetwork` is true and its IP is the node's).
+    /// The primary address: the first of `ips`.
     package var ip: IPAddress?
+    /// Every address of the pod, primary first: one per family of its node's pod CIDRs (`status.podIPs`).
+    package var ips: [IPAddress]
     package var hostNetwork: Bool
     package var labels: [String: String]
     /// `spec.hostname` (StatefulSet pods get their own name) and `spec.subdomain` (the governing Service).
@@ -137,14 +146,15 @@ package struct PodState: Sendable, Hashable {
 
     package init(
         namespace: String, name: String, owner: OwnerReference? = nil, nodeName: String? = nil, ip: IPAddress? = nil,
-        hostNetwork: Bool = false, labels: [String: String] = [:], hostname: String? = nil, subdomain: String? = nil,
-        ports: [PodPort] = [], ready: Bool = true, source: SourceRange? = nil
+        ips: [IPAddress]? = nil, hostNetwork: Bool = false, labels: [String: String] = [:], hostname: String? = nil,
+        subdomain: String? = nil, ports: [PodPort] = [], ready: Bool = true, source: SourceRange? = nil
     ) {
         self.namespace = namespace
         self.name = name
         self.owner = owner
         self.nodeName = nodeName
-        self.ip = ip
+        self.ip = ip ?? ips?.first
+        self.ips = ips ?? (ip.map { [$0] } ?? [])
         self.hostNetwork = hostNetwork
         self.labels = labels
         self.hostname = hostname

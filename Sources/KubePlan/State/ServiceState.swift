@@ -39,6 +39,10 @@ package struct ServiceState: Sendable, Hashable {
     /// `spec.trafficDistribution` is `PreferClose` or `PreferSameZone`: the EndpointSlice controller hints each
     /// endpoint for its own zone, and kube-proxy prefers the endpoints of its node's zone.
     package var prefersSameZone = false
+    /// The Service's IP families, primary first (the families of its cluster IPs; for a headless Service the
+    /// ones the API server assigns). Its endpoints are the pod addresses of these families; empty means the
+    /// pods' primary addresses.
+    package var ipFamilies: [IPFamily] = []
     package var source: SourceRange?
 
     package init(
