@@ -6,8 +6,9 @@ import KubeYAML
 import Testing
 
 /// A dual-stack cluster compiled as `kubec compile` does, every output handed to its real tool: both proxiers'
-/// files to `iptables-restore`/`ip6tables-restore --test`, the policy sets to `ipset restore` and both policy
-/// files on top of them, every zone (the ip6.arpa one included) to `named-checkzone`.
+/// files to `iptables-restore`/`ip6tables-restore --test` (IPVS mode's after its sets), the policy sets to
+/// `ipset restore` and both policy files on top of them, every zone (the ip6.arpa one included) to
+/// `named-checkzone`.
 enum DualStackCompilation {
     static let input = """
         apiVersion: kubec.dev/v1alpha1
@@ -87,7 +88,7 @@ enum DualStackCompilation {
 
     static func files() -> (files: [OutputFile], diagnostics: [Diagnostic]) {
         let set = ManifestSet.decode(YAMLLoader.load(text: input, file: "dual.yaml"))
-        return CompileOutputs.emit(Compilation.resolve(set), proxyMode: .iptables)
+        return CompileOutputs.emit(Compilation.resolve(set))
     }
 }
 
@@ -97,7 +98,10 @@ enum DualStackCompilation {
         #expect(compiled.diagnostics.filter { $0.severity == .error }.isEmpty, "\(compiled.diagnostics)")
         let paths = Set(compiled.files.map(\.path))
         for node in ["w1", "w2"] {
-            for name in ["iptables.rules", "ip6tables.rules", "policy.rules", "policy6.rules", "policy.ipset"] {
+            for name in [
+                "iptables.rules", "ip6tables.rules", "policy.rules", "policy6.rules", "policy.ipset", "ipvs.rules",
+                "ipset.rules", "ipvs-iptables.rules", "ipvs-ip6tables.rules",
+            ] {
                 #expect(paths.contains("nodes/\(node)/\(name)"), "nodes/\(node)/\(name)")
             }
         }
@@ -114,6 +118,14 @@ enum DualStackCompilation {
                     let result = DataplaneHost.exec(namespace, [tool, "--test"], input: file("nodes/\(node)/\(name)")?.contents)
                     #expect(result.succeeded, "\(node) \(name): \(result.error)")
                 }
+                let ipvsSets = DataplaneHost.exec(namespace, ["ipset", "restore"], input: file("nodes/\(node)/ipset.rules")?.contents)
+                #expect(ipvsSets.succeeded, "\(node) ipset.rules: \(ipvsSets.error)")
+                for (name, tool) in [("ipvs-iptables.rules", "iptables-restore"), ("ipvs-ip6tables.rules", "ip6tables-restore")] {
+                    let result = DataplaneHost.exec(namespace, [tool, "--test"], input: file("nodes/\(node)/\(name)")?.contents)
+                    #expect(result.succeeded, "\(node) \(name): \(result.error)")
+                }
+                let ipvs = file("nodes/\(node)/ipvs.rules")?.text ?? ""
+                #expect(ipvs.contains("-A -t 10.96.") && ipvs.contains("-A -t [fd00:10:96::"), "\(ipvs)")
                 let sets = DataplaneHost.exec(namespace, ["ipset", "-exist", "restore"], input: file("nodes/\(node)/policy.ipset")?.contents)
                 #expect(sets.succeeded, "\(node) policy.ipset: \(sets.error)")
                 for (name, tool) in [("policy.rules", "iptables-restore"), ("policy6.rules", "ip6tables-restore")] {

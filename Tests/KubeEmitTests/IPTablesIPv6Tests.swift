@@ -52,3 +52,36 @@ import Testing
         #expect(!DataplaneFixtures.demo.uses(.v6))
     }
 }
+
+/// kube-proxy's IPVS mode for IPv6: `[addr]:port` virtual and real servers, `KUBE-6-…` sets of `family inet6`,
+/// and the IPv6 proxier's `ipvs-ip6tables.rules`.
+@Suite struct IPVSIPv6Tests {
+    @Test func ipv6IPVSMatchesGolden() {
+        DataplaneGolden.check(IPTablesEmitterGoldenTests.joined(IPVSEmitter().emit(DataplaneFixtures.ipv6)), "ipv6.ipvs")
+    }
+
+    @Test func ipv6SetNamesAreKubeProxysTruncatedToThirtyOne() {
+        #expect(IPSetName.loadBalancerSourceCIDR.name(.v6) == "KUBE-6-LOAD-BALANCER-SOURCE-CID")
+        #expect(IPSetName.clusterIP.name(.v6) == "KUBE-6-CLUSTER-IP")
+        #expect(IPSetName.clusterIP.name(.v4) == "KUBE-CLUSTER-IP")
+    }
+
+    @Test(.enabled(if: DataplaneHost.canUseNamespaces, "needs root with ip, ip6tables-restore and ipset"))
+    func ipv6SetsAndRulesLoadWithTheRealTools() {
+        let files = IPVSEmitter().emit(DataplaneFixtures.ipv6)
+        for node in ["node-1", "node-2"] {
+            let namespace = DataplaneHost.uniquePrefix()
+            DataplaneHost.withNamespaces([namespace]) {
+                let sets = files.first { $0.path == "nodes/\(node)/ipset.rules" }
+                let restore = DataplaneHost.exec(namespace, ["ipset", "restore"], input: sets?.contents)
+                #expect(restore.succeeded, "\(node) ipset.rules: \(restore.error)")
+                for (name, tool) in [("ipvs-iptables.rules", "iptables-restore"), ("ipvs-ip6tables.rules", "ip6tables-restore")] {
+                    let rules = files.first { $0.path == "nodes/\(node)/\(name)" }
+                    #expect(rules != nil, "\(node) \(name)")
+                    let result = DataplaneHost.exec(namespace, [tool, "--test"], input: rules?.contents)
+                    #expect(result.succeeded, "\(node) \(name): \(result.error)")
+                }
+            }
+        }
+    }
+}

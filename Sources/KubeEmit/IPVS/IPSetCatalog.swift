@@ -32,9 +32,18 @@ enum IPSetName: String, CaseIterable, Sendable {
         }
     }
 
+    /// The set's name in a family's proxier: the IPv6 proxier's sets are `KUBE-6-…`, cut to ipset's 31
+    /// characters (kube-proxy's `NewIPSet`), so both families' sets can coexist.
+    func name(_ family: IPFamily) -> String {
+        guard family == .v6 else { return rawValue }
+        return String(("KUBE-6-" + rawValue.dropFirst("KUBE-".count)).prefix(31))
+    }
+
     /// `create` arguments after the name (pkg/util/ipset defaults: hashsize 1024, maxelem 65536, ports 0-65535).
-    var createOptions: String {
-        type == "bitmap:port" ? "bitmap:port range 0-65535" : type + " family inet hashsize 1024 maxelem 65536"
+    func createOptions(_ family: IPFamily) -> String {
+        type == "bitmap:port"
+            ? "bitmap:port range 0-65535"
+            : type + " family \(family == .v4 ? "inet" : "inet6") hashsize 1024 maxelem 65536"
     }
 
     /// The comment kube-proxy puts on iptables rules matching the set.
@@ -83,6 +92,9 @@ struct IPSetContents {
     static func entryKey(_ entry: String) -> String {
         let head = entry.split(separator: ",", maxSplits: 1).first.map(String.init) ?? entry
         if let port = Int(head) { return String(repeating: "0", count: max(0, 10 - String(port).count)) + String(port) }
+        if case .v6(let high, let low)? = IPAddress(head) {
+            return String(format: "%016llx%016llx", high, low) + entry.dropFirst(head.count)
+        }
         let octets = head.split(separator: ".").compactMap { Int($0) }
         guard octets.count == 4 else { return entry }
         let padded = octets.map { String(repeating: "0", count: 3 - String($0).count) + String($0) }.joined(

@@ -1,3 +1,5 @@
+import KubeModel
+
 /// The iptables rules kube-proxy keeps in IPVS mode, in the order `writeIptablesRules` writes them
 /// (pkg/proxy/ipvs/proxier.go): nat table first, then filter.
 struct IPVSIPTablesWriter {
@@ -6,6 +8,8 @@ struct IPVSIPTablesWriter {
     let localCIDR: String?
     let masqueradeAll: Bool
     let randomFully: Bool
+    /// The proxier's family: set names (`KUBE-6-…`), the loopback range and the file are the IPv6 proxier's.
+    var family: IPFamily = .v4
 
     /// kube-proxy's `iptablesJumpChain` (IPVS mode), ensured with `-I` like in iptables mode.
     static let builtinJumps = [
@@ -36,20 +40,23 @@ struct IPVSIPTablesWriter {
         (.loadBalancerSourceIP, false, "KUBE-SOURCE-RANGES-FIREWALL", "RETURN", "dst,dst,src", nil),
     ]
 
+    /// `ipvs-iptables.rules`, or `ipvs-ip6tables.rules` for the IPv6 proxier.
+    static func fileName(_ family: IPFamily) -> String { family == .v4 ? "ipvs-iptables.rules" : "ipvs-ip6tables.rules" }
+
     func render(header node: String?) -> String {
         var nat: [String] = []
         var filter: [String] = []
         func comment(_ set: IPSetName) -> String { "-m comment --comment \"\(set.comment)\"" }
 
-        nat.append("-A KUBE-SERVICES -s 127.0.0.0/8 -j RETURN")
+        nat.append("-A KUBE-SERVICES -s \(family.loopback) -j RETURN")
         for (set, isNAT, from, to, match, proto) in Self.setJumps where !model.sets.isEmpty(set) {
             let rule =
                 "-A \(from)" + (proto.map { " -p \($0)" } ?? "")
-                + " \(comment(set)) -m set --match-set \(set.rawValue) \(match) -j \(to)"
+                + " \(comment(set)) -m set --match-set \(set.name(family)) \(match) -j \(to)"
             if isNAT { nat.append(rule) } else { filter.append(rule) }
         }
         if !model.sets.isEmpty(.clusterIP) {
-            let head = "-A KUBE-SERVICES \(comment(.clusterIP)) -m set --match-set KUBE-CLUSTER-IP"
+            let head = "-A KUBE-SERVICES \(comment(.clusterIP)) -m set --match-set \(IPSetName.clusterIP.name(family))"
             if masqueradeAll {
                 nat.append(head + " dst,dst -j KUBE-MARK-MASQ")
             } else if let cidr = localCIDR {
@@ -63,13 +70,13 @@ struct IPVSIPTablesWriter {
             nat.append(head + " -m addrtype --dst-type LOCAL -j ACCEPT")
         }
         if !model.sets.isEmpty(.externalIP) {
-            let head = "-A KUBE-SERVICES \(comment(.externalIP)) -m set --match-set KUBE-EXTERNAL-IP dst,dst"
+            let head = "-A KUBE-SERVICES \(comment(.externalIP)) -m set --match-set \(IPSetName.externalIP.name(family)) dst,dst"
             nat.append(head + " -j KUBE-MARK-MASQ")
             externalIPRules(head)
         }
         if !model.sets.isEmpty(.externalIPLocal) {
             externalIPRules(
-                "-A KUBE-SERVICES \(comment(.externalIPLocal)) -m set --match-set KUBE-EXTERNAL-IP-LOCAL dst,dst")
+                "-A KUBE-SERVICES \(comment(.externalIPLocal)) -m set --match-set \(IPSetName.externalIPLocal.name(family)) dst,dst")
         }
         nat.append("-A KUBE-SERVICES -m addrtype --dst-type LOCAL -j KUBE-NODE-PORT")
         nat.append("-A KUBE-LOAD-BALANCER -j KUBE-MARK-MASQ")
@@ -80,7 +87,7 @@ struct IPVSIPTablesWriter {
             )
         }
         for set in [IPSetName.clusterIP, .loadBalancer] where !model.sets.isEmpty(set) {
-            nat.append("-A KUBE-SERVICES -m set --match-set \(set.rawValue) dst,dst -j ACCEPT")
+            nat.append("-A KUBE-SERVICES -m set --match-set \(set.name(family)) dst,dst -j ACCEPT")
         }
         filter.append(
             "-A KUBE-FORWARD -m comment --comment \"kubernetes forwarding rules\" -m mark --mark \(mark)/\(mark) -j ACCEPT"
@@ -89,15 +96,16 @@ struct IPVSIPTablesWriter {
             "-A KUBE-FORWARD -m comment --comment \"kubernetes forwarding conntrack rule\" -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT"
         )
         filter.append(
-            "-A KUBE-NODE-PORT \(comment(.healthCheckNodePort)) -m set --match-set KUBE-HEALTH-CHECK-NODE-PORT dst -j ACCEPT"
+            "-A KUBE-NODE-PORT \(comment(.healthCheckNodePort)) -m set --match-set \(IPSetName.healthCheckNodePort.name(family)) dst -j ACCEPT"
         )
         for (set, match) in [
             (IPSetName.loadBalancer, "dst,dst"), (.clusterIP, "dst,dst"), (.externalIP, "dst,dst"),
             (.externalIPLocal, "dst,dst"), (.healthCheckNodePort, "dst"),
         ] {
-            filter.append("-A KUBE-IPVS-FILTER -m set --match-set \(set.rawValue) \(match) -j RETURN")
+            filter.append("-A KUBE-IPVS-FILTER -m set --match-set \(set.name(family)) \(match) -j RETURN")
         }
-        filter.append("-A KUBE-IPVS-FILTER -m conntrack --ctstate NEW -m set --match-set KUBE-IPVS-IPS dst -j REJECT")
+        filter.append(
+            "-A KUBE-IPVS-FILTER -m conntrack --ctstate NEW -m set --match-set \(IPSetName.ipvsIPs.name(family)) dst -j REJECT")
         nat.append("-A KUBE-POSTROUTING -m mark ! --mark \(mark)/\(mark) -j RETURN")
         nat.append("-A KUBE-POSTROUTING -j MARK --xor-mark \(mark)")
         nat.append(
@@ -107,11 +115,12 @@ struct IPVSIPTablesWriter {
 
         var out = ""
         if let node {
+            let tool = family == .v4 ? "iptables" : "ip6tables"
             out +=
-                "# Generated by kubec: kube-proxy IPVS mode, iptables rules for node \(node) (load ipset.rules first).\n"
-            out += "# Load with: iptables-restore --noflush --counters < ipvs-iptables.rules\n"
+                "# Generated by kubec: kube-proxy IPVS mode, \(tool) rules for node \(node) (load ipset.rules first).\n"
+            out += "# Load with: \(tool)-restore --noflush --counters < \(Self.fileName(family))\n"
             out +=
-                "# kube-proxy also ensures these jumps from built-in chains; run `iptables ARGS` for each, in order:\n"
+                "# kube-proxy also ensures these jumps from built-in chains; run `\(tool) ARGS` for each, in order:\n"
             for jump in Self.builtinJumps { out += "# jump: \(jump)\n" }
         }
         out += "*nat\n"

@@ -4,7 +4,8 @@ import KubePlan
 /// What kube-proxy's IPVS proxier programs on one node, before rendering: virtual servers with their real
 /// servers, ipset members, addresses bound to `kube-ipvs0`, and LB IPs the node must not reach.
 ///
-/// Built by following `syncProxyRules` in pkg/proxy/ipvs/proxier.go for each IPv4 service port.
+/// Built by following `syncProxyRules` in pkg/proxy/ipvs/proxier.go for each service port of one family's
+/// proxier.
 struct IPVSNodeModel {
     /// An IPVS virtual server and its real servers (`IP:port` texts).
     struct VirtualServer {
@@ -21,8 +22,8 @@ struct IPVSNodeModel {
     /// (LB IP, protocol, port) with source ranges that exclude the node (KUBE-IPVS-OUT-FILTER).
     var noNodeAccess: [(ip: String, proto: String, port: Int)] = []
 
-    init(plans: [ServicePortPlan], node: NodeState) {
-        let nodeIPs = node.addresses.filter { $0.isV4 && !IPVSNodeModel.isLoopback($0) }
+    init(plans: [ServicePortPlan], node: NodeState, family: IPFamily = .v4) {
+        let nodeIPs = node.addresses.filter { family.contains($0) && !IPVSNodeModel.isLoopback($0) }
         let nodeIP = nodeIPs.first
         let nodeAddressSet = Set(nodeIPs)
         for plan in plans {
@@ -116,8 +117,10 @@ struct IPVSNodeModel {
     }
 
     static func isLoopback(_ address: IPAddress) -> Bool {
-        if case .v4(let value) = address { return value >> 24 == 127 }
-        return false
+        switch address {
+        case .v4(let value): value >> 24 == 127
+        case .v6(let high, let low): high == 0 && low == 1
+        }
     }
 
     /// ipvsadm's listing order: protocol number, then address, then port.

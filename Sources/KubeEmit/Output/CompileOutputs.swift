@@ -34,14 +34,6 @@ package enum CompileOutputs {
             var options = IPVSEmitter.Options()
             options.nodes = nodes.isEmpty ? nil : nodes
             files += IPVSEmitter(options: options).emit(state)
-            if state.uses(.v6) {
-                // Said rather than silently leaving IPv6 Services out of the IPVS files.
-                diagnostics.append(Diagnostic(
-                    rule: "ipvs-ipv6-not-emitted", severity: .warning,
-                    message: "the IPVS outputs (ipvs.rules, ipset.rules, ipvs-iptables.rules) hold IPv4 Services only; "
-                        + "this cluster's IPv6 Services are in ip6tables.rules (iptables mode) alone",
-                    hint: "use --proxy-mode iptables for IPv6 clusters"))
-            }
         }
         files += PolicyEmitter(nodes: nodes).emit(state)
         let dns = DNSZoneEmitter.emit(state)
