@@ -236,3 +236,32 @@ import Testing
         #expect(endpoints("v6") == ["fd00:10:244:1::2"])
     }
 }
+
+/// Cluster settings that a real cluster's components would refuse are reported, not silently half-used.
+@Suite struct ClusterSettingsTests {
+    static func cluster(_ spec: String) -> String {
+        "apiVersion: kubec.dev/v1alpha1\nkind: Cluster\nmetadata: {name: c}\nspec:\n" + spec + "---\n"
+    }
+
+    static func messages(_ spec: String) -> [String] {
+        plan(cluster(spec) + node("n1")).diagnostics.filter { $0.rule == "cluster-setting-invalid" }.map(\.message)
+    }
+
+    @Test func twoCIDRsOfOneFamilyAreRefusedAndTheFirstKept() {
+        let text = Self.cluster("  serviceCIDR: [10.96.0.0/16, 10.97.0.0/16]\n") + node("n1") + IPAMTests.service("web")
+        let result = plan(text)
+        #expect(result.diagnostics.map(\.message).contains { $0.hasPrefix("serviceCIDR lists 10.96.0.0/16, 10.97.0.0/16") })
+        #expect(result.state.services.first { $0.name == "web" }?.clusterIPs.map(\.isV4) == [true])
+        #expect(Self.messages("  clusterCIDR: [10.244.0.0/16, 10.245.0.0/16]\n").count == 1)
+    }
+
+    @Test func aDNSServiceIPOutsideTheServiceCIDRIsReported() {
+        #expect(Self.messages("  dnsServiceIP: 10.50.0.10\n") == [
+            "dnsServiceIP 10.50.0.10 is not in the service CIDR 10.96.0.0/12: kube-dns would get an address outside the Service range"
+        ])
+    }
+
+    @Test func aDualStackPairIsAccepted() {
+        #expect(Self.messages("  serviceCIDR: [10.96.0.0/16, \"fd00:10:96::/112\"]\n  clusterCIDR: [10.244.0.0/16, \"fd00:10:244::/56\"]\n").isEmpty)
+    }
+}

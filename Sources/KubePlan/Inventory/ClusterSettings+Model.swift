@@ -11,13 +11,23 @@ extension ClusterSettings {
             ObjectIdentity(
                 apiVersion: "kubec.dev/v1alpha1", kind: "Cluster", namespace: nil, name: cluster.metadata.name)
         }
-        func invalid(_ field: String, _ text: String, _ what: String) {
+        func problem(_ field: String, _ message: String) {
             let node = cluster.node?["spec"]?[field]
             diagnostics.append(
                 Diagnostic(
-                    rule: "cluster-setting-invalid", severity: .error,
-                    message: "\(field) \(text.debugDescription) is not \(what)",
+                    rule: "cluster-setting-invalid", severity: .error, message: message,
                     range: node?.range ?? cluster.node?.range, object: object, path: "spec.\(field)"))
+        }
+        func invalid(_ field: String, _ text: String, _ what: String) {
+            problem(field, "\(field) \(text.debugDescription) is not \(what)")
+        }
+        // One CIDR, or one of each family for dual stack (kube-apiserver and kube-controller-manager refuse other
+        // lists); the first is kept otherwise.
+        func familyPair(_ field: String, _ cidrs: [CIDR]) -> [CIDR] {
+            guard cidrs.count > 2 || (cidrs.count == 2 && cidrs[0].isV4 == cidrs[1].isV4) else { return cidrs }
+            problem(field, "\(field) lists \(cidrs.map(\.description).joined(separator: ", ")): give one CIDR, or one "
+                + "IPv4 and one IPv6 CIDR for dual stack; only \(cidrs[0]) is used")
+            return [cidrs[0]]
         }
         settings.clusterDomain = cluster.clusterDomain
         let services = cluster.serviceCIDRs.compactMap { text -> CIDR? in
@@ -25,17 +35,22 @@ extension ClusterSettings {
             invalid("serviceCIDR", text, "a CIDR")
             return nil
         }
-        if !services.isEmpty { settings.serviceCIDRs = services }
+        if !services.isEmpty { settings.serviceCIDRs = familyPair("serviceCIDR", services) }
         let pods = cluster.clusterCIDRs.compactMap { text -> CIDR? in
             if let cidr = CIDR(text) { return cidr }
             invalid("clusterCIDR", text, "a CIDR")
             return nil
         }
-        if !pods.isEmpty { settings.clusterCIDRs = pods }
+        if !pods.isEmpty { settings.clusterCIDRs = familyPair("clusterCIDR", pods) }
         settings.nodeCIDRMaskSize = cluster.nodeCIDRMaskSize
         if let text = cluster.dnsServiceIP {
             if let address = IPAddress(text) {
                 settings.dnsServiceIP = address
+                if !settings.serviceCIDRs.contains(where: { $0.contains(address) }) {
+                    problem("dnsServiceIP", "dnsServiceIP \(address) is not in the service CIDR "
+                        + settings.serviceCIDRs.map(\.description).joined(separator: ", ")
+                        + ": kube-dns would get an address outside the Service range")
+                }
             } else {
                 invalid("dnsServiceIP", text, "an IP address")
             }
