@@ -224,6 +224,7 @@ import Testing
         #expect(pod?.ips.map(\.description) == ["10.244.1.2", "fd00:10:244:1::2"])
         #expect(pod?.ip?.description == "10.244.1.2")
         #expect(Self.result.plan.pods.first?.ips.count == 2)
+        #expect(PlanTextRenderer.render(Self.result).contains("default/p  10.244.1.2,fd00:10:244:1::2"))
     }
 
     @Test func servicesGetTheEndpointsOfTheirFamilies() {

@@ -19,7 +19,9 @@ package enum PlanTextRenderer {
             let podWidth = node.pods.map(\.count).max() ?? 0
             for key in node.pods {
                 guard let pod = byKey[key] else { continue }
-                var line = "  " + pad(key, podWidth) + "  " + pad(pod.ip?.description ?? "-", 15)
+                // A dual-stack pod shows every address, primary first (`10.244.1.2,fd00:10:244:1::2`).
+                let address = pod.ips.count > 1 ? pod.ips.map(\.description).joined(separator: ",") : pod.ip?.description
+                var line = "  " + pad(key, podWidth) + "  " + pad(address ?? "-", 15)
                 if let owner = pod.owner { line += "  \(owner.kind) \(owner.name)" }
                 if pod.preBound { line += "  (spec.nodeName)" }
                 out += line.trimmingTrailingSpaces + "\n"
