@@ -10,6 +10,21 @@ import Testing
 /// Running the real tools (named-checkzone, nsd, dig, nginx, python3, openssl) from the DNS and nginx
 /// emitter tests, always with a bounded wait.
 enum DNSNginxTools {
+    /// Hands each compiled zone file (`dns/ORIGIN.zone`) to `named-checkzone -k fail -n fail ORIGIN` and expects
+    /// it accepted.
+    static func checkZones(_ zones: [OutputFile], sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let folder = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let checker = try #require(find("named-checkzone"), sourceLocation: sourceLocation)
+        for zone in zones {
+            let path = folder.appendingPathComponent((zone.path as NSString).lastPathComponent)
+            try Data(zone.contents).write(to: path)
+            let origin = String((zone.path as NSString).lastPathComponent.dropLast(".zone".count))
+            let result = try run(checker, ["-k", "fail", "-n", "fail", origin, path.path])
+            #expect(result.status == 0, "\(zone.path): \(result.output)", sourceLocation: sourceLocation)
+        }
+    }
+
     /// Absolute path of a tool, or nil when it is not installed.
     static func find(_ name: String) -> String? {
         for folder in ["/usr/sbin", "/usr/bin", "/usr/local/bin", "/usr/local/sbin", "/bin", "/sbin"] {

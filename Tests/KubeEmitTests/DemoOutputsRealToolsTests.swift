@@ -78,16 +78,7 @@ enum DemoCompilation {
     func everyZoneIsAcceptedByNamedCheckzone() throws {
         let zones = DemoCompilation.files().files.filter { $0.path.hasPrefix("dns/") }
         #expect(zones.count >= 2)
-        let folder = DNSNginxTools.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        for zone in zones {
-            let path = folder.appendingPathComponent((zone.path as NSString).lastPathComponent)
-            try Data(zone.contents).write(to: path)
-            let origin = String((zone.path as NSString).lastPathComponent.dropLast(".zone".count))
-            let result = try DNSNginxTools.run(try #require(DNSNginxTools.find("named-checkzone")),
-                                               ["-k", "fail", "-n", "fail", origin, path.path])
-            #expect(result.status == 0, "\(zone.path): \(result.output)")
-        }
+        try DNSNginxTools.checkZones(zones)
     }
 
     @Test(.enabled(if: DNSNginxTools.find("nginx") != nil && DNSNginxTools.find("openssl") != nil,

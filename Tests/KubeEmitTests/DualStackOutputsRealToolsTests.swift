@@ -144,15 +144,6 @@ enum DualStackCompilation {
         #expect(cluster.contains("db-0.db.default.svc.cluster.local.\t\tIN\tA\t10.244."))
         #expect(cluster.contains("db-0.db.default.svc.cluster.local.\t\tIN\tAAAA\tfd00:10:244:"))
         #expect(!cluster.contains("web-v6.default.svc.cluster.local.\t\tIN\tA\t"))
-        let folder = DNSNginxTools.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        for zone in zones {
-            let path = folder.appendingPathComponent((zone.path as NSString).lastPathComponent)
-            try Data(zone.contents).write(to: path)
-            let origin = String((zone.path as NSString).lastPathComponent.dropLast(".zone".count))
-            let result = try DNSNginxTools.run(try #require(DNSNginxTools.find("named-checkzone")),
-                                               ["-k", "fail", "-n", "fail", origin, path.path])
-            #expect(result.status == 0, "\(zone.path): \(result.output)")
-        }
+        try DNSNginxTools.checkZones(zones)
     }
 }
