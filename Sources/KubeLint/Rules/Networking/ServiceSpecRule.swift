@@ -2,7 +2,8 @@ import KubeModel
 import KubeYAML
 
 /// Service specs: type, ports (numbers, names, uniqueness, protocol, targetPort), clusterIP `None` only for
-/// ClusterIP, nodePort only where allocated and inside the range, ExternalName, session affinity timeout.
+/// ClusterIP, nodePort only where allocated and inside the range, ExternalName, session affinity timeout, IP
+/// families (no repeat, two only with a dual-stack policy).
 package struct ServiceSpecRule: Rule {
     package static let scope = RuleScope.perObject
     package static let description = RuleDescription(
@@ -47,6 +48,27 @@ package struct ServiceSpecRule: Rule {
             ↓spec:
               type: ExternalName
             """,
+            """
+            apiVersion: v1
+            kind: Service
+            metadata:
+              name: web
+            spec:
+              ipFamilyPolicy: ↓SingleStack
+              ipFamilies: [IPv4, IPv6]
+              selector: {app: web}
+              ports: [{port: 80}]
+            ---
+            apiVersion: v1
+            kind: Service
+            metadata:
+              name: api
+            spec:
+              ipFamilyPolicy: PreferDualStack
+              ipFamilies: [IPv4, ↓IPv4]
+              selector: {app: api}
+              ports: [{port: 80}]
+            """,
         ],
         nonTriggering: [
             """
@@ -71,6 +93,17 @@ package struct ServiceSpecRule: Rule {
             spec:
               type: ExternalName
               externalName: db.example.com.
+            """,
+            """
+            apiVersion: v1
+            kind: Service
+            metadata:
+              name: web
+            spec:
+              ipFamilyPolicy: RequireDualStack
+              ipFamilies: [IPv6, IPv4]
+              selector: {app: web}
+              ports: [{port: 80}]
             """,
         ])
 
@@ -104,10 +137,32 @@ package struct ServiceSpecRule: Rule {
                                 missingKey: spec["ports"] == nil ? "ports" : nil, .required(""))
             }
             checkPorts(spec, type: type, range: range, object, &sink)
+            checkIPFamilies(spec, object, &sink)
             if let timeout = spec["sessionAffinityConfig"]?["clientIP"]?["timeoutSeconds"], let value = timeout.integer,
                !(1...86400).contains(value) {
                 sink.fieldError(object, at: timeout, .invalid(.int(Int(value)), "must be greater than 0 and less than 86400"))
             }
+        }
+    }
+
+    /// `ipFamilies`: at most two, no repeat; two families or two cluster IPs need a dual-stack policy (the
+    /// Service REST storage's check, with its wording).
+    private func checkIPFamilies(_ spec: YAMLNode, _ object: ObjectRef, _ sink: inout FindingSink) {
+        let families = spec["ipFamilies"]?.sequenceItems ?? []
+        if families.count > 2, let node = spec["ipFamilies"] {
+            sink.fieldError(object, at: node, .tooMany("\(families.count): must have at most 2 items"))
+        }
+        var seen: [String] = []
+        for item in families {
+            guard let text = item.text else { continue }
+            if seen.contains(text) { sink.fieldError(object, at: item, .duplicate(.string(text))) }
+            seen.append(text)
+        }
+        guard let policy = spec["ipFamilyPolicy"], policy.text == "SingleStack" else { return }
+        let clusterIPs = (spec["clusterIPs"]?.sequenceItems ?? []).filter { $0.text != "None" }
+        for (count, what) in [(clusterIPs.count, "clusterIPs"), (families.count, "ipFamilies")] where count == 2 {
+            sink.fieldError(object, at: policy, .invalid(
+                .string("SingleStack"), "must be RequireDualStack or PreferDualStack when multiple '\(what)' are specified"))
         }
     }
 
