@@ -5,7 +5,8 @@ import KubePlan
 /// chain names, address strings and the endpoint list with each endpoint's `KUBE-SEP-` chain.
 ///
 /// This mirrors kube-proxy's `servicePortInfo` (which also precomputes its chain names) plus the endpoint
-/// strings; only the IPv4 family is planned (`iptables.rules` is the IPv4 proxier's input).
+/// strings, for one IP family at a time as kube-proxy runs one proxier per family (`iptables.rules` from the
+/// IPv4 plans, `ip6tables.rules` from the IPv6 ones).
 struct ServicePortPlan: Sendable {
     /// One endpoint of the port.
     struct Endpoint: Sendable {
