@@ -33,8 +33,10 @@ dropped. The kubec `Cluster` schema (`schemas/cluster-kubec-v1alpha1.json`, hand
 version file so it validates like any other kind. `scripts/schemas/enums.json` adds the enums the API server
 enforces that the source schemas lack (imagePullPolicy, protocol, Service type...).
 
-With --swift DIR the same JSON is also written as a Swift raw string literal (one file per version plus an index),
-which is how the kubec binary embeds the schemas (no resource bundle to find at run time).
+With --swift DIR the versions are also written as Swift raw string literals, which is how the kubec binary embeds
+the schemas (no resource bundle to find at run time): the nodes of all versions pooled, each distinct node once and
+one per line (BundledSchemaNodes+N.swift), every kind with its root per version (BundledSchemaKinds.swift,
+`["apps/v1","Deployment",[ROOT-1.32, ..., ROOT-1.37]]`, -1 where absent) and an index (BundledSchemaData.swift).
 """
 
 import argparse
@@ -250,37 +252,133 @@ def render(version, pkg, source, nodes, kinds, object_meta):
     return "\n".join(lines) + "\n"
 
 
-def swift_identifier(version):
-    return "v" + version.replace(".", "_")
+CHUNK_LINES = 450  # node lines per generated Swift file, so no file passes the house limit of 500 lines
 
 
-def write_swift(directory, outputs):
+def node_refs(node):
+    """The NODE-INDEX fields of a node, in a fixed order."""
+    refs = [target for _, target in node.get("p", [])]
+    if node.get("a", -1) >= 0:
+        refs.append(node["a"])
+    if "i" in node:
+        refs.append(node["i"])
+    return refs
+
+
+def node_label(node):
+    """A node without its references: two nodes can only be the same if their labels are."""
+    label = dict(node)
+    if "p" in label:
+        label["p"] = [name for name, _ in label["p"]]
+    if "a" in label:
+        label["a"] = -1 if label["a"] < 0 else 0
+    if "i" in label:
+        label["i"] = 0
+    return json.dumps(label, sort_keys=True)
+
+
+def pool(tables):
+    """Merges the node tables of every version into one, each distinct node stored once.
+
+    Versions share most of their schema, but a node's indices differ between versions, so equal nodes are found
+    by partition refinement (the graph has cycles): start from classes of equal labels, split a class while its
+    members point to different classes, stop when no class splits. Members of a class accept the same documents.
+    Classes are numbered by first appearance (oldest version first), so the output is stable.
+    Returns (pooled nodes, per-version index maps).
+    """
+    members = [(v, i) for v, nodes in enumerate(tables) for i in range(len(nodes))]
+    labels = {}
+    classes = {m: labels.setdefault(node_label(tables[m[0]][m[1]]), len(labels)) for m in members}
+    count = len(labels)
+    while True:
+        signatures = {}
+        classes = {m: signatures.setdefault(
+            (classes[m], tuple(classes[(m[0], r)] for r in node_refs(tables[m[0]][m[1]]))), len(signatures))
+            for m in members}
+        if len(signatures) == count:
+            break
+        count = len(signatures)
+    pooled = [None] * count
+    for v, i in members:
+        index = classes[(v, i)]
+        if pooled[index] is not None:
+            continue
+        node = dict(tables[v][i])
+        if "p" in node:
+            node["p"] = [[name, classes[(v, target)]] for name, target in node["p"]]
+        if node.get("a", -1) >= 0:
+            node["a"] = classes[(v, node["a"])]
+        if "i" in node:
+            node["i"] = classes[(v, node["i"])]
+        pooled[index] = node
+    maps = [[classes[(v, i)] for i in range(len(nodes))] for v, nodes in enumerate(tables)]
+    return pooled, maps
+
+
+def check_pool(tables, pooled, maps):
+    """Every version's nodes, read back through the pool, are the nodes it was built from."""
+    for v, nodes in enumerate(tables):
+        for i, node in enumerate(nodes):
+            back = pooled[maps[v][i]]
+            if node_label(back) != node_label(node):
+                sys.exit("pooling changed node %d of version %d" % (i, v))
+            if [maps[v][r] for r in node_refs(node)] != node_refs(back):
+                sys.exit("pooling changed the references of node %d of version %d" % (i, v))
+
+
+def swift_literal(name, doc, lines):
+    text = "\n".join(lines) + "\n"
+    if '"#' in text:
+        sys.exit("schema text contains the raw-string delimiter")
+    return ("    /// %s\n    static let %s: StaticString = #\"\"\"\n%s\"\"\"#\n" % (doc, name, text))
+
+
+def write_swift(directory, versions):
+    """Writes the binary's copy: the pooled nodes in chunks, the kinds of every version, and an index.
+
+    `versions` is [(version, nodes, kinds, object_meta)] oldest first, as `compact_version` returns them.
+    """
     os.makedirs(directory, exist_ok=True)
     for name in os.listdir(directory):
-        if name.startswith("BundledSchema+") and name.endswith(".swift"):
+        if name.startswith("BundledSchema") and name.endswith(".swift"):
             os.remove(os.path.join(directory, name))
-    for version, text in outputs:
-        if '"#' in text:
-            sys.exit("schema text contains the raw-string delimiter")
-        path = os.path.join(directory, "BundledSchema+%s.swift" % swift_identifier(version))
-        with open(path, "w") as handle:
-            handle.write("// GENERATED by scripts/schemas/generate.py from schemas/kubernetes-%s.json; do not edit.\n"
-                         % version)
-            handle.write("extension BundledSchemaData {\n")
-            handle.write("    /// The compact schema of Kubernetes %s (see schemas/README.md for the format).\n" % version)
-            handle.write("    static let %s: StaticString = #\"\"\"\n" % swift_identifier(version))
-            handle.write(text)
-            handle.write("\"\"\"#\n}\n")
-    index = os.path.join(directory, "BundledSchemaData.swift")
-    with open(index, "w") as handle:
+    tables = [nodes for _, nodes, _, _ in versions]
+    pooled, maps = pool(tables)
+    check_pool(tables, pooled, maps)
+    header = "// GENERATED by scripts/schemas/generate.py from schemas/kubernetes-1.NN.json; do not edit.\n"
+    node_lines = [json.dumps(node, sort_keys=True, separators=(",", ":")) for node in pooled]
+    chunks = [node_lines[start:start + CHUNK_LINES] for start in range(0, len(node_lines), CHUNK_LINES)]
+    for number, chunk in enumerate(chunks, 1):
+        first = (number - 1) * CHUNK_LINES
+        with open(os.path.join(directory, "BundledSchemaNodes+%d.swift" % number), "w") as handle:
+            handle.write(header + "extension BundledSchemaData {\n")
+            handle.write(swift_literal("nodes%d" % number, "Pooled nodes %d to %d, one per line." % (
+                first, first + len(chunk) - 1), chunk))
+            handle.write("}\n")
+    roots = {}
+    for column, (_, _, kinds, _) in enumerate(versions):
+        for api, kind, root in kinds:
+            roots.setdefault((api, kind), [-1] * len(versions))[column] = maps[column][root]
+    kind_lines = [json.dumps([api, kind, roots[(api, kind)]], separators=(",", ":")) for api, kind in sorted(roots)]
+    with open(os.path.join(directory, "BundledSchemaKinds.swift"), "w") as handle:
+        handle.write(header + "extension BundledSchemaData {\n")
+        handle.write(swift_literal("kinds", "Every kind with its root node per version (column order of `versions`; "
+                                   "-1: not in that version).", kind_lines))
+        handle.write("}\n")
+    with open(os.path.join(directory, "BundledSchemaData.swift"), "w") as handle:
         handle.write("// GENERATED by scripts/schemas/generate.py; do not edit.\n\n")
-        handle.write("/// The schemas compiled into the binary, one compact JSON text per Kubernetes minor version.\n")
+        handle.write("/// The schemas compiled into the binary: the nodes of every version pooled, each distinct node once.\n")
         handle.write("enum BundledSchemaData {\n")
-        handle.write("    /// Every bundled version, oldest first, with its text.\n")
-        handle.write("    static let all: [(version: String, text: StaticString)] = [\n")
-        for version, _ in outputs:
-            handle.write("        (\"%s\", %s),\n" % (version, swift_identifier(version)))
-        handle.write("    ]\n}\n")
+        handle.write("    /// Every bundled version, oldest first, with the pooled index of its ObjectMeta.\n")
+        handle.write("    static let versions: [(version: String, objectMeta: Int)] = [\n")
+        for column, (version, _, _, object_meta) in enumerate(versions):
+            handle.write("        (\"%s\", %d),\n" % (version, maps[column][object_meta]))
+        handle.write("    ]\n\n")
+        handle.write("    /// The pooled node lines, in order: node N is line N of their concatenation.\n")
+        handle.write("    static let nodes: [StaticString] = [%s]\n}\n" % ", ".join(
+            "nodes%d" % number for number in range(1, len(chunks) + 1)))
+    print("Swift: %d versions, %d nodes pooled into %d (%d files), %d kinds" % (
+        len(versions), sum(map(len, tables)), len(pooled), len(chunks), len(kind_lines)))
 
 
 def default_deprecations(root):
@@ -356,7 +454,7 @@ def main():
         text = render(version, pkg, source, nodes, kinds, object_meta)
         with open(os.path.join(args.out, "kubernetes-%s.json" % version), "w") as handle:
             handle.write(text)
-        outputs.append((version, text))
+        outputs.append((version, nodes, kinds, object_meta))
         print("kubernetes-%s.json: %d kinds, %d nodes, %d bytes" % (version, len(kinds), len(nodes), len(text)))
     if args.swift:
         write_swift(args.swift, outputs)

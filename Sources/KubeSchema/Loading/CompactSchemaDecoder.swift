@@ -1,10 +1,9 @@
-/// Reads the compact schema form that `scripts/schemas/generate.py` writes (`schemas/kubernetes-1.NN.json`,
-/// format described in that script), lazily.
+/// Reads the bundled schemas that `scripts/schemas/generate.py` compiles into the binary, lazily.
 ///
-/// The generator puts every kind and every node on a line of its own, so opening a version only splits the text
-/// into lines and parses the header and kinds; a node is parsed when `SchemaTable.materialize` first reaches it.
-/// `kubec lint` on a file of three kinds decodes a few dozen of the ~1,500 nodes. Node indices in the file are
-/// table indices, so there is nothing to resolve.
+/// The generator pools the nodes of every version (each distinct node once) and writes one node, and one kind
+/// with its root per version, on a line of its own. Opening a version only splits the node texts into lines and
+/// parses the kinds; a node is parsed when `SchemaTable.materialize` first reaches it. `kubec lint` on a file of
+/// three kinds decodes a few dozen of the ~2,600 nodes. Node indices are table indices: nothing to resolve.
 package enum CompactSchemaDecoder {
     /// A malformed compact text: only possible if a generated file was edited by hand.
     package struct Failure: Error, Sendable, Equatable {
@@ -12,73 +11,49 @@ package enum CompactSchemaDecoder {
         package var message: String
     }
 
-    /// Opens a compact text: header and kinds decoded, nodes left for `materialize`.
-    package static func open(_ text: UnsafeBufferPointer<UInt8>) -> Result<SchemaTable, Failure> {
-        var lines: [Range<Int>] = []
+    /// Opens version `version`, the `column`th root of every kind line: kinds decoded, nodes left for `materialize`.
+    package static func open(
+        version: String, column: Int, objectMeta: Int,
+        kinds: UnsafeBufferPointer<UInt8>, nodes: [UnsafeBufferPointer<UInt8>]
+    ) -> Result<SchemaTable, Failure> {
+        let nodeLines = nodes.flatMap(lines(of:))
+        var table: [(KindKey, Int)] = []
+        for (number, line) in lines(of: kinds).enumerated() {
+            guard case .success(let value) = JSONParser.parse(line), let entry = value.array, entry.count == 3,
+                  let apiVersion = entry[0].string, let kind = entry[1].string, let roots = entry[2].array,
+                  column < roots.count, let root = roots[column].int
+            else { return .failure(Failure(message: "malformed kind on line \(number + 1)")) }
+            guard root >= 0 else { continue }
+            guard root < nodeLines.count else { return .failure(Failure(message: "node index out of range")) }
+            table.append((KindKey(apiVersion: apiVersion, kind: kind), root))
+        }
+        guard objectMeta >= 0, objectMeta < nodeLines.count
+        else { return .failure(Failure(message: "node index out of range")) }
+        let source = CompactNodeSource(version: version, lines: nodeLines)
+        return .success(SchemaTable(lazy: source, kinds: table, objectMeta: Int32(objectMeta)))
+    }
+
+    /// The non-empty lines of `text`, as views into it.
+    static func lines(of text: UnsafeBufferPointer<UInt8>) -> [UnsafeBufferPointer<UInt8>] {
+        var lines: [UnsafeBufferPointer<UInt8>] = []
         var start = 0
-        for index in 0..<text.count where text[index] == UInt8(ascii: "\n") {
-            lines.append(start..<index)
+        for index in 0...text.count where index == text.count || text[index] == UInt8(ascii: "\n") {
+            if index > start { lines.append(UnsafeBufferPointer(rebasing: text[start..<index])) }
             start = index + 1
         }
-        if start < text.count { lines.append(start..<text.count) }
-        func line(_ index: Int) -> JSONValue? {
-            let range = lines[index]
-            var slice = UnsafeBufferPointer(rebasing: text[range])
-            while let last = slice.last, last == UInt8(ascii: ",") || last == UInt8(ascii: " ") {
-                slice = UnsafeBufferPointer(rebasing: slice.dropLast())
-            }
-            guard case .success(let value) = JSONParser.parse(slice) else { return nil }
-            return value
-        }
-        func header(_ index: Int, _ key: String) -> JSONValue? {
-            guard index < lines.count else { return nil }
-            let range = lines[index]
-            let slice = UnsafeBufferPointer(rebasing: text[range])
-            var bytes = Array(slice)
-            while let last = bytes.last, last == UInt8(ascii: ",") { bytes.removeLast() }
-            if bytes.first == UInt8(ascii: "{") { bytes.removeFirst() }
-            guard case .success(let value) = JSONParser.parse([UInt8(ascii: "{")] + bytes + [UInt8(ascii: "}")])
-            else { return nil }
-            return value[key]
-        }
-        func lineText(_ index: Int) -> String {
-            String(decoding: UnsafeBufferPointer(rebasing: text[lines[index]]), as: UTF8.self)
-        }
-        guard let version = header(1, "kubernetesVersion")?.string, let objectMeta = header(2, "objectMeta")?.int,
-              lines.count > 4, lineText(3) == #" "kinds": ["#
-        else { return .failure(Failure(message: "unexpected header layout")) }
-        var cursor = 4
-        var kinds: [(KindKey, Int)] = []
-        while cursor < lines.count, let entry = line(cursor)?.array {
-            guard entry.count == 3, let apiVersion = entry[0].string, let kind = entry[1].string,
-                  let root = entry[2].int
-            else { return .failure(Failure(message: "malformed kind on line \(cursor + 1)")) }
-            kinds.append((KindKey(apiVersion: apiVersion, kind: kind), root))
-            cursor += 1
-        }
-        guard cursor + 1 < lines.count, lineText(cursor + 1) == #" "nodes": ["#
-        else { return .failure(Failure(message: "unexpected layout before nodes")) }
-        let first = cursor + 2
-        let nodeLines = Array(lines[first..<max(first, lines.count - 1)])
-        let source = CompactNodeSource(version: version, text: text, lines: nodeLines)
-        guard objectMeta >= 0, objectMeta < nodeLines.count,
-              kinds.allSatisfy({ $0.1 >= 0 && $0.1 < nodeLines.count })
-        else { return .failure(Failure(message: "node index out of range")) }
-        return .success(SchemaTable(lazy: source, kinds: kinds, objectMeta: Int32(objectMeta)))
+        return lines
     }
 }
 
-/// The node lines of a compact text in static memory (a `StaticString` compiled into the binary).
+/// The node lines of the bundled schemas, in static memory (`StaticString`s compiled into the binary).
 package struct CompactNodeSource: @unchecked Sendable {
-    /// The Kubernetes version of the text.
+    /// The Kubernetes version of the table the source serves.
     package let version: String
-    private let text: UnsafeBufferPointer<UInt8>
-    private let lines: [Range<Int>]
+    private let lines: [UnsafeBufferPointer<UInt8>]
 
-    /// `text` must outlive the source: it is the bytes of a `StaticString`.
-    init(version: String, text: UnsafeBufferPointer<UInt8>, lines: [Range<Int>]) {
+    /// Every line must outlive the source: they are views into `StaticString`s.
+    init(version: String, lines: [UnsafeBufferPointer<UInt8>]) {
         self.version = version
-        self.text = text
         self.lines = lines
     }
 
@@ -87,11 +62,7 @@ package struct CompactNodeSource: @unchecked Sendable {
 
     /// Decodes node `index`; nil when its line is malformed.
     package func node(at index: Int) -> SchemaNode? {
-        var slice = UnsafeBufferPointer(rebasing: text[lines[index]])
-        while let last = slice.last, last == UInt8(ascii: ",") || last == UInt8(ascii: " ") {
-            slice = UnsafeBufferPointer(rebasing: slice.dropLast())
-        }
-        guard case .success(let value) = JSONParser.parse(slice) else { return nil }
+        guard case .success(let value) = JSONParser.parse(lines[index]) else { return nil }
         return Self.decodeNode(value, count: lines.count)
     }
 
@@ -100,7 +71,7 @@ package struct CompactNodeSource: @unchecked Sendable {
         return Int32(index)
     }
 
-    static func decodeNode(_ value: JSONValue, count: Int) -> SchemaNode? {
+    package static func decodeNode(_ value: JSONValue, count: Int) -> SchemaNode? {
         guard value.members != nil else { return nil }
         var node = SchemaNode()
         node.name = value["n"]?.string
