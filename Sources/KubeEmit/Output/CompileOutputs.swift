@@ -6,6 +6,7 @@ import KubeYAML
 package enum ProxyMode: String, CaseIterable, Sendable {
     case iptables
     case ipvs
+    case nftables
     case all
 }
 
@@ -20,7 +21,7 @@ package enum CompileOutputs {
             OutputFile(path: "placement.json", text: PlanJSONRenderer.render(result)),
         ]
         var diagnostics: [Diagnostic] = []
-        if proxyMode != .ipvs {
+        if proxyMode == .iptables || proxyMode == .all {
             // One file per proxier kube-proxy runs: IPv4 always (as CLI.md lists it), IPv6 when the cluster has
             // IPv6 Service or pod addresses.
             for family in IPFamily.allCases where family == .v4 || state.uses(family) {
@@ -30,10 +31,17 @@ package enum CompileOutputs {
                 files += IPTablesEmitter(options: options).emit(state)
             }
         }
-        if proxyMode != .iptables {
+        if proxyMode == .ipvs || proxyMode == .all {
             var options = IPVSEmitter.Options()
             options.nodes = nodes.isEmpty ? nil : nodes
             files += IPVSEmitter(options: options).emit(state)
+        }
+        if proxyMode == .nftables || proxyMode == .all {
+            var options = NFTablesOptions()
+            options.nodes = nodes.isEmpty ? nil : nodes
+            let nftables = NFTablesEmitter(options: options).emit(state)
+            files += nftables.files
+            diagnostics += nftables.diagnostics
         }
         files += PolicyEmitter(nodes: nodes).emit(state)
         let dns = DNSZoneEmitter.emit(state)

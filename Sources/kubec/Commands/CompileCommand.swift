@@ -9,7 +9,7 @@ import KubeYAML
 struct CompileCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "compile",
-        abstract: "Write placement, kube-proxy (iptables, IPVS), NetworkPolicy, DNS and nginx outputs per CLI.md."
+        abstract: "Write placement, kube-proxy (iptables, IPVS, nftables), NetworkPolicy, DNS and nginx outputs per CLI.md."
     )
 
     @Argument(help: "Files, directories (recursive: .yaml, .yml, .json) or - for standard input.")
@@ -21,7 +21,7 @@ struct CompileCommand: ParsableCommand {
     @Option(help: "Only these nodes (repeatable; default all).")
     var node: [String] = []
 
-    @Option(name: .customLong("proxy-mode"), help: "iptables, ipvs or all.")
+    @Option(name: .customLong("proxy-mode"), help: "iptables, ipvs, nftables or all.")
     var proxyMode: ProxyMode = .all
 
     @Option(help: "Seed of the scheduler's tie-breaker.")
