@@ -35,7 +35,7 @@ struct CompiledNodeTests {
         // a new node only gains its own kube-proxy and policy files.
         #expect(diff.pods.isEmpty)
         let newNode = diff.rules.filter { $0.node == "worker-4" }
-        #expect(newNode.map(\.file) == ["iptables.rules", "policy.rules"])
+        #expect(newNode.map(\.file) == ["iptables.rules", "nftables.nft", "policy.rules"])
         #expect(newNode.allSatisfy { $0.removed.isEmpty })
     }
 }

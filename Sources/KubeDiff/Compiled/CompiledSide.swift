@@ -5,7 +5,7 @@ import KubePlan
 import KubeYAML
 
 /// One side of the diff compiled as `kubec compile` would: placed pods, Services with addresses, and the
-/// output files (kube-proxy in iptables mode, NetworkPolicy rules, zones, nginx) by path.
+/// output files (kube-proxy in iptables and nftables mode, NetworkPolicy rules, zones, nginx) by path.
 struct CompiledSide: Sendable {
     var pods: [PlacementPlan.Pod]
     var services: [ServiceState]
@@ -37,11 +37,13 @@ struct CompiledSide: Sendable {
         }
         let result = Compilation.resolve(set, options: options)
         let emitted = CompileOutputs.emit(result, proxyMode: .iptables)
+        // kube-proxy's nftables mode, compared alongside the iptables rules.
+        let nftables = NFTablesEmitter().emit(result.state)
         var files: [String: OutputFile] = [:]
-        for file in emitted.files { files[file.path] = file }
+        for file in emitted.files + nftables.files { files[file.path] = file }
         return CompiledSide(
             pods: result.plan.pods, services: result.state.services, files: files,
-            diagnostics: result.diagnostics + emitted.diagnostics)
+            diagnostics: result.diagnostics + emitted.diagnostics + nftables.diagnostics)
     }
 }
 

@@ -13,7 +13,9 @@
 /// the file and only the reported ones become `String`s (and only when lines are kept, `--verbose`).
 enum RuleLines {
     /// The per-node files compared.
-    static let files: Set<String> = ["iptables.rules", "ip6tables.rules", "policy.rules", "policy6.rules", "policy.ipset"]
+    static let files: Set<String> = [
+        "iptables.rules", "ip6tables.rules", "policy.rules", "policy6.rules", "policy.ipset", "nftables.nft",
+    ]
 
     /// One meaningful line: its table (empty in an ipset file) and its text, both slices of the file's bytes.
     struct Line: Hashable {
@@ -55,6 +57,7 @@ enum RuleLines {
     static func compare(
         node: String, file: String, old: [UInt8], new: [UInt8], keepLines: Bool = true
     ) -> RuleFileChange? {
+        if file == "nftables.nft" { return NFTablesLines.compare(node: node, file: file, old: old, new: new, keepLines: keepLines) }
         let tables = !file.hasSuffix(".ipset")
         let before = lines(old, tables: tables)
         let after = lines(new, tables: tables)
