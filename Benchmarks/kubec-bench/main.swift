@@ -2,7 +2,7 @@ import Foundation
 
 /// `make bench`: generates its inputs, measures each stage against its floor in the same run, prints a table.
 ///
-/// Usage: kubec-bench [SUITE...] — suites: loader, schema, lint, plan, dataplane, dnsnginx, diff (default all).
+/// Usage: kubec-bench [SUITE...] — suites: loader, schema, lint, plan, dataplane, nftables, dnsnginx, diff (default all).
 struct BenchResult {
     var name: String
     var seconds: Double
@@ -20,6 +20,7 @@ let suites: [(String, (String) throws -> [BenchResult])] = [
     ("diff", DiffSuiteBenchmark.run),
     ("dnsnginx", DNSNginxBenchmark.run),
     ("dataplane", { _ in runDataplaneBench(); return [] }),
+    ("nftables", { _ in runNFTablesBench(); return [] }),
 ]
 let work = FileManager.default.temporaryDirectory.appendingPathComponent("kubec-bench-\(getpid())").path
 
