@@ -128,10 +128,8 @@ package struct TreeDiffer {
             let oldKeys = Self.itemKeys(old, mergeKey), let newKeys = Self.itemKeys(new, mergeKey)
         {
             compareKeyed(old, new, oldKeys: oldKeys, newKeys: newKeys)
-        } else if ListAlignment.fits(old, new) {
-            compareAligned(old, new)
         } else {
-            comparePositional(old, new)
+            compareAligned(old, new)
         }
     }
 
@@ -160,36 +158,18 @@ package struct TreeDiffer {
         }
     }
 
-    private mutating func comparePositional(_ old: YAMLNode, _ new: YAMLNode) {
-        let common = min(old.count, new.count)
-        for index in 0..<max(old.count, new.count) {
-            path.append(.index(index))
-            defer { path.removeLast() }
-            if index < common {
-                let oldItem = old.items[index]
-                let newItem = new.items[index]
-                compare(oldItem, newItem)
-            } else if isIgnored() {
-                continue
-            } else if index < old.count {
-                let item = old.items[index]
-                emit(.removed, old: item, new: nil)
-            } else {
-                let item = new.items[index]
-                emit(.added, old: nil, new: item)
-            }
-        }
-    }
-
-    /// Lists without a merge key (args, command, RBAC rules) are aligned on their longest common subsequence, so removing
-    /// one argument reports one removal instead of a shift of every later one.
+    /// Compares a list without a merge key (args, command, RBAC rules) aligned on its equal items.
+    ///
+    /// Removing one argument reports one removal instead of a shift of every later one. Linear-ish in the lists'
+    /// size whatever their length (`ItemClasses`, `ListAlignment`).
     private mutating func compareAligned(_ old: YAMLNode, _ new: YAMLNode) {
         if old.count == new.count,
             (0..<old.count).allSatisfy({ NodeEquality.equal(old.items[$0], new.items[$0]) })
         {
             return  // The common case, an unchanged list: no table.
         }
-        for step in ListAlignment.align(old, new) {
+        let classes = ItemClasses(old, new)
+        for step in ListAlignment.align(classes.old, classes.new) {
             switch step {
             case .same: continue
             case .removed(let index):
