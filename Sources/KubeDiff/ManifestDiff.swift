@@ -64,6 +64,7 @@ package enum ManifestDiff {
         }
         let context = WorkloadChange(identity: new.identity, old: old.node, new: new.node, changes: allChanges)
         var findings = ImmutabilityChecker.check(context)
+        findings += EnvReferenceOrder.findings(context)
         let (rollout, rolloutFindings) = RolloutPlanner.plan(context)
         findings += rolloutFindings
         let fields =

@@ -13,7 +13,8 @@ import KubeYAML
 ///          4     0      4
 ///          4     1      5  scale up new ReplicaSet to 1
 /// ```
-/// Markers: `+` added, `-` removed, `~` modified, `!` type changed. The last line sums up.
+/// Markers: `+` added, `-` removed, `~` modified, `!` type changed, `↕` keyed items reordered. The last
+/// line sums up.
 package struct DiffTextRenderer: Sendable {
     /// ANSI colours (green additions, red removals and errors, yellow modifications and warnings).
     package var color: Bool
@@ -81,6 +82,11 @@ package struct DiffTextRenderer: Sendable {
             let old = change.old?.inline(limit: Self.limit(change.old)) ?? ""
             let new = change.new?.inline(limit: Self.limit(change.new)) ?? ""
             return paint("~ \(path): \(old) → \(new)", .yellow) + "  " + line(change.oldRange) + " → "
+                + line(change.newRange)
+        case .reordered:
+            let old = change.old?.inline(limit: 60) ?? ""
+            let new = change.new?.inline(limit: 60) ?? ""
+            return paint("↕ \(path): order \(old) → \(new)", .yellow) + "  " + line(change.oldRange) + " → "
                 + line(change.newRange)
         case .typeChanged:
             let old = change.old.map { "\($0.inline(limit: 50)) (\($0.typeName))" } ?? ""

@@ -124,17 +124,19 @@ package struct TreeDiffer {
     // MARK: - Lists
 
     private mutating func compareSequences(_ old: YAMLNode, _ new: YAMLNode) {
-        if let mergeKey = MergeKey.forList(at: FieldPath(path)),
+        if let mergeKey = MergeKey.forList(at: FieldPath(path), kind: kind),
             let oldKeys = Self.itemKeys(old, mergeKey), let newKeys = Self.itemKeys(new, mergeKey)
         {
-            compareKeyed(old, new, oldKeys: oldKeys, newKeys: newKeys)
+            compareKeyed(old, new, oldKeys: oldKeys, newKeys: newKeys, ordered: mergeKey.ordered)
         } else {
             compareAligned(old, new)
         }
     }
 
     private mutating func compareKeyed(
-        _ old: YAMLNode, _ new: YAMLNode, oldKeys: [[FieldPathSegment.KeyField]], newKeys: [[FieldPathSegment.KeyField]]
+        _ old: YAMLNode, _ new: YAMLNode, oldKeys: [[FieldPathSegment.KeyField]],
+        newKeys: [[FieldPathSegment.KeyField]],
+        ordered: Bool
     ) {
         var oldPosition: [[FieldPathSegment.KeyField]: Int] = [:]
         for (index, key) in oldKeys.enumerated() { oldPosition[key] = index }
@@ -155,6 +157,18 @@ package struct TreeDiffer {
             path.append(.item(key))
             defer { path.removeLast() }
             if !isIgnored() { emit(.removed, old: item, new: nil) }
+        }
+        guard ordered else { return }
+        let oldOrder = oldKeys.filter { newSet.contains($0) }
+        let newOrder = newKeys.filter { oldPosition[$0] != nil }
+        if oldOrder != newOrder, !isIgnored() {
+            func names(_ keys: [[FieldPathSegment.KeyField]]) -> DiffValue {
+                .list(keys.map { key in .scalar(text: key.map(\.value).joined(separator: "/"), type: .string) })
+            }
+            changes.append(
+                FieldChange(
+                    kind: .reordered, path: FieldPath(path), old: names(oldOrder), new: names(newOrder),
+                    oldRange: old.range, newRange: new.range))
         }
     }
 
