@@ -64,6 +64,8 @@ package enum ManifestDiff {
         }
         let context = WorkloadChange(identity: new.identity, old: old.node, new: new.node, changes: allChanges)
         var findings = ImmutabilityChecker.check(context)
+        let isCRD = new.identity.group == "apiextensions.k8s.io" && new.identity.kind == "CustomResourceDefinition"
+        if isCRD { findings += CRDUpdateRules.check(context, schema: CRDSchemaChanges.summarize(allChanges)) }
         findings += EnvReferenceOrder.findings(context)
         let (rollout, rolloutFindings) = RolloutPlanner.plan(context)
         findings += rolloutFindings
@@ -77,7 +79,9 @@ package enum ManifestDiff {
             ObjectDiff(
                 change: .modified, identity: new.identity,
                 oldAPIVersion: apiVersionChanged ? old.identity.apiVersion : nil,
-                oldRange: old.node.range, newRange: new.node.range, fields: fields, findings: findings, rollout: rollout
+                oldRange: old.node.range, newRange: new.node.range, fields: fields, findings: findings,
+                rollout: rollout,
+                schemaChanges: isCRD ? CRDSchemaChanges.summarize(fields) : []
             ))
     }
 

@@ -70,6 +70,7 @@ package enum DiffJSONRenderer {
         if let range = object.oldRange { members["old"] = position(range) }
         if let range = object.newRange { members["new"] = position(range) }
         if let rollout = object.rollout { members["rollout"] = self.rollout(rollout) }
+        if !object.schemaChanges.isEmpty { members["schemaChanges"] = .array(object.schemaChanges.map(schema)) }
         return .object(members)
     }
 
@@ -89,6 +90,30 @@ package enum DiffJSONRenderer {
         if let range = change.oldRange { members["oldPosition"] = position(range) }
         if let range = change.newRange { members["newPosition"] = position(range) }
         return .object(members)
+    }
+
+    /// One CRD version's schema changes: `{"version": "v1", "changes": [{"change": "added", "property": …}]}`.
+    static func schema(_ schema: CRDSchemaChanges) -> JSONValue {
+        let entries: [JSONValue] = schema.entries.map { entry in
+            switch entry {
+            case .added(let property, let type):
+                var members: [String: JSONValue] = ["change": .string("added"), "property": .string(property)]
+                if let type { members["type"] = .string(type) }
+                return .object(members)
+            case .removed(let property):
+                return .object(["change": .string("removed"), "property": .string(property)])
+            case .changed(let property, let keywords):
+                return .object([
+                    "change": .string("changed"), "property": .string(property),
+                    "keywords": .array(keywords.map(JSONValue.string)),
+                ])
+            case .nowRequired(let property):
+                return .object(["change": .string("nowRequired"), "property": .string(property)])
+            case .noLongerRequired(let property):
+                return .object(["change": .string("noLongerRequired"), "property": .string(property)])
+            }
+        }
+        return .object(["version": .string(schema.version), "changes": .array(entries)])
     }
 
     static func rollout(_ plan: RolloutPlan) -> JSONValue {

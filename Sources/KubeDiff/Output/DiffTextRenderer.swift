@@ -64,7 +64,20 @@ package struct DiffTextRenderer: Sendable {
             lines.append(
                 "  " + paint("~ apiVersion: \(object.oldAPIVersion ?? "") → \(object.identity.apiVersion)", .yellow))
         }
-        for change in object.fields { lines.append("  " + renderField(change)) }
+        let summarized = Set(object.schemaChanges.map(\.version))
+        for change in object.fields {
+            if !summarized.isEmpty, CRDSchemaChanges.covers(change.path), let version = Self.version(change.path),
+                summarized.contains(version)
+            {
+                continue
+            }
+            if let block = renderLines(change) {
+                lines += block
+            } else {
+                lines.append("  " + renderField(change))
+            }
+        }
+        for schema in object.schemaChanges { lines += renderSchema(schema) }
         for finding in object.findings { lines.append(contentsOf: renderDiagnostic(finding, indent: "  ")) }
         if let rollout = object.rollout { lines.append(contentsOf: renderRollout(rollout)) }
         return lines
@@ -94,6 +107,34 @@ package struct DiffTextRenderer: Sendable {
             return paint("! \(path): \(old) → \(new)", .yellow) + "  " + line(change.oldRange) + " → "
                 + line(change.newRange)
         }
+    }
+
+    /// A multi-line string changed: a header, then the unified hunks indented under it; nil for other changes.
+    func renderLines(_ change: FieldChange) -> [String]? {
+        guard change.kind == .modified, case .scalar(let old, .string)? = change.old,
+            case .scalar(let new, .string)? = change.new, LineDiff.applies(old, new)
+        else { return nil }
+        let hunks = LineDiff.hunks(old, new)
+        let removed = hunks.reduce(0) { $0 + $1.lines.filter { if case .removed = $0 { true } else { false } }.count }
+        let added = hunks.reduce(0) { $0 + $1.lines.filter { if case .added = $0 { true } else { false } }.count }
+        var lines = [
+            "  "
+                + paint(
+                    "~ \(change.path): \(Self.count(removed, "line")) removed, \(Self.count(added, "line")) added",
+                    .yellow)
+                + "  " + line(change.oldRange) + " → " + line(change.newRange)
+        ]
+        for hunk in hunks {
+            lines.append("      " + paint(hunk.header, .plain))
+            for entry in hunk.lines {
+                switch entry {
+                case .context: lines.append("      " + entry.text)
+                case .removed: lines.append("      " + paint(entry.text, .red))
+                case .added: lines.append("      " + paint(entry.text, .green))
+                }
+            }
+        }
+        return lines
     }
 
     func renderRollout(_ plan: RolloutPlan) -> [String] {
@@ -193,7 +234,7 @@ package struct DiffTextRenderer: Sendable {
         case plain, red, green, yellow
     }
 
-    private func paint(_ text: String, _ tone: Tone, bold: Bool = false) -> String {
+    func paint(_ text: String, _ tone: Tone, bold: Bool = false) -> String {
         guard color else { return text }
         let code: String
         switch tone {

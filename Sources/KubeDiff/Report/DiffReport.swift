@@ -128,13 +128,17 @@ package struct ObjectDiff: Sendable {
     package var findings: [Diagnostic]
     /// What the change does to running pods, for workloads.
     package var rollout: RolloutPlan?
+    /// For a CRD: its schema changes per version, as property paths (the text report shows these instead of
+    /// the field changes under each version's schema).
+    package var schemaChanges: [CRDSchemaChanges]
 
     /// An object difference.
     package init(
         change: Change, identity: ResourceIdentity, oldAPIVersion: String? = nil, oldRange: SourceRange? = nil,
         newRange: SourceRange? = nil, fields: [FieldChange] = [], findings: [Diagnostic] = [],
-        rollout: RolloutPlan? = nil
+        rollout: RolloutPlan? = nil, schemaChanges: [CRDSchemaChanges] = []
     ) {
+        self.schemaChanges = schemaChanges
         self.change = change
         self.identity = identity
         self.oldAPIVersion = oldAPIVersion

@@ -15,6 +15,8 @@ package struct TreeDiffer {
     /// Whether any ignore pattern can match under the current top-level key (most cannot: `spec`, `data`).
     private var rootLive = true
     private var path: [FieldPathSegment] = []
+    /// Inside JSON held in a string: the string's positions on each side, which every change there gets.
+    private var embedded: (old: SourceRange, new: SourceRange)?
     /// The changes found so far, in walk order.
     package private(set) var changes: [FieldChange] = []
 
@@ -41,7 +43,15 @@ package struct TreeDiffer {
         case (.scalar, .scalar):
             switch ScalarComparison.compare(old, new) {
             case .equal: return
-            case .differentValue: emit(.modified, old: old, new: new)
+            case .differentValue:
+                if embedded == nil, let trees = EmbeddedJSON.trees(old, new) {
+                    // JSON in a string (a Grafana dashboard): diff the documents, positions at the string.
+                    embedded = (old.range, new.range)
+                    compare(trees.old, trees.new)
+                    embedded = nil
+                } else {
+                    emit(.modified, old: old, new: new)
+                }
             case .differentType: emit(.typeChanged, old: old, new: new)
             }
         case (.mapping, .mapping):
@@ -168,7 +178,7 @@ package struct TreeDiffer {
             changes.append(
                 FieldChange(
                     kind: .reordered, path: FieldPath(path), old: names(oldOrder), new: names(newOrder),
-                    oldRange: old.range, newRange: new.range))
+                    oldRange: embedded?.old ?? old.range, newRange: embedded?.new ?? new.range))
         }
     }
 
@@ -240,8 +250,12 @@ package struct TreeDiffer {
     private mutating func emit(
         _ kind: FieldChange.Kind, old: YAMLNode?, new: YAMLNode?, oldKey: YAMLNode? = nil, newKey: YAMLNode? = nil
     ) {
-        let oldRange = old.map { node in oldKey.map { Self.range(key: $0, value: node) } ?? node.range }
-        let newRange = new.map { node in newKey.map { Self.range(key: $0, value: node) } ?? node.range }
+        var oldRange = old.map { node in oldKey.map { Self.range(key: $0, value: node) } ?? node.range }
+        var newRange = new.map { node in newKey.map { Self.range(key: $0, value: node) } ?? node.range }
+        if let embedded {
+            oldRange = old == nil ? nil : embedded.old
+            newRange = new == nil ? nil : embedded.new
+        }
         var oldValue = old.map(DiffValue.init)
         var newValue = new.map(DiffValue.init)
         // A whole mapping added or removed near the root may hold ignored fields (an `annotations` block
