@@ -34,12 +34,22 @@ package enum ManifestDiff {
                 objects.append(object)
             }
         }
-        for manifest in matched.added {
+        let renames = RenameMatcher.pair(removed: matched.removed, added: matched.added)
+        for pair in renames.renames {
+            guard case .modified(var object) = comparePair(old: pair.old, new: pair.new, options: options) else {
+                continue
+            }
+            object.change = .renamed
+            object.oldName = pair.old.identity.name
+            objects.append(object)
+        }
+        for manifest in renames.added {
             objects.append(ObjectDiff(change: .added, identity: manifest.identity, newRange: manifest.node.range))
         }
-        for manifest in matched.removed {
+        for manifest in renames.removed {
             objects.append(ObjectDiff(change: .removed, identity: manifest.identity, oldRange: manifest.node.range))
         }
+        RenamedReferences.add(&objects)
         addConfigConsumers(&objects, new: new)
         addAutoscalerCaveats(&objects, new: new)
         objects.sort(by: reportOrder)
@@ -162,6 +172,7 @@ package enum ManifestDiff {
             case .added: summary.added += 1
             case .removed: summary.removed += 1
             case .modified: summary.modified += 1
+            case .renamed: summary.renamed += 1
             }
             if object.oldAPIVersion != nil { summary.apiVersionChanges += 1 }
             summary.fieldChanges += object.fields.count

@@ -138,6 +138,7 @@ struct OutputTests {
                 "modified": 1,
                 "moved": 0,
                 "removed": 1,
+                "renamed": 0,
                 "restarts": 0,
                 "unchanged": 0
               }

@@ -67,6 +67,7 @@ package enum DiffJSONRenderer {
             "findings": .array(object.findings.map(diagnostic)),
         ]
         if let oldAPIVersion = object.oldAPIVersion { members["oldApiVersion"] = .string(oldAPIVersion) }
+        if let oldName = object.oldName { members["oldName"] = .string(oldName) }
         if let range = object.oldRange { members["old"] = position(range) }
         if let range = object.newRange { members["new"] = position(range) }
         if let rollout = object.rollout { members["rollout"] = self.rollout(rollout) }
@@ -146,7 +147,7 @@ package enum DiffJSONRenderer {
             "added": .int(summary.added), "removed": .int(summary.removed), "modified": .int(summary.modified),
             "unchanged": .int(summary.unchanged), "moved": .int(summary.moved),
             "apiVersionChanges": .int(summary.apiVersionChanges), "fieldChanges": .int(summary.fieldChanges),
-            "forbidden": .int(summary.forbidden), "restarts": .int(summary.restarts),
+            "forbidden": .int(summary.forbidden), "restarts": .int(summary.restarts), "renamed": .int(summary.renamed),
             "different": .bool(report.hasDifferences),
         ])
     }

@@ -59,6 +59,10 @@ package struct DiffTextRenderer: Sendable {
             lines.append(
                 paint("~ " + title, .yellow, bold: true) + "  " + place(object.oldRange) + " → "
                     + place(object.newRange))
+        case .renamed:
+            lines.append(
+                paint("→ " + title + " renamed from \(object.oldName ?? "")", .yellow, bold: true) + "  "
+                    + place(object.oldRange) + " → " + place(object.newRange))
         }
         if object.oldAPIVersion != nil {
             lines.append(
@@ -196,6 +200,7 @@ package struct DiffTextRenderer: Sendable {
         var parts = [
             Self.count(report.objects.count, "object") + (report.objects.count == 1 ? " differs" : " differ")
                 + ": \(summary.added) added, \(summary.removed) removed, \(summary.modified) modified"
+                + (summary.renamed > 0 ? ", \(summary.renamed) renamed" : "")
         ]
         parts.append(
             "\(summary.unchanged) unchanged" + (summary.moved > 0 ? " (\(summary.moved) moved between files)" : ""))

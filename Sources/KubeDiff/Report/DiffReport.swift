@@ -91,6 +91,8 @@ package struct DiffSummary: Hashable, Sendable {
     package var unchanged = 0
     /// Unchanged objects that moved to another file (not a difference).
     package var moved = 0
+    /// Objects paired as renamed (counted once, not as one added and one removed).
+    package var renamed = 0
     /// Objects whose apiVersion changed (counted in `modified` too).
     package var apiVersionChanges = 0
     package var fieldChanges = 0
@@ -110,6 +112,9 @@ package struct ObjectDiff: Sendable {
         case added
         case removed
         case modified
+        /// An object that disappeared and one that appeared under another name, paired as one renamed object
+        /// (`RenameMatcher`): `identity` is the new one, `oldName` the old name.
+        case renamed
     }
 
     /// Added, removed or modified.
@@ -131,6 +136,8 @@ package struct ObjectDiff: Sendable {
     /// For a CRD: its schema changes per version, as property paths (the text report shows these instead of
     /// the field changes under each version's schema).
     package var schemaChanges: [CRDSchemaChanges]
+    /// For a renamed object: its old name.
+    package var oldName: String?
 
     /// An object difference.
     package init(
