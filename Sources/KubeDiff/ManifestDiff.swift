@@ -17,7 +17,9 @@ package enum ManifestDiff {
     package static func compare(old: ManifestSet, new: ManifestSet, options: DiffOptions = DiffOptions()) -> DiffReport
     {
         var report = DiffReport()
-        report.diagnostics = old.diagnostics + new.diagnostics
+        report.diagnostics =
+            UnidentifiedObjects.mark(old.diagnostics, files: old.files)
+            + UnidentifiedObjects.mark(new.diagnostics, files: new.files)
         let matched = ObjectMatcher.match(old: old.manifests, new: new.manifests)
         report.diagnostics += matched.diagnostics
         report.diagnostics.sort(by: Diagnostic.reportOrder)
@@ -77,8 +79,10 @@ package enum ManifestDiff {
         let isCRD = new.identity.group == "apiextensions.k8s.io" && new.identity.kind == "CustomResourceDefinition"
         if isCRD { findings += CRDUpdateRules.check(context, schema: CRDSchemaChanges.summarize(allChanges)) }
         findings += EnvReferenceOrder.findings(context)
-        let (rollout, rolloutFindings) = RolloutPlanner.plan(context)
+        var (rollout, rolloutFindings) = RolloutPlanner.plan(context)
         findings += rolloutFindings
+        // The API server refuses the whole update: nothing is stored, so nothing rolls out.
+        if findings.contains(where: { $0.severity == .error }) { rollout = nil }
         let fields =
             options.ignores.isEmpty
             ? allChanges : allChanges.filter { change in !options.ignores.contains { $0.matches(change.path) } }

@@ -142,10 +142,13 @@ package struct DiffTextRenderer: Sendable {
     }
 
     func renderRollout(_ plan: RolloutPlan) -> [String] {
-        var lines = ["  rollout (\(plan.strategy)): \(plan.summary)"]
+        // Kinds without a rollout strategy (ReplicaSet, CronJob) say so in words, not as "(None)".
+        let head = plan.strategy == "None" ? "  rollout: " : "  rollout (\(plan.strategy)): "
+        var lines = [head + plan.summary]
         if let surge = plan.maxSurge, let unavailable = plan.maxUnavailable, !plan.steps.isEmpty {
+            // The settings and what they resolve to for this replica count: not a change, so no arrow.
             lines.append(
-                "    maxSurge \(surge) → \(plan.resolvedMaxSurge ?? 0), maxUnavailable \(unavailable) → \(plan.resolvedMaxUnavailable ?? 0)"
+                "    maxSurge \(surge) (\(Self.count(plan.resolvedMaxSurge ?? 0, "pod"))), maxUnavailable \(unavailable) (\(Self.count(plan.resolvedMaxUnavailable ?? 0, "pod")))"
             )
         }
         if !plan.steps.isEmpty {
@@ -192,8 +195,19 @@ package struct DiffTextRenderer: Sendable {
 
     func summaryLine(_ report: DiffReport) -> String {
         let summary = report.summary
+        // Never "no differences" when part of either side could not be compared.
+        let incomplete =
+            report.hasInputErrors
+            ? "comparison incomplete: " + Self.count(report.inputErrorCount, "input error") + " above; " : ""
+        return incomplete + comparedLine(report, summary)
+    }
+
+    private func comparedLine(_ report: DiffReport, _ summary: DiffSummary) -> String {
         guard !report.objects.isEmpty else {
-            return (report.hasDifferences ? "no object differences (" : "no differences (")
+            let none =
+                report.hasDifferences || report.hasInputErrors
+                ? "no object differences among the rest (" : "no differences ("
+            return none
                 + Self.count(summary.unchanged, "object") + " compared"
                 + (summary.moved > 0 ? ", \(summary.moved) moved between files)" : ")")
         }
@@ -208,7 +222,10 @@ package struct DiffTextRenderer: Sendable {
         if summary.forbidden > 0 {
             parts.append(Self.count(summary.forbidden, "update") + " refused by the API server")
         }
-        if summary.restarts > 0 { parts.append(Self.count(summary.restarts, "workload") + " roll out") }
+        if summary.restarts > 0 {
+            parts.append(
+                Self.count(summary.restarts, "workload") + (summary.restarts == 1 ? " rolls out" : " roll out"))
+        }
         return parts.joined(separator: "; ")
     }
 

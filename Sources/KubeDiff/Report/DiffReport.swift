@@ -28,11 +28,12 @@ package struct DiffReport: Sendable {
     /// True when any object differs, or anything compiled does (what `--exit-code` turns into exit status 1).
     package var hasDifferences: Bool { !objects.isEmpty || compiled?.hasDifferences == true }
 
-    /// True when an input could not be read or parsed, so documents are missing from the comparison (exit 2).
+    /// True when an input could not be read, parsed or identified, so documents are missing from the
+    /// comparison (exit 2, and the text never says "no differences").
     ///
-    /// Other input findings (a duplicate key, a document that is not a Kubernetes object, a field of the wrong
-    /// type) are reported but do not stop the diff: the document is compared as the API server would read
-    /// it, or is not an object on either side.
+    /// A document that looks like an object but has no apiVersion, kind or name counts: it cannot be matched, so
+    /// whatever changed in it would go unseen. Other input findings (a duplicate key, a field of the wrong type)
+    /// are reported but do not stop the diff: the document is compared as the API server would read it.
     package var hasInputErrors: Bool {
         diagnostics.contains { $0.severity == .error && Self.incompleteRules.contains($0.rule) }
     }
@@ -41,7 +42,15 @@ package struct DiffReport: Sendable {
     static let incompleteRules: Set<String> = [
         YAMLRuleID.syntax, YAMLRuleID.unreadable, YAMLRuleID.fileSize, YAMLRuleID.notUTF8, YAMLRuleID.depth,
         YAMLRuleID.aliasExpansion, YAMLRuleID.unknownAnchor,
+        // A document that looks like an object but has no apiVersion, kind or name cannot be matched: its
+        // changes would go unseen (`UnidentifiedObjects`; Helm values or a kustomization.yaml do not count).
+        UnidentifiedObjects.rule,
     ]
+
+    /// How many input errors left part of either side out of the comparison.
+    package var inputErrorCount: Int {
+        diagnostics.filter { $0.severity == .error && Self.incompleteRules.contains($0.rule) }.count
+    }
 
     /// The exit status of `kubec diff`: 2 for input errors, else 1 for differences when `exitCode` is set
     /// (as `kubectl diff`), else 0.
