@@ -2,7 +2,8 @@ import Foundation
 
 /// `make bench`: generates its inputs, measures each stage against its floor in the same run, prints a table.
 ///
-/// Usage: kubec-bench [SUITE...] — suites: loader, schema, lint, plan, dataplane, nftables, dnsnginx, diff (default all).
+/// Usage: kubec-bench [SUITE...] — suites: loader, schema, lint, plan, dataplane, nftables, dnsnginx, diff, diff-upgrade
+/// (default all).
 struct BenchResult {
     var name: String
     var seconds: Double
@@ -18,6 +19,7 @@ let suites: [(String, (String) throws -> [BenchResult])] = [
     ("schema", SchemaBenchmark.run),
     ("lint", LintBenchmark.run),
     ("diff", DiffSuiteBenchmark.run),
+    ("diff-upgrade", DiffUpgradeBenchmark.run),
     ("dnsnginx", DNSNginxBenchmark.run),
     ("dataplane", { _ in runDataplaneBench(); return [] }),
     ("nftables", { _ in runNFTablesBench(); return [] }),

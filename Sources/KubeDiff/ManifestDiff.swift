@@ -17,7 +17,9 @@ package enum ManifestDiff {
     package static func compare(old: ManifestSet, new: ManifestSet, options: DiffOptions = DiffOptions()) -> DiffReport
     {
         var report = DiffReport()
-        report.diagnostics = old.diagnostics + new.diagnostics
+        report.diagnostics =
+            UnidentifiedObjects.mark(old.diagnostics, files: old.files)
+            + UnidentifiedObjects.mark(new.diagnostics, files: new.files)
         let matched = ObjectMatcher.match(old: old.manifests, new: new.manifests)
         report.diagnostics += matched.diagnostics
         report.diagnostics.sort(by: Diagnostic.reportOrder)
@@ -34,12 +36,22 @@ package enum ManifestDiff {
                 objects.append(object)
             }
         }
-        for manifest in matched.added {
+        let renames = RenameMatcher.pair(removed: matched.removed, added: matched.added)
+        for pair in renames.renames {
+            guard case .modified(var object) = comparePair(old: pair.old, new: pair.new, options: options) else {
+                continue
+            }
+            object.change = .renamed
+            object.oldName = pair.old.identity.name
+            objects.append(object)
+        }
+        for manifest in renames.added {
             objects.append(ObjectDiff(change: .added, identity: manifest.identity, newRange: manifest.node.range))
         }
-        for manifest in matched.removed {
+        for manifest in renames.removed {
             objects.append(ObjectDiff(change: .removed, identity: manifest.identity, oldRange: manifest.node.range))
         }
+        RenamedReferences.add(&objects)
         addConfigConsumers(&objects, new: new)
         addAutoscalerCaveats(&objects, new: new)
         objects.sort(by: reportOrder)
@@ -64,8 +76,13 @@ package enum ManifestDiff {
         }
         let context = WorkloadChange(identity: new.identity, old: old.node, new: new.node, changes: allChanges)
         var findings = ImmutabilityChecker.check(context)
-        let (rollout, rolloutFindings) = RolloutPlanner.plan(context)
+        let isCRD = new.identity.group == "apiextensions.k8s.io" && new.identity.kind == "CustomResourceDefinition"
+        if isCRD { findings += CRDUpdateRules.check(context, schema: CRDSchemaChanges.summarize(allChanges)) }
+        findings += EnvReferenceOrder.findings(context)
+        var (rollout, rolloutFindings) = RolloutPlanner.plan(context)
         findings += rolloutFindings
+        // The API server refuses the whole update: nothing is stored, so nothing rolls out.
+        if findings.contains(where: { $0.severity == .error }) { rollout = nil }
         let fields =
             options.ignores.isEmpty
             ? allChanges : allChanges.filter { change in !options.ignores.contains { $0.matches(change.path) } }
@@ -76,7 +93,9 @@ package enum ManifestDiff {
             ObjectDiff(
                 change: .modified, identity: new.identity,
                 oldAPIVersion: apiVersionChanged ? old.identity.apiVersion : nil,
-                oldRange: old.node.range, newRange: new.node.range, fields: fields, findings: findings, rollout: rollout
+                oldRange: old.node.range, newRange: new.node.range, fields: fields, findings: findings,
+                rollout: rollout,
+                schemaChanges: isCRD ? CRDSchemaChanges.summarize(fields) : []
             ))
     }
 
@@ -157,6 +176,7 @@ package enum ManifestDiff {
             case .added: summary.added += 1
             case .removed: summary.removed += 1
             case .modified: summary.modified += 1
+            case .renamed: summary.renamed += 1
             }
             if object.oldAPIVersion != nil { summary.apiVersionChanges += 1 }
             summary.fieldChanges += object.fields.count

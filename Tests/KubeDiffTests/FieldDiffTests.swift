@@ -23,15 +23,18 @@ struct FieldDiffTests {
         #expect(change.oldRange?.file == "old.yaml" && change.newRange?.file == "new.yaml")
     }
 
-    @Test func reorderingContainersIsNotAChange() {
+    @Test func reorderingContainersIsOneReorderChange() {
         let a = "  - {name: web, image: nginx}\n  - {name: sidecar, image: envoy}\n"
         let b = "  - {name: sidecar, image: envoy}\n  - {name: web, image: nginx}\n"
-        #expect(!DiffFixture.diff(Self.pod(containers: a), Self.pod(containers: b)).hasDifferences)
+        let report = DiffFixture.diff(Self.pod(containers: a), Self.pod(containers: b))
+        #expect(DiffFixture.fieldSummary(report) == ["spec.containers reordered"])
+        let change = report.objects.first?.fields.first
+        #expect(change?.old == .list([.scalar(text: "web", type: .string), .scalar(text: "sidecar", type: .string)]))
     }
 
     @Test func containerFieldPathUsesItsName() {
         let a = "  - {name: sidecar, image: envoy}\n  - {name: web, image: nginx:1.25}\n"
-        let b = "  - {name: web, image: nginx:1.27}\n  - {name: sidecar, image: envoy}\n"
+        let b = "  - {name: sidecar, image: envoy}\n  - {name: web, image: nginx:1.27}\n"
         let report = DiffFixture.diff(Self.pod(containers: a), Self.pod(containers: b))
         #expect(DiffFixture.fieldSummary(report) == ["spec.containers[name=web].image modified"])
     }

@@ -5,7 +5,7 @@ import Testing
 @Suite("Object matching")
 struct MatchingTests {
     static let configMapA = "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\ndata: {k: v}\n"
-    static let configMapB = "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: b}\ndata: {k: v}\n"
+    static let configMapB = "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: b}\ndata: {other: w}\n"
 
     @Test func identicalSetsHaveNoDifferences() {
         let report = DiffFixture.diff(Self.configMapA, Self.configMapA)

@@ -67,9 +67,11 @@ package enum DiffJSONRenderer {
             "findings": .array(object.findings.map(diagnostic)),
         ]
         if let oldAPIVersion = object.oldAPIVersion { members["oldApiVersion"] = .string(oldAPIVersion) }
+        if let oldName = object.oldName { members["oldName"] = .string(oldName) }
         if let range = object.oldRange { members["old"] = position(range) }
         if let range = object.newRange { members["new"] = position(range) }
         if let rollout = object.rollout { members["rollout"] = self.rollout(rollout) }
+        if !object.schemaChanges.isEmpty { members["schemaChanges"] = .array(object.schemaChanges.map(schema)) }
         return .object(members)
     }
 
@@ -89,6 +91,30 @@ package enum DiffJSONRenderer {
         if let range = change.oldRange { members["oldPosition"] = position(range) }
         if let range = change.newRange { members["newPosition"] = position(range) }
         return .object(members)
+    }
+
+    /// One CRD version's schema changes: `{"version": "v1", "changes": [{"change": "added", "property": …}]}`.
+    static func schema(_ schema: CRDSchemaChanges) -> JSONValue {
+        let entries: [JSONValue] = schema.entries.map { entry in
+            switch entry {
+            case .added(let property, let type):
+                var members: [String: JSONValue] = ["change": .string("added"), "property": .string(property)]
+                if let type { members["type"] = .string(type) }
+                return .object(members)
+            case .removed(let property):
+                return .object(["change": .string("removed"), "property": .string(property)])
+            case .changed(let property, let keywords):
+                return .object([
+                    "change": .string("changed"), "property": .string(property),
+                    "keywords": .array(keywords.map(JSONValue.string)),
+                ])
+            case .nowRequired(let property):
+                return .object(["change": .string("nowRequired"), "property": .string(property)])
+            case .noLongerRequired(let property):
+                return .object(["change": .string("noLongerRequired"), "property": .string(property)])
+            }
+        }
+        return .object(["version": .string(schema.version), "changes": .array(entries)])
     }
 
     static func rollout(_ plan: RolloutPlan) -> JSONValue {
@@ -121,7 +147,7 @@ package enum DiffJSONRenderer {
             "added": .int(summary.added), "removed": .int(summary.removed), "modified": .int(summary.modified),
             "unchanged": .int(summary.unchanged), "moved": .int(summary.moved),
             "apiVersionChanges": .int(summary.apiVersionChanges), "fieldChanges": .int(summary.fieldChanges),
-            "forbidden": .int(summary.forbidden), "restarts": .int(summary.restarts),
+            "forbidden": .int(summary.forbidden), "restarts": .int(summary.restarts), "renamed": .int(summary.renamed),
             "different": .bool(report.hasDifferences),
         ])
     }

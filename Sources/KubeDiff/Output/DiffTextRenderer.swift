@@ -13,7 +13,8 @@ import KubeYAML
 ///          4     0      4
 ///          4     1      5  scale up new ReplicaSet to 1
 /// ```
-/// Markers: `+` added, `-` removed, `~` modified, `!` type changed. The last line sums up.
+/// Markers: `+` added, `-` removed, `~` modified, `!` type changed, `↕` keyed items reordered. The last
+/// line sums up.
 package struct DiffTextRenderer: Sendable {
     /// ANSI colours (green additions, red removals and errors, yellow modifications and warnings).
     package var color: Bool
@@ -58,12 +59,29 @@ package struct DiffTextRenderer: Sendable {
             lines.append(
                 paint("~ " + title, .yellow, bold: true) + "  " + place(object.oldRange) + " → "
                     + place(object.newRange))
+        case .renamed:
+            lines.append(
+                paint("→ " + title + " renamed from \(object.oldName ?? "")", .yellow, bold: true) + "  "
+                    + place(object.oldRange) + " → " + place(object.newRange))
         }
         if object.oldAPIVersion != nil {
             lines.append(
                 "  " + paint("~ apiVersion: \(object.oldAPIVersion ?? "") → \(object.identity.apiVersion)", .yellow))
         }
-        for change in object.fields { lines.append("  " + renderField(change)) }
+        let summarized = Set(object.schemaChanges.map(\.version))
+        for change in object.fields {
+            if !summarized.isEmpty, CRDSchemaChanges.covers(change.path), let version = Self.version(change.path),
+                summarized.contains(version)
+            {
+                continue
+            }
+            if let block = renderLines(change) {
+                lines += block
+            } else {
+                lines.append("  " + renderField(change))
+            }
+        }
+        for schema in object.schemaChanges { lines += renderSchema(schema) }
         for finding in object.findings { lines.append(contentsOf: renderDiagnostic(finding, indent: "  ")) }
         if let rollout = object.rollout { lines.append(contentsOf: renderRollout(rollout)) }
         return lines
@@ -82,6 +100,11 @@ package struct DiffTextRenderer: Sendable {
             let new = change.new?.inline(limit: Self.limit(change.new)) ?? ""
             return paint("~ \(path): \(old) → \(new)", .yellow) + "  " + line(change.oldRange) + " → "
                 + line(change.newRange)
+        case .reordered:
+            let old = change.old?.inline(limit: 60) ?? ""
+            let new = change.new?.inline(limit: 60) ?? ""
+            return paint("↕ \(path): order \(old) → \(new)", .yellow) + "  " + line(change.oldRange) + " → "
+                + line(change.newRange)
         case .typeChanged:
             let old = change.old.map { "\($0.inline(limit: 50)) (\($0.typeName))" } ?? ""
             let new = change.new.map { "\($0.inline(limit: 50)) (\($0.typeName))" } ?? ""
@@ -90,11 +113,42 @@ package struct DiffTextRenderer: Sendable {
         }
     }
 
+    /// A multi-line string changed: a header, then the unified hunks indented under it; nil for other changes.
+    func renderLines(_ change: FieldChange) -> [String]? {
+        guard change.kind == .modified, case .scalar(let old, .string)? = change.old,
+            case .scalar(let new, .string)? = change.new, LineDiff.applies(old, new)
+        else { return nil }
+        let hunks = LineDiff.hunks(old, new)
+        let removed = hunks.reduce(0) { $0 + $1.lines.filter { if case .removed = $0 { true } else { false } }.count }
+        let added = hunks.reduce(0) { $0 + $1.lines.filter { if case .added = $0 { true } else { false } }.count }
+        var lines = [
+            "  "
+                + paint(
+                    "~ \(change.path): \(Self.count(removed, "line")) removed, \(Self.count(added, "line")) added",
+                    .yellow)
+                + "  " + line(change.oldRange) + " → " + line(change.newRange)
+        ]
+        for hunk in hunks {
+            lines.append("      " + paint(hunk.header, .plain))
+            for entry in hunk.lines {
+                switch entry {
+                case .context: lines.append("      " + entry.text)
+                case .removed: lines.append("      " + paint(entry.text, .red))
+                case .added: lines.append("      " + paint(entry.text, .green))
+                }
+            }
+        }
+        return lines
+    }
+
     func renderRollout(_ plan: RolloutPlan) -> [String] {
-        var lines = ["  rollout (\(plan.strategy)): \(plan.summary)"]
+        // Kinds without a rollout strategy (ReplicaSet, CronJob) say so in words, not as "(None)".
+        let head = plan.strategy == "None" ? "  rollout: " : "  rollout (\(plan.strategy)): "
+        var lines = [head + plan.summary]
         if let surge = plan.maxSurge, let unavailable = plan.maxUnavailable, !plan.steps.isEmpty {
+            // The settings and what they resolve to for this replica count: not a change, so no arrow.
             lines.append(
-                "    maxSurge \(surge) → \(plan.resolvedMaxSurge ?? 0), maxUnavailable \(unavailable) → \(plan.resolvedMaxUnavailable ?? 0)"
+                "    maxSurge \(surge) (\(Self.count(plan.resolvedMaxSurge ?? 0, "pod"))), maxUnavailable \(unavailable) (\(Self.count(plan.resolvedMaxUnavailable ?? 0, "pod")))"
             )
         }
         if !plan.steps.isEmpty {
@@ -141,14 +195,26 @@ package struct DiffTextRenderer: Sendable {
 
     func summaryLine(_ report: DiffReport) -> String {
         let summary = report.summary
+        // Never "no differences" when part of either side could not be compared.
+        let incomplete =
+            report.hasInputErrors
+            ? "comparison incomplete: " + Self.count(report.inputErrorCount, "input error") + " above; " : ""
+        return incomplete + comparedLine(report, summary)
+    }
+
+    private func comparedLine(_ report: DiffReport, _ summary: DiffSummary) -> String {
         guard !report.objects.isEmpty else {
-            return (report.hasDifferences ? "no object differences (" : "no differences (")
+            let none =
+                report.hasDifferences || report.hasInputErrors
+                ? "no object differences among the rest (" : "no differences ("
+            return none
                 + Self.count(summary.unchanged, "object") + " compared"
                 + (summary.moved > 0 ? ", \(summary.moved) moved between files)" : ")")
         }
         var parts = [
             Self.count(report.objects.count, "object") + (report.objects.count == 1 ? " differs" : " differ")
                 + ": \(summary.added) added, \(summary.removed) removed, \(summary.modified) modified"
+                + (summary.renamed > 0 ? ", \(summary.renamed) renamed" : "")
         ]
         parts.append(
             "\(summary.unchanged) unchanged" + (summary.moved > 0 ? " (\(summary.moved) moved between files)" : ""))
@@ -156,7 +222,10 @@ package struct DiffTextRenderer: Sendable {
         if summary.forbidden > 0 {
             parts.append(Self.count(summary.forbidden, "update") + " refused by the API server")
         }
-        if summary.restarts > 0 { parts.append(Self.count(summary.restarts, "workload") + " roll out") }
+        if summary.restarts > 0 {
+            parts.append(
+                Self.count(summary.restarts, "workload") + (summary.restarts == 1 ? " rolls out" : " roll out"))
+        }
         return parts.joined(separator: "; ")
     }
 
@@ -187,7 +256,7 @@ package struct DiffTextRenderer: Sendable {
         case plain, red, green, yellow
     }
 
-    private func paint(_ text: String, _ tone: Tone, bold: Bool = false) -> String {
+    func paint(_ text: String, _ tone: Tone, bold: Bool = false) -> String {
         guard color else { return text }
         let code: String
         switch tone {

@@ -28,11 +28,12 @@ package struct DiffReport: Sendable {
     /// True when any object differs, or anything compiled does (what `--exit-code` turns into exit status 1).
     package var hasDifferences: Bool { !objects.isEmpty || compiled?.hasDifferences == true }
 
-    /// True when an input could not be read or parsed, so documents are missing from the comparison (exit 2).
+    /// True when an input could not be read, parsed or identified, so documents are missing from the
+    /// comparison (exit 2, and the text never says "no differences").
     ///
-    /// Other input findings (a duplicate key, a document that is not a Kubernetes object, a field of the wrong
-    /// type) are reported but do not stop the diff: the document is compared as the API server would read
-    /// it, or is not an object on either side.
+    /// A document that looks like an object but has no apiVersion, kind or name counts: it cannot be matched, so
+    /// whatever changed in it would go unseen. Other input findings (a duplicate key, a field of the wrong type)
+    /// are reported but do not stop the diff: the document is compared as the API server would read it.
     package var hasInputErrors: Bool {
         diagnostics.contains { $0.severity == .error && Self.incompleteRules.contains($0.rule) }
     }
@@ -41,7 +42,15 @@ package struct DiffReport: Sendable {
     static let incompleteRules: Set<String> = [
         YAMLRuleID.syntax, YAMLRuleID.unreadable, YAMLRuleID.fileSize, YAMLRuleID.notUTF8, YAMLRuleID.depth,
         YAMLRuleID.aliasExpansion, YAMLRuleID.unknownAnchor,
+        // A document that looks like an object but has no apiVersion, kind or name cannot be matched: its
+        // changes would go unseen (`UnidentifiedObjects`; Helm values or a kustomization.yaml do not count).
+        UnidentifiedObjects.rule,
     ]
+
+    /// How many input errors left part of either side out of the comparison.
+    package var inputErrorCount: Int {
+        diagnostics.filter { $0.severity == .error && Self.incompleteRules.contains($0.rule) }.count
+    }
 
     /// The exit status of `kubec diff`: 2 for input errors, else 1 for differences when `exitCode` is set
     /// (as `kubectl diff`), else 0.
@@ -91,6 +100,8 @@ package struct DiffSummary: Hashable, Sendable {
     package var unchanged = 0
     /// Unchanged objects that moved to another file (not a difference).
     package var moved = 0
+    /// Objects paired as renamed (counted once, not as one added and one removed).
+    package var renamed = 0
     /// Objects whose apiVersion changed (counted in `modified` too).
     package var apiVersionChanges = 0
     package var fieldChanges = 0
@@ -110,6 +121,9 @@ package struct ObjectDiff: Sendable {
         case added
         case removed
         case modified
+        /// An object that disappeared and one that appeared under another name, paired as one renamed object
+        /// (`RenameMatcher`): `identity` is the new one, `oldName` the old name.
+        case renamed
     }
 
     /// Added, removed or modified.
@@ -128,13 +142,19 @@ package struct ObjectDiff: Sendable {
     package var findings: [Diagnostic]
     /// What the change does to running pods, for workloads.
     package var rollout: RolloutPlan?
+    /// For a CRD: its schema changes per version, as property paths (the text report shows these instead of
+    /// the field changes under each version's schema).
+    package var schemaChanges: [CRDSchemaChanges]
+    /// For a renamed object: its old name.
+    package var oldName: String?
 
     /// An object difference.
     package init(
         change: Change, identity: ResourceIdentity, oldAPIVersion: String? = nil, oldRange: SourceRange? = nil,
         newRange: SourceRange? = nil, fields: [FieldChange] = [], findings: [Diagnostic] = [],
-        rollout: RolloutPlan? = nil
+        rollout: RolloutPlan? = nil, schemaChanges: [CRDSchemaChanges] = []
     ) {
+        self.schemaChanges = schemaChanges
         self.change = change
         self.identity = identity
         self.oldAPIVersion = oldAPIVersion

@@ -54,6 +54,21 @@ package enum DeploymentRollout {
         return steps
     }
 
+    /// "the old pod is", "both old pods are", "all 4 old pods are", "no old pod is".
+    static func allPods(_ count: Int, _ adjective: String) -> String {
+        switch count {
+        case 0: "no \(adjective) pod is"
+        case 1: "the \(adjective) pod is"
+        case 2: "both \(adjective) pods are"
+        default: "all \(count) \(adjective) pods are"
+        }
+    }
+
+    /// "1 new pod", "3 new pods".
+    static func pods(_ count: Int, _ adjective: String) -> String {
+        "\(count) \(adjective) pod" + (count == 1 ? "" : "s")
+    }
+
     /// The Recreate table: the old pods go first, then the new ones come up.
     package static func recreateSteps(oldReplicas: Int, replicas: Int) -> [RolloutStep] {
         [
@@ -85,7 +100,7 @@ package enum DeploymentRollout {
             var plan = RolloutPlan(
                 strategy: type, restarts: true,
                 summary:
-                    "pod template changed: all \(oldReplicas) old pods are deleted before \(replicas) new pods start (downtime)"
+                    "pod template changed: \(Self.allPods(oldReplicas, "old")) deleted before \(Self.pods(replicas, "new")) \(replicas == 1 ? "starts" : "start") (downtime)"
             )
             plan.oldReplicas = oldReplicas
             plan.newReplicas = replicas

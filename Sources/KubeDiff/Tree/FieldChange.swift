@@ -12,6 +12,9 @@ package struct FieldChange: Hashable, Sendable {
         case modified
         /// The value's type changed: `80` → `"80"`, a scalar → a mapping, and so on.
         case typeChanged = "type"
+        /// A keyed list whose items kept their keys but not their order: `old` and `new` list the keys of the
+        /// items both sides have, in each side's order.
+        case reordered
     }
 
     /// What happened, and where in the object.

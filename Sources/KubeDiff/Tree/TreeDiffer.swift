@@ -15,6 +15,8 @@ package struct TreeDiffer {
     /// Whether any ignore pattern can match under the current top-level key (most cannot: `spec`, `data`).
     private var rootLive = true
     private var path: [FieldPathSegment] = []
+    /// Inside JSON held in a string: the string's positions on each side, which every change there gets.
+    private var embedded: (old: SourceRange, new: SourceRange)?
     /// The changes found so far, in walk order.
     package private(set) var changes: [FieldChange] = []
 
@@ -41,7 +43,15 @@ package struct TreeDiffer {
         case (.scalar, .scalar):
             switch ScalarComparison.compare(old, new) {
             case .equal: return
-            case .differentValue: emit(.modified, old: old, new: new)
+            case .differentValue:
+                if embedded == nil, let trees = EmbeddedJSON.trees(old, new) {
+                    // JSON in a string (a Grafana dashboard): diff the documents, positions at the string.
+                    embedded = (old.range, new.range)
+                    compare(trees.old, trees.new)
+                    embedded = nil
+                } else {
+                    emit(.modified, old: old, new: new)
+                }
             case .differentType: emit(.typeChanged, old: old, new: new)
             }
         case (.mapping, .mapping):
@@ -124,19 +134,19 @@ package struct TreeDiffer {
     // MARK: - Lists
 
     private mutating func compareSequences(_ old: YAMLNode, _ new: YAMLNode) {
-        if let mergeKey = MergeKey.forList(at: FieldPath(path)),
+        if let mergeKey = MergeKey.forList(at: FieldPath(path), kind: kind),
             let oldKeys = Self.itemKeys(old, mergeKey), let newKeys = Self.itemKeys(new, mergeKey)
         {
-            compareKeyed(old, new, oldKeys: oldKeys, newKeys: newKeys)
-        } else if ListAlignment.fits(old, new) {
-            compareAligned(old, new)
+            compareKeyed(old, new, oldKeys: oldKeys, newKeys: newKeys, ordered: mergeKey.ordered)
         } else {
-            comparePositional(old, new)
+            compareAligned(old, new)
         }
     }
 
     private mutating func compareKeyed(
-        _ old: YAMLNode, _ new: YAMLNode, oldKeys: [[FieldPathSegment.KeyField]], newKeys: [[FieldPathSegment.KeyField]]
+        _ old: YAMLNode, _ new: YAMLNode, oldKeys: [[FieldPathSegment.KeyField]],
+        newKeys: [[FieldPathSegment.KeyField]],
+        ordered: Bool
     ) {
         var oldPosition: [[FieldPathSegment.KeyField]: Int] = [:]
         for (index, key) in oldKeys.enumerated() { oldPosition[key] = index }
@@ -158,38 +168,32 @@ package struct TreeDiffer {
             defer { path.removeLast() }
             if !isIgnored() { emit(.removed, old: item, new: nil) }
         }
-    }
-
-    private mutating func comparePositional(_ old: YAMLNode, _ new: YAMLNode) {
-        let common = min(old.count, new.count)
-        for index in 0..<max(old.count, new.count) {
-            path.append(.index(index))
-            defer { path.removeLast() }
-            if index < common {
-                let oldItem = old.items[index]
-                let newItem = new.items[index]
-                compare(oldItem, newItem)
-            } else if isIgnored() {
-                continue
-            } else if index < old.count {
-                let item = old.items[index]
-                emit(.removed, old: item, new: nil)
-            } else {
-                let item = new.items[index]
-                emit(.added, old: nil, new: item)
+        guard ordered else { return }
+        let oldOrder = oldKeys.filter { newSet.contains($0) }
+        let newOrder = newKeys.filter { oldPosition[$0] != nil }
+        if oldOrder != newOrder, !isIgnored() {
+            func names(_ keys: [[FieldPathSegment.KeyField]]) -> DiffValue {
+                .list(keys.map { key in .scalar(text: key.map(\.value).joined(separator: "/"), type: .string) })
             }
+            changes.append(
+                FieldChange(
+                    kind: .reordered, path: FieldPath(path), old: names(oldOrder), new: names(newOrder),
+                    oldRange: embedded?.old ?? old.range, newRange: embedded?.new ?? new.range))
         }
     }
 
-    /// Lists without a merge key (args, command, RBAC rules) are aligned on their longest common subsequence, so removing
-    /// one argument reports one removal instead of a shift of every later one.
+    /// Compares a list without a merge key (args, command, RBAC rules) aligned on its equal items.
+    ///
+    /// Removing one argument reports one removal instead of a shift of every later one. Linear-ish in the lists'
+    /// size whatever their length (`ItemClasses`, `ListAlignment`).
     private mutating func compareAligned(_ old: YAMLNode, _ new: YAMLNode) {
         if old.count == new.count,
             (0..<old.count).allSatisfy({ NodeEquality.equal(old.items[$0], new.items[$0]) })
         {
             return  // The common case, an unchanged list: no table.
         }
-        for step in ListAlignment.align(old, new) {
+        let classes = ItemClasses(old, new)
+        for step in ListAlignment.align(classes.old, classes.new) {
             switch step {
             case .same: continue
             case .removed(let index):
@@ -246,8 +250,12 @@ package struct TreeDiffer {
     private mutating func emit(
         _ kind: FieldChange.Kind, old: YAMLNode?, new: YAMLNode?, oldKey: YAMLNode? = nil, newKey: YAMLNode? = nil
     ) {
-        let oldRange = old.map { node in oldKey.map { Self.range(key: $0, value: node) } ?? node.range }
-        let newRange = new.map { node in newKey.map { Self.range(key: $0, value: node) } ?? node.range }
+        var oldRange = old.map { node in oldKey.map { Self.range(key: $0, value: node) } ?? node.range }
+        var newRange = new.map { node in newKey.map { Self.range(key: $0, value: node) } ?? node.range }
+        if let embedded {
+            oldRange = old == nil ? nil : embedded.old
+            newRange = new == nil ? nil : embedded.new
+        }
         var oldValue = old.map(DiffValue.init)
         var newValue = new.map(DiffValue.init)
         // A whole mapping added or removed near the root may hold ignored fields (an `annotations` block
