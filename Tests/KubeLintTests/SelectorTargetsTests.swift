@@ -58,3 +58,41 @@ struct SelectorTargetsTests {
         #expect(found.map(\.severity) == [.info])
     }
 }
+
+/// `operator: Gt`/`Lt` tolerations need an alpha feature gate; the Cluster document says whether it is on.
+struct TolerationFeatureGateTests {
+    static let pod = """
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: p}
+        spec:
+          containers: [{name: c, image: nginx:1.27}]
+          tolerations:
+            - {key: sla, operator: Gt, value: "950", effect: NoSchedule}
+        """
+
+    static let gateOn = """
+        apiVersion: kubec.dev/v1alpha1
+        kind: Cluster
+        metadata: {name: c}
+        spec:
+          featureGates: {TaintTolerationComparisonOperators: true}
+        ---
+
+        """
+
+    @Test func gtWithoutTheGateIsAWarningNamingTheGate() {
+        let found = Lint.run(Self.pod).filter { $0.rule == "invalid-toleration" }
+        #expect(found.map(\.severity) == [.warning])
+        #expect(found.first?.message.contains("TaintTolerationComparisonOperators") == true)
+    }
+
+    @Test func gtWithTheGateOnIsAccepted() {
+        #expect(Lint.run(Self.gateOn + Self.pod).filter { $0.rule == "invalid-toleration" }.isEmpty)
+    }
+
+    @Test func gtWithTheGateOnNeedsAnIntegerValue() {
+        let text = Self.gateOn + Self.pod.replacingOccurrences(of: "\"950\"", with: "\"0950\"")
+        #expect(Lint.run(text).filter { $0.rule == "invalid-toleration" }.map(\.severity) == [.error])
+    }
+}
