@@ -9,7 +9,7 @@ OUT        ?= out
 APT_PACKAGES := libyaml-dev pkg-config iptables ipset iproute2 nginx-light openssl bind9-utils bind9 knot knot-dnsutils nsd dnsutils python3 nftables
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps build release run test bench schemas check-peers clean
+.PHONY: all deps build release run test bench schemas check-peers docs clean
 
 # Python peers the tests compare against (PyPI): kubernetes-validate (schema verdicts), jsonschema (SARIF).
 KV_INSTALL = python3 -c 'import kubernetes_validate, jsonschema' 2>/dev/null || python3 -m pip install --quiet kubernetes-validate jsonschema
@@ -65,6 +65,15 @@ check-peers: deps
 bench: deps
 	$(SWIFT) build -c release --product kubec-bench
 	./.build/release/kubec-bench
+
+## docs: regenerate docs/rules.md (from the rule catalogue), the man page and the shell completions
+docs: release
+	./.build/release/kubec rules --output markdown > docs/rules.md
+	mkdir -p docs/man docs/completions
+	$(SWIFT) package --allow-writing-to-directory docs/man generate-manual --multi-page=false --output-directory docs/man
+	./.build/release/kubec --generate-completion-script bash > docs/completions/kubec.bash
+	./.build/release/kubec --generate-completion-script zsh > docs/completions/_kubec
+	./.build/release/kubec --generate-completion-script fish > docs/completions/kubec.fish
 
 clean:
 	rm -rf .build $(OUT)

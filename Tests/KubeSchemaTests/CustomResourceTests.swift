@@ -158,20 +158,40 @@ import Testing
         #expect(found.map(\.path) == ["spec.count"])
     }
 
-    @Test func kindWithoutSchemaIsAnError() {
+    @Test func aCustomResourceWithoutItsDefinitionIsAWarning() {
         let found = SchemaTest.validate("""
             apiVersion: sagemaker.aws.amazon.com/v1
             kind: TrainingJob
             metadata: {name: t}
             """)
         #expect(found.map(\.rule) == ["schema-missing"])
+        #expect(found.first?.severity == .warning)
+        #expect(found.first?.message.contains("CustomResourceDefinition is not in the input") == true)
+    }
+
+    @Test func anUnknownVersionOfABuiltInGroupIsAnError() {
+        let found = SchemaTest.validate("""
+            apiVersion: apps/v2
+            kind: Deployment
+            metadata: {name: t}
+            """)
+        #expect(found.map(\.rule) == ["schema-missing"])
         #expect(found.first?.severity == .error)
     }
 
-    @Test func kindWithoutSchemaIsAWarningWhenIgnored() {
+    @Test func anUnknownKindOfADottedBuiltInGroupIsAnError() {
         let found = SchemaTest.validate("""
-            apiVersion: sagemaker.aws.amazon.com/v1
-            kind: TrainingJob
+            apiVersion: networking.k8s.io/v1
+            kind: Ingres
+            metadata: {name: t}
+            """)
+        #expect(found.first?.severity == .error)
+    }
+
+    @Test func aBuiltInTypoIsAWarningWhenIgnored() {
+        let found = SchemaTest.validate("""
+            apiVersion: apps/v2
+            kind: Deployment
             metadata: {name: t}
             """, options: SchemaOptions(ignoreMissingSchemas: true))
         #expect(found.map(\.rule) == ["schema-missing"])

@@ -38,6 +38,7 @@ package enum NginxEmitter {
         }
         var planner = NginxRoutePlanner(
             tlsDirectory: settings.tlsDirectory, hasDefaultCertificate: options.defaultCertificate != nil)
+        planner.availableSecrets = options.availableSecrets
         planner.add(ingresses)
         var diagnostics = planner.diagnostics
         var byKey: [String: IngressState] = [:]

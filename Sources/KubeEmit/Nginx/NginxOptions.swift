@@ -20,8 +20,24 @@ package struct NginxOptions: Sendable, Hashable {
     /// Certificate and key for TLS handshakes whose SNI names no TLS host; nil rejects those handshakes.
     package var defaultCertificate: CertificatePaths?
 
+    /// The `kubernetes.io/tls` Secrets of the input (`namespace/name`); a TLS entry naming another Secret is a
+    /// warning and its hosts are served on HTTP only, rather than a config nginx refuses. Nil checks nothing.
+    package var availableSecrets: Set<String>?
+
     /// Defaults for a system nginx: pid in /run, logs in /var/log/nginx, temp files in /var/lib/kubec-nginx.
     package init() {}
+
+    /// Paths relative to nginx's prefix (`nginx -p DIR -c nginx.conf`), as `kubec compile` writes them: the
+    /// configuration runs from the output folder as it is, with nothing to create beforehand.
+    package static var relativeToPrefix: NginxOptions {
+        var options = NginxOptions()
+        options.pidPath = "nginx.pid"
+        options.errorLogPath = "error.log"
+        options.accessLogPath = "access.log"
+        // nginx creates each temp folder at start, but not their parents: keep them at the prefix itself.
+        options.tempDirectory = "."
+        return options
+    }
 }
 
 /// A PEM certificate and key on the nginx host.
@@ -56,6 +72,8 @@ package enum NginxRuleID {
     package static let settingConflict = "nginx-setting-conflict"
     /// A TLS host without `secretName`: without a default certificate it is served on HTTP only.
     package static let tlsWithoutSecret = "nginx-tls-without-secret"
+    /// A TLS entry names a Secret that is not in the input (or not of type kubernetes.io/tls): HTTP only.
+    package static let tlsSecretMissing = "nginx-tls-secret-missing"
     /// An emitter option (path, address) cannot be written safely; nothing is emitted.
     package static let invalidOption = "nginx-invalid-option"
 }

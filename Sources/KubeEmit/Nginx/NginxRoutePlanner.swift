@@ -13,6 +13,9 @@ struct NginxRoutePlanner {
     private var tlsHosts: [String: (certificate: CertificatePaths?, ingress: String)] = [:]
     private var defaultOwner: [String: String] = [:]
 
+    /// See `NginxOptions.availableSecrets`.
+    var availableSecrets: Set<String>?
+
     init(tlsDirectory: String, hasDefaultCertificate: Bool) {
         self.tlsDirectory = tlsDirectory
         self.hasDefaultCertificate = hasDefaultCertificate
@@ -105,6 +108,14 @@ struct NginxRoutePlanner {
                             NginxRuleID.invalidName, field + ".secretName",
                             "secretName '\(NginxText.excerpt(secret))' is not a valid Secret name; the TLS entry is ignored"
                         ))
+                    continue
+                }
+                if let available = availableSecrets, !available.contains("\(ingress.namespace)/\(secret)") {
+                    diagnostics.append(
+                        report.make(
+                            NginxRuleID.tlsSecretMissing, .warning, field + ".secretName",
+                            "Secret \(ingress.namespace)/\(NginxText.excerpt(secret)) of type kubernetes.io/tls is not in the "
+                                + "input; its hosts are served on HTTP only"))
                     continue
                 }
                 let folder = "\(tlsDirectory)/\(ingress.namespace)/\(secret)"

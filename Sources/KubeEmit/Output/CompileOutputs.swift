@@ -12,8 +12,12 @@ package enum ProxyMode: String, CaseIterable, Sendable {
 
 /// The files of one compilation, from a complete plan, in a stable order.
 package enum CompileOutputs {
+    ///
+    /// With `set` (the input), nginx.conf is written to run from the output folder as it is (`nginx -p
+    /// DIR/ingress -c nginx.conf`): its paths relative to that prefix, and the certificates and keys of the
+    /// input's `kubernetes.io/tls` Secrets under it when the Cluster's `ingress.tlsDirectory` is relative.
     package static func emit(
-        _ result: PlanResult, nodes: Set<String> = [], proxyMode: ProxyMode = .all
+        _ result: PlanResult, nodes: Set<String> = [], proxyMode: ProxyMode = .all, set: ManifestSet? = nil
     ) -> (files: [OutputFile], diagnostics: [Diagnostic]) {
         let state = result.state
         var files = [
@@ -47,7 +51,15 @@ package enum CompileOutputs {
         let dns = DNSZoneEmitter.emit(state)
         files += dns.files
         diagnostics += dns.diagnostics
-        let nginx = NginxEmitter.emit(state)
+        var nginxOptions = NginxOptions()
+        if let set {
+            let tls = NginxTLSFiles.collect(set, tlsDirectory: state.settings.ingress.tlsDirectory)
+            nginxOptions = .relativeToPrefix
+            nginxOptions.availableSecrets = tls.available
+            files += tls.files
+            diagnostics += tls.diagnostics
+        }
+        let nginx = NginxEmitter.emit(state, options: nginxOptions)
         files += nginx.files
         diagnostics += nginx.diagnostics
         files.sort { $0.path < $1.path }

@@ -58,6 +58,13 @@ package struct Cluster: Sendable, KubeDecodable {
     ///
     /// Default `/etc/kubec/tls`.
     package var ingressTLSDirectory: String
+    /// `spec.featureGates`: Kubernetes feature gates the cluster turns on (or off), as kube-apiserver's and
+    /// kube-scheduler's `--feature-gates`. Lint and plan honour the gates they know
+    /// (`TaintTolerationComparisonOperators`). Default: none, each gate at its Kubernetes default.
+    package var featureGates: [String: Bool] = [:]
+
+    /// Whether a gate is on (gates kubec knows are all alpha, off by default).
+    package func isEnabled(_ gate: String) -> Bool { featureGates[gate] ?? false }
 
     /// The defaults of a kubeadm cluster.
     package init() {
@@ -117,6 +124,12 @@ package struct Cluster: Sendable, KubeDecodable {
                 } else {
                     context.invalidValue(rangeNode, "must be a port range like 30000-32767")
                 }
+            }
+        }
+        if let gates = context.mapping(spec, "featureGates") {
+            for (key, value) in gates.pairs {
+                guard let name = key.text else { continue }
+                if let on = context.bool(value) { featureGates[name] = on }
             }
         }
         if let dns = context.mapping(spec, "dns") { dnsTTL = context.int(dns, "ttl") ?? dnsTTL }

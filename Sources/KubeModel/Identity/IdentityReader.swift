@@ -54,4 +54,20 @@ package enum IdentityReader {
                 apiVersion: apiVersion, kind: kind, namespace: namespace, name: name.isEmpty ? generateName : name,
                 isGenerated: name.isEmpty))
     }
+
+    /// The identity of a strategic-merge patch: what it names, with empty parts where a patch leaves them out
+    /// (kustomize can target a patch by its `target:` instead of its name).
+    package static func patchIdentity(_ document: YAMLDocument) -> ResourceIdentity {
+        let root = document.root
+        let kind = root["kind"]?.text ?? ""
+        let metadata = root["metadata"]
+        var namespace: String? = nil
+        if !ClusterScopedKinds.contains(kind) {
+            let given = metadata?["namespace"]?.text ?? ""
+            namespace = given.isEmpty ? "default" : given
+        }
+        return ResourceIdentity(
+            apiVersion: root["apiVersion"]?.text ?? "", kind: kind, namespace: namespace,
+            name: metadata?["name"]?.text ?? "")
+    }
 }

@@ -9,6 +9,9 @@ package struct ManifestSet: Sendable {
     /// Add more with `append(_:)`, which keeps `index` up to date.
     package private(set) var manifests: [Manifest]
     package var diagnostics: [Diagnostic]
+    /// Strategic-merge patches of the input (see `DocumentClassifier`): partial objects, schema-checked for the
+    /// fields they set, never seen by the rules, the planner or the emitters.
+    package var patches: [Manifest] = []
     /// How many YAML documents were read (after `List` splitting), for summaries.
     package var documentCount: Int
     /// Lookups by kind, namespace and name (see `ManifestSet+Lookup.swift`).
@@ -33,10 +36,13 @@ package struct ManifestSet: Sendable {
     /// diagnostics come out exactly as a serial pass would give them.
     /// With `typed: false` only identities are read and every object stays `.generic`: enough for stages
     /// that work on the YAML trees (the manifest diff), at a fraction of the cost.
-    package static func decode(_ load: YAMLLoadResult, typed: Bool = true) -> ManifestSet {
-        let documents = load.documents
+    /// `context` are documents that are not part of the input but say what its files are (the kustomization
+    /// files beside them, see `InputCollector.kustomizationsBeside`).
+    package static func decode(_ load: YAMLLoadResult, typed: Bool = true, context: [YAMLDocument] = []) -> ManifestSet {
+        let classified = DocumentClassifier.classify(load, context: context)
+        let documents = classified.objects
         let chunkCount = documents.count < parallelThreshold ? 1 : min(64, documents.count / (parallelThreshold / 4))
-        var diagnostics = load.diagnostics
+        var diagnostics = classified.diagnostics
         var manifests: [Manifest] = []
         manifests.reserveCapacity(documents.count)
         if chunkCount <= 1 {
@@ -58,7 +64,8 @@ package struct ManifestSet: Sendable {
         }
         var set = ManifestSet(
             files: load.files, manifests: manifests, diagnostics: diagnostics,
-            documentCount: documents.count)
+            documentCount: load.documents.count)
+        set.patches = classified.patches.map { Manifest(identity: IdentityReader.patchIdentity($0), document: $0, object: .generic) }
         set.attachObjects()
         return set
     }

@@ -54,7 +54,15 @@ package struct Toleration: Hashable, Sendable, CustomStringConvertible {
     package enum Operator: String, Hashable, Sendable {
         case equal = "Equal"
         case exists = "Exists"
+        /// Alpha since v1.35 (feature gate `TaintTolerationComparisonOperators`): the taint's value, read as an
+        /// integer, is greater than the toleration's.
+        case greaterThan = "Gt"
+        /// Alpha since v1.35, the same gate: the taint's value is less than the toleration's.
+        case lessThan = "Lt"
     }
+
+    /// The feature gate that allows `Gt` and `Lt` (kube-apiserver validation and kube-scheduler matching).
+    package static let comparisonOperatorsGate = "TaintTolerationComparisonOperators"
 
     /// The mapping the toleration was decoded from (nil when built in code; not part of equality).
     package var node: YAMLNode?
@@ -84,14 +92,31 @@ package struct Toleration: Hashable, Sendable, CustomStringConvertible {
 
     /// kube's `Toleration.ToleratesTaint`: the effect matches (empty matches all), the key matches (empty
     /// matches all; validation only allows that with `Exists`), and either `Exists` or the values are equal.
-    package func tolerates(_ taint: Taint) -> Bool {
+    ///
+    /// `Gt`/`Lt` compare the values as canonical decimal integers and match only with `comparisonOperators`
+    /// (the feature gate is on); otherwise, or when either value is no such integer, they do not match.
+    package func tolerates(_ taint: Taint, comparisonOperators: Bool = false) -> Bool {
         if !effect.rawValue.isEmpty, effect != taint.effect { return false }
         if !key.isEmpty, key != taint.key { return false }
         switch tolerationOperator {
         case .equal: return value == taint.value
         case .exists: return true
+        case .greaterThan, .lessThan:
+            guard comparisonOperators, let mine = Self.canonicalInteger(value),
+                let theirs = Self.canonicalInteger(taint.value)
+            else { return false }
+            return tolerationOperator == .greaterThan ? theirs > mine : theirs < mine
         case nil: return false
         }
+    }
+
+    /// A decimal integer as the API server accepts it for `Gt`/`Lt`: optional `-`, no `+`, no leading zero,
+    /// no `-0`, within 64 bits.
+    package static func canonicalInteger(_ text: String) -> Int64? {
+        let digits = text.hasPrefix("-") ? text.dropFirst() : Substring(text)
+        guard let first = digits.first, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+        if first == "0", digits.count > 1 || text.hasPrefix("-") { return nil }
+        return Int64(text)
     }
 
     /// `key=value:Effect` style text for messages.
@@ -116,5 +141,7 @@ package struct Toleration: Hashable, Sendable, CustomStringConvertible {
 
 extension Array where Element == Toleration {
     /// Whether any toleration tolerates the taint (`v1helper.TolerationsTolerateTaint`).
-    package func tolerate(_ taint: Taint) -> Bool { contains { $0.tolerates(taint) } }
+    package func tolerate(_ taint: Taint, comparisonOperators: Bool = false) -> Bool {
+        contains { $0.tolerates(taint, comparisonOperators: comparisonOperators) }
+    }
 }

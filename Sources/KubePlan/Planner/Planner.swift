@@ -18,7 +18,10 @@ package enum Planner {
         var scheduler = Scheduler(
             snapshot: ClusterSnapshot(
                 nodes: inventory.schedulerNodes, namespaceLabels: namespaceLabels(set, expansion)),
-            profile: .default(legacyTaintReason: legacy), seed: options.seed)
+            profile: .default(
+                legacyTaintReason: legacy,
+                taintComparisonOperators: set.cluster.isEnabled(Toleration.comparisonOperatorsGate)),
+            seed: options.seed)
         var nodeIndex: [String: Int] = [:]
         for (index, node) in inventory.schedulerNodes.enumerated() { nodeIndex[node.name] = index }
 

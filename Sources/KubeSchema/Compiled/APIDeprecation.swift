@@ -24,7 +24,7 @@ package struct APIDeprecation: Sendable, Hashable {
 
     private static let index: [KindKey: APIDeprecation] = {
         var index: [KindKey: APIDeprecation] = [:]
-        for entry in table { index[KindKey(apiVersion: entry.apiVersion, kind: entry.kind)] = entry }
+        for entry in table + supplement { index[KindKey(apiVersion: entry.apiVersion, kind: entry.kind)] = entry }
         return index
     }()
 

@@ -6,7 +6,7 @@ enum APIVersionFindings {
     static func removed(_ entry: APIDeprecation, at node: YAMLNode, object: ObjectIdentity) -> Diagnostic {
         var message = "\(entry.apiVersion) \(entry.kind) was removed in Kubernetes v1.\(entry.removedIn ?? 0)"
         if let deprecated = entry.deprecatedIn { message += " (deprecated since v1.\(deprecated))" }
-        message += "; use \(entry.replacement)"
+        message += "; \(entry.advice)"
         return Diagnostic(
             rule: SchemaRuleID.apiVersionRemoved, severity: .error, message: message, range: node.range,
             object: object, path: "apiVersion", hint: replacementHint(entry))
@@ -15,13 +15,14 @@ enum APIVersionFindings {
     static func deprecated(_ entry: APIDeprecation, at node: YAMLNode, object: ObjectIdentity) -> Diagnostic {
         var message = "\(entry.apiVersion) \(entry.kind) is deprecated since Kubernetes v1.\(entry.deprecatedIn ?? 0)"
         if let removed = entry.removedIn { message += " and removed in v1.\(removed)" }
-        message += "; use \(entry.replacement)"
+        message += "; \(entry.advice)"
         return Diagnostic(
             rule: SchemaRuleID.apiVersionDeprecated, severity: .warning, message: message, range: node.range,
             object: object, path: "apiVersion", hint: replacementHint(entry))
     }
 
-    private static func replacementHint(_ entry: APIDeprecation) -> String {
+    private static func replacementHint(_ entry: APIDeprecation) -> String? {
+        guard !entry.replacement.isEmpty else { return nil }
         var hint = "change apiVersion to \(entry.replacement)"
         if let available = entry.replacementAvailableIn { hint += " (available since v1.\(available))" }
         return hint + "; the fields may differ between versions"
@@ -30,13 +31,21 @@ enum APIVersionFindings {
     static func missingSchema(
         _ identity: ResourceIdentity, version: String, ignore: Bool, at node: YAMLNode, object: ObjectIdentity
     ) -> Diagnostic {
-        Diagnostic(
+        guard BuiltInGroups.contains(identity.group) else {
+            // A custom resource: its CRD is not in the input. Not checkable, but no mistake either.
+            return Diagnostic(
+                rule: SchemaRuleID.missing, severity: .warning,
+                message: "\(identity.kind) in \(identity.apiVersion) is a custom resource whose CustomResourceDefinition "
+                    + "is not in the input: not validated",
+                range: node.range, object: object, path: "kind",
+                hint: "add its CustomResourceDefinition to the input (any file of the given paths), or a folder of "
+                    + "schemas with --schema-location")
+        }
+        return Diagnostic(
             rule: SchemaRuleID.missing, severity: ignore ? .warning : .error,
             message: "could not find schema for \(identity.kind) in \(identity.apiVersion) (Kubernetes \(version))",
             range: node.range, object: object, path: "kind",
-            hint: identity.group.contains(".")
-                ? "add its CustomResourceDefinition to the input, or a folder of schemas with --schema-location"
-                    + (ignore ? "" : "; --ignore-missing-schemas makes this a warning")
-                : "check apiVersion and kind against `kubectl api-resources` for Kubernetes \(version)")
+            hint: "check apiVersion and kind against `kubectl api-resources` for Kubernetes \(version)"
+                + (ignore ? "" : "; --ignore-missing-schemas makes this a warning"))
     }
 }

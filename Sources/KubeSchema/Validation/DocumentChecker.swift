@@ -9,6 +9,9 @@ struct DocumentChecker {
     let nodes: UnsafeBufferPointer<SchemaNode>
     let strict: Bool
     let object: ObjectIdentity
+    /// A strategic-merge patch: only the fields present are checked (no required fields), and patch directives
+    /// (`$patch`, `$retainKeys`, `$setElementOrder/…`) are not fields.
+    var partial = false
     var path = FieldPath()
     var diagnostics: [Diagnostic] = []
 
@@ -92,6 +95,7 @@ struct DocumentChecker {
         var present: UInt64 = 0
         for (key, child) in value.pairs {
             guard let name = key.text else { continue }
+            if partial, name.hasPrefix("$") { continue }
             if let field = nodes[slot].fields[name] {
                 present |= field.requiredBit
                 path.push(name)
@@ -111,6 +115,10 @@ struct DocumentChecker {
             }
         }
         let mask = nodes[slot].requiredMask
+        if partial {
+            if let bounds = nodes[slot].bounds { checkCount(value, bounds: bounds) }
+            return
+        }
         if present != mask {
             for name in nodes[slot].required {
                 if let bit = nodes[slot].fields[name]?.requiredBit, bit != 0, present & bit == 0 {

@@ -46,10 +46,17 @@ package enum SchemaValidator {
     package static func prepare(_ set: ManifestSet, registry: SchemaRegistry) -> PreparedSchemaValidation {
         var diagnostics: [Diagnostic] = []
         let table = catalog(for: set, registry: registry, diagnostics: &diagnostics)
+        let minor = APIDeprecation.minor(of: registry.kubernetesVersion) ?? Int.max
+        if !set.patches.isEmpty {
+            // Patches are few: validated here, once, with only the fields they set checked.
+            let patches = PreparedSchemaValidation(
+                manifests: set.patches, nodes: table.nodes, kinds: table.kinds, options: registry.options,
+                minor: minor, version: registry.kubernetesVersion, catalogDiagnostics: [], partial: true)
+            diagnostics += patches.validate(0..<set.patches.count)
+        }
         return PreparedSchemaValidation(
             manifests: set.manifests, nodes: table.nodes, kinds: table.kinds, options: registry.options,
-            minor: APIDeprecation.minor(of: registry.kubernetesVersion) ?? Int.max,
-            version: registry.kubernetesVersion, catalogDiagnostics: diagnostics)
+            minor: minor, version: registry.kubernetesVersion, catalogDiagnostics: diagnostics)
     }
 
     /// Prepares with a registry built from the options; a bad option becomes one positionless error and no
@@ -77,6 +84,7 @@ package enum SchemaValidator {
             used.insert(KindKey(apiVersion: set.manifests[index].identity.apiVersion,
                                 kind: set.manifests[index].identity.kind))
         }
+        for patch in set.patches { used.insert(KindKey(apiVersion: patch.identity.apiVersion, kind: patch.identity.kind)) }
         let wanted = used.filter { table.root(for: $0) == nil }
         table.addLocationSchemas(registry.locations, for: wanted.sorted(), diagnostics: &diagnostics)
         let roots = used.compactMap { table.root(for: $0) }
@@ -93,8 +101,10 @@ package struct PreparedSchemaValidation: Sendable {
     let options: SchemaOptions
     let minor: Int
     let version: String
-    /// Findings of building the table (bad CRDs, unreadable schema files), reported once.
+    /// Findings of building the table (bad CRDs, unreadable schema files) and of the set's patches, reported once.
     package let catalogDiagnostics: [Diagnostic]
+    /// The manifests are strategic-merge patches (see `DocumentChecker.partial`).
+    var partial = false
 
     /// The findings of the manifests at `positions`, in input order (unsorted).
     package func validate(_ positions: Range<Int>) -> [Diagnostic] {
@@ -104,7 +114,8 @@ package struct PreparedSchemaValidation: Sendable {
         manifests.withUnsafeBufferPointer { manifests in
             nodes.withUnsafeBufferPointer { nodes in
                 let context = Context(
-                    manifests: manifests, nodes: nodes, kinds: kinds, options: options, minor: minor, version: version)
+                    manifests: manifests, nodes: nodes, kinds: kinds, options: options, minor: minor, version: version,
+                    partial: partial)
                 for index in positions.clamped(to: 0..<manifests.count) { context.validate(index, into: &found) }
             }
         }
@@ -120,6 +131,7 @@ private struct Context {
     let options: SchemaOptions
     let minor: Int
     let version: String
+    let partial: Bool
 
     func validate(_ index: Int, into found: inout [Diagnostic]) {
         let identity = manifests[index].identity
@@ -141,6 +153,7 @@ private struct Context {
             return
         }
         var checker = DocumentChecker(nodes: nodes, strict: options.strict, object: object)
+        checker.partial = partial
         checker.check(root, against: schema, owner: -1)
         found.append(contentsOf: checker.diagnostics)
     }

@@ -9,6 +9,30 @@ package enum InputCollector {
         case standardInput
     }
 
+    /// The kustomization files kustomize would read in the folders of the given files, when they are not inputs
+    /// themselves: they say which of those files are patches (see `DocumentClassifier`), so a patch linted alone
+    /// is still read as a patch.
+    package static func kustomizationsBeside(_ inputs: [Input]) -> [Input] {
+        var given = Set<String>()
+        var folders: [String] = []
+        for case .file(let path) in inputs {
+            given.insert(path)
+            let folder = path.lastIndex(of: "/").map { String(path[..<$0]) } ?? "."
+            if !folders.contains(folder) { folders.append(folder) }
+        }
+        var found: [Input] = []
+        for folder in folders {
+            for name in ["kustomization.yaml", "kustomization.yml", "Kustomization"] {
+                let path = folder == "." ? name : folder + "/" + name
+                if !given.contains(path), FileManager.default.isReadableFile(atPath: path) {
+                    found.append(.file(path))
+                    break
+                }
+            }
+        }
+        return found
+    }
+
     /// The file extensions a directory walk picks up.
     package static let extensions: Set<String> = ["yaml", "yml", "json"]
 

@@ -49,7 +49,7 @@ struct CompileCommand: ParsableCommand {
         let configuration = try validation.configuration()
         let result = Compilation.resolve(input.set, options: PlanOptions(seed: seed))
         var diagnostics = LintPipeline.run(input.set, flags: validation, configuration: configuration, plan: result)
-        let emitted = CompileOutputs.emit(result, nodes: Set(node), proxyMode: proxyMode)
+        let emitted = CompileOutputs.emit(result, nodes: Set(node), proxyMode: proxyMode, set: input.set)
         diagnostics += emitted.diagnostics
         diagnostics.sort(by: Diagnostic.reportOrder)
 

@@ -13,12 +13,12 @@ struct RulesCommand: ParsableCommand {
     var output: String = "text"
 
     func validate() throws {
-        guard output == "text" || output == "json" else {
-            throw ValidationError("unknown output format '\(output)'; use text or json")
+        guard output == "text" || output == "json" || output == "markdown" else {
+            throw ValidationError("unknown output format '\(output)'; use text, json or markdown")
         }
     }
 
     func run() throws {
-        Console.out(output == "json" ? RuleCatalog.json() : RuleCatalog.text())
+        Console.out(output == "json" ? RuleCatalog.json() : output == "markdown" ? RuleCatalog.markdown() : RuleCatalog.text())
     }
 }

@@ -12,7 +12,8 @@ struct ManifestInput {
         let collected = InputCollector.collect(paths)
         let loaded = YAMLLoader.load(collected.inputs)
         let unreadable = loaded.diagnostics.filter { $0.rule == YAMLRuleID.unreadable }
-        var set = ManifestSet.decode(loaded)
+        let context = YAMLLoader.load(InputCollector.kustomizationsBeside(collected.inputs)).documents
+        var set = ManifestSet.decode(loaded, context: context)
         set.diagnostics.removeAll { $0.rule == YAMLRuleID.unreadable }
         return ManifestInput(set: set, inputErrors: collected.diagnostics + unreadable, fileCount: collected.inputs.count)
     }

@@ -27,7 +27,7 @@ enum OutputWriter {
                 try manager.createDirectory(atPath: folder, withIntermediateDirectories: true)
                 guard manager.createFile(
                     atPath: temporary, contents: Data(file.contents),
-                    attributes: [.posixPermissions: file.executable ? 0o755 : 0o644])
+                    attributes: [.posixPermissions: file.mode])
                 else { throw Failure(description: "cannot write \(target)") }
                 guard rename(temporary, target) == 0 else {
                     throw Failure(description: "cannot move \(temporary) to \(target): \(String(cString: strerror(errno)))")

@@ -83,8 +83,11 @@ package struct NetworkPolicyPeerMatchesNothingRule: Rule {
               let node = peer.node?["podSelector"] else { return }
         if namespaces.allSatisfy({ context.pods(in: $0, matching: selector).isEmpty }) {
             let scope = peer.namespaceSelector == nil ? "namespace \(object.namespace)" : "the selected namespaces"
-            sink.report(object, at: firstEntry(node), "peer podSelector \(selector.selectorText) matches no pod template in \(scope)",
-                        hint: "check the labels against the workloads' pod templates")
+            SelectorTargets.reportNoMatch(
+                object, at: firstEntry(node), in: namespaces, context, into: &sink,
+                message: "peer podSelector \(selector.selectorText) matches no pod template in \(scope)",
+                what: "the peer podSelector \(selector.selectorText) is",
+                hint: "check the labels against the workloads' pod templates")
         }
     }
 }

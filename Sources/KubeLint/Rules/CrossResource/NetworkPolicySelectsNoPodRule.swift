@@ -63,9 +63,11 @@ package struct NetworkPolicySelectsNoPodRule: Rule {
             let selector = policy.spec.podSelector
             guard !selector.isEmpty, !selector.isInvalid, let node = object.spec?["podSelector"] else { continue }
             if context.pods(in: object.namespace, matching: selector).isEmpty {
-                sink.report(object, at: firstEntry(node),
-                            "podSelector \(selector.selectorText) matches no pod template in namespace \(object.namespace)",
-                            hint: "check the labels against the workloads' pod templates", path: "spec.podSelector")
+                SelectorTargets.reportNoMatch(
+                    object, at: firstEntry(node), in: [object.namespace], context, into: &sink,
+                    message: "podSelector \(selector.selectorText) matches no pod template in namespace \(object.namespace)",
+                    what: "the podSelector \(selector.selectorText) is",
+                    hint: "check the labels against the workloads' pod templates", path: "spec.podSelector")
             }
         }
     }

@@ -60,8 +60,10 @@ package struct PDBSelectsNoPodRule: Rule {
             }
             guard !selector.isEmpty, !selector.isInvalid else { continue }
             if context.pods(in: object.namespace, matching: selector).isEmpty {
-                sink.report(object, at: firstEntry(node),
-                            "selector \(selector.selectorText) matches no pod template in namespace \(object.namespace)")
+                SelectorTargets.reportNoMatch(
+                    object, at: firstEntry(node), in: [object.namespace], context, into: &sink,
+                    message: "selector \(selector.selectorText) matches no pod template in namespace \(object.namespace)",
+                    what: "the budget's selector \(selector.selectorText) is")
             }
         }
     }

@@ -71,10 +71,11 @@ package struct ServiceSelectorMatchesNoPodRule: Rule {
             guard let selector = object.service?.spec.selector, object.service?.spec.type != .externalName, let node = object.spec?["selector"] else { continue }
             if !context.hasPods(in: object.namespace, matchingLabels: selector) {
                 let text = selector.keys.sorted().map { "\($0)=\(selector[$0] ?? "")" }.joined(separator: ",")
-                sink.report(object, at: node.pairs.first?.key ?? node,
-                            "Service selector \(text) matches no pod template in namespace \(object.namespace)",
-                            hint: "check the labels of the workload's pod template and its namespace",
-                            path: "spec.selector")
+                SelectorTargets.reportNoMatch(
+                    object, at: node.pairs.first?.key ?? node, in: [object.namespace], context, into: &sink,
+                    message: "Service selector \(text) matches no pod template in namespace \(object.namespace)",
+                    what: "the Service selector \(text) is", hint: "check the labels of the workload's pod template and its namespace",
+                    path: "spec.selector")
             }
         }
     }

@@ -50,12 +50,12 @@ package struct TolerationRule: Rule {
     package func check(_ context: LintContext, into sink: inout FindingSink) {
         for entry in context.pods {
             for toleration in entry.podSpec.tolerations?.sequenceItems ?? [] where toleration.isMapping {
-                check(toleration, entry.ref, &sink)
+                check(toleration, entry.ref, context, &sink)
             }
         }
     }
 
-    private func check(_ toleration: YAMLNode, _ object: ObjectRef, _ sink: inout FindingSink) {
+    private func check(_ toleration: YAMLNode, _ object: ObjectRef, _ context: LintContext, _ sink: inout FindingSink) {
         let key = toleration["key"]?.text ?? ""
         let operatorNode = toleration["operator"]
         let op = operatorNode?.text ?? ""
@@ -87,6 +87,23 @@ package struct TolerationRule: Rule {
             if !value.isEmpty, let valueNode = toleration["value"] {
                 sink.fieldError(object, at: valueNode, pathOf: operatorNode,
                                 .invalid(.string(value), "value must be empty when `operator` is 'Exists'"))
+            }
+        case "Gt", "Lt":
+            if context.manifestSet.cluster.isEnabled(Toleration.comparisonOperatorsGate) {
+                if Toleration.canonicalInteger(value) == nil {
+                    sink.fieldError(object, at: toleration["value"] ?? operatorNode ?? first,
+                                    pathOf: toleration["value"] ?? toleration, missingKey: toleration["value"] == nil ? "value" : nil,
+                                    .invalid(.string(value), "value must be a valid integer when `operator` is '\(op)'"))
+                }
+            } else {
+                sink.report(
+                    object, at: operatorNode ?? first,
+                    "operator \(op) needs the alpha feature gate \(Toleration.comparisonOperatorsGate) (Kubernetes v1.35+); "
+                        + "with the gate off the API server refuses it (Unsupported value: \"\(op)\": supported values: "
+                        + "\"Equal\", \"Exists\")",
+                    hint: "if your cluster enables the gate, say so in the Cluster document: "
+                        + "spec.featureGates: {\(Toleration.comparisonOperatorsGate): true}",
+                    severity: .warning)
             }
         default:
             sink.fieldError(object, at: operatorNode ?? first, .unsupported(.string(op), ["Equal", "Exists"]))

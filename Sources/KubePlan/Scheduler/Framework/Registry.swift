@@ -43,9 +43,10 @@ package struct SchedulerProfile: Sendable {
     package var filters: [RegisteredPlugin]
     package var scores: [WeightedScorePlugin]
 
-    /// kube-scheduler's default profile. `legacyTaintReason` picks the v1.25–1.33 taint wording.
-    package static func `default`(legacyTaintReason: Bool = false) -> SchedulerProfile {
-        let taints = TaintToleration(legacyReason: legacyTaintReason)
+    /// kube-scheduler's default profile. `legacyTaintReason` picks the v1.25–1.33 taint wording;
+    /// `taintComparisonOperators` is the `TaintTolerationComparisonOperators` gate (`Gt`/`Lt` tolerations).
+    package static func `default`(legacyTaintReason: Bool = false, taintComparisonOperators: Bool = false) -> SchedulerProfile {
+        let taints = TaintToleration(legacyReason: legacyTaintReason, comparisonOperators: taintComparisonOperators)
         return SchedulerProfile(
             preFilters: [
                 .nodeAffinity(NodeAffinityPlugin()), .nodePorts(NodePorts()), .nodeResourcesFit(NodeResourcesFit()),

@@ -4,7 +4,8 @@ import KubeModel
 ///
 /// PreFilter: Skip without nodeSelector and required affinity; when every required term names nodes with
 /// `matchFields metadata.name In` (DaemonSet pods), only those nodes are filtered — the others report
-/// `node(s) didn't satisfy plugin(s) [NodeAffinity]`. Filter: nodeSelector AND any required term.
+/// `node(s) didn't satisfy plugin(s) [NodeAffinity]`; when the terms name no node at all (two `metadata.name`
+/// requirements of one term that exclude each other), `pod affinity terms conflict`. Filter: nodeSelector AND any required term.
 /// Score: the sum of the weights of matching preferred terms, normalised to the maximum. Weight 2.
 package struct NodeAffinityPlugin: PreFilterPlugin, FilterPlugin, PreScorePlugin, ScorePlugin {
     package static let name = "NodeAffinity"
@@ -20,9 +21,13 @@ package struct NodeAffinityPlugin: PreFilterPlugin, FilterPlugin, PreScorePlugin
         guard let terms = pod.requiredNodeTerms, !terms.isEmpty else { return .success }
         var names: Set<String> = []
         for term in terms {
-            guard let field = term.matchFields.first(where: { $0.key == "metadata.name" && $0.nodeOperator == .in })
-            else { return .success }
-            names.formUnion(field.values)
+            // The requirements of a term are ANDed: the term names the nodes every `metadata.name In` lists.
+            var termNames: Set<String>? = nil
+            for field in term.matchFields where field.key == "metadata.name" && field.nodeOperator == .in {
+                termNames = termNames.map { $0.intersection(field.values) } ?? Set(field.values)
+            }
+            guard let termNames else { return .success }
+            names.formUnion(termNames)
         }
         if names.isEmpty { return PreFilterResult(.unresolvable(Self.name, Reason.affinityTermsConflict)) }
         let nodes = Set(snapshot.nodes.indices.filter { names.contains(snapshot.nodes[$0].name) })

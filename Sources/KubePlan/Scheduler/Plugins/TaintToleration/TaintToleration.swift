@@ -9,13 +9,18 @@ package struct TaintToleration: FilterPlugin, PreScorePlugin, ScorePlugin {
     package static let name = "TaintToleration"
     /// Use the v1.25–1.33 reason `node(s) had untolerated taint {key: value}`.
     package var legacyReason: Bool
+    /// The `TaintTolerationComparisonOperators` feature gate: `Gt`/`Lt` tolerations compare integers.
+    package var comparisonOperators: Bool
 
-    package init(legacyReason: Bool = false) { self.legacyReason = legacyReason }
+    package init(legacyReason: Bool = false, comparisonOperators: Bool = false) {
+        self.legacyReason = legacyReason
+        self.comparisonOperators = comparisonOperators
+    }
 
     package func filter(_ pod: SchedulingSpec, _ state: CycleState, node: Int, _ snapshot: ClusterSnapshot) -> Status? {
         guard snapshot.table.hasHardTaints[node] else { return nil }
         for taint in snapshot.nodes[node].taints where taint.effect == .noSchedule || taint.effect == .noExecute {
-            if pod.tolerations.tolerate(taint) { continue }
+            if pod.tolerations.tolerate(taint, comparisonOperators: comparisonOperators) { continue }
             let reason =
                 legacyReason ? Reason.untoleratedTaint(key: taint.key, value: taint.value) : Reason.untoleratedTaints
             return Status(.unschedulableAndUnresolvable, [reason], plugin: Self.name)
@@ -41,7 +46,7 @@ package struct TaintToleration: FilterPlugin, PreScorePlugin, ScorePlugin {
             var count: Int64 = 0
             if snapshot.table.hasPreferredTaints[node] {
                 for taint in snapshot.nodes[node].taints where taint.effect == .preferNoSchedule {
-                    if !tolerations.tolerate(taint) { count += 1 }
+                    if !tolerations.tolerate(taint, comparisonOperators: comparisonOperators) { count += 1 }
                 }
             }
             scores[position] = count

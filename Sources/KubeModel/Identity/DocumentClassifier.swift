@@ -1,0 +1,238 @@
+import KubeYAML
+
+/// Sorts what a GitOps repository holds before objects are identified: Kubernetes objects, patches of objects,
+/// and files that are not objects at all.
+///
+/// Repositories keep kustomization files, kustomize patches, Helm values and chart templates next to their
+/// manifests. None of them is an object the API server would receive, so reporting them as broken objects is
+/// noise. This pass recognises each shape and says once, as info (a warning for an unrendered template), what
+/// it skipped and why:
+/// - `kustomization.yaml` files and `Kustomization`/`Component` documents;
+/// - documents with neither `apiVersion` nor `kind` (Helm values, dashboards, configuration files);
+/// - JSON patches (RFC 6902: a list of `op`/`path` items);
+/// - strategic-merge patches: objects holding a `$patch`-style directive, or named as a patch by a
+///   kustomization of the input; they are kept apart so that only the fields they set are checked;
+/// - files with unrendered `{{ … }}` template placeholders that broke the YAML or the object's shape:
+///   one finding for the file, and none of its documents is checked (each placeholder would cascade).
+package enum DocumentClassifier {
+    /// What classification produced, in input order.
+    package struct Result: Sendable {
+        /// Documents to identify and decode as objects.
+        package var objects: [YAMLDocument] = []
+        /// Strategic-merge patches: partial objects.
+        package var patches: [YAMLDocument] = []
+        /// The loader's findings (minus those of unrendered templates) and this pass's own.
+        package var diagnostics: [Diagnostic] = []
+    }
+
+    /// The rule ids of classification findings.
+    package enum RuleID {
+        /// A kustomization or Component file: kustomize's input, not an object (info).
+        package static let kustomization = "kustomization-file"
+        /// A document that is no Kubernetes object (no apiVersion and no kind; a JSON patch) (info).
+        package static let notAnObject = "not-an-object"
+        /// A strategic-merge patch: checked for the fields it sets only (info).
+        package static let patch = "patch-document"
+        /// A file with `{{ … }}` placeholders that were never filled in (warning).
+        package static let template = "template-not-rendered"
+
+        /// Every id, for the rule catalogue.
+        package static let all = [kustomization, notAnObject, patch, template]
+    }
+
+    /// File names kustomize reads as a kustomization.
+    static let kustomizationNames: Set<String> = ["kustomization.yaml", "kustomization.yml", "Kustomization"]
+
+    /// Classifies every loaded document; `context` documents (kustomizations that are not inputs) only help.
+    package static func classify(_ load: YAMLLoadResult, context: [YAMLDocument] = []) -> Result {
+        var markers: [String: FileMarkers] = [:]
+        for file in load.files {
+            let found = FileMarkers.scan(file.bytes)
+            if found.template != nil || found.patchDirective { markers[file.path] = found }
+        }
+        let templates = templateFiles(load, markers: markers)
+        let patchFiles = KustomizationReferences.patchFiles(in: load.documents + context)
+        var result = Result()
+        result.diagnostics = load.diagnostics.filter { diagnostic in
+            guard let file = diagnostic.range?.file else { return true }
+            return templates[file] == nil
+        }
+        for file in templates.keys.sorted() {
+            if let range = templates[file] { result.diagnostics.append(templateFinding(at: range)) }
+        }
+        for document in load.documents where templates[document.file] == nil {
+            classify(document, directives: markers[document.file]?.patchDirective ?? false,
+                     namedPatch: patchFiles.contains(PathText.normalized(document.file)), into: &result)
+        }
+        return result
+    }
+
+    private static func classify(_ document: YAMLDocument, directives: Bool, namedPatch: Bool, into result: inout Result) {
+        let root = document.root
+        if root.isSequence, JSONPatchShape.matches(root) {
+            result.diagnostics.append(Diagnostic(
+                rule: RuleID.notAnObject, severity: .info,
+                message: "a JSON patch (RFC 6902), not an object: skipped",
+                range: root.range, hint: "kubec checks the objects kustomize renders: kustomize build DIR | kubec lint -"))
+            return
+        }
+        guard root.isMapping else {
+            result.objects.append(document)
+            return
+        }
+        let apiVersion = root["apiVersion"]?.text ?? ""
+        let kind = root["kind"]?.text ?? ""
+        if isKustomization(apiVersion: apiVersion, kind: kind, file: document.file) {
+            result.diagnostics.append(Diagnostic(
+                rule: RuleID.kustomization, severity: .info,
+                message: "a kustomize \(kind.isEmpty ? "Kustomization" : kind), not an object: skipped",
+                range: root.range, hint: "lint what it renders: kustomize build DIR | kubec lint -"))
+            return
+        }
+        if apiVersion.isEmpty, kind.isEmpty {
+            if root.count == 0 { return }
+            result.diagnostics.append(Diagnostic(
+                rule: RuleID.notAnObject, severity: .info,
+                message: "no apiVersion and no kind: not a Kubernetes object (Helm values, a configuration file?), skipped",
+                range: root.range, hint: "give the file apiVersion and kind if it is meant to be an object"))
+            return
+        }
+        if namedPatch || (directives && PatchDirectives.contains(root)) {
+            result.patches.append(document)
+            result.diagnostics.append(Diagnostic(
+                rule: RuleID.patch, severity: .info,
+                message: "a strategic-merge patch of \(kind.isEmpty ? "an object" : kind): only the fields it sets are checked",
+                range: root.range))
+            return
+        }
+        result.objects.append(document)
+    }
+
+    static func isKustomization(apiVersion: String, kind: String, file: String) -> Bool {
+        if apiVersion.hasPrefix("kustomize.config.k8s.io/") { return true }
+        let name = PathText.lastComponent(file)
+        return kustomizationNames.contains(name) && (kind.isEmpty || kind == "Kustomization" || kind == "Component")
+    }
+
+    /// Files with placeholders whose documents would not load or are misshapen by them, with where the first
+    /// placeholder sits.
+    private static func templateFiles(_ load: YAMLLoadResult, markers: [String: FileMarkers]) -> [String: SourceRange] {
+        var found: [String: SourceRange] = [:]
+        for (file, marker) in markers {
+            guard let at = marker.template else { continue }
+            let broken = load.diagnostics.contains { $0.range?.file == file && $0.severity == .error }
+            let misshapen = load.documents.contains { $0.file == file && TemplateShape.misshapen($0.root) }
+            if broken || misshapen { found[file] = SourceRange(file: file, line: at.line, column: at.column) }
+        }
+        return found
+    }
+
+    private static func templateFinding(at range: SourceRange) -> Diagnostic {
+        Diagnostic(
+            rule: RuleID.template, severity: .warning,
+            message: "template not rendered: `{{ … }}` placeholders are still in the file; its objects are not checked",
+            range: range, hint: "lint the rendered output, e.g. helm template CHART | kubec lint -")
+    }
+}
+
+/// What a byte scan of a file finds: the first `{{`, and whether a strategic-merge directive key may occur.
+struct FileMarkers {
+    var template: SourceLocation?
+    var patchDirective = false
+
+    static func scan(_ bytes: [UInt8]) -> FileMarkers {
+        var markers = FileMarkers()
+        var line: Int32 = 1
+        var column: Int32 = 1
+        var index = 0
+        let count = bytes.count
+        while index < count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "\n") {
+                line += 1
+                column = 1
+            } else {
+                if byte == UInt8(ascii: "{"), markers.template == nil, index + 1 < count,
+                    bytes[index + 1] == UInt8(ascii: "{") {
+                    markers.template = SourceLocation(line: line, column: column)
+                }
+                if byte == UInt8(ascii: "$"), index + 1 < count, PatchDirectives.firstLetters.contains(bytes[index + 1]) {
+                    markers.patchDirective = true
+                }
+                // Columns count characters: continuation bytes of UTF-8 do not start one.
+                if byte & 0xC0 != 0x80 { column += 1 }
+            }
+            index += 1
+        }
+        return markers
+    }
+}
+
+/// Strategic-merge patch directives (k8s.io/apimachinery `strategicpatch`): `$patch`, `$retainKeys`,
+/// `$setElementOrder/…`, `$deleteFromPrimitiveList/…`.
+enum PatchDirectives {
+    static let firstLetters: Set<UInt8> = [UInt8(ascii: "p"), UInt8(ascii: "r"), UInt8(ascii: "s"), UInt8(ascii: "d")]
+
+    static func isDirective(_ key: String) -> Bool {
+        key == "$patch" || key == "$retainKeys" || key.hasPrefix("$setElementOrder/")
+            || key.hasPrefix("$deleteFromPrimitiveList/")
+    }
+
+    /// Whether any mapping under `node` has a directive key.
+    static func contains(_ node: YAMLNode, depth: Int = 0) -> Bool {
+        guard depth < 64 else { return false }
+        switch node.kind {
+        case .scalar: return false
+        case .sequence: return node.items.contains { contains($0, depth: depth + 1) }
+        case .mapping:
+            return node.pairs.contains { pair in
+                (pair.key.text.map(isDirective) ?? false) || contains(pair.value, depth: depth + 1)
+            }
+        }
+    }
+}
+
+/// RFC 6902: a JSON patch is a list of operations, each a mapping with `op` and `path`.
+enum JSONPatchShape {
+    static func matches(_ root: YAMLNode) -> Bool {
+        root.count > 0 && root.items.allSatisfy { $0.isMapping && $0["op"] != nil && $0["path"] != nil }
+    }
+}
+
+/// How unfilled placeholders show in a parsed tree: `{{name}}` unquoted is a flow mapping whose key is itself a
+/// mapping, something no object has; `{{…}}` inside a name or a label can never be valid there either.
+enum TemplateShape {
+    static func misshapen(_ root: YAMLNode) -> Bool {
+        if hasComplexKey(root, depth: 0) { return true }
+        guard root.isMapping else { return false }
+        return identityHasPlaceholder(root["metadata"])
+            || identityHasPlaceholder(root["spec"]?["template"]?["metadata"])
+            || labelsHavePlaceholder(root["spec"]?["selector"])
+    }
+
+    private static func hasComplexKey(_ node: YAMLNode, depth: Int) -> Bool {
+        guard depth < 64 else { return false }
+        switch node.kind {
+        case .scalar: return false
+        case .sequence: return node.items.contains { hasComplexKey($0, depth: depth + 1) }
+        case .mapping:
+            return node.pairs.contains { !$0.key.isScalar || hasComplexKey($0.value, depth: depth + 1) }
+        }
+    }
+
+    private static func identityHasPlaceholder(_ metadata: YAMLNode?) -> Bool {
+        guard let metadata, metadata.isMapping else { return false }
+        for key in ["name", "namespace", "generateName"] where hasPlaceholder(metadata[key]) { return true }
+        return labelsHavePlaceholder(metadata["labels"])
+    }
+
+    private static func labelsHavePlaceholder(_ labels: YAMLNode?) -> Bool {
+        guard let labels, labels.isMapping else { return false }
+        return labels.pairs.contains { hasPlaceholder($0.key) || hasPlaceholder($0.value) }
+    }
+
+    private static func hasPlaceholder(_ node: YAMLNode?) -> Bool {
+        guard let text = node?.text else { return false }
+        return text.contains("{{")
+    }
+}
