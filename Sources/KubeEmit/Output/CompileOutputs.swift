@@ -19,7 +19,7 @@ package enum CompileOutputs {
             OutputFile(path: "placement.txt", text: PlanTextRenderer.render(result)),
             OutputFile(path: "placement.json", text: PlanJSONRenderer.render(result)),
         ]
-        var diagnostics: [Diagnostic] = []
+        var diagnostics = DataplaneInputGuard.admit(state).diagnostics
         if proxyMode != .ipvs {
             // One file per proxier kube-proxy runs: IPv4 always (as CLI.md lists it), IPv6 when the cluster has
             // IPv6 Service or pod addresses.
@@ -43,7 +43,8 @@ package enum CompileOutputs {
         files += nginx.files
         diagnostics += nginx.diagnostics
         files.sort { $0.path < $1.path }
-        return (files, diagnostics)
+        let checked = OutputFileCheck.admit(files)
+        return (checked.files, diagnostics + checked.diagnostics)
     }
 
     /// Where the outputs went: one line per folder, with its file count and size.
