@@ -60,6 +60,13 @@ struct DNSRecordBuilder {
                 "'\(printable(label))' is not a DNS label; the Service gets no DNS records")
             return
         }
+        let ports = service.ports.map(\.port) + service.ports.flatMap { $0.endpoints.map(\.port) }
+        if let port = ports.first(where: { !IPTablesGrammar.isPort($0) }) {
+            report(
+                service, DNSRuleID.invalidPort, "spec.ports",
+                "port \(port) is outside 1–65535; the Service gets no DNS records")
+            return
+        }
         let base = "\(service.name).\(service.namespace).svc.\(zone)"
         guard DNSName.fits(base) else {
             report(

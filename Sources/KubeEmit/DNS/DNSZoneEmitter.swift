@@ -61,4 +61,6 @@ package enum DNSRuleID {
     package static let nameTooLong = "dns-name-too-long"
     /// An ExternalName is not a domain name (CoreDNS serves no CNAME for it).
     package static let invalidExternalName = "dns-invalid-external-name"
+    /// A port or endpoint port is outside 1–65535 (an SRV record's port is 16 bits); the Service gets no records.
+    package static let invalidPort = "dns-invalid-port"
 }

@@ -36,6 +36,7 @@ package struct IPTablesEmitter: Sendable {
 
     /// One `nodes/NODE/iptables.rules` per selected node, in node-name order (nodes rendered in parallel).
     package func emit(_ state: ClusterState) -> [OutputFile] {
+        let state = DataplaneInputGuard.admit(state).state
         let prepared = prepare(state)
         let nodes = selectedNodes(state)
         return Parallel.map(nodes.count) { index in

@@ -104,6 +104,8 @@ struct ServicePortPlan: Sendable {
             let needsHealthCheck = service.type == .loadBalancer && externalLocal
             for port in service.ports {
                 let name = port.name.isEmpty ? service.key : service.key + ":" + port.name
+                // Last line of defence (DataplaneInputGuard checked already): the name is a rule comment.
+                guard IPTablesGrammar.isCommentText(name), IPTablesGrammar.isPort(port.port) else { continue }
                 let proto: String =
                     switch port.proto {
                     case .tcp: "tcp"

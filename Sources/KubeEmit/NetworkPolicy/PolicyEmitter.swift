@@ -19,6 +19,7 @@ package struct PolicyEmitter: Sendable {
     }
 
     package func emit(_ state: ClusterState) -> [OutputFile] {
+        let state = DataplaneInputGuard.admit(state).state
         let evaluator = PolicyEvaluator(
             policies: state.networkPolicies, namespaceLabels: state.namespaceLabels, pods: state.pods)
         var files: [OutputFile] = []

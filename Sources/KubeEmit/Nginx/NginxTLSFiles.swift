@@ -37,7 +37,7 @@ package enum NginxTLSFiles {
             let folder = "ingress/\(tlsDirectory)/\(namespace)/\(name)"
             files.append(OutputFile(path: folder + "/tls.crt", contents: certificate))
             var keyFile = OutputFile(path: folder + "/tls.key", contents: key)
-            keyFile.isPrivate = true
+            keyFile.permissions = 0o600
             files.append(keyFile)
         }
         return (files, available, diagnostics)

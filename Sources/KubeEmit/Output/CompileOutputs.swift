@@ -24,7 +24,7 @@ package enum CompileOutputs {
             OutputFile(path: "placement.txt", text: PlanTextRenderer.render(result)),
             OutputFile(path: "placement.json", text: PlanJSONRenderer.render(result)),
         ]
-        var diagnostics: [Diagnostic] = []
+        var diagnostics = DataplaneInputGuard.admit(state).diagnostics
         if proxyMode == .iptables || proxyMode == .all {
             // One file per proxier kube-proxy runs: IPv4 always (as CLI.md lists it), IPv6 when the cluster has
             // IPv6 Service or pod addresses.
@@ -63,7 +63,8 @@ package enum CompileOutputs {
         files += nginx.files
         diagnostics += nginx.diagnostics
         files.sort { $0.path < $1.path }
-        return (files, diagnostics)
+        let checked = OutputFileCheck.admit(files)
+        return (checked.files, diagnostics + checked.diagnostics)
     }
 
     /// Where the outputs went: one line per folder, with its file count and size.

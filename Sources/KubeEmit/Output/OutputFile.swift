@@ -1,4 +1,4 @@
-/// One file an emitter produces: a path relative to the output folder and its bytes.
+/// One file an emitter produces: a path relative to the output folder, its bytes and its permission bits.
 ///
 /// Emitters return these values and never touch the disk; the CLI writes them atomically.
 package struct OutputFile: Sendable, Hashable {
@@ -7,22 +7,24 @@ package struct OutputFile: Sendable, Hashable {
     package var contents: [UInt8]
     /// True for scripts that must be executable (`ipvs-setup.sh`).
     package var executable: Bool
-    /// True for secrets (TLS private keys): written readable by the owner only (mode 0600).
-    package var isPrivate = false
+    /// Permission bits written exactly (the umask does not apply), e.g. `0o600` for a private key; nil for the
+    /// default: `0o755` for executables, `0o644` otherwise.
+    package var permissions: UInt16?
 
-    package init(path: String, contents: [UInt8], executable: Bool = false) {
+    package init(path: String, contents: [UInt8], executable: Bool = false, permissions: UInt16? = nil) {
         self.path = path
         self.contents = contents
         self.executable = executable
+        self.permissions = permissions
     }
 
-    /// POSIX permissions to write the file with: 0600 private, 0755 executable, else 0644.
-    package var mode: Int { isPrivate ? 0o600 : executable ? 0o755 : 0o644 }
-
-    package init(path: String, text: String, executable: Bool = false) {
-        self.init(path: path, contents: Array(text.utf8), executable: executable)
+    package init(path: String, text: String, executable: Bool = false, permissions: UInt16? = nil) {
+        self.init(path: path, contents: Array(text.utf8), executable: executable, permissions: permissions)
     }
 
     /// The contents as text (emitters only write UTF-8).
     package var text: String { String(decoding: contents, as: UTF8.self) }
+
+    /// The permission bits the file is written with.
+    package var mode: UInt16 { permissions ?? (executable ? 0o755 : 0o644) }
 }

@@ -53,7 +53,7 @@ package final class PodTemplateEntry: Sendable {
         case .daemonSet(let value): (kind, template, selector) = (.daemonSet, value.spec.template, value.spec.selector)
         case .statefulSet(let value):
             (kind, template, selector) = (.statefulSet, value.spec.template, value.spec.selector)
-            podNames = value.spec.podNames(setName: value.metadata.name)
+            podNames = value.spec.podNames(setName: value.metadata.name, limit: 150_000)  // ExpansionLimits.maxPodsPerWorkload
             firstOrdinal = value.spec.ordinalsStart
         case .job(let value):
             (kind, template, selector) = (.job, value.spec.template, value.spec.selector)

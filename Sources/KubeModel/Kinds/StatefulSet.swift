@@ -62,8 +62,8 @@ package struct StatefulSetSpec: Sendable, KubeDecodable {
     }
 
     /// The pod names in ordinal order: `name-0`, `name-1`, … (starting at `ordinals.start`).
-    package func podNames(setName: String) -> [String] {
-        (0..<max(replicas, 0)).map { "\(setName)-\(ordinalsStart + $0)" }
+    package func podNames(setName: String, limit: Int = .max) -> [String] {
+        (0..<min(max(replicas, 0), limit)).map { "\(setName)-\(ordinalsStart + $0)" }
     }
 }
 

@@ -18,9 +18,12 @@ package struct WorkloadExpander {
     var termBase = 0
     static let termsPerList = 1024
     var result = ExpansionResult()
+    var limits = ExpansionLimits.default
 
     /// Expands every workload of the set.
-    package static func expand(_ set: ManifestSet, nodes: [SchedulerNode], referenceTime: Int64) -> ExpansionResult {
+    package static func expand(
+        _ set: ManifestSet, nodes: [SchedulerNode], referenceTime: Int64, limits: ExpansionLimits = .default
+    ) -> ExpansionResult {
         var selectors: [String: [[String: String]]] = [:]
         for service in set.services {
             guard let selector = service.spec.selector else { continue }
@@ -29,6 +32,7 @@ package struct WorkloadExpander {
         var expander = WorkloadExpander(
             nodes: nodes, referenceTime: referenceTime, priorities: PodPriority(set),
             serviceSelectors: selectors)
+        expander.limits = limits
         let keys = set.manifests.map { ($0.identity.namespace ?? "", $0.identity.name, $0.identity.kind) }
         let positions = set.manifests.indices.filter {
             set.manifests[$0].object.workload != nil || set.manifests[$0].identity.kind == "ReplicationController"
@@ -60,7 +64,7 @@ package struct WorkloadExpander {
             let replicaSet = "\(name)-\(hash)"
             var selector = deployment.spec.selector
             selector?.matchLabels["pod-template-hash"] = hash
-            for index in 0..<max(deployment.spec.replicas, 0) {
+            for index in 0..<admittedCount(deployment.spec.replicas, context) {
                 var labels = deployment.spec.template.labels
                 labels["pod-template-hash"] = hash
                 addPod(
@@ -68,14 +72,15 @@ package struct WorkloadExpander {
                     labels: labels, ownerSelector: selector)
             }
         case .replicaSet(let replicaSet):
-            for index in 0..<max(replicaSet.spec.replicas, 0) {
+            for index in 0..<admittedCount(replicaSet.spec.replicas, context) {
                 addPod(
                     context, name: uniqueName(namespace, name, index), template: replicaSet.spec.template,
                     labels: replicaSet.spec.template.labels, ownerSelector: replicaSet.spec.selector)
             }
         case .statefulSet(let statefulSet):
             let revision = "\(name)-\(PodNames.templateHash(statefulSet.spec.template.node))"
-            for (offset, podName) in statefulSet.spec.podNames(setName: name).enumerated() {
+            let count = admittedCount(statefulSet.spec.replicas, context)
+            for (offset, podName) in statefulSet.spec.podNames(setName: name, limit: count).enumerated() {
                 var labels = statefulSet.spec.template.labels
                 labels["statefulset.kubernetes.io/pod-name"] = podName
                 labels["apps.kubernetes.io/pod-index"] = String(statefulSet.spec.ordinalsStart + offset)
@@ -92,6 +97,7 @@ package struct WorkloadExpander {
         case .cronJob(let cronJob):
             result.cronJobs.append(CronPlanner.plan(cronJob, namespace: namespace, name: name, after: referenceTime))
         case .pod(let pod):
+            guard admittedCount(1, context) == 1 else { return }
             usedNames.insert("\(namespace)/\(name)")
             addPod(
                 context, name: name, template: pod.template, labels: pod.metadata.labels, ownerSelector: nil,
@@ -101,7 +107,7 @@ package struct WorkloadExpander {
 
     private mutating func expandJob(_ spec: JobSpec, _ context: PodContext, name: String) {
         let indexed = spec.completionMode == "Indexed"
-        for index in 0..<spec.initialPodCount {
+        for index in 0..<admittedCount(spec.initialPodCount, context) {
             var labels = spec.template.labels
             labels["batch.kubernetes.io/job-name"] = name
             labels["job-name"] = name

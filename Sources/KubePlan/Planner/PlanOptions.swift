@@ -13,6 +13,8 @@ package struct PlanOptions: Sendable {
     /// live cluster, where an apply never reschedules a running pod. `kubec diff --cluster` pins the new side
     /// to the old side's placements so that it shows what applying the change does, not a fresh cluster.
     package var pinned: [String: PinnedPlacement] = [:]
+    /// How many pods the plan makes at most (the cluster's documented limits by default).
+    package var limits = ExpansionLimits.default
 
     /// The default reference time, 2025-01-01T00:00:00Z.
     package static let defaultReferenceTime: Int64 = 1_735_689_600

@@ -11,7 +11,7 @@ package enum Planner {
         let inventory = Inventory.build(set)
         var diagnostics = inventory.diagnostics
         let expansion = WorkloadExpander.expand(
-            set, nodes: inventory.schedulerNodes, referenceTime: options.referenceTime)
+            set, nodes: inventory.schedulerNodes, referenceTime: options.referenceTime, limits: options.limits)
         diagnostics += expansion.diagnostics
 
         let legacy = (inventory.settings.kubernetesMinor ?? 99) <= 33
@@ -61,12 +61,24 @@ package enum Planner {
             outcomes[index] = (node, nil, 0)
             placedOrder.append((index, node))
         }
+        // Replicas of one ReplicaSet share one SchedulingSpec: once one fails and nothing has been placed since,
+        // the next fails the same way, so its attempt is replayed instead of run (a Deployment of 65,536
+        // replicas on a full cluster costs one attempt, not 65,536).
+        var lastFailure: (owner: ObjectIdentity, message: String?, processed: Int)?
         for index in queued {
-            let explain = options.explain != nil && expansion.pods[index].key == options.explain
-            let (outcome, explained) = scheduler.schedule(expansion.pods[index].spec, explain: explain)
+            let pod = expansion.pods[index]
+            let explain = options.explain != nil && pod.key == options.explain
+            let replicaOwner = Self.interchangeableReplicaOwner(pod)
+            if !explain, let last = lastFailure, let replicaOwner, last.owner == replicaOwner {
+                scheduler.replayFailure(processed: last.processed)
+                outcomes[index] = (nil, last.message, 0)
+                continue
+            }
+            let (outcome, explained) = scheduler.schedule(pod.spec, explain: explain)
             if let explained { explanation = explained }
             outcomes[index] = (outcome.node, outcome.message, outcome.tiedNodes)
             if let node = outcome.node { placedOrder.append((index, node)) }
+            lastFailure = outcome.node == nil ? replicaOwner.map { ($0, outcome.message, scheduler.lastProcessed) } : nil
         }
 
         var ips = PodIPAllocator()
@@ -158,5 +170,14 @@ package enum Planner {
             result[namespace.metadata.name] = labels
         }
         return result
+    }
+
+    /// The workload whose pods are identical to this one but for the name (the replicas of a Deployment,
+    /// ReplicaSet or ReplicationController), or nil.
+    static func interchangeableReplicaOwner(_ pod: PlannedPod) -> ObjectIdentity? {
+        guard let owner = pod.owner, ["Deployment", "ReplicaSet", "ReplicationController"].contains(owner.kind) else {
+            return nil
+        }
+        return pod.object
     }
 }

@@ -17,9 +17,9 @@ package enum PlanFindings {
         }
         return order.compactMap { key in
             guard let pods = groups[key], let first = pods.first else { return nil }
-            let names = pods.map(\.name).joined(separator: ", ")
+            let names = summarisedNames(pods.map(\.name))
             let what =
-                first.owner.map { "\(pods.count) pod(s) of \($0.kind) \(first.namespace)/\($0.name)" }
+                first.owner.map { "\(WorkloadExpander.grouped(pods.count)) pod(s) of \($0.kind) \(first.namespace)/\($0.name)" }
                 ?? "Pod \(first.namespace)/\(first.name)"
             return Diagnostic(
                 rule: unschedulableRule, severity: .error,
@@ -27,5 +27,15 @@ package enum PlanFindings {
                 range: first.source, object: first.object,
                 hint: first.owner == nil ? nil : "pods: \(names)")
         }
+    }
+
+    /// Most pod names a finding lists; the rest are counted.
+    static let listedNames = 10
+
+    /// The first names, then how many more: a finding stays one readable line whatever the replica count.
+    static func summarisedNames(_ names: [String]) -> String {
+        guard names.count > listedNames else { return names.joined(separator: ", ") }
+        return names.prefix(listedNames).joined(separator: ", ")
+            + " and \(WorkloadExpander.grouped(names.count - listedNames)) more"
     }
 }

@@ -47,9 +47,19 @@ struct CompileCommand: ParsableCommand {
             throw ExitCode(2)
         }
         let configuration = try validation.configuration()
-        let result = Compilation.resolve(input.set, options: PlanOptions(seed: seed))
+        var result = Compilation.resolve(input.set, options: PlanOptions(seed: seed))
         var diagnostics = LintPipeline.run(input.set, flags: validation, configuration: configuration, plan: result)
-        let emitted = CompileOutputs.emit(result, nodes: Set(node), proxyMode: proxyMode, set: input.set)
+        var emitSet = input.set
+        if force {
+            // Errors always stop a run without --force, so only a forced run plans again without the invalid objects.
+            let valid = InvalidObjectFilter.omit(input.set, diagnostics: diagnostics)
+            if !valid.omitted.isEmpty {
+                result = Compilation.resolve(valid.set, options: PlanOptions(seed: seed))
+                emitSet = valid.set
+                diagnostics += valid.omitted
+            }
+        }
+        let emitted = CompileOutputs.emit(result, nodes: Set(node), proxyMode: proxyMode, set: emitSet)
         diagnostics += emitted.diagnostics
         diagnostics.sort(by: Diagnostic.reportOrder)
 

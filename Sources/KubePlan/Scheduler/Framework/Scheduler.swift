@@ -6,6 +6,16 @@ package struct Scheduler: Sendable {
     package private(set) var snapshot: ClusterSnapshot
     private var random: SeededGenerator
     private var nextStartNodeIndex = 0
+    /// How many nodes the last `schedule` call visited (0 when a PreFilter refused the pod).
+    package private(set) var lastProcessed = 0
+
+    /// Advances the scheduler as a failed `schedule` of an identical pod would: nothing is assumed, only the
+    /// next start node moves by the nodes that attempt visited. See `Planner`'s replica shortcut.
+    package mutating func replayFailure(processed: Int) {
+        let nodeCount = snapshot.nodes.count
+        if nodeCount > 0 { nextStartNodeIndex = (nextStartNodeIndex + processed) % nodeCount }
+        lastProcessed = processed
+    }
 
     package init(snapshot: ClusterSnapshot, profile: SchedulerProfile = .default(), seed: UInt64 = 0) {
         self.snapshot = snapshot
@@ -55,6 +65,7 @@ package struct Scheduler: Sendable {
                 let message = FitError.message(
                     nodeCount: nodeCount, statuses: [], preFilterMessage: result.status.reasons.joined(separator: ", "),
                     postFilterMessage: preemption(pod, all))
+                lastProcessed = 0
                 return (Outcome(node: nil, message: message), explain ? Explanation(message: message) : nil)
             }
         }
@@ -82,6 +93,7 @@ package struct Scheduler: Sendable {
             }
         }
         if nodeCount > 0 { nextStartNodeIndex = (nextStartNodeIndex + processed) % nodeCount }
+        lastProcessed = processed
         var explanation =
             explain
             ? Explanation.filters(
