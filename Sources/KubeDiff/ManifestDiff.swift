@@ -52,6 +52,7 @@ package enum ManifestDiff {
             objects.append(ObjectDiff(change: .removed, identity: manifest.identity, oldRange: manifest.node.range))
         }
         RenamedReferences.add(&objects)
+        RenamedReferences.addStale(&objects, new: new.manifests)
         addConfigConsumers(&objects, new: new)
         addAutoscalerCaveats(&objects, new: new)
         objects.sort(by: reportOrder)

@@ -80,6 +80,17 @@ struct OrderSemanticsTests {
         #expect(EnvReferenceOrder.references(in: "$$(A) $(B) $(C") == ["B"])
     }
 
+    @Test func reorderedVolumesInAPodTemplateRollOut() throws {
+        let volumes = { (first: String, second: String) in
+            "      - {name: app, image: app:1}\n      volumes:\n      - {name: \(first), emptyDir: {}}\n"
+                + "      - {name: \(second), emptyDir: {}}"
+        }
+        let report = DiffFixture.diff(
+            Self.deployment(containers: volumes("data", "tmp")), Self.deployment(containers: volumes("tmp", "data")))
+        #expect(DiffFixture.fieldSummary(report) == ["spec.template.spec.volumes reordered"])
+        #expect(try #require(report.objects.first?.rollout).restarts)
+    }
+
     @Test func reorderedVolumesAreNotAChange() {
         let pod = { (volumes: String) in
             "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers: [{name: a}]\n  volumes:\n" + volumes

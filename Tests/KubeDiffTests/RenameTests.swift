@@ -68,6 +68,20 @@ struct RenameTests {
         #expect(report.objects.first { $0.identity.kind == "Deployment" }?.rollout?.restarts == true)
     }
 
+    @Test func workloadStillReadingTheOldNameIsAWarning() throws {
+        let report = DiffFixture.diff(
+            Self.configMap("agent-config-9bfbmfgt2f", extraLine: false) + "\n---\n"
+                + Self.deployment(configMap: "agent-config-9bfbmfgt2f"),
+            Self.configMap("agent-config-296567ccmt", extraLine: true) + "\n---\n"
+                + Self.deployment(configMap: "agent-config-9bfbmfgt2f"))
+        let renamed = try #require(report.objects.first { $0.change == .renamed })
+        #expect(
+            renamed.findings.map(\.message) == [
+                "Deployment default/agent still refers to the old name agent-config-9bfbmfgt2f: once the old "
+                    + "ConfigMap is pruned, its new pods cannot start"
+            ])
+    }
+
     @Test func releaseRenameWithSameContentIsPaired() throws {
         let service = { (release: String) in
             "apiVersion: v1\nkind: Service\nmetadata:\n  name: \(release)-web\n  labels: {release: \(release)}\nspec:\n"

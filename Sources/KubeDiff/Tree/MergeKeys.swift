@@ -5,7 +5,7 @@
 /// here (tolerations, args, rules, …) are aligned on their equal items; a keyed list whose items lack a key
 /// or repeat one also falls back to that, since the key no longer identifies an item. In the lists whose
 /// order has a meaning (containers, init containers, env) items that swap places are still a change
-/// (`FieldChange.Kind.reordered`).
+/// (`FieldChange.Kind.reordered`), as in every keyed list inside a pod template (`TreeDiffer`).
 package struct MergeKey: Hashable, Sendable {
     /// The fields that together identify an item, in the order paths print them.
     package var fields: [String]

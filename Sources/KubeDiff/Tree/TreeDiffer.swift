@@ -133,11 +133,22 @@ package struct TreeDiffer {
 
     // MARK: - Lists
 
+    /// Whether the current path is inside a pod template (`…template.spec…`: workloads, CronJob job templates).
+    private var inPodTemplate: Bool {
+        guard path.count >= 3 else { return false }
+        for index in 0..<(path.count - 1) {
+            if case .key("template") = path[index], case .key("spec") = path[index + 1] { return true }
+        }
+        return false
+    }
+
     private mutating func compareSequences(_ old: YAMLNode, _ new: YAMLNode) {
         if let mergeKey = MergeKey.forList(at: FieldPath(path), kind: kind),
             let oldKeys = Self.itemKeys(old, mergeKey), let newKeys = Self.itemKeys(new, mergeKey)
         {
-            compareKeyed(old, new, oldKeys: oldKeys, newKeys: newKeys, ordered: mergeKey.ordered)
+            // Inside a pod template every list's order counts: the template is hashed as written, so a reorder
+            // makes a new ReplicaSet (a rollout) even where the order means nothing to the pod.
+            compareKeyed(old, new, oldKeys: oldKeys, newKeys: newKeys, ordered: mergeKey.ordered || inPodTemplate)
         } else {
             compareAligned(old, new)
         }

@@ -9,7 +9,8 @@ import KubeYAML
 ///
 /// Exit status as `kubectl diff`: 0 no differences (or differences without `--exit-code`), 1 differences with
 /// `--exit-code`, 2 when the command could not do its job (a missing path or unparsable input, a malformed
-/// `--ignore`, a missing or unparsable `--cluster` path, bad flags). With `--cluster`, compiled differences
+/// `--ignore`, a missing or unparsable `--cluster` path, a document that looks like an object but cannot be
+/// identified, bad flags). With `--cluster`, compiled differences
 /// (placement, Service addresses, rules, DNS, nginx routes) count as differences for `--exit-code`.
 struct DiffCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -20,7 +21,14 @@ struct DiffCommand: ParsableCommand {
             + "Server-written noise (status, managedFields, resourceVersion, uid, generation, creationTimestamp, "
             + "selfLink, the last-applied-configuration annotation) is never compared. Updates the API server would "
             + "refuse (immutable fields) are errors with the hint \"needs delete and recreate\"; workloads whose pod "
-            + "template changed get their rollout steps.\n\n"
+            + "template changed get their rollout steps (none when the update is refused).\n\n"
+            + "Lists are matched as kubectl apply matches them; reordering containers, init containers or env is a "
+            + "change (it rolls out), and so is any reorder inside a pod template (its hash changes); elsewhere "
+            + "keyed lists ignore order. Multi-line strings are shown as line diffs, JSON inside strings as JSON "
+            + "fields, CRD schemas per version as property paths. An object "
+            + "that disappears and one of the same kind that appears with nearly the same content (a kustomize hash "
+            + "suffix, a Helm release rename) are shown as one renamed object. A document that looks like an object "
+            + "but has no apiVersion, kind or name makes the comparison incomplete: exit 2.\n\n"
             + "With --cluster PATH (Nodes and an optional kind: Cluster document, added to both sides), both sides "
             + "are compiled as `kubec compile` would and the report adds what moves: pods that appear, disappear, "
             + "move node or are replaced by a rollout; Service IPs and node ports; per node the lines added and "
