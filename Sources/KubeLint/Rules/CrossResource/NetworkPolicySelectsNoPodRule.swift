@@ -62,7 +62,7 @@ package struct NetworkPolicySelectsNoPodRule: Rule {
             guard case .networkPolicy(let policy) = object.kubeObject else { continue }
             let selector = policy.spec.podSelector
             guard !selector.isEmpty, !selector.isInvalid, let node = object.spec?["podSelector"] else { continue }
-            if context.pods(in: object.namespace, matching: selector).isEmpty {
+            if !context.hasPods(in: object.namespace, matching: selector) {
                 sink.report(object, at: firstEntry(node),
                             "podSelector \(selector.selectorText) matches no pod template in namespace \(object.namespace)",
                             hint: "check the labels against the workloads' pod templates", path: "spec.podSelector")
