@@ -38,7 +38,7 @@ enum ChildProcess {
         let cpu = Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
             + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
         return Run(seconds: elapsed, peakKilobytes: Int(usage.ru_maxrss), cpuSeconds: cpu,
-                   status: (status >> 8) & 0xff, outputBytes: size ?? 0)
+                   status: (status >> 8) & 0xff, outputBytes: size)
     }
 
     /// The fastest of `runs` runs (after none discarded: the first run is a real user's first run too), with
