@@ -61,10 +61,13 @@ schemas:
 check-peers: deps
 	scripts/schemas/check-peers.sh
 
-## bench: generate inputs and measure every stage against its floor in the same run (release build)
+## bench: generate inputs, time the kubec process per command (targets, growth per doubling), then every stage
+## in-process against its floor, all in the same run (release build). BENCH="targets growth" picks suites.
+BENCH ?=
 bench: deps
+	$(SWIFT) build -c release --product kubec
 	$(SWIFT) build -c release --product kubec-bench
-	./.build/release/kubec-bench
+	./.build/release/kubec-bench $(BENCH)
 
 ## docs: regenerate docs/rules.md (from the rule catalogue), the man page and the shell completions
 docs: release

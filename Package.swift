@@ -44,9 +44,19 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        // Generated inputs for `make bench` and for the tests that need large inputs: not part of the product.
+        .target(
+            name: "BenchmarkInputs",
+            dependencies: ["KubeYAML", "KubeModel", "KubePlan", "KubeEmit", "KubeDiff"],
+            path: "Benchmarks/BenchmarkInputs",
+            swiftSettings: strictSettings
+        ),
         .executableTarget(
             name: "kubec-bench",
-            dependencies: ["CLibYAML", "KubeYAML", "KubeModel", "KubeSchema", "KubeLint", "KubePlan", "KubeEmit", "KubeDiff"],
+            dependencies: [
+                "CLibYAML", "KubeYAML", "KubeModel", "KubeSchema", "KubeLint", "KubePlan", "KubeEmit", "KubeDiff",
+                "BenchmarkInputs",
+            ],
             path: "Benchmarks/kubec-bench",
             swiftSettings: strictSettings
         ),
@@ -56,8 +66,12 @@ let package = Package(
         .testTarget(name: "KubeSchemaTests", dependencies: ["KubeSchema", "KubeTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "KubeLintTests", dependencies: ["KubeLint", "KubeSchema", "KubeTestSupport"]),
         .testTarget(name: "KubePlanTests", dependencies: ["KubePlan", "KubeTestSupport"], exclude: ["Fixtures"]),
-        .testTarget(name: "KubeEmitTests", dependencies: ["KubeEmit", "KubePlan", "KubeTestSupport"], exclude: ["Golden"]),
-        .testTarget(name: "KubeDiffTests", dependencies: ["KubeDiff", "KubeTestSupport"], exclude: ["Fixtures"]),
+        .testTarget(
+            name: "KubeEmitTests", dependencies: ["KubeEmit", "KubePlan", "KubeTestSupport", "BenchmarkInputs"],
+            exclude: ["Golden"]),
+        .testTarget(
+            name: "KubeDiffTests", dependencies: ["KubeDiff", "KubeTestSupport", "BenchmarkInputs"],
+            exclude: ["Fixtures"]),
         .testTarget(name: "kubecTests", dependencies: ["KubeTestSupport"]),
     ]
 )

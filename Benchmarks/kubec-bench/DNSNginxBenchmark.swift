@@ -1,5 +1,6 @@
 // For Benchmarks/kubec-bench/ (the lead owns that folder): move this file there and add
 // `("dnsnginx", DNSNginxBenchmark.run)` to `suites` in main.swift.
+import BenchmarkInputs
 import Foundation
 import KubeEmit
 import KubePlan

@@ -1,3 +1,4 @@
+import BenchmarkInputs
 import Foundation
 import KubeEmit
 
@@ -56,7 +57,7 @@ private func processCPUSeconds() -> Double {
 }
 
 /// Seconds `iptables-restore --test` needs for `rules` in a fresh network namespace; nil unless root with `ip`.
-private func restoreTestSeconds(_ rules: [UInt8]) -> Double? {
+func restoreTestSeconds(_ rules: [UInt8]) -> Double? {
     guard getuid() == 0,
         FileManager.default.isExecutableFile(atPath: "/usr/sbin/ip")
             || FileManager.default.isExecutableFile(atPath: "/sbin/ip")

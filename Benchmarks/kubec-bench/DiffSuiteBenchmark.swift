@@ -1,3 +1,4 @@
+import BenchmarkInputs
 import KubeDiff
 import KubeModel
 import KubeYAML

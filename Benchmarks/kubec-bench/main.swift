@@ -2,8 +2,9 @@ import Foundation
 
 /// `make bench`: generates its inputs, measures each stage against its floor in the same run, prints a table.
 ///
-/// Usage: kubec-bench [SUITE...] — suites: loader, schema, lint, plan, dataplane, nftables, dnsnginx, diff, diff-upgrade
-/// (default all).
+/// Usage: kubec-bench [SUITE...] — suites: targets, growth (the `kubec` process), loader, schema, lint, plan,
+/// dataplane, nftables, dnsnginx, diff, diff-upgrade (default all); `kubec-bench generate …` writes one input
+/// (see GenerateCommand).
 struct BenchResult {
     var name: String
     var seconds: Double
@@ -13,7 +14,10 @@ struct BenchResult {
 }
 
 let arguments = Array(CommandLine.arguments.dropFirst())
+if arguments.first == "generate" { exit(GenerateCommand.run(Array(arguments.dropFirst()))) }
 let suites: [(String, (String) throws -> [BenchResult])] = [
+    ("targets", ProcessTargets.run),
+    ("growth", ProcessGrowth.run),
     ("loader", LoaderBenchmark.run),
     ("plan", PlanBenchmark.run),
     ("schema", SchemaBenchmark.run),
@@ -43,6 +47,7 @@ for (name, suite) in suites where arguments.isEmpty || arguments.contains(name) 
                 line += String(format: " (target ≤ %@: %@)", Stopwatch.format(target), ok ? "met" : "MISSED")
             }
             if let note = result.note { line += "   [\(note)]" }
+            if result.name.hasPrefix("FAIL") { failed = true }
             print(line)
         }
     } catch {

@@ -24,10 +24,16 @@ package struct PolicyEmitter: Sendable {
             policies: state.networkPolicies, namespaceLabels: state.namespaceLabels, pods: state.pods)
         var files: [OutputFile] = []
         let families = IPFamily.allCases.filter { $0 == .v4 || state.uses($0) }
+        // Each node's own pods, found in one pass over the pods (sorted by namespace and name).
+        var local: [String: [PodState]] = [:]
+        for pod in state.pods where pod.ip != nil && !pod.hostNetwork {
+            if let node = pod.nodeName, nodes.isEmpty || nodes.contains(node) { local[node, default: []].append(pod) }
+        }
         for node in state.nodes where nodes.isEmpty || nodes.contains(node.name) {
             var sets = ""
+            let pods = (local[node.name] ?? []).sorted { ($0.namespace, $0.name) < ($1.namespace, $1.name) }
             for family in families {
-                let compiled = compile(node: node.name, state: state, evaluator: evaluator, family: family)
+                let compiled = compile(node: node.name, pods: pods, evaluator: evaluator, family: family)
                 files.append(OutputFile(path: "nodes/\(node.name)/\(compiled.file)", text: compiled.rules))
                 if family == .v4 {
                     sets += compiled.ipsets
@@ -40,15 +46,13 @@ package struct PolicyEmitter: Sendable {
         return files
     }
 
-    /// One family's rules file name and text for one node, and its sets (with their header line).
+    /// One family's rules file name and text for one node (whose placed pods are `pods`, sorted by namespace
+    /// and name), and its sets (with their header line).
     func compile(
-        node: String, state: ClusterState, evaluator: PolicyEvaluator, family: IPFamily = .v4
+        node: String, pods: [PodState], evaluator: PolicyEvaluator, family: IPFamily = .v4
     ) -> (file: String, rules: String, ipsets: String) {
         var builder = PolicyChainBuilder(evaluator: evaluator, family: family)
-        let local = state.pods
-            .filter { $0.nodeName == node && $0.ip != nil && !$0.hostNetwork }
-            .sorted { ($0.namespace, $0.name) < ($1.namespace, $1.name) }
-        for pod in local {
+        for pod in pods {
             builder.addPod(pod)
         }
         return (builder.rulesFile, builder.renderRules(node: node), builder.renderSets(node: node))

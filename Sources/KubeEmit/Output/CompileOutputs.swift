@@ -69,18 +69,17 @@ package enum CompileOutputs {
 
     /// Where the outputs went: one line per folder, with its file count and size.
     package static func summary(_ files: [OutputFile], directory: String) -> String {
-        var groups: [String: (count: Int, bytes: Int)] = [:]
+        // Per folder (its files' names in input order, and their bytes), in one pass over the files.
+        var groups: [String: (names: [String], bytes: Int)] = [:]
         for file in files {
             let parts = file.path.split(separator: "/")
             let group = parts.count > 1 ? parts.dropLast().joined(separator: "/") + "/" : ""
-            groups[group, default: (0, 0)].count += 1
-            groups[group, default: (0, 0)].bytes += file.contents.count
+            groups[group, default: ([], 0)].names.append(parts.last.map(String.init) ?? "")
+            groups[group, default: ([], 0)].bytes += file.contents.count
         }
         var text = "wrote \(files.count) files to \(directory)/\n"
         for (group, totals) in groups.sorted(by: { $0.key < $1.key }) {
-            let names = files.filter { $0.path.hasPrefix(group) && !$0.path.dropFirst(group.count).contains("/") }
-                .map { String($0.path.dropFirst(group.count)) }
-            text += "  \(directory)/\(group)  \(names.joined(separator: ", "))  (\(totals.bytes) bytes)\n"
+            text += "  \(directory)/\(group)  \(totals.names.joined(separator: ", "))  (\(totals.bytes) bytes)\n"
         }
         return text
     }

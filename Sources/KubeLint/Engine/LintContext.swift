@@ -26,21 +26,18 @@ package struct LintContext: Sendable {
     package private(set) var window: Range<Int>
     /// The nodes of the window's pod templates, found when the window was made (empty when not windowed).
     private var windowNodes: [PodNodes] = []
-    /// Positions in `templateStore` per namespace.
-    let podsByNamespace: [String: [Int]]
-    /// Positions in `templateStore` per namespace, label key and value.
-    let podsByLabel: [LabelPosting: [Int]]
+    /// Positions in `templateStore` by namespace and by (namespace, label key, value): where every
+    /// selector-vs-pods question starts.
+    let podIndex: LabelIndex
     /// The labels of every namespace in the input (with `kubernetes.io/metadata.name`), and of every namespace
     /// objects are placed in even when it has no Namespace object.
     package let namespaceLabels: [String: [String: String]]
     /// Names of the namespaces that have a Namespace object.
     package let declaredNamespaces: Set<String>
-
-    struct LabelPosting: Hashable {
-        var namespace: String
-        var key: String
-        var value: String
-    }
+    /// The names of `namespaceLabels`, sorted, and their labels indexed (all under the namespace ""), for
+    /// namespace selectors.
+    let namespaceNames: [String]
+    let namespaceIndex: LabelIndex
 
     /// Indexes a set; with `parallel`, the per-object work (nodes found, pod templates typed) runs on both cores.
     package init(_ set: ManifestSet, parallel: Bool = false) {
@@ -51,8 +48,7 @@ package struct LintContext: Sendable {
         objectStore = objects
         window = 0..<objects.count
         var templates: [PodTemplateEntry] = []
-        var byNamespace: [String: [Int]] = [:]
-        var byLabel: [LabelPosting: [Int]] = [:]
+        var index = LabelIndex()
         var namespaces: [String: [String: String]] = [:]
         var declared = Set<String>()
         let byKind = set.index.byKind
@@ -78,24 +74,24 @@ package struct LintContext: Sendable {
             return PodTemplateEntry(ref: objects[index], manifest: set.manifests[index])
         }
         templates.reserveCapacity(entries.count)
-        byLabel.reserveCapacity(entries.count * 2)
         for case let entry? in entries {
-            let position = templates.count
+            index.insert(templates.count, namespace: entry.namespace, labels: entry.labels)
             templates.append(entry)
-            byNamespace[entry.namespace, default: []].append(position)
-            for (key, value) in entry.labels {
-                byLabel[LabelPosting(namespace: entry.namespace, key: key, value: value), default: []].append(position)
-            }
         }
         templateStore = templates
         var starts = Array(repeating: templates.count, count: objects.count + 1)
         for (position, entry) in templates.enumerated().reversed() { starts[entry.ref.index] = position }
         for index in stride(from: objects.count - 1, through: 0, by: -1) { starts[index] = min(starts[index], starts[index + 1]) }
         templateStart = starts
-        podsByNamespace = byNamespace
-        podsByLabel = byLabel
+        podIndex = index
         namespaceLabels = namespaces
         declaredNamespaces = declared
+        namespaceNames = namespaces.keys.sorted()
+        var namespaceIndex = LabelIndex()
+        for (position, name) in namespaceNames.enumerated() {
+            namespaceIndex.insert(position, namespace: "", labels: namespaces[name] ?? [:])
+        }
+        self.namespaceIndex = namespaceIndex
     }
 
     /// `(0..<count).map(make)`, in chunks on both cores when `parallel` and the input is large enough to pay for it.
@@ -206,8 +202,11 @@ package struct LintContext: Sendable {
 
     /// The pod templates of a namespace.
     package func pods(in namespace: String) -> [PodTemplateEntry] {
-        (podsByNamespace[namespace] ?? []).map { templateStore[$0] }
+        podIndex.positions(in: namespace).map { templateStore[$0] }
     }
+
+    /// Whether a namespace holds any pod template.
+    package func hasPods(in namespace: String) -> Bool { podIndex.hasObjects(in: namespace) }
 
     /// The pod templates of a namespace whose pods carry every label of `labels` (a Service selector).
     package func pods(in namespace: String, matchingLabels labels: [String: String]) -> [PodTemplateEntry] {
@@ -223,11 +222,19 @@ package struct LintContext: Sendable {
         candidates(in: namespace, labels).contains { templateStore[$0].matches(labels: labels) }
     }
 
+    /// Whether a label selector selects some pod template of a namespace, stopping at the first.
+    package func hasPods(in namespace: String, matching selector: LabelSelector) -> Bool {
+        if selector.isInvalid { return false }
+        return podIndex.candidates(in: namespace, for: selector, ignoring: PodTemplateEntry.isPerPod)
+            .contains { templateStore[$0].matches(selector) }
+    }
+
     /// The pod templates of a namespace whose pods a label selector selects.
     package func pods(in namespace: String, matching selector: LabelSelector) -> [PodTemplateEntry] {
         if selector.isInvalid { return [] }
         var result: [PodTemplateEntry] = []
-        for position in candidates(in: namespace, selector.matchLabels) where templateStore[position].matches(selector) {
+        for position in podIndex.candidates(in: namespace, for: selector, ignoring: PodTemplateEntry.isPerPod)
+        where templateStore[position].matches(selector) {
             result.append(templateStore[position])
         }
         return result
@@ -236,18 +243,13 @@ package struct LintContext: Sendable {
     /// Positions in `templateStore` of the shortest posting list of the required labels, or of the whole
     /// namespace when there are none.
     private func candidates(in namespace: String, _ labels: [String: String]) -> [Int] {
-        var best: [Int]? = nil
-        for (key, value) in labels where !PodTemplateEntry.isPerPod(key) {
-            let posting = podsByLabel[LabelPosting(namespace: namespace, key: key, value: value)] ?? []
-            if best == nil || posting.count < (best?.count ?? 0) { best = posting }
-            if posting.isEmpty { break }
-        }
-        return best ?? podsByNamespace[namespace] ?? []
+        podIndex.candidates(in: namespace, requiring: labels, ignoring: PodTemplateEntry.isPerPod)
     }
 
     /// The namespaces whose labels a namespace selector selects, sorted.
     package func namespaces(matching selector: LabelSelector) -> [String] {
         if selector.isInvalid { return [] }
-        return namespaceLabels.filter { selector.matches($0.value) }.keys.sorted()
+        return namespaceIndex.candidates(in: "", for: selector)
+            .filter { selector.matches(namespaceLabels[namespaceNames[$0]] ?? [:]) }.map { namespaceNames[$0] }
     }
 }

@@ -4,11 +4,20 @@ import KubeYAML
 package enum TextReporter {
     package static func render(_ diagnostics: [Diagnostic], context: ReportContext) -> String {
         var output = ""
-        var lookup: [String: SourceFile] = [:]
-        for file in context.files { lookup[file.path] = file }
+        var files: [String: SourceFile] = [:]
+        for file in context.files { files[file.path] = file }
+        // Line starts are found once per file that has a finding, on its first finding.
+        var lines: [String: SourceLines] = [:]
+        func line(_ range: SourceRange) -> String? {
+            if let known = lines[range.file] { return known.line(range.start.line) }
+            guard let file = files[range.file] else { return nil }
+            let index = SourceLines(file)
+            lines[range.file] = index
+            return index.line(range.start.line)
+        }
         for diagnostic in diagnostics {
             output += header(diagnostic, context: context)
-            if let range = diagnostic.range, let file = lookup[range.file], let line = file.line(range.start.line) {
+            if let range = diagnostic.range, let line = line(range) {
                 output += "    " + line + "\n"
                 output += "    " + caretPrefix(line, column: range.start.column)
                     + paint("^", .green, context) + "\n"

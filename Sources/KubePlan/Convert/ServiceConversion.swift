@@ -6,12 +6,14 @@ import KubeYAML
 enum ServiceConversion {
     static func convert(_ set: ManifestSet, settings: ClusterSettings) -> ([ServiceState], [Diagnostic]) {
         var ipam = ServiceIPAM(settings: settings)
-        let manifests = set.manifests(ofKind: "Service").compactMap { manifest -> (Manifest, Service)? in
+        let unsorted = set.manifests(ofKind: "Service").compactMap { manifest -> (Manifest, Service)? in
             guard case .service(let service) = manifest.object else { return nil }
             return (manifest, service)
-        }.sorted {
-            ($0.0.identity.namespace ?? "", $0.0.identity.name) < ($1.0.identity.namespace ?? "", $1.0.identity.name)
         }
+        // Sorted by (namespace, name), input order among equals: positions are sorted, not the large values.
+        let keys = unsorted.map { ($0.0.identity.namespace ?? "", $0.0.identity.name) }
+        let manifests = unsorted.indices.sorted { keys[$0] != keys[$1] ? keys[$0] < keys[$1] : $0 < $1 }
+            .map { unsorted[$0] }
         var seen: Set<String> = []
         let services = manifests.filter {
             seen.insert("\($0.0.identity.namespace ?? "")/\($0.0.identity.name)").inserted

@@ -19,12 +19,18 @@ package enum EndpointResolver {
         -> ClusterState
     {
         var result = state
-        let podsByNamespace = Dictionary(grouping: state.pods.indices, by: { state.pods[$0].namespace })
+        var pods = LabelIndex()
+        for (position, pod) in state.pods.enumerated() {
+            pods.insert(position, namespace: pod.namespace, labels: pod.labels)
+        }
         var nodeAddresses: [String: [IPAddress]] = [:]
         for node in state.nodes { nodeAddresses[node.name] = node.addresses }
         for index in result.services.indices {
             let service = result.services[index]
-            let candidates = (podsByNamespace[service.namespace] ?? []).map { state.pods[$0] }
+            // The pods that carry the selector's rarest label (in input order); `endpoints` checks the rest.
+            let candidates = service.selector.map { selector in
+                pods.candidates(in: service.namespace, requiring: selector).map { state.pods[$0] }
+            } ?? []
             result.services[index].ports = service.ports.map { port in
                 var resolved = port
                 resolved.endpoints = endpoints(

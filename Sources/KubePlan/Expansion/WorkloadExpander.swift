@@ -12,22 +12,25 @@ package struct WorkloadExpander {
     let nodes: [SchedulerNode]
     let referenceTime: Int64
     let priorities: PodPriority
-    /// Service selectors per namespace, for the spread plugin's default selector.
-    let serviceSelectors: [String: [[String: String]]]
+    /// Service selectors, for the spread plugin's default selector: each filed under one of its labels.
+    let serviceSelectors: ServiceSelectorIndex
     var usedNames: Set<String> = []
     var termBase = 0
     static let termsPerList = 1024
     var result = ExpansionResult()
     var limits = ExpansionLimits.default
+    /// The last pod's scheduling spec and ports, by workload (`termBase`) and labels: replicas with the same
+    /// labels share them, so a Deployment's spec is resolved once, not once per replica.
+    private var lastResolved: (termBase: Int, labels: [String: String], spec: SchedulingSpec, ports: [PodPort])?
 
     /// Expands every workload of the set.
     package static func expand(
         _ set: ManifestSet, nodes: [SchedulerNode], referenceTime: Int64, limits: ExpansionLimits = .default
     ) -> ExpansionResult {
-        var selectors: [String: [[String: String]]] = [:]
+        var selectors = ServiceSelectorIndex()
         for service in set.services {
             guard let selector = service.spec.selector else { continue }
-            selectors[service.metadata.namespace ?? "default", default: []].append(selector)
+            selectors.insert(selector, namespace: service.metadata.namespace ?? "default")
         }
         var expander = WorkloadExpander(
             nodes: nodes, referenceTime: referenceTime, priorities: PodPriority(set),
@@ -150,20 +153,29 @@ package struct WorkloadExpander {
         bound: String? = nil, owner: OwnerReference?? = .none, adjust: (inout SchedulingSpec) -> Void = { _ in }
     ) {
         let podSpec = template.spec
-        let priority = priorities.resolve(podSpec)
-        var spec = SchedulingSpec(
-            podSpec: podSpec, labels: labels, namespace: context.namespace,
-            priority: priority.priority, preemptionPolicy: priority.preemptionPolicy)
-        spec.defaultSpreadSelector = defaultSelector(context.namespace, labels, ownerSelector)
+        var spec: SchedulingSpec
+        let ports: [PodPort]
+        if let last = lastResolved, context.termBase >= 0, last.termBase == context.termBase, last.labels == labels {
+            (spec, ports) = (last.spec, last.ports)
+        } else {
+            let priority = priorities.resolve(podSpec)
+            var resolved = SchedulingSpec(
+                podSpec: podSpec, labels: labels, namespace: context.namespace,
+                priority: priority.priority, preemptionPolicy: priority.preemptionPolicy)
+            resolved.defaultSpreadSelector = defaultSelector(context.namespace, labels, ownerSelector)
+            Self.assignTermIDs(&resolved, podSpec: podSpec, base: context.termBase)
+            spec = resolved
+            ports = (podSpec.containers + podSpec.initContainers.filter { $0.restartPolicy == "Always" })
+                .flatMap(\.ports)
+                .map {
+                    PodPort(
+                        name: $0.name, containerPort: $0.containerPort,
+                        proto: PortProtocol(rawValue: $0.protocol.rawValue) ?? .tcp)
+                }
+            lastResolved = (context.termBase, labels, spec, ports)
+        }
+        // After the shared part: `adjust` only sets node terms and tolerations, which term ids do not read.
         adjust(&spec)
-        Self.assignTermIDs(&spec, podSpec: podSpec, base: context.termBase)
-        let ports = (podSpec.containers + podSpec.initContainers.filter { $0.restartPolicy == "Always" })
-            .flatMap(\.ports)
-            .map {
-                PodPort(
-                    name: $0.name, containerPort: $0.containerPort,
-                    proto: PortProtocol(rawValue: $0.protocol.rawValue) ?? .tcp)
-            }
         result.pods.append(
             PlannedPod(
                 namespace: context.namespace, name: name, owner: owner ?? context.owner, object: context.object,
@@ -180,7 +192,8 @@ package struct WorkloadExpander {
         -> LabelSelector?
     {
         var selector = LabelSelector()
-        for service in serviceSelectors[namespace] ?? [] where service.allSatisfy({ labels[$0.key] == $0.value }) {
+        // Every selecting Service agrees with the pod's labels, so the order they are merged in is irrelevant.
+        serviceSelectors.forEachSelecting(labels, in: namespace) { service in
             for (key, value) in service { selector.matchLabels[key] = value }
         }
         if let owner {

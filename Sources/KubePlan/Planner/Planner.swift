@@ -132,8 +132,16 @@ package enum Planner {
                     requests: pod.spec.requests, preBound: pod.boundNode?.isEmpty == false, tiedNodes: outcome.ties,
                     object: pod.object, source: pod.source))
         }
-        podStates.sort { ($0.namespace, $0.name) < ($1.namespace, $1.name) }
-        placements.sort { ($0.namespace, $0.name) < ($1.namespace, $1.name) }
+        // Both lists hold the same pods in the same order: sort their positions once by (namespace, name), input
+        // order among equals, and apply that to each (moving large values once instead of at every swap).
+        let byName = podStates.indices.sorted { lhs, rhs in
+            let (left, right) = (podStates[lhs], podStates[rhs])
+            if left.namespace != right.namespace { return left.namespace < right.namespace }
+            if left.name != right.name { return left.name < right.name }
+            return lhs < rhs
+        }
+        podStates = byName.map { podStates[$0] }
+        placements = byName.map { placements[$0] }
 
         var plan = PlacementPlan()
         plan.pods = placements

@@ -9,11 +9,23 @@ package struct PolicyEvaluator: Sendable {
     package let policies: [NetworkPolicyState]
     package let namespaceLabels: [String: [String: String]]
     package let pods: [PodState]
+    /// Positions in `policies` per namespace, in order.
+    private let policiesByNamespace: [String: [Int]]
+    /// Positions in `pods` of the placed pods (an IP, not on the host network), by namespace and label.
+    private let placedPods: LabelIndex
 
     package init(policies: [NetworkPolicyState], namespaceLabels: [String: [String: String]], pods: [PodState]) {
         self.policies = policies
         self.namespaceLabels = namespaceLabels
         self.pods = pods
+        var byNamespace: [String: [Int]] = [:]
+        for (position, policy) in policies.enumerated() { byNamespace[policy.namespace, default: []].append(position) }
+        policiesByNamespace = byNamespace
+        var placed = LabelIndex()
+        for (position, pod) in pods.enumerated() where pod.ip != nil && !pod.hostNetwork {
+            placed.insert(position, namespace: pod.namespace, labels: pod.labels)
+        }
+        placedPods = placed
     }
 
     /// One direction's verdict: whether the pod is isolated, and which policy rules allow the traffic.
@@ -45,9 +57,8 @@ package struct PolicyEvaluator: Sendable {
 
     /// The policies of the pod's namespace that select it for a direction.
     package func selecting(_ pod: PodState, egress: Bool) -> [NetworkPolicyState] {
-        policies.filter { policy in
-            policy.namespace == pod.namespace && (egress ? policy.isolatesEgress : policy.isolatesIngress)
-                && policy.podSelector.matches(pod.labels)
+        (policiesByNamespace[pod.namespace] ?? []).map { policies[$0] }.filter { policy in
+            (egress ? policy.isolatesEgress : policy.isolatesIngress) && policy.podSelector.matches(pod.labels)
         }
     }
 
@@ -106,9 +117,22 @@ package struct PolicyEvaluator: Sendable {
     }
 
     /// Every placed pod (with an IP, not on the host network) a pod peer selects, cluster-wide.
+    ///
+    /// Only the namespaces the peer covers are visited, and in each only the pods carrying the pod selector's
+    /// rarest label; the result is in the order of `pods`.
     package func pods(matching peer: PolicyPeer, policyNamespace: String) -> [PodState] {
-        pods.filter { pod in
-            pod.ip != nil && !pod.hostNetwork && peerMatches(peer, policyNamespace: policyNamespace, pod: pod, ip: nil)
+        guard case .pods(let podSelector, let namespaceSelector) = peer else { return [] }
+        let namespaces = namespaceSelector == nil
+            ? [policyNamespace] : Array(placedPods.namespaces)
+        var positions: [Int] = []
+        for namespace in namespaces {
+            let candidates = podSelector.map { placedPods.candidates(in: namespace, for: $0) }
+                ?? placedPods.positions(in: namespace)
+            for position in candidates
+            where peerMatches(peer, policyNamespace: policyNamespace, pod: pods[position], ip: nil) {
+                positions.append(position)
+            }
         }
+        return positions.sorted().map { pods[$0] }
     }
 }

@@ -14,6 +14,8 @@ package struct SourceFile: Sendable {
     }
 
     /// The text of a 1-based line without its line break, or nil past the end.
+    ///
+    /// Walks the file up to the line: for one lookup. A reporter printing many lines uses `SourceLines`.
     package func line(_ number: Int32) -> String? {
         guard number >= 1 else { return nil }
         var current: Int32 = 1
@@ -33,16 +35,5 @@ package struct SourceFile: Sendable {
         var slice = bytes[start..<end]
         if slice.last == UInt8(ascii: "\r") { slice = slice.dropLast() }
         return String(decoding: slice, as: UTF8.self)
-    }
-
-    /// The byte offset at which a 1-based line starts, or nil past the end.
-    package func byteOffset(ofLine number: Int32) -> Int? {
-        if number <= 1 { return 0 }
-        var current: Int32 = 1
-        for index in bytes.indices where bytes[index] == UInt8(ascii: "\n") {
-            current += 1
-            if current == number { return index + 1 }
-        }
-        return nil
     }
 }

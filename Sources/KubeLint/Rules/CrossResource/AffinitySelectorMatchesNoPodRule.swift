@@ -68,7 +68,7 @@ package struct AffinitySelectorMatchesNoPodRule: Rule {
                 } else {
                     namespaces = term.namespaces.isEmpty ? [entry.namespace] : term.namespaces
                 }
-                if namespaces.allSatisfy({ context.pods(in: $0, matching: selector).isEmpty }) {
+                if namespaces.allSatisfy({ !context.hasPods(in: $0, matching: selector) }) {
                     sink.report(entry.ref, at: firstEntry(node),
                                 "affinity labelSelector \(selector.selectorText) matches no pod template in \(namespaces.joined(separator: ", "))",
                                 hint: "select the pods' own labels (the pod template's metadata.labels), not a Service name")

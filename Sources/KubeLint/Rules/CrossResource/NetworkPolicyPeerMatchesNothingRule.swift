@@ -81,7 +81,7 @@ package struct NetworkPolicyPeerMatchesNothingRule: Rule {
         }
         guard let selector = peer.podSelector, !selector.isEmpty, !selector.isInvalid,
               let node = peer.node?["podSelector"] else { return }
-        if namespaces.allSatisfy({ context.pods(in: $0, matching: selector).isEmpty }) {
+        if namespaces.allSatisfy({ !context.hasPods(in: $0, matching: selector) }) {
             let scope = peer.namespaceSelector == nil ? "namespace \(object.namespace)" : "the selected namespaces"
             SelectorTargets.reportNoMatch(
                 object, at: firstEntry(node), in: namespaces, context, into: &sink,

@@ -62,7 +62,7 @@ package struct NetworkPolicySelectsNoPodRule: Rule {
             guard case .networkPolicy(let policy) = object.kubeObject else { continue }
             let selector = policy.spec.podSelector
             guard !selector.isEmpty, !selector.isInvalid, let node = object.spec?["podSelector"] else { continue }
-            if context.pods(in: object.namespace, matching: selector).isEmpty {
+            if !context.hasPods(in: object.namespace, matching: selector) {
                 SelectorTargets.reportNoMatch(
                     object, at: firstEntry(node), in: [object.namespace], context, into: &sink,
                     message: "podSelector \(selector.selectorText) matches no pod template in namespace \(object.namespace)",

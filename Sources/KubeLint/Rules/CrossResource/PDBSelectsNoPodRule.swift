@@ -59,7 +59,7 @@ package struct PDBSelectsNoPodRule: Rule {
                 continue
             }
             guard !selector.isEmpty, !selector.isInvalid else { continue }
-            if context.pods(in: object.namespace, matching: selector).isEmpty {
+            if !context.hasPods(in: object.namespace, matching: selector) {
                 SelectorTargets.reportNoMatch(
                     object, at: firstEntry(node), in: [object.namespace], context, into: &sink,
                     message: "selector \(selector.selectorText) matches no pod template in namespace \(object.namespace)",

@@ -1,3 +1,4 @@
+import KubeDiff
 import KubeModel
 import KubeYAML
 

@@ -1,3 +1,4 @@
+import KubeEmit
 import KubeModel
 import KubePlan
 

@@ -1,0 +1,52 @@
+import Foundation
+
+/// What the process suites share: where `kubec` is, how a run is timed and described, and the floors.
+struct ProcessBench {
+    let workDirectory: String
+    /// `kubec` beside this executable (both built by `make bench`), or `KUBEC_BENCH_KUBEC`.
+    let executable: String
+    /// Runs per figure (the fastest is kept): `KUBEC_BENCH_RUNS`, default 2.
+    let runs: Int
+
+    init(workDirectory: String) {
+        self.workDirectory = workDirectory
+        let environment = ProcessInfo.processInfo.environment
+        let beside = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+            .appendingPathComponent("kubec").path
+        executable = environment["KUBEC_BENCH_KUBEC"] ?? beside
+        runs = environment["KUBEC_BENCH_RUNS"].flatMap(Int.init) ?? 2
+    }
+
+    /// `kubec ARGUMENTS`, output to a scratch file; the fastest of `runs`.
+    func kubec(_ arguments: [String], runs: Int? = nil) -> ChildProcess.Run {
+        ChildProcess.best(runs: runs ?? self.runs, executable, arguments, scratch: workDirectory + "/stdout")
+    }
+
+    /// `cpu 1.52 s, exit N, 12.3 MB out, peak 210 MB`.
+    static func describe(_ run: ChildProcess.Run) -> String {
+        String(format: "cpu %.2f s, ", run.cpuSeconds)
+            + "exit \(run.status), \(megabytes(run.outputBytes)) out, peak \(run.peakKilobytes / 1024) MB"
+    }
+
+    static func megabytes(_ bytes: Int) -> String { String(format: "%.1f MB", Double(bytes) / 1e6) }
+
+    /// The floor of every lint figure: reading the folder's files and running libyaml's event loop over them,
+    /// on one core, with no Swift objects built (best of three).
+    static func bareLibYAMLSeconds(directory: String) -> Double {
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).sorted()
+        return Stopwatch.best(runs: 3) {
+            var events = 0
+            for name in names {
+                let bytes = [UInt8](FileManager.default.contents(atPath: directory + "/" + name) ?? Data())
+                events += BareLibYAML.countEvents(bytes)
+            }
+            return events
+        }.seconds
+    }
+
+    /// `iptables-restore --test` on a rules file, in a throwaway network namespace (nil unless root).
+    static func iptablesRestoreTestSeconds(_ path: String) -> Double? {
+        guard let data = FileManager.default.contents(atPath: path) else { return nil }
+        return restoreTestSeconds([UInt8](data))
+    }
+}
