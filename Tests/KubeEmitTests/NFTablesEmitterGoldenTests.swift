@@ -1,4 +1,4 @@
-import KubeEmit
+@testable import KubeEmit
 import KubeModel
 import KubePlan
 import Testing
@@ -38,6 +38,16 @@ import Testing
         let expected = NFTablesEmitter().emit(state).files
         state.services.reverse()
         state.nodes.reverse()
+        #expect(NFTablesEmitter().emit(state).files == expected)
+    }
+
+    /// A node's service ports rendered in parts on every core and merged give the same file as one pass.
+    @Test func renderingInPartsEqualsOnePass() {
+        let state = IPTablesBenchmark.cluster(services: 3000)
+        var single = NFTablesEmitter()
+        single.splitAcrossCores = false
+        let expected = single.emit(state).files
+        #expect(expected.count == 1 && expected.first?.contents.count ?? 0 > 3_000_000)
         #expect(NFTablesEmitter().emit(state).files == expected)
     }
 

@@ -8,9 +8,9 @@ import KubePlan
 /// Which endpoints each policy uses comes from `TrafficDecision` (kube-proxy `CategorizeEndpoints`), shared with
 /// the iptables emitter. Every value is first checked against nft's grammar (`NFTGrammar`); a port that fails is
 /// left out whole and the reason returned.
-struct NFTServicePortWriter {
+struct NFTServicePortWriter: Sendable {
     /// Node-wide facts.
-    struct Context {
+    struct Context: Sendable {
         var masqueradeAll: Bool
         /// The local-traffic detector's prefix text, nil without one.
         var localCIDR: String?
