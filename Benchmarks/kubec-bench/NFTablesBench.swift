@@ -1,7 +1,9 @@
 import Foundation
 import KubeEmit
 
-/// The nftables figure of `make bench` (issue 15): one node's `nftables.nft` for 20,000 Services × 3 endpoints,
+/// The nftables figure of `make bench` (issue 15).
+///
+/// Measures one node's `nftables.nft` for 20,000 Services × 3 endpoints,
 /// emitted faster than `nft -c -f` checks the same file (in a throwaway network namespace, when root with `ip`
 /// and `nft`), both measured in this run. Self-contained: it prints its own lines; call `runNFTablesBench()`.
 func runNFTablesBench() {

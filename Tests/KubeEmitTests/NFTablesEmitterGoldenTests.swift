@@ -1,10 +1,12 @@
-@testable import KubeEmit
 import KubeModel
 import KubePlan
 import Testing
 
-/// Every focused fixture through the nftables emitter against `Golden/<fixture>.nft` (all nodes, each file under a
-/// `==> path <==` line), plus the IPv6 and dual-stack clusters. Reviewed by eye when recorded.
+@testable import KubeEmit
+
+/// Every focused fixture, IPv6 and dual-stack through the nftables emitter against golden files.
+///
+/// `Golden/<fixture>.nft` holds all nodes, each file under a `==> path <==` line. Reviewed by eye when recorded.
 @Suite struct NFTablesEmitterGoldenTests {
     static func joined(_ files: [OutputFile]) -> String {
         files.map { "==> \($0.path) <==\n\($0.text)" }.joined(separator: "\n")

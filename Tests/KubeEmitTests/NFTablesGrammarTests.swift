@@ -1,6 +1,7 @@
-@testable import KubeEmit
 import KubeModel
 import Testing
+
+@testable import KubeEmit
 
 /// `NFTGrammar`: what nft's scanner reads as one identifier, a comment, an address or a port.
 @Suite struct NFTablesGrammarTests {

@@ -100,7 +100,8 @@ struct NFTServicePortWriter: Sendable {
                 table.rule(internalChain, ipX + " daddr " + plan.clusterIP + " jump mark-for-masquerade")
             } else if let local = context.localCIDR {
                 table.rule(
-                    internalChain, ipX + " daddr " + plan.clusterIP + " " + ipX + " saddr != " + local
+                    internalChain,
+                    ipX + " daddr " + plan.clusterIP + " " + ipX + " saddr != " + local
                         + " jump mark-for-masquerade")
             }
         }
@@ -116,7 +117,8 @@ struct NFTServicePortWriter: Sendable {
                         ipX + " saddr " + local + " goto " + names.cluster + " comment \"short-circuit pod traffic\"")
                 }
                 table.rule(
-                    names.external, "fib saddr type local jump mark-for-masquerade comment \"masquerade local traffic\"")
+                    names.external, "fib saddr type local jump mark-for-masquerade comment \"masquerade local traffic\""
+                )
                 table.rule(
                     names.external,
                     "fib saddr type local goto " + names.cluster + " comment \"short-circuit local traffic\"")

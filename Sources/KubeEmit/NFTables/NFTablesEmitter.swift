@@ -40,7 +40,9 @@ package struct NFTablesEmitter: Sendable {
         let plans = families.map { ServicePortPlan.plans(for: state, family: $0) }
         let nodes = state.nodes.filter { options.nodes?.contains($0.name) ?? true }.sorted { $0.name < $1.name }
         let rendered = Parallel.map(nodes.count) { index in
-            render(node: nodes[index], state: state, families: families, plans: plans, splitServices: splitAcrossCores && nodes.count == 1)
+            render(
+                node: nodes[index], state: state, families: families, plans: plans,
+                splitServices: splitAcrossCores && nodes.count == 1)
         }
         var files: [OutputFile] = []
         var problems: [String: String] = [:]
@@ -130,7 +132,8 @@ package struct NFTablesEmitter: Sendable {
         out.append("# kube-proxy nftables mode on node \(node.name): the table")
         out.append(tables.count > 1 ? "s " : " ")
         out.append(tables.joined(separator: " and ") + " after a full sync (written by kubec).\n")
-        out.append("# Check: nft -c -f \(Self.fileName)   Load (into a node without these tables): nft -f \(Self.fileName)\n")
+        out.append(
+            "# Check: nft -c -f \(Self.fileName)   Load (into a node without these tables): nft -f \(Self.fileName)\n")
         out.append("# Flush (remove everything this file added):")
         for table in tables { out.append(" nft delete table \(table);") }
         out.append("\n")
