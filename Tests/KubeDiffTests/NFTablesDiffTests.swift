@@ -43,7 +43,11 @@ struct NFTablesDiffTests {
         #expect(nftables.count == CompiledFixture.nodes.count)
         for change in nftables {
             #expect(change.added.contains { $0.hasPrefix("add element ip kube-proxy cluster-ips { ") })
-            #expect(change.added.contains { $0.hasPrefix("add element ip kube-proxy service-ips { ") && $0.contains(" . tcp . 8081 : goto service-") })
+            #expect(
+                change.added.contains {
+                    $0.hasPrefix("add element ip kube-proxy service-ips { ")
+                        && $0.contains(" . tcp . 8081 : goto service-")
+                })
             #expect(change.chainsAdded.contains { $0.hasPrefix("service-") && $0.contains("shop/web-extra/tcp/http") })
             #expect(change.removedCount == 0, "\(change.removed)")
         }

@@ -10,7 +10,9 @@ import Testing
 /// Topology (namespaces created and deleted by the test): client `PREFIX-c` (192.168.78.100, fd78::100) on a veth
 /// to node `PREFIX-n1` (192.168.78.11, fd78::11); two pods behind the node, each with one address per family.
 /// The client routes both Service CIDRs to the node.
-@Suite(.serialized, .enabled(if: NFTablesHost.shouldRun && DataplaneHost.canRunPacketTest, "needs root with ip, nft, python3"))
+@Suite(
+    .serialized,
+    .enabled(if: NFTablesHost.shouldRun && DataplaneHost.canRunPacketTest, "needs root with ip, nft, python3"))
 struct NFTablesDualStackPacketTests {
     static var cluster: ClusterState {
         let web = [PodPort(name: "http", containerPort: 8080, proto: .tcp)]
@@ -41,7 +43,8 @@ struct NFTablesDualStackPacketTests {
         #expect(file?.path == "nodes/node-1/nftables.nft")
         let bed = IPTablesPacketTestbed(prefix: DataplaneHost.uniquePrefix(), state: state)
         let node = bed.nodeNamespace("node-1")
-        let readyFolder = FileManager.default.temporaryDirectory.appendingPathComponent("kubec-nft-\(UUID().uuidString)")
+        let readyFolder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "kubec-nft-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: readyFolder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: readyFolder) }
 
@@ -62,14 +65,18 @@ struct NFTablesDualStackPacketTests {
             }
             let deadline = Date().addingTimeInterval(30)
             func ready() -> Bool {
-                state.pods.allSatisfy { FileManager.default.fileExists(atPath: readyFolder.appendingPathComponent($0.name).path) }
+                state.pods.allSatisfy {
+                    FileManager.default.fileExists(atPath: readyFolder.appendingPathComponent($0.name).path)
+                }
             }
             while Date() < deadline, !ready() { usleep(50_000) }
             guard ready() else {
                 Issue.record("pod servers not listening after 30 s")
                 return
             }
-            for (host, port) in [("10.96.0.20", 80), ("fd00:96::20", 80), ("192.168.78.11", 30080), ("fd78::11", 30080)] {
+            for (host, port) in [
+                ("10.96.0.20", 80), ("fd00:96::20", 80), ("192.168.78.11", 30080), ("fd78::11", 30080),
+            ] {
                 let replies = bed.probe(host, port, count: 20)
                 let pods = Set(replies.map { String($0.split(separator: ":").first ?? "") })
                 #expect(pods == ["web-a", "web-b"], "\(host) port \(port): \(replies)")
@@ -90,7 +97,9 @@ struct NFTablesDualStackPacketTests {
             must(["ip", "netns", "exec", node, "sysctl", "-qw", setting])
         }
         must(["ip", "-n", node, "link", "add", "c0", "type", "veth", "peer", "name", "eth0", "netns", bed.client])
-        for (namespace, device, v4, v6) in [(node, "c0", "192.168.78.11", "fd78::11"), (bed.client, "eth0", "192.168.78.100", "fd78::100")] {
+        for (namespace, device, v4, v6) in [
+            (node, "c0", "192.168.78.11", "fd78::11"), (bed.client, "eth0", "192.168.78.100", "fd78::100"),
+        ] {
             must(["ip", "-n", namespace, "addr", "add", v4 + "/24", "dev", device])
             must(["ip", "-n", namespace, "addr", "add", v6 + "/64", "dev", device, "nodad"])
             must(["ip", "-n", namespace, "link", "set", device, "up"])

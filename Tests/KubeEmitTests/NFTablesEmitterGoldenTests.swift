@@ -1,10 +1,12 @@
-import KubeEmit
 import KubeModel
 import KubePlan
 import Testing
 
-/// Every focused fixture through the nftables emitter against `Golden/<fixture>.nft` (all nodes, each file under a
-/// `==> path <==` line), plus the IPv6 and dual-stack clusters. Reviewed by eye when recorded.
+@testable import KubeEmit
+
+/// Every focused fixture, IPv6 and dual-stack through the nftables emitter against golden files.
+///
+/// `Golden/<fixture>.nft` holds all nodes, each file under a `==> path <==` line. Reviewed by eye when recorded.
 @Suite struct NFTablesEmitterGoldenTests {
     static func joined(_ files: [OutputFile]) -> String {
         files.map { "==> \($0.path) <==\n\($0.text)" }.joined(separator: "\n")
@@ -38,6 +40,16 @@ import Testing
         let expected = NFTablesEmitter().emit(state).files
         state.services.reverse()
         state.nodes.reverse()
+        #expect(NFTablesEmitter().emit(state).files == expected)
+    }
+
+    /// A node's service ports rendered in parts on every core and merged give the same file as one pass.
+    @Test func renderingInPartsEqualsOnePass() {
+        let state = IPTablesBenchmark.cluster(services: 3000)
+        var single = NFTablesEmitter()
+        single.splitAcrossCores = false
+        let expected = single.emit(state).files
+        #expect(expected.count == 1 && expected.first?.contents.count ?? 0 > 3_000_000)
         #expect(NFTablesEmitter().emit(state).files == expected)
     }
 

@@ -8,7 +8,9 @@ enum NFTablesHost {
     static var inCI: Bool { ProcessInfo.processInfo.environment["CI"] == "true" }
 
     /// Root with `ip` and `nft`.
-    static var available: Bool { DataplaneHost.isRoot && DataplaneHost.executable("ip") != nil && DataplaneHost.executable("nft") != nil }
+    static var available: Bool {
+        DataplaneHost.isRoot && DataplaneHost.executable("ip") != nil && DataplaneHost.executable("nft") != nil
+    }
 
     /// Whether tests that need nft should run.
     static var shouldRun: Bool { available || inCI }

@@ -4,7 +4,9 @@ import KubeModel
 import KubePlan
 import Testing
 
-/// kube-proxy's own nftables tests (pkg/proxy/nftables/proxier_test.go): the same Services and EndpointSlices,
+/// kube-proxy's own nftables tests (pkg/proxy/nftables/proxier_test.go), transcribed.
+///
+/// The same Services and EndpointSlices,
 /// compiled for `test-node` with `NewFakeProxier`'s settings (`NFTablesOptions.kubeProxyUnitTest`), must give the
 /// expected text after the test file's normalisation. The expected texts are transcribed in `Golden/` as
 /// `kube-proxy-nftables-baseRules.nft` plus one file per test; they are never re-recorded.
@@ -98,7 +100,8 @@ import Testing
                 == "U7E2ET36-testing/service/tcp/http__fd80.abcd.12..a1b2.c3d4.e5f6.9999/80")
         #expect(
             NFTChainNames.endpointBase(
-                long + "/" + service, proto: "sctp", portName: port, ip: "1234:5678:9abc:def0::abcd:1234:5678", port: 443)
+                long + "/" + service, proto: "sctp", portName: port, ip: "1234:5678:9abc:def0::abcd:1234:5678",
+                port: 443)
                 == "CI6C53Q3-\(long)/\(service)/sctp/\(port)__1234.5678.9abc.def0..abcd.1234...")
     }
 }

@@ -4,12 +4,16 @@ import KubeModel
 import KubePlan
 import Testing
 
-/// Real packets through the generated `nftables.nft`: the two-node namespace cluster of `IPTablesPacketTestbed`
+/// Real packets through the generated `nftables.nft`.
+///
+/// Setup: the two-node namespace cluster of `IPTablesPacketTestbed`
 /// (same wiring, same pod servers and probes), each node loading only its own `nftables.nft` with `nft -f`, and
 /// Services for every path kube-proxy's nftables mode programs: ClusterIP, NodePort, ClientIP affinity, no
 /// endpoints (reject), externalIPs, LoadBalancer IPs with an allowing and a denying source range, and
 /// externalTrafficPolicy Local. Run for IPv4 and IPv6. Everything is torn down even on failure.
-@Suite(.serialized, .enabled(if: NFTablesHost.shouldRun && DataplaneHost.canRunPacketTest, "needs root with ip, nft, python3"))
+@Suite(
+    .serialized,
+    .enabled(if: NFTablesHost.shouldRun && DataplaneHost.canRunPacketTest, "needs root with ip, nft, python3"))
 struct NFTablesPacketE2ETests {
     @Test func servicesRouteRealPackets() throws { try run(.v4) }
 
@@ -60,7 +64,8 @@ struct NFTablesPacketE2ETests {
         var options = NFTablesOptions()
         options.family = family
         let files = NFTablesEmitter(options: options).emit(state).files
-        let readyFolder = FileManager.default.temporaryDirectory.appendingPathComponent("kubec-nft-\(UUID().uuidString)")
+        let readyFolder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "kubec-nft-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: readyFolder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: readyFolder) }
 
@@ -104,7 +109,9 @@ struct NFTablesPacketE2ETests {
 
     func checkServices(_ bed: IPTablesPacketTestbed) {
         let family = bed.family
-        func pods(_ replies: [String]) -> Set<String> { Set(replies.map { String($0.split(separator: ":").first ?? "") }) }
+        func pods(_ replies: [String]) -> Set<String> {
+            Set(replies.map { String($0.split(separator: ":").first ?? "") })
+        }
         let ruleset = { DataplaneHost.exec(bed.nodeNamespace("node-1"), ["nft", "list", "ruleset"]).output }
 
         // ClusterIP: numgen spreads 40 connections over all three web pods.
@@ -118,7 +125,8 @@ struct NFTablesPacketE2ETests {
         // NodePort on each node's own address (nodeport-ips).
         for (node, address) in bed.nodeAddresses.sorted(by: { $0.key < $1.key }) {
             let replies = bed.probe(address, 30080, count: 6)
-            #expect(replies.count == 6 && replies.allSatisfy { $0.hasPrefix("web-") }, "NodePort on \(node): \(replies)")
+            #expect(
+                replies.count == 6 && replies.allSatisfy { $0.hasPrefix("web-") }, "NodePort on \(node): \(replies)")
         }
 
         // No endpoints: the no-endpoint-services vmap sends the SYN to reject-chain.

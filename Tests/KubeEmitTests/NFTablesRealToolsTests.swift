@@ -3,7 +3,9 @@ import KubeEmit
 import KubePlan
 import Testing
 
-/// Every `nftables.nft` kubec writes, handed to nft itself in a network namespace the test creates and deletes:
+/// Every `nftables.nft` kubec writes, handed to nft itself.
+///
+/// In a network namespace the test creates and deletes:
 /// `nft -c -f` (parse and check against the kernel) and then `nft -f` (really load), after which the table reads
 /// back with the same number of chains. Fixtures, the kube-proxy overall vector, IPv6, dual-stack and the demo.
 @Suite(.serialized, .enabled(if: NFTablesHost.shouldRun, "needs root with ip and nft (nftables)"))

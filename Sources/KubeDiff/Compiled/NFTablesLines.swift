@@ -12,7 +12,9 @@ enum NFTablesLines {
     struct Line: Hashable {
         var text: ArraySlice<UInt8>
 
-        static func == (lhs: Line, rhs: Line) -> Bool { lhs.text.count == rhs.text.count && lhs.text.elementsEqual(rhs.text) }
+        static func == (lhs: Line, rhs: Line) -> Bool {
+            lhs.text.count == rhs.text.count && lhs.text.elementsEqual(rhs.text)
+        }
 
         func hash(into hasher: inout Hasher) { text.withUnsafeBytes { hasher.combine(bytes: $0) } }
 

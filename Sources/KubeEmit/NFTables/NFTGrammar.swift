@@ -1,6 +1,8 @@
 import KubeModel
 
-/// The last check before a value enters `nftables.nft`: what nft's own grammar accepts for the identifiers,
+/// The last check before a value enters `nftables.nft`.
+///
+/// What nft's own grammar accepts for the identifiers,
 /// comments, addresses and ports kube-proxy writes. A value that fails would make `nft -f` reject the whole
 /// file, so the service port carrying it is left out and reported instead.
 ///
@@ -17,7 +19,8 @@ enum NFTGrammar {
         guard let first = bytes.first, bytes.count <= nameLengthMax else { return false }
         guard isLetter(first) || first == 95 || first == 46 else { return false }
         for byte in bytes.dropFirst() {
-            let ok = isLetter(byte) || (48...57).contains(byte) || byte == 47 || byte == 92 || byte == 95
+            let ok =
+                isLetter(byte) || (48...57).contains(byte) || byte == 47 || byte == 92 || byte == 95
                 || byte == 46 || byte == 45
             if !ok { return false }
         }

@@ -8,9 +8,9 @@ import KubePlan
 /// Which endpoints each policy uses comes from `TrafficDecision` (kube-proxy `CategorizeEndpoints`), shared with
 /// the iptables emitter. Every value is first checked against nft's grammar (`NFTGrammar`); a port that fails is
 /// left out whole and the reason returned.
-struct NFTServicePortWriter {
+struct NFTServicePortWriter: Sendable {
     /// Node-wide facts.
-    struct Context {
+    struct Context: Sendable {
         var masqueradeAll: Bool
         /// The local-traffic detector's prefix text, nil without one.
         var localCIDR: String?
@@ -100,7 +100,8 @@ struct NFTServicePortWriter {
                 table.rule(internalChain, ipX + " daddr " + plan.clusterIP + " jump mark-for-masquerade")
             } else if let local = context.localCIDR {
                 table.rule(
-                    internalChain, ipX + " daddr " + plan.clusterIP + " " + ipX + " saddr != " + local
+                    internalChain,
+                    ipX + " daddr " + plan.clusterIP + " " + ipX + " saddr != " + local
                         + " jump mark-for-masquerade")
             }
         }
@@ -116,7 +117,8 @@ struct NFTServicePortWriter {
                         ipX + " saddr " + local + " goto " + names.cluster + " comment \"short-circuit pod traffic\"")
                 }
                 table.rule(
-                    names.external, "fib saddr type local jump mark-for-masquerade comment \"masquerade local traffic\"")
+                    names.external, "fib saddr type local jump mark-for-masquerade comment \"masquerade local traffic\""
+                )
                 table.rule(
                     names.external,
                     "fib saddr type local goto " + names.cluster + " comment \"short-circuit local traffic\"")

@@ -20,6 +20,8 @@ import KubeYAML
 package struct NFTablesEmitter: Sendable {
     /// kube-proxy settings the output depends on.
     package var options: NFTablesOptions
+    /// Render one node's service ports on every core (off only to check that splitting changes nothing).
+    var splitAcrossCores = true
 
     /// An emitter with the given options (defaults: a kubeadm cluster on a current node).
     package init(options: NFTablesOptions = NFTablesOptions()) {
@@ -38,7 +40,9 @@ package struct NFTablesEmitter: Sendable {
         let plans = families.map { ServicePortPlan.plans(for: state, family: $0) }
         let nodes = state.nodes.filter { options.nodes?.contains($0.name) ?? true }.sorted { $0.name < $1.name }
         let rendered = Parallel.map(nodes.count) { index in
-            render(node: nodes[index], state: state, families: families, plans: plans)
+            render(
+                node: nodes[index], state: state, families: families, plans: plans,
+                splitServices: splitAcrossCores && nodes.count == 1)
         }
         var files: [OutputFile] = []
         var problems: [String: String] = [:]
@@ -64,13 +68,15 @@ package struct NFTablesEmitter: Sendable {
         let families = options.families(state)
         return render(
             node: node, state: state, families: families,
-            plans: families.map { ServicePortPlan.plans(for: state, family: $0) }
+            plans: families.map { ServicePortPlan.plans(for: state, family: $0) }, splitServices: splitAcrossCores
         ).bytes
     }
 
-    private func render(node: NodeState, state: ClusterState, families: [IPFamily], plans: [[ServicePortPlan]])
-        -> (bytes: [UInt8], problems: [(String, String)])
-    {
+    /// One node's file; `splitServices` renders the service ports on every core (when nodes are not already
+    /// rendered in parallel) and merges the parts, which gives the same table.
+    private func render(
+        node: NodeState, state: ClusterState, families: [IPFamily], plans: [[ServicePortPlan]], splitServices: Bool
+    ) -> (bytes: [UInt8], problems: [(String, String)]) {
         var out = ByteBuffer(capacity: plans.reduce(0) { $0 + $1.count } * 1500 + 8192)
         var problems: [(String, String)] = []
         if options.header { writeHeader(node, families, &out) }
@@ -87,8 +93,25 @@ package struct NFTablesEmitter: Sendable {
                     masqueradeAll: settings.masqueradeAll, localCIDR: localCIDR(settings, family),
                     nodeIP: node.addresses.first(where: family.contains), nodeName: node.name,
                     nodeZone: node.labels[ServicePortPlan.zoneLabel]))
-            for plan in plans[familyIndex] {
-                if let problem = writer.write(plan, into: &table) { problems.append((plan.name, problem)) }
+            let familyPlans = plans[familyIndex]
+            let chunks = splitServices ? Parallel.chunks(familyPlans.count) : [0..<familyPlans.count]
+            if chunks.count <= 1 {
+                for plan in familyPlans {
+                    if let problem = writer.write(plan, into: &table) { problems.append((plan.name, problem)) }
+                }
+            }
+            let parts: [(NFTablesTable, [(String, String)])] = Parallel.map(chunks.count <= 1 ? 0 : chunks.count) {
+                chunk in
+                var part = NFTablesTable(family: family)
+                var partProblems: [(String, String)] = []
+                for plan in familyPlans[chunks[chunk]] {
+                    if let problem = writer.write(plan, into: &part) { partProblems.append((plan.name, problem)) }
+                }
+                return (part, partProblems)
+            }
+            for (part, partProblems) in parts {
+                table.absorb(part)
+                problems += partProblems
             }
             if familyIndex > 0 { out.append(byte: 10) }
             table.write(to: &out)
@@ -109,7 +132,8 @@ package struct NFTablesEmitter: Sendable {
         out.append("# kube-proxy nftables mode on node \(node.name): the table")
         out.append(tables.count > 1 ? "s " : " ")
         out.append(tables.joined(separator: " and ") + " after a full sync (written by kubec).\n")
-        out.append("# Check: nft -c -f \(Self.fileName)   Load (into a node without these tables): nft -f \(Self.fileName)\n")
+        out.append(
+            "# Check: nft -c -f \(Self.fileName)   Load (into a node without these tables): nft -f \(Self.fileName)\n")
         out.append("# Flush (remove everything this file added):")
         for table in tables { out.append(" nft delete table \(table);") }
         out.append("\n")

@@ -59,7 +59,8 @@ struct NFTablesFixedChains {
 
         table.set("cluster-ips", "{ type " + addressType + " ; comment \"Active ClusterIPs\" ; }")
         table.rule(
-            "cluster-ips-check", ipX + " daddr @cluster-ips reject comment \"Reject traffic to invalid ports of ClusterIPs\"")
+            "cluster-ips-check",
+            ipX + " daddr @cluster-ips reject comment \"Reject traffic to invalid ports of ClusterIPs\"")
         if !serviceCIDRs.isEmpty {
             let list = serviceCIDRs.map(\.description).joined(separator: ",")
             table.rule(
@@ -93,7 +94,9 @@ struct NFTablesFixedChains {
         table.chain("firewall-check")
         table.rule("firewall-check", ipX + " daddr . meta l4proto . th dport vmap @firewall-ips")
 
-        table.map("service-ips", "{ type " + serviceKey + " ; comment \"ClusterIP, ExternalIP and LoadBalancer IP traffic\" ; }")
+        table.map(
+            "service-ips",
+            "{ type " + serviceKey + " ; comment \"ClusterIP, ExternalIP and LoadBalancer IP traffic\" ; }")
         table.map("service-nodeports", "{ type inet_proto . inet_service : verdict ; comment \"NodePort traffic\" ; }")
         table.rule("services", ipX + " daddr . meta l4proto . th dport vmap @service-ips")
         let nodePortDispatch =

@@ -7,9 +7,9 @@ import KubeModel
 /// rules, then the elements. Chains, sets and maps go by the byte order of their names; rules keep the order
 /// kube-proxy adds them in; elements are sorted by container, then text, and de-duplicated. After kube-proxy's
 /// `sortNFTablesTransaction` this text equals its tests' expected text.
-struct NFTablesTable {
+struct NFTablesTable: Sendable {
     /// One chain and the rules kube-proxy adds to it, in order.
-    struct Chain {
+    struct Chain: Sendable {
         var name: String
         /// `{ type … hook … priority … ; }` or `{ comment "…" ; }`, empty for a regular chain.
         var spec: String = ""
@@ -55,6 +55,22 @@ struct NFTablesTable {
         if let value { body += " : " + value }
         body += " }"
         elements[container, default: []].append(body)
+    }
+
+    /// Adds everything `other` holds (a part rendered on another core); rules of a chain both hold follow this
+    /// table's.
+    mutating func absorb(_ other: NFTablesTable) {
+        for chain in other.chains {
+            if let index = chainIndex[chain.name] {
+                chains[index].rules += chain.rules
+            } else {
+                chainIndex[chain.name] = chains.count
+                chains.append(chain)
+            }
+        }
+        sets += other.sets
+        maps += other.maps
+        for (container, bodies) in other.elements { elements[container, default: []] += bodies }
     }
 
     /// Whether a chain of this name was declared.
