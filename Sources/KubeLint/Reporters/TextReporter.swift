@@ -6,8 +6,12 @@ package enum TextReporter {
         var output = ""
         var lookup: [String: SourceFile] = [:]
         for file in context.files { lookup[file.path] = file }
+        let helm = HelmSources(context.files)
         for diagnostic in diagnostics {
             output += header(diagnostic, context: context)
+            if let template = helm.template(for: diagnostic.range) {
+                output += "    " + paint("from:", .cyan, context) + " " + template + " (Helm template)\n"
+            }
             if let range = diagnostic.range, let file = lookup[range.file], let line = file.line(range.start.line) {
                 output += "    " + line + "\n"
                 output += "    " + caretPrefix(line, column: range.start.column)

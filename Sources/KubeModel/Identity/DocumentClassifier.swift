@@ -118,11 +118,17 @@ package enum DocumentClassifier {
     /// placeholder sits.
     private static func templateFiles(_ load: YAMLLoadResult, markers: [String: FileMarkers]) -> [String: SourceRange] {
         var found: [String: SourceRange] = [:]
-        for (file, marker) in markers {
-            guard let at = marker.template else { continue }
-            let broken = load.diagnostics.contains { $0.range?.file == file && $0.severity == .error }
-            let misshapen = load.documents.contains { $0.file == file && TemplateShape.misshapen($0.root) }
-            if broken || misshapen { found[file] = SourceRange(file: file, line: at.line, column: at.column) }
+        let candidates = markers.filter { $0.value.template != nil }
+        guard !candidates.isEmpty else { return found }
+        var broken = Set<String>()
+        for diagnostic in load.diagnostics where diagnostic.severity == .error {
+            if let file = diagnostic.range?.file, candidates[file] != nil { broken.insert(file) }
+        }
+        for document in load.documents where candidates[document.file] != nil && !broken.contains(document.file) {
+            if TemplateShape.misshapen(document.root) { broken.insert(document.file) }
+        }
+        for file in broken {
+            if let at = candidates[file]?.template { found[file] = SourceRange(file: file, line: at.line, column: at.column) }
         }
         return found
     }
