@@ -73,7 +73,7 @@ bench: deps
 docs: release
 	./.build/release/kubec rules --output markdown > docs/rules.md
 	mkdir -p docs/man docs/completions
-	$(SWIFT) package --allow-writing-to-directory docs/man generate-manual --multi-page=false --output-directory docs/man
+	$(SWIFT) package --allow-writing-to-directory docs/man generate-manual --output-directory docs/man
 	./.build/release/kubec --generate-completion-script bash > docs/completions/kubec.bash
 	./.build/release/kubec --generate-completion-script zsh > docs/completions/_kubec
 	./.build/release/kubec --generate-completion-script fish > docs/completions/kubec.fish

@@ -83,4 +83,23 @@ struct CorpusFileByFileTests {
         #expect(unexpected.isEmpty, "\(unexpected.joined(separator: "\n"))")
         #expect(expected.isEmpty, "listed but not reported: \(expected.map { "\($0.file) \($0.rule)" })")
     }
+
+    /// The rules that find a selector matching nothing: linted alone, a file's targets are usually elsewhere.
+    static let selectsNothing: Set<String> = [
+        "service-selector-matches-no-pod", "network-policy-selects-no-pod", "network-policy-peer-matches-nothing",
+        "pdb-selects-no-pod",
+    ]
+
+    @Test func noFileLintedAloneWarnsThatASelectorMatchesNothing() throws {
+        let root = try #require(CorpusTests.corpus)
+        var loud: [String] = []
+        var quiet = 0
+        for case .file(let file) in InputCollector.collect([root]).inputs where !file.contains("/reference/") {
+            for finding in Self.lintAlone(file) where Self.selectsNothing.contains(finding.rule) {
+                if finding.severity == .info { quiet += 1 } else { loud.append("\(file): \(finding.message)") }
+            }
+        }
+        #expect(loud.isEmpty, "\(loud.joined(separator: "\n"))")
+        #expect(quiet > 0)
+    }
 }

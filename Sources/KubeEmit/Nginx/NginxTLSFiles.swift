@@ -18,7 +18,8 @@ package enum NginxTLSFiles {
         var files: [OutputFile] = []
         var available = Set<String>()
         var diagnostics: [Diagnostic] = []
-        let writes = !tlsDirectory.hasPrefix("/") && !tlsDirectory.isEmpty
+        let writes =
+            !tlsDirectory.hasPrefix("/") && !tlsDirectory.isEmpty
             && !tlsDirectory.split(separator: "/").contains("..")
         for manifest in set.manifests where manifest.identity.kind == "Secret" && manifest.identity.group.isEmpty {
             let root = manifest.node
@@ -26,14 +27,18 @@ package enum NginxTLSFiles {
             let namespace = manifest.identity.namespace ?? "default"
             let name = manifest.identity.name
             guard let certificate = value(root, "tls.crt"), let key = value(root, "tls.key") else {
-                diagnostics.append(Diagnostic(
-                    rule: NginxRuleID.tlsSecretMissing, severity: .warning,
-                    message: "Secret \(namespace)/\(name): tls.crt or tls.key is missing or not base64; not used for TLS",
-                    range: root.range, object: manifest.identity.objectIdentity))
+                diagnostics.append(
+                    Diagnostic(
+                        rule: NginxRuleID.tlsSecretMissing, severity: .warning,
+                        message:
+                            "Secret \(namespace)/\(name): tls.crt or tls.key is missing or not base64; not used for TLS",
+                        range: root.range, object: manifest.identity.objectIdentity))
                 continue
             }
             available.insert("\(namespace)/\(name)")
-            guard writes, IngressInputRules.isSubdomain(name), IngressInputRules.isSubdomain(namespace) else { continue }
+            guard writes, IngressInputRules.isSubdomain(name), IngressInputRules.isSubdomain(namespace) else {
+                continue
+            }
             let folder = "ingress/\(tlsDirectory)/\(namespace)/\(name)"
             files.append(OutputFile(path: folder + "/tls.crt", contents: certificate))
             var keyFile = OutputFile(path: folder + "/tls.key", contents: key)

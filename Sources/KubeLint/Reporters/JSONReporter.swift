@@ -4,8 +4,9 @@ import KubeYAML
 package enum JSONReporter {
     package static func render(_ diagnostics: [Diagnostic], context: ReportContext) -> String {
         let counts = diagnostics.severityCounts
+        let helm = HelmSources(context.files)
         let report = JSONValue.object([
-            ("diagnostics", .array(diagnostics.map(value))),
+            ("diagnostics", .array(diagnostics.map { value($0, helm: helm) })),
             ("summary", .object([
                 ("files", .int(context.fileCount)),
                 ("documents", .int(context.documentCount)),
@@ -17,8 +18,9 @@ package enum JSONReporter {
         return report.rendered(pretty: true) + "\n"
     }
 
-    /// One diagnostic as a JSON object (also used by other commands' JSON output).
-    package static func value(_ diagnostic: Diagnostic) -> JSONValue {
+    /// One diagnostic as a JSON object (also used by other commands' JSON output); with `helm`, a `template` key
+    /// names the Helm template (`# Source:`) a finding of a rendered stream came from.
+    package static func value(_ diagnostic: Diagnostic, helm: HelmSources? = nil) -> JSONValue {
         var pairs: [(String, JSONValue)] = [
             ("rule", .string(diagnostic.rule)),
             ("severity", .string(diagnostic.severity.name)),
@@ -47,6 +49,7 @@ package enum JSONReporter {
         pairs.append(("path", .optional(diagnostic.path)))
         pairs.append(("message", .string(diagnostic.message)))
         pairs.append(("hint", .optional(diagnostic.hint)))
+        if let template = helm?.template(for: diagnostic.range) { pairs.append(("template", .string(template))) }
         if !diagnostic.notes.isEmpty {
             pairs.append(("notes", .array(diagnostic.notes.map { note in
                 var fields: [(String, JSONValue)] = [("message", .string(note.message))]

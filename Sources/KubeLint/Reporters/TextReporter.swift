@@ -15,8 +15,12 @@ package enum TextReporter {
             lines[range.file] = index
             return index.line(range.start.line)
         }
+        let helm = HelmSources(context.files)
         for diagnostic in diagnostics {
             output += header(diagnostic, context: context)
+            if let template = helm.template(for: diagnostic.range) {
+                output += "    " + paint("from:", .cyan, context) + " " + template + " (Helm template)\n"
+            }
             if let range = diagnostic.range, let line = line(range) {
                 output += "    " + line + "\n"
                 output += "    " + caretPrefix(line, column: range.start.column)

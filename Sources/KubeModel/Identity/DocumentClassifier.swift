@@ -61,19 +61,24 @@ package enum DocumentClassifier {
             if let range = templates[file] { result.diagnostics.append(templateFinding(at: range)) }
         }
         for document in load.documents where templates[document.file] == nil {
-            classify(document, directives: markers[document.file]?.patchDirective ?? false,
-                     namedPatch: patchFiles.contains(PathText.normalized(document.file)), into: &result)
+            classify(
+                document, directives: markers[document.file]?.patchDirective ?? false,
+                namedPatch: patchFiles.contains(PathText.normalized(document.file)), into: &result)
         }
         return result
     }
 
-    private static func classify(_ document: YAMLDocument, directives: Bool, namedPatch: Bool, into result: inout Result) {
+    private static func classify(
+        _ document: YAMLDocument, directives: Bool, namedPatch: Bool, into result: inout Result
+    ) {
         let root = document.root
         if root.isSequence, JSONPatchShape.matches(root) {
-            result.diagnostics.append(Diagnostic(
-                rule: RuleID.notAnObject, severity: .info,
-                message: "a JSON patch (RFC 6902), not an object: skipped",
-                range: root.range, hint: "kubec checks the objects kustomize renders: kustomize build DIR | kubec lint -"))
+            result.diagnostics.append(
+                Diagnostic(
+                    rule: RuleID.notAnObject, severity: .info,
+                    message: "a JSON patch (RFC 6902), not an object: skipped",
+                    range: root.range,
+                    hint: "kubec checks the objects kustomize renders: kustomize build DIR | kubec lint -"))
             return
         }
         guard root.isMapping else {
@@ -83,26 +88,31 @@ package enum DocumentClassifier {
         let apiVersion = root["apiVersion"]?.text ?? ""
         let kind = root["kind"]?.text ?? ""
         if isKustomization(apiVersion: apiVersion, kind: kind, file: document.file) {
-            result.diagnostics.append(Diagnostic(
-                rule: RuleID.kustomization, severity: .info,
-                message: "a kustomize \(kind.isEmpty ? "Kustomization" : kind), not an object: skipped",
-                range: root.range, hint: "lint what it renders: kustomize build DIR | kubec lint -"))
+            result.diagnostics.append(
+                Diagnostic(
+                    rule: RuleID.kustomization, severity: .info,
+                    message: "a kustomize \(kind.isEmpty ? "Kustomization" : kind), not an object: skipped",
+                    range: root.range, hint: "lint what it renders: kustomize build DIR | kubec lint -"))
             return
         }
         if apiVersion.isEmpty, kind.isEmpty {
             if root.count == 0 { return }
-            result.diagnostics.append(Diagnostic(
-                rule: RuleID.notAnObject, severity: .info,
-                message: "no apiVersion and no kind: not a Kubernetes object (Helm values, a configuration file?), skipped",
-                range: root.range, hint: "give the file apiVersion and kind if it is meant to be an object"))
+            result.diagnostics.append(
+                Diagnostic(
+                    rule: RuleID.notAnObject, severity: .info,
+                    message:
+                        "no apiVersion and no kind: not a Kubernetes object (Helm values, a configuration file?), skipped",
+                    range: root.range, hint: "give the file apiVersion and kind if it is meant to be an object"))
             return
         }
         if namedPatch || (directives && PatchDirectives.contains(root)) {
             result.patches.append(document)
-            result.diagnostics.append(Diagnostic(
-                rule: RuleID.patch, severity: .info,
-                message: "a strategic-merge patch of \(kind.isEmpty ? "an object" : kind): only the fields it sets are checked",
-                range: root.range))
+            result.diagnostics.append(
+                Diagnostic(
+                    rule: RuleID.patch, severity: .info,
+                    message:
+                        "a strategic-merge patch of \(kind.isEmpty ? "an object" : kind): only the fields it sets are checked",
+                    range: root.range))
             return
         }
         result.objects.append(document)
@@ -118,11 +128,19 @@ package enum DocumentClassifier {
     /// placeholder sits.
     private static func templateFiles(_ load: YAMLLoadResult, markers: [String: FileMarkers]) -> [String: SourceRange] {
         var found: [String: SourceRange] = [:]
-        for (file, marker) in markers {
-            guard let at = marker.template else { continue }
-            let broken = load.diagnostics.contains { $0.range?.file == file && $0.severity == .error }
-            let misshapen = load.documents.contains { $0.file == file && TemplateShape.misshapen($0.root) }
-            if broken || misshapen { found[file] = SourceRange(file: file, line: at.line, column: at.column) }
+        let candidates = markers.filter { $0.value.template != nil }
+        guard !candidates.isEmpty else { return found }
+        var broken = Set<String>()
+        for diagnostic in load.diagnostics where diagnostic.severity == .error {
+            if let file = diagnostic.range?.file, candidates[file] != nil { broken.insert(file) }
+        }
+        for document in load.documents where candidates[document.file] != nil && !broken.contains(document.file) {
+            if TemplateShape.misshapen(document.root) { broken.insert(document.file) }
+        }
+        for file in broken {
+            if let at = candidates[file]?.template {
+                found[file] = SourceRange(file: file, line: at.line, column: at.column)
+            }
         }
         return found
     }
@@ -153,10 +171,12 @@ struct FileMarkers {
                 column = 1
             } else {
                 if byte == UInt8(ascii: "{"), markers.template == nil, index + 1 < count,
-                    bytes[index + 1] == UInt8(ascii: "{") {
+                    bytes[index + 1] == UInt8(ascii: "{")
+                {
                     markers.template = SourceLocation(line: line, column: column)
                 }
-                if byte == UInt8(ascii: "$"), index + 1 < count, PatchDirectives.firstLetters.contains(bytes[index + 1]) {
+                if byte == UInt8(ascii: "$"), index + 1 < count, PatchDirectives.firstLetters.contains(bytes[index + 1])
+                {
                     markers.patchDirective = true
                 }
                 // Columns count characters: continuation bytes of UTF-8 do not start one.

@@ -8,12 +8,13 @@ extension APIDeprecation {
     static let supplement: [APIDeprecation] = [
         APIDeprecation(
             apiVersion: "admissionregistration.k8s.io/v1alpha1", kind: "InitializerConfiguration", deprecatedIn: nil,
-            removedIn: 14, replacement: "", replacementAvailableIn: nil),
+            removedIn: 14, replacement: "", replacementAvailableIn: nil)
     ]
 
     /// What replaces a kind that has no successor apiVersion, for the finding's message.
     static let successorOfKind: [String: String] = [
-        "PodSecurityPolicy": "Pod Security Admission (pod-security.kubernetes.io/* labels on the namespace) or a policy engine",
+        "PodSecurityPolicy":
+            "Pod Security Admission (pod-security.kubernetes.io/* labels on the namespace) or a policy engine",
         "InitializerConfiguration": "a MutatingWebhookConfiguration (admission webhooks)",
     ]
 

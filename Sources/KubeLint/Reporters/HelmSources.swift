@@ -1,0 +1,73 @@
+import KubeYAML
+
+/// The template each document of a `helm template` stream came from, for reports of `helm template … | kubec lint -`.
+///
+/// Helm prints `# Source: CHART/templates/FILE.yaml` after each `---`. Positions stay those of the rendered
+/// stream (what kubec read); reporters add the template's name beside them. A finding belongs to the last
+/// `# Source:` line above it, unless a `---` comes between (the next document has no comment of its own).
+package struct HelmSources: Sendable {
+    private enum Mark: Sendable {
+        case source(String)
+        case separator
+    }
+
+    /// Per file: marks sorted by line.
+    private var marks: [String: [(line: Int32, mark: Mark)]] = [:]
+
+    /// Scans the files that contain Helm's comment; others cost one byte search.
+    package init(_ files: [SourceFile]) {
+        let needle = Array("# Source: ".utf8)
+        for file in files where Self.contains(file.bytes, needle) {
+            var found: [(line: Int32, mark: Mark)] = []
+            var line: Int32 = 1
+            var start = 0
+            let bytes = file.bytes
+            for index in 0...bytes.count where index == bytes.count || bytes[index] == UInt8(ascii: "\n") {
+                let text = bytes[start..<index]
+                if text.starts(with: needle) {
+                    let name = String(decoding: text.dropFirst(needle.count), as: UTF8.self)
+                    found.append((line, .source(name.trimmingTrailingWhitespace)))
+                } else if text.starts(with: Array("---".utf8)),
+                    text.count == 3 || text[text.startIndex + 3] == UInt8(ascii: " ")
+                        || text[text.startIndex + 3] == UInt8(ascii: "\r")
+                {
+                    found.append((line, .separator))
+                }
+                line += 1
+                start = index + 1
+            }
+            if !found.isEmpty { marks[file.path] = found }
+        }
+    }
+
+    /// The template a position of a rendered stream came from, nil when the stream has no `# Source:` for it.
+    package func template(for range: SourceRange?) -> String? {
+        guard let range, let found = marks[range.file] else { return nil }
+        var low = 0
+        var high = found.count
+        while low < high {
+            let middle = (low + high) / 2
+            if found[middle].line < range.start.line { low = middle + 1 } else { high = middle }
+        }
+        guard low > 0, case .source(let name) = found[low - 1].mark else { return nil }
+        return name
+    }
+
+    private static func contains(_ bytes: [UInt8], _ needle: [UInt8]) -> Bool {
+        guard let first = needle.first, bytes.count >= needle.count else { return false }
+        var index = 0
+        while index + needle.count <= bytes.count {
+            if bytes[index] == first, bytes[index..<(index + needle.count)].elementsEqual(needle) { return true }
+            index += 1
+        }
+        return false
+    }
+}
+
+extension String {
+    fileprivate var trimmingTrailingWhitespace: String {
+        var text = Substring(self)
+        while let last = text.last, last == " " || last == "\r" || last == "\t" { text = text.dropLast() }
+        return String(text)
+    }
+}
