@@ -94,6 +94,7 @@ enum ServiceConversion {
                 CIDR($0.trimmingCharacters(in: " "))
             }
             state.externalName = state.type == .externalName ? spec.externalName : nil
+            state.externalNameSource = service.node["spec"]?["externalName"]?.range
             state.sessionAffinityTimeout =
                 spec.sessionAffinity == "ClientIP" ? spec.sessionAffinityTimeoutSeconds ?? 10800 : nil
             state.externalTrafficPolicy = spec.externalTrafficPolicy == "Local" ? .local : .cluster
