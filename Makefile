@@ -43,8 +43,8 @@ run: release
 
 ## test: everything, including the end-to-end tests with real iptables, ipset, nginx and DNS servers
 test: deps
-	-@$(KV_INSTALL)
-	-@scripts/lint/fetch-sarif-schema.sh >/dev/null
+	@$(KV_INSTALL)
+	@scripts/lint/fetch-sarif-schema.sh >/dev/null
 	$(SWIFT) build --build-tests
 	@set -o pipefail; $(SWIFT) test --skip-build 2>&1 | tee .build/test-output.txt; status=$$?; \
 	  passed=$$(sed -n 's/.*Test run with \([0-9]*\) tests\{0,1\} in .* passed after.*/\1/p' .build/test-output.txt | tail -n 1); \
