@@ -3,6 +3,8 @@
 // normally, the same executable replays files and folders given as arguments (the corpus, the minimised
 // regressions): `make test` runs it as the short fixed-seed pass.
 
+import Foundation
+
 #if FUZZING
     @_cdecl("LLVMFuzzerTestOneInput")
     func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
@@ -14,9 +16,23 @@
         }
         return 0
     }
-#else
-    import Foundation
 
+    /// libFuzzer's driver, for executables that keep their own `main` (SwiftPM links executables with
+    /// `--defsym main=<module>_main`, so libFuzzer's own `main` is never used).
+    @_silgen_name("LLVMFuzzerRunDriver")
+    func runFuzzerDriver(
+        _ argc: UnsafeMutablePointer<CInt>,
+        _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
+        _ callback: @convention(c) (UnsafePointer<UInt8>, Int) -> CInt
+    ) -> CInt
+
+    @_cdecl("kubec_fuzz_main")
+    func fuzzMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
+        var count = argc
+        var arguments = argv
+        return runFuzzerDriver(&count, &arguments) { data, size in fuzzOneInput(data, size) }
+    }
+#else
     @main
     struct FuzzReplay {
         static func main() {
