@@ -9,7 +9,7 @@ OUT        ?= out
 APT_PACKAGES := libyaml-dev pkg-config iptables ipset iproute2 nginx-light openssl bind9-utils bind9 knot knot-dnsutils nsd dnsutils python3 nftables
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps build release run test bench schemas check-peers docs clean
+.PHONY: all deps build release run test bench schemas check-peers docs clean fuzz
 
 # Python peers the tests compare against (PyPI): kubernetes-validate (schema verdicts), jsonschema (SARIF).
 KV_INSTALL = python3 -c 'import kubernetes_validate, jsonschema' 2>/dev/null || python3 -m pip install --quiet kubernetes-validate jsonschema
@@ -43,9 +43,10 @@ run: release
 
 ## test: everything, including the end-to-end tests with real iptables, ipset, nginx and DNS servers
 test: deps
-	-@$(KV_INSTALL)
-	-@scripts/lint/fetch-sarif-schema.sh >/dev/null
+	@$(KV_INSTALL)
+	@scripts/lint/fetch-sarif-schema.sh >/dev/null
 	$(SWIFT) build --build-tests
+	./.build/debug/kubec-fuzz --mutations $(FUZZ_MUTATIONS) --seed 1 Fuzz/corpus Fuzz/regressions
 	@set -o pipefail; $(SWIFT) test --skip-build 2>&1 | tee .build/test-output.txt; status=$$?; \
 	  passed=$$(sed -n 's/.*Test run with \([0-9]*\) tests\{0,1\} in .* passed after.*/\1/p' .build/test-output.txt | tail -n 1); \
 	  failed=$$(grep -c 'recorded an issue' .build/test-output.txt); \
@@ -77,6 +78,15 @@ docs: release
 	./.build/release/kubec --generate-completion-script bash > docs/completions/kubec.bash
 	./.build/release/kubec --generate-completion-script zsh > docs/completions/_kubec
 	./.build/release/kubec --generate-completion-script fish > docs/completions/kubec.fish
+
+## fuzz: libFuzzer (-sanitize=fuzzer,address) over Fuzz/corpus for SECONDS seconds; findings land in Fuzz/findings/
+SECONDS ?= 60
+FUZZ_MUTATIONS ?= 6
+fuzz: deps
+	$(SWIFT) build --scratch-path .build-fuzz --product kubec-fuzz -Xswiftc -DFUZZING -Xswiftc -sanitize=fuzzer,address
+	mkdir -p Fuzz/findings .build-fuzz/corpus && cp -n Fuzz/corpus/* Fuzz/regressions/* .build-fuzz/corpus/ 2>/dev/null || true
+	./.build-fuzz/debug/kubec-fuzz .build-fuzz/corpus -max_total_time=$(SECONDS) -seed=1 \
+	  -max_len=8192 -timeout=20 -rss_limit_mb=2048 -artifact_prefix=Fuzz/findings/ -print_final_stats=1
 
 clean:
 	rm -rf .build $(OUT)

@@ -60,6 +60,12 @@ let package = Package(
             path: "Benchmarks/kubec-bench",
             swiftSettings: strictSettings
         ),
+        .executableTarget(
+            name: "kubec-fuzz",
+            dependencies: ["KubeYAML", "KubeModel", "KubeLint", "KubePlan", "KubeEmit"],
+            path: "Fuzz/kubec-fuzz",
+            swiftSettings: strictSettings
+        ),
         .target(name: "KubeTestSupport", dependencies: ["KubeYAML", "KubeModel"], path: "Tests/KubeTestSupport"),
         .testTarget(name: "KubeYAMLTests", dependencies: ["KubeYAML", "KubeTestSupport"]),
         .testTarget(name: "KubeModelTests", dependencies: ["KubeModel", "KubeTestSupport"]),

@@ -1,12 +1,13 @@
 import Foundation
 import KubeEmit
 import KubePlan
+import KubeTestSupport
 import Testing
 
 /// Every generated file loaded by the real tools, each fixture in a network namespace of its own that the
 /// test creates and deletes: `iptables-restore --test` for iptables.rules, `ipset restore` for ipset.rules,
 /// and (after the sets exist) `iptables-restore --test` for ipvs-iptables.rules.
-@Suite(.serialized, .enabled(if: DataplaneHost.canUseNamespaces, "needs root with ip, iptables-restore and ipset"))
+@Suite(.serialized, .enabled(if: RealTool.isCI || DataplaneHost.canUseNamespaces, "needs root with ip, iptables-restore and ipset"))
 struct DataplaneRealToolsTests {
     static var cases: [String] { DataplaneFixtures.all.map(\.0) + ["kube-proxy-overall"] }
 
@@ -66,7 +67,7 @@ struct DataplaneRealToolsTests {
         }
     }
 
-    @Test(.enabled(if: DataplaneHost.canCreateDummyLinks, "kernel has no dummy link type (CONFIG_DUMMY)"))
+    @Test(.enabled(if: RealTool.isCI || DataplaneHost.canCreateDummyLinks, "kernel has no dummy link type (CONFIG_DUMMY)"))
     func ipvsSetupScriptBindsEveryServiceAddressOnKubeIPVS0() {
         let files = IPVSEmitter().emit(DataplaneFixtures.demo)
         guard let script = files.first(where: { $0.path == "nodes/node-1/ipvs-setup.sh" }) else {

@@ -1,6 +1,7 @@
 @testable import KubeEmit
 import KubeModel
 import KubePlan
+import KubeTestSupport
 import Testing
 
 /// kube-proxy's IPv6 proxier: `ip6tables.rules` with only IPv6 addresses, beside an `iptables.rules` that holds
@@ -66,7 +67,7 @@ import Testing
         #expect(IPSetName.clusterIP.name(.v4) == "KUBE-CLUSTER-IP")
     }
 
-    @Test(.enabled(if: DataplaneHost.canUseNamespaces, "needs root with ip, ip6tables-restore and ipset"))
+    @Test(.enabled(if: RealTool.isCI || DataplaneHost.canUseNamespaces, "needs root with ip, ip6tables-restore and ipset"))
     func ipv6SetsAndRulesLoadWithTheRealTools() {
         let files = IPVSEmitter().emit(DataplaneFixtures.ipv6)
         for node in ["node-1", "node-2"] {

@@ -2,13 +2,14 @@ import Foundation
 import KubeEmit
 import KubeModel
 import KubePlan
+import KubeTestSupport
 import Testing
 
 /// Real packets through the generated iptables rules: a two-node cluster of network namespaces (see
 /// `IPTablesPacketTestbed`), each node loading its own `iptables.rules`, a TCP server per pod answering
 /// `POD:PORT`, and a client namespace probing Service addresses. Everything is torn down even on failure and
 /// every wait is bounded.
-@Suite(.serialized, .enabled(if: DataplaneHost.canRunPacketTest, "needs root with ip, iptables, ipset and python3"))
+@Suite(.serialized, .enabled(if: RealTool.isCI || DataplaneHost.canRunPacketTest, "needs root with ip, iptables, ipset and python3"))
 struct IPTablesPacketE2ETests {
     @Test func servicesRouteRealPackets() throws {
         try run(.v4)

@@ -2,6 +2,7 @@ import Foundation
 import KubeEmit
 import KubeModel
 import KubePlan
+import KubeTestSupport
 import Testing
 
 /// NetworkPolicy for IPv6 pods: their chains go to `policy6.rules` (ip6tables), matching IPv6 sets only; the
@@ -65,7 +66,7 @@ enum PolicyIPv6Fixture {
         #expect(!PolicyEmitter().emit(PolicyFixture.cluster()).contains { $0.path.hasSuffix("policy6.rules") })
     }
 
-    @Test(.enabled(if: DataplaneHost.canUseNamespaces, "needs root with ip, iptables-restore and ipset"))
+    @Test(.enabled(if: RealTool.isCI || DataplaneHost.canUseNamespaces, "needs root with ip, iptables-restore and ipset"))
     func ipv6PolicyFilesLoadWithTheRealTools() {
         let files = PolicyIPv6Fixture.files()
         for node in ["node-1", "node-2"] {

@@ -101,7 +101,7 @@ enum PolicyFixture {
     }
 }
 
-@Suite(.serialized, .enabled(if: DataplaneHost.canUseNamespaces, "needs root with ip, iptables-restore and ipset"))
+@Suite(.serialized, .enabled(if: RealTool.isCI || DataplaneHost.canUseNamespaces, "needs root with ip, iptables-restore and ipset"))
 struct PolicyEmitterRealToolsTests {
     @Test(arguments: ["node-1", "node-2"])
     func policyFilesLoadWithIpsetAndIptablesRestore(node: String) {

@@ -8,7 +8,7 @@ import Testing
 /// Real packets through the generated policy rules: every pod of `PolicyFixture` on one node namespace that
 /// routes between pod namespaces (proxy ARP, /32 routes), each pod serving its ports, and every pod probing
 /// every other pod's ports. What gets through must be exactly what `PolicyEvaluator` allows.
-@Suite(.serialized, .enabled(if: DataplaneHost.canRunPacketTest, "needs root with ip, iptables, ipset and python3"))
+@Suite(.serialized, .enabled(if: RealTool.isCI || DataplaneHost.canRunPacketTest, "needs root with ip, iptables, ipset and python3"))
 struct PolicyPacketE2ETests {
     static func singleNodeCluster() -> ClusterState {
         var state = PolicyFixture.cluster()

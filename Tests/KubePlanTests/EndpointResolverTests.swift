@@ -118,7 +118,7 @@ import Testing
 
 /// `EndpointSliceView`: endpoints grouped by resolved port numbers, like the EndpointSlice controller.
 @Suite struct EndpointSliceViewTests {
-    @Test func podsWithDifferentNamedPortNumbersLandInDifferentSlices() {
+    @Test func podsWithDifferentNamedPortNumbersLandInDifferentSlices() throws {
         let pods = [
             EndpointResolverTests.pod("a", "10.244.1.2"), EndpointResolverTests.pod("b", "10.244.1.3"),
             EndpointResolverTests.pod(
@@ -128,7 +128,7 @@ import Testing
             ClusterState(
                 nodes: [EndpointResolverTests.node], pods: pods,
                 services: [EndpointResolverTests.service(.name("http"))]))
-        guard let service = state.services.first else { return }
+        let service = try #require(state.services.first)
         let slices = EndpointSliceView.slices(for: service)
         #expect(slices.map { $0.ports.map(\.port) } == [[8080], [9090]])
         #expect(slices.map { $0.endpoints.map(\.podName) } == [["app/a", "app/b"], ["app/c"]])

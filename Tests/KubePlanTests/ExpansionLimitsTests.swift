@@ -5,7 +5,7 @@ import Testing
 
 /// The plan's pod limits: work and memory follow the input, never a replica count written in it.
 struct ExpansionLimitsTests {
-    static func deployment(_ name: String, replicas: String) -> String {
+    static func deployment(_ name: String, replicas: String, podSpec: String = "") -> String {
         """
         apiVersion: apps/v1
         kind: Deployment
@@ -17,6 +17,7 @@ struct ExpansionLimitsTests {
             metadata: {labels: {app: \(name)}}
             spec:
               containers: [{name: c, image: "nginx:1.27"}]
+        \(podSpec)
         ---
 
         """
@@ -55,7 +56,7 @@ struct ExpansionLimitsTests {
     }
 
     @Test func unschedulablePodsAreCountedNotListed() {
-        let result = plan(node("n1", pods: "0") + Self.deployment("x", replicas: "25"))
+        let result = plan(node("n1") + Self.deployment("x", replicas: "25", podSpec: "      nodeSelector: {disk: ssd}"))
         let findings = PlanFindings.unschedulable(result.plan)
         #expect(findings.count == 1)
         #expect(findings.first?.message.hasPrefix("25 pod(s) of Deployment default/x cannot be scheduled") == true)
@@ -64,8 +65,21 @@ struct ExpansionLimitsTests {
         #expect(hint.split(separator: ",").count == 10)
     }
 
+    @Test func aWorkloadGetsOnePodMoreThanTheNodesCanHold() {
+        let result = plan(node("n1", pods: "2") + node("n2", pods: "1") + Self.deployment("x", replicas: "1e9"))
+        #expect(result.plan.pods.count == 4)
+        #expect(result.plan.unschedulable.count == 1)
+        let finding = result.diagnostics.first { $0.rule == ExpansionLimits.ruleID }
+        #expect(
+            finding?.message
+                == "Deployment default/x asks for 1,000,000,000 pods; only the first 4 are planned: the cluster's 2 "
+                + "node(s) hold at most 3 pods (allocatable pods), so the rest could never be placed")
+    }
+
     @Test func replicasAfterAFailureFailWithTheSameMessage() {
-        let result = plan(node("n1", pods: "3") + Self.deployment("x", replicas: "6"))
+        let result = plan(
+            node("n1", pods: "3", labels: ["disk": "ssd"]) + node("n2", pods: "3")
+                + Self.deployment("x", replicas: "6", podSpec: "      nodeSelector: {disk: ssd}"))
         let failed = result.plan.unschedulable
         #expect(failed.count == 3)
         #expect(Set(failed.map(\.message)).count == 1)

@@ -3,7 +3,7 @@ import KubeTestSupport
 import Testing
 
 /// `kubec compile`: the output layout of CLI.md, nothing written on errors, byte-identical whatever the order.
-@Suite(.enabled(if: KubecProcess.binaryExists, "kubec binary not built: run `swift build` first"))
+@Suite(.enabled(if: RealTool.isCI || KubecProcess.binaryExists, "kubec binary not built: run `swift build` first"))
 struct CompileCommandTests {
     private func temporaryDirectory() throws -> String {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kubec-compile-\(UUID().uuidString)").path
@@ -163,6 +163,8 @@ struct CompileCommandTests {
         let root = try temporaryDirectory()
         let run = try KubecProcess.run(["compile", RepositoryPaths.manifests, "--node", "nope", "-o", root + "/out"])
         #expect(run.status == 2)
+        #expect(run.stderr == "kubec: error: no Node named nope in the input\n")
+        #expect(!FileManager.default.fileExists(atPath: root + "/out"))
     }
 
     @Test func theNodeFilterLimitsPerNodeOutputs() throws {

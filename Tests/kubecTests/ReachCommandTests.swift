@@ -3,7 +3,7 @@ import KubeTestSupport
 import Testing
 
 /// `kubec reach` on the demo: its NetworkPolicies allow web → zk on the client port, deny zk → web egress.
-@Suite(.enabled(if: KubecProcess.binaryExists, "kubec binary not built: run `swift build` first"))
+@Suite(.enabled(if: RealTool.isCI || KubecProcess.binaryExists, "kubec binary not built: run `swift build` first"))
 struct ReachCommandTests {
     private func podNames() throws -> [String] {
         let run = try KubecProcess.run(["plan", "--output", "json", RepositoryPaths.manifests])

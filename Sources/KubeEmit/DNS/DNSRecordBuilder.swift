@@ -218,7 +218,8 @@ struct DNSRecordBuilder {
     ) {
         diagnostics.append(
             Diagnostic(
-                rule: rule, severity: severity, message: message, range: service.source,
+                rule: rule, severity: severity, message: message,
+                range: path == "spec.externalName" ? service.externalNameSource ?? service.source : service.source,
                 object: ObjectIdentity(
                     apiVersion: "v1", kind: "Service", namespace: service.namespace, name: service.name),
                 path: path))

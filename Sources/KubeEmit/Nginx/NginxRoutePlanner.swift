@@ -46,7 +46,7 @@ struct NginxRoutePlanner {
             diagnostics.append(
                 report.make(
                     finding.rule, finding.severity, "metadata.annotations[\(finding.key)]",
-                    "annotation \(finding.key) \(finding.message)"))
+                    "annotation \(finding.key) \(finding.message)", range: ingress.annotationSources[finding.key]))
         }
         guard let annotations = parsed.value else { return }
         addTLS(ingress, report: report)

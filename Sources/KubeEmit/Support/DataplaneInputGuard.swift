@@ -43,7 +43,25 @@ package enum DataplaneInputGuard {
             guard let reason = policyProblem(policy) else { return true }
             return omitted("NetworkPolicy \(excerpt(policy.key))", reason, policy.source)
         }
+        state.ingresses = state.ingresses.filter { ingress in
+            guard let reason = ingressProblem(ingress) else { return true }
+            return omitted("Ingress \(excerpt(ingress.namespace + "/" + ingress.name))", reason, ingress.source)
+        }
         return (state, diagnostics)
+    }
+
+    /// Backend ports become `server IP:PORT` lines of nginx upstreams (names and hosts nginx checks itself).
+    static func ingressProblem(_ ingress: IngressState) -> String? {
+        let backends = ingress.rules.flatMap { $0.paths.map(\.backend) } + (ingress.defaultBackend.map { [$0] } ?? [])
+        for backend in backends {
+            if case .number(let port) = backend.port, !IPTablesGrammar.isPort(port) {
+                return "backend port \(port) is out of range 1–65535"
+            }
+            if let endpoint = backend.endpoints.first(where: { !IPTablesGrammar.isPort($0.port) }) {
+                return "backend endpoint port \(endpoint.port) is out of range 1–65535"
+            }
+        }
+        return nil
     }
 
     static func serviceProblem(_ service: ServiceState) -> String? {

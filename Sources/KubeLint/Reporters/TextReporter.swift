@@ -19,19 +19,19 @@ package enum TextReporter {
         for diagnostic in diagnostics {
             output += header(diagnostic, context: context)
             if let template = helm.template(for: diagnostic.range) {
-                output += "    " + paint("from:", .cyan, context) + " " + template + " (Helm template)\n"
+                output += "    " + paint("from:", .cyan, context) + " " + TerminalText.visible(template) + " (Helm template)\n"
             }
-            if let range = diagnostic.range, let line = line(range) {
+            if let range = diagnostic.range, let line = line(range).map(TerminalText.visible) {
                 output += "    " + line + "\n"
                 output += "    " + caretPrefix(line, column: range.start.column)
                     + paint("^", .green, context) + "\n"
             }
             if let hint = diagnostic.hint {
-                output += "    " + paint("hint:", .cyan, context) + " " + hint + "\n"
+                output += "    " + paint("hint:", .cyan, context) + " " + TerminalText.visible(hint) + "\n"
             }
             for note in diagnostic.notes {
                 let place = note.range.map { "\($0.file):\($0.start.line):\($0.start.column): " } ?? ""
-                output += place + paint("note:", .cyan, context) + " " + note.message + "\n"
+                output += place + paint("note:", .cyan, context) + " " + TerminalText.visible(note.message) + "\n"
             }
         }
         output += summary(diagnostics, context: context) + "\n"
@@ -55,9 +55,9 @@ package enum TextReporter {
         case .warning: .yellow
         case .info: .blue
         }
-        let object = diagnostic.object.map { " (\($0.displayName))" } ?? ""
-        return paint(place, .bold, context) + paint(diagnostic.severity.name + ":", color, context) + " "
-            + diagnostic.message + object + " [\(diagnostic.rule)]\n"
+        let object = diagnostic.object.map { " (\(TerminalText.visible($0.displayName)))" } ?? ""
+        return paint(TerminalText.visible(place), .bold, context) + paint(diagnostic.severity.name + ":", color, context)
+            + " " + TerminalText.visible(diagnostic.message) + object + " [\(diagnostic.rule)]\n"
     }
 
     /// Spaces up to the caret, keeping tabs so the caret lines up under the character.

@@ -6,7 +6,7 @@ enum SpecChecks {
     static func nonNegative(_ mapping: YAMLNode?, _ keys: [String], _ object: ObjectRef, _ sink: inout FindingSink) {
         guard let mapping, mapping.isMapping else { return }
         for key in keys {
-            guard let node = mapping[key], let value = node.integer, value < 0 else { continue }
+            guard let node = mapping[key], let value = node.integral, value < 0 else { continue }
             sink.fieldError(object, at: node, .invalid(.int(Int(value)), "must be greater than or equal to 0"))
         }
     }
@@ -66,5 +66,13 @@ extension YAMLNode {
     var integer: Int64? {
         guard scalarType == .int, let text else { return nil }
         return Int64(text) ?? int
+    }
+
+    /// An integer, or a float with an integral value (`1e9`): JSON has one number type, and the API server
+    /// reads `1e9` into an integer field as 1000000000.
+    var integral: Int64? {
+        if let integer { return integer }
+        guard scalarType == .float, let value = number, value == value.rounded(), abs(value) < 9.2e18 else { return nil }
+        return Int64(value)
     }
 }

@@ -23,6 +23,9 @@ package struct Service: Sendable, KubeDecodable {
 
 /// `ServiceSpec` with the API defaults applied.
 package struct ServiceSpec: Sendable, KubeDecodable {
+    /// `sessionAffinityConfig.clientIP.timeoutSeconds` when unset: the API's default, 3 hours.
+    package static let defaultClientIPTimeoutSeconds = 10_800
+
     package var node: YAMLNode?
     /// Default `ClusterIP`.
     package var type: ServiceType
@@ -103,7 +106,8 @@ package struct ServiceSpec: Sendable, KubeDecodable {
         }
         if sessionAffinity == "ClientIP" {
             let clientIP = affinityConfig.flatMap { context.mapping($0, "clientIP") }
-            sessionAffinityTimeoutSeconds = clientIP.flatMap { context.int($0, "timeoutSeconds") } ?? 10800
+            sessionAffinityTimeoutSeconds = clientIP.flatMap { context.int($0, "timeoutSeconds") }
+                ?? Self.defaultClientIPTimeoutSeconds
         }
         if type == .nodePort || type == .loadBalancer, externalTrafficPolicy == nil {
             externalTrafficPolicy = "Cluster"

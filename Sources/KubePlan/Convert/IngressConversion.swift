@@ -8,7 +8,7 @@ enum IngressConversion {
             ($0.metadata.namespace ?? "", $0.metadata.name) < ($1.metadata.namespace ?? "", $1.metadata.name)
         }
         .map { ingress in
-            IngressState(
+            var state = IngressState(
                 namespace: ingress.metadata.namespace ?? "default", name: ingress.metadata.name,
                 className: ingress.className,
                 rules: ingress.spec.rules.map { rule in
@@ -25,6 +25,12 @@ enum IngressConversion {
                 tls: ingress.spec.tls.map { IngressTLSState(hosts: $0.hosts, secretName: $0.secretName) },
                 defaultBackend: ingress.spec.defaultBackend.flatMap(backend),
                 annotations: ingress.metadata.annotations, source: ingress.node.range)
+            if let annotations = ingress.node["metadata"]?["annotations"], annotations.isMapping {
+                for (key, _) in annotations.pairs {
+                    if let text = key.text { state.annotationSources[text] = key.range }
+                }
+            }
+            return state
         }
     }
 

@@ -96,8 +96,9 @@ enum ServiceConversion {
                 CIDR($0.trimmingCharacters(in: " "))
             }
             state.externalName = state.type == .externalName ? spec.externalName : nil
+            state.externalNameSource = service.node["spec"]?["externalName"]?.range
             state.sessionAffinityTimeout =
-                spec.sessionAffinity == "ClientIP" ? spec.sessionAffinityTimeoutSeconds ?? 10800 : nil
+                spec.sessionAffinity == "ClientIP" ? spec.sessionAffinityTimeoutSeconds ?? ServiceSpec.defaultClientIPTimeoutSeconds : nil
             state.externalTrafficPolicy = spec.externalTrafficPolicy == "Local" ? .local : .cluster
             state.internalTrafficPolicy = spec.internalTrafficPolicy == "Local" ? .local : .cluster
             if state.type == .loadBalancer, state.externalTrafficPolicy == .local {

@@ -6,6 +6,10 @@ import KubeYAML
 /// The figures are the project's documented scalability limits ("Considerations for large clusters"): at most
 /// 150,000 pods in total, 5,000 nodes, 110 pods per node (the kubelet's default `maxPods`). A workload asking
 /// for more is planned up to the limit and the rest is reported, counted but never enumerated.
+///
+/// With an inventory, one workload also gets at most one pod more than all Nodes' `allocatable.pods` together:
+/// no workload can place more than that, so the pods past it are certainly unschedulable, and the one extra pod
+/// carries the scheduler's reason (`pod-unschedulable`).
 package struct ExpansionLimits: Sendable, Hashable {
     /// Most pods in the whole plan.
     package var maxPodsTotal = 150_000
@@ -26,10 +30,14 @@ extension WorkloadExpander {
     mutating func admittedCount(_ requested: Int, _ context: PodContext) -> Int {
         let requested = max(requested, 0)
         let remaining = max(limits.maxPodsTotal - result.pods.count, 0)
-        let admitted = min(requested, limits.maxPodsPerWorkload, remaining)
+        let capacity = nodes.isEmpty ? Int.max : nodes.reduce(0) { $0 + max($1.allowedPods, 0) } + 1
+        let admitted = min(requested, limits.maxPodsPerWorkload, remaining, capacity)
         guard admitted < requested else { return requested }
         let reason =
-            admitted == remaining && remaining < limits.maxPodsPerWorkload
+            admitted == capacity
+            ? "the cluster's \(Self.grouped(nodes.count)) node(s) hold at most \(Self.grouped(capacity - 1)) pods "
+                + "(allocatable pods), so the rest could never be placed"
+            : admitted == remaining && remaining < limits.maxPodsPerWorkload
             ? "the plan already holds \(Self.grouped(result.pods.count)) pods and kubec plans at most "
                 + "\(Self.grouped(limits.maxPodsTotal)) in total (Kubernetes' largest supported cluster)"
             : "kubec plans at most \(Self.grouped(limits.maxPodsPerWorkload)) pods per workload "

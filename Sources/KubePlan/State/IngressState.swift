@@ -11,6 +11,8 @@ package struct IngressState: Sendable, Hashable {
     package var defaultBackend: IngressBackendState?
     /// Every annotation as written; the nginx emitter validates the ones it supports.
     package var annotations: [String: String]
+    /// Where each annotation's key is written, so a finding about one points at it.
+    package var annotationSources: [String: SourceRange] = [:]
     package var source: SourceRange?
 
     package init(

@@ -30,6 +30,8 @@ package struct ServiceState: Sendable, Hashable {
     package var loadBalancerIPs: [IPAddress]
     package var loadBalancerSourceRanges: [CIDR]
     package var externalName: String?
+    /// Where `spec.externalName` is written, so a finding about it points at the field.
+    package var externalNameSource: SourceRange?
     /// ClientIP affinity timeout in seconds, nil for `sessionAffinity: None`.
     package var sessionAffinityTimeout: Int?
     package var externalTrafficPolicy: TrafficPolicy

@@ -73,6 +73,16 @@ enum FileParser {
             case YAML_STREAM_END_EVENT, YAML_NO_EVENT:
                 return nil
             case YAML_DOCUMENT_START_EVENT:
+                guard documentIndex < builder.limits.maxDocumentsPerFile else {
+                    let at = location(event.start_mark)
+                    builder.diagnostics.append(Diagnostic(
+                        rule: YAMLRuleID.documentCount, severity: .error,
+                        message: "more than \(builder.limits.maxDocumentsPerFile) documents in one file; "
+                            + "this one and the rest of the file are skipped",
+                        range: SourceRange(file: builder.file, span: SourceSpan(start: at, end: at)),
+                        hint: "split the input into several files"))
+                    return nil
+                }
                 builder.beginDocument()
             case YAML_DOCUMENT_END_EVENT:
                 builder.endDocument(index: documentIndex)

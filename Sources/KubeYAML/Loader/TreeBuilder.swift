@@ -75,6 +75,15 @@ struct TreeBuilder {
         start: SourceLocation, end: SourceLocation
     ) {
         guard !skippingDocument else { return }
+        guard bytes.count <= limits.maxScalarBytes else {
+            diagnostics.append(Diagnostic(
+                rule: YAMLRuleID.scalarLength, severity: .error,
+                message: "a scalar of \(bytes.count) bytes is longer than \(limits.maxScalarBytes); the document is skipped",
+                range: SourceRange(file: file, span: SourceSpan(start: start, end: start)),
+                hint: "etcd stores no object over 1.5 MiB; move large data out of the manifest"))
+            skip()
+            return
+        }
         let type = Self.resolve(bytes: bytes, style: style, tag: tag)
         let first = Int32(arena.count)
         arena.append(contentsOf: bytes)

@@ -6,6 +6,11 @@ package struct YAMLLimits: Sendable {
     package var maxDepth: Int = 256
     /// Most nodes one document may expand to once aliases are followed (stops billion-laughs files).
     package var maxExpandedNodes: Int64 = 1_000_000
+    /// Most documents read from one file; the rest of the file is skipped. The largest real bundles (an
+    /// operator's CRDs and RBAC, a 2,000-app demo) hold a few thousand.
+    package var maxDocumentsPerFile: Int = 10_000
+    /// Longest scalar, in bytes. etcd stores objects of at most 1.5 MiB, so no field value is longer.
+    package var maxScalarBytes: Int = 3 << 19
 
     package init() {}
 

@@ -5,6 +5,8 @@ package enum YAMLRuleID {
     package static let aliasExpansion = "yaml-alias-limit"
     package static let depth = "yaml-depth-limit"
     package static let fileSize = "yaml-file-too-large"
+    package static let documentCount = "yaml-document-limit"
+    package static let scalarLength = "yaml-scalar-limit"
     package static let unknownAnchor = "yaml-unknown-anchor"
     package static let mergeKey = "yaml-merge-key"
     package static let notUTF8 = "yaml-encoding"

@@ -94,6 +94,18 @@ package struct ProbeRule: Rule {
                                 hint: "name the port in the container's ports, or use its number")
             }
         }
+        for handler in ["httpGet", "tcpSocket", "grpc"] {
+            guard let port = probe[handler]?["port"], let value = port.integral else { continue }
+            for error in NameValidation.portNumber(Int(clamping: value)) {
+                sink.fieldError(object, at: port, .invalid(.int(Int(value)), error))
+            }
+        }
+        SpecChecks.nonNegative(
+            probe, ["initialDelaySeconds", "timeoutSeconds", "periodSeconds", "successThreshold", "failureThreshold"],
+            object, &sink)
+        if let grace = probe["terminationGracePeriodSeconds"], let value = grace.integral, value <= 0 {
+            sink.fieldError(object, at: grace, .invalid(.int(Int(value)), "must be greater than 0"))
+        }
         if kind != "readinessProbe", let threshold = probe["successThreshold"], let value = threshold.integer, value != 1 {
             sink.fieldError(object, at: threshold, .invalid(.int(Int(value)), "must be 1"))
         }

@@ -85,6 +85,9 @@ package struct NetworkPolicySpecRule: Rule {
             if endValue < value {
                 sink.fieldError(object, at: end, .invalid(.int(Int(endValue)), "must be greater than or equal to `port`"))
             }
+            for error in NameValidation.portNumber(Int(clamping: endValue)) {
+                sink.fieldError(object, at: end, .invalid(.int(Int(endValue)), error))
+            }
         } else {
             sink.fieldError(object, at: end, .forbidden("may not be specified when port is non-numeric"))
         }

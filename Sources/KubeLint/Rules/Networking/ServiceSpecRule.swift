@@ -138,7 +138,7 @@ package struct ServiceSpecRule: Rule {
             }
             checkPorts(spec, type: type, range: range, object, &sink)
             checkIPFamilies(spec, object, &sink)
-            if let timeout = spec["sessionAffinityConfig"]?["clientIP"]?["timeoutSeconds"], let value = timeout.integer,
+            if let timeout = spec["sessionAffinityConfig"]?["clientIP"]?["timeoutSeconds"], let value = timeout.integral,
                !(1...86400).contains(value) {
                 sink.fieldError(object, at: timeout, .invalid(.int(Int(value)), "must be greater than 0 and less than 86400"))
             }
