@@ -14,8 +14,8 @@ struct LoaderLimitsTests {
         #expect(result.diagnostics.first?.message == "more than 3 documents in one file; this one and the rest of the file are skipped")
     }
 
-    @Test func theDefaultDocumentLimitIsTenThousand() {
-        #expect(YAMLLimits.default.maxDocumentsPerFile == 10_000)
+    @Test func theDefaultDocumentLimitIsAHundredThousand() {
+        #expect(YAMLLimits.default.maxDocumentsPerFile == 100_000)
         #expect(YAMLLimits.default.maxScalarBytes == 1_572_864)
     }
 
