@@ -6,7 +6,7 @@ SWIFT      ?= swift
 OUT        ?= out
 # System packages: libyaml for the loader; the rest are the real tools the end-to-end tests use as oracles.
 # Services are kept from starting during the install (policy-rc.d): the tests start their own on free ports.
-APT_PACKAGES := libyaml-dev pkg-config iptables ipset iproute2 nginx-light openssl bind9-utils bind9 knot knot-dnsutils nsd dnsutils python3 nftables
+APT_PACKAGES := libyaml-dev pkg-config iptables ipset iproute2 nginx-light openssl bind9-utils bind9 knot knot-dnsutils nsd dnsutils python3 nftables chromium
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: all deps build release run test bench schemas check-peers docs clean
