@@ -64,11 +64,20 @@ import Testing
         #expect(html.contains("style=\"width:10.00%\""))  // 400m of 4 CPUs
     }
 
+    @Test func aBarDrawsTheSevenLargestWorkloadsAndOneOtherSegment() {
+        let pods = (1...10).map { pod("p\($0)", cpu: "\($0 * 10)m", memory: "1Mi") }.joined()
+        let html = PlacementHTMLRenderer.render(plan(node("n1") + pods))
+        #expect(html.components(separatedBy: "<span class=\"seg ").count - 1 == 16)  // 8 per bar, cpu and memory
+        #expect(html.contains("title=\"3 other workloads: 3 pods, 60m\""))  // p1, p2, p3: 10m + 20m + 30m
+        #expect(html.contains("title=\"default · Pod p10: 1 pod, 100m\""))
+        #expect(!html.contains("title=\"default · Pod p3: 1 pod, 30m\""))
+    }
+
     @Test func workloadsGetDistinctPaletteClassesAndALegendWithText() {
         let html = PlacementHTMLRenderer.render(
             plan(node("n1") + Self.deployment("api", replicas: 1) + Self.deployment("web", replicas: 1)))
-        #expect(html.contains("<span class=\"sw w0\" aria-hidden=\"true\"></span>shop · Deployment api <small>(1 pod)"))
-        #expect(html.contains("<span class=\"sw w1\" aria-hidden=\"true\"></span>shop · Deployment web <small>(1 pod)"))
+        #expect(html.contains("<i class=\"sw w0\"></i>shop · Deployment api <small>(1 pod)"))
+        #expect(html.contains("<i class=\"sw w1\"></i>shop · Deployment web <small>(1 pod)"))
     }
 
     @Test func paletteRepeatsWithAPatternAfterSevenWorkloads() {

@@ -50,15 +50,27 @@ package enum PlacementHTMLRenderer {
         zone.name.map { "Zone " + HTMLText.escape($0) } ?? "No zone label"
     }
 
+    /// Most workloads the legend names, largest first; beyond that colours repeat anyway and every node's
+    /// table names its workloads in text.
+    static let legendLimit = 60
+
     static func legend(_ page: PlacementPage, into out: inout String) {
-        // Open by default while it stays short; a thousand workloads fold away behind the summary.
-        let open = page.workloads.count <= 40 ? " open" : ""
-        out += "<details class=\"legend\"\(open)><summary>Workloads (\(page.workloads.count))</summary>\n<ul>"
-        for (index, workload) in page.workloads.enumerated() {
-            out += "<li><span class=\"sw \(WorkloadPalette.classes(index))\" aria-hidden=\"true\"></span>"
-            out += HTMLText.escape(workload.label) + " <small>(\(count(page.workloadPods[index], "pod")))</small></li>"
+        var shown = Array(page.workloads.indices)
+        if shown.count > legendLimit {
+            shown.sort { (page.workloadPods[$0], $1) > (page.workloadPods[$1], $0) }
+            shown = shown[..<legendLimit].sorted()
         }
-        out += "</ul></details>\n"
+        out += "<details class=\"legend\" open><summary>Workloads (\(page.workloads.count))</summary>\n<ul>"
+        for index in shown {
+            out += "<li><i class=\"sw \(WorkloadPalette.classes(index))\"></i>"
+            out += HTMLText.escape(page.workloads[index].label) + " <small>(\(count(page.workloadPods[index], "pod")))</small></li>"
+        }
+        out += "</ul>"
+        if shown.count < page.workloads.count {
+            out += "<p>The \(legendLimit) with the most pods; \(page.workloads.count - shown.count) more are named in "
+            out += "their nodes' tables.</p>"
+        }
+        out += "</details>\n"
     }
 
     static func node(_ entry: PlacementPage.NodeEntry, page: PlacementPage, into out: inout String) {
@@ -77,7 +89,7 @@ package enum PlacementHTMLRenderer {
             out += "<table><thead><tr><th scope=\"col\">Workload</th><th scope=\"col\">Pods</th>"
             out += "<th scope=\"col\">CPU</th><th scope=\"col\">Memory</th><th scope=\"col\">Pod names</th></tr></thead><tbody>"
             for share in entry.shares {
-                out += "<tr><td><span class=\"sw \(WorkloadPalette.classes(share.workload))\" aria-hidden=\"true\"></span>"
+                out += "<tr><td><i class=\"sw \(WorkloadPalette.classes(share.workload))\"></i>"
                 out += HTMLText.escape(page.workloads[share.workload].label) + "</td><td>\(share.pods.count)</td>"
                 out += "<td>\(PlanFormatting.cpu(share.requests.milliCPU))</td>"
                 out += "<td>\(PlanFormatting.bytes(share.requests.memory))</td><td class=\"pods\">"
@@ -88,6 +100,10 @@ package enum PlacementHTMLRenderer {
         out += "</details>\n"
     }
 
+    /// Most segments one bar draws: the largest workloads by this resource, the rest as one "other" segment
+    /// (a node running 30 one-pod workloads would otherwise draw slivers nobody can tell apart).
+    static let segmentLimit = 8
+
     /// One resource's bar: a labelled track filled by one segment per workload, the figures beside it as text.
     static func bar(
         _ resource: String, _ entry: PlacementPage.NodeEntry, page: PlacementPage, used: Int64, total: Int64,
@@ -96,11 +112,25 @@ package enum PlacementHTMLRenderer {
         let figures = "\(format(used))/\(format(total)) (\(PlanFormatting.percent(used, total))%)"
         out += "<span class=\"res\"><span class=\"rname\">\(resource)</span>"
         out += "<span class=\"bar\" role=\"img\" aria-label=\"\(resource) requested \(figures)\">"
-        for share in entry.shares where share.requests[keyPath: part] > 0 {
+        var shares = entry.shares.filter { $0.requests[keyPath: part] > 0 }
+        var rest: [PlacementPage.Share] = []
+        if shares.count > segmentLimit {
+            // Largest first, ties by workload order; the drawn ones then go back to workload order.
+            shares.sort { ($0.requests[keyPath: part], $1.workload) > ($1.requests[keyPath: part], $0.workload) }
+            rest = Array(shares[(segmentLimit - 1)...])
+            shares = shares[..<(segmentLimit - 1)].sorted { $0.workload < $1.workload }
+        }
+        for share in shares {
             let label = HTMLText.escape(page.workloads[share.workload].label)
             out += "<span class=\"seg \(WorkloadPalette.classes(share.workload))\" "
             out += "style=\"width:\(HTMLText.percentWidth(share.requests[keyPath: part], of: total))\" "
             out += "title=\"\(label): \(count(share.pods.count, "pod")), \(format(share.requests[keyPath: part]))\"></span>"
+        }
+        if !rest.isEmpty {
+            let amount = rest.reduce(Int64(0)) { $0 + $1.requests[keyPath: part] }
+            let pods = rest.reduce(0) { $0 + $1.pods.count }
+            out += "<span class=\"seg other\" style=\"width:\(HTMLText.percentWidth(amount, of: total))\" "
+            out += "title=\"\(rest.count) other workloads: \(count(pods, "pod")), \(format(amount))\"></span>"
         }
         out += "</span><span class=\"fig\">\(figures)</span></span>"
     }

@@ -15,8 +15,9 @@ enum PlacementHTMLStyle {
         a:focus-visible,summary:focus-visible,input:focus-visible{outline:3px solid var(--focus);outline-offset:2px}
         #search input{font:inherit;padding:.2rem .4rem;width:20rem;max-width:100%}
         .legend ul{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:.2rem 1.2rem}
-        .sw{display:inline-block;width:.9rem;height:.9rem;border:1px solid #333;margin-right:.35rem;vertical-align:-2px}
-        details.node{border-bottom:1px solid #e4e4e4}
+        .sw{display:inline-block;font-style:normal;width:.9rem;height:.9rem;border:1px solid #333;margin-right:.35rem;vertical-align:-2px}
+        details.node{border-bottom:1px solid #e4e4e4;content-visibility:auto;contain-intrinsic-size:auto 2rem}
+        .other{background:#767676}
         details.node>summary{display:grid;grid-template-columns:minmax(10rem,16rem) 7rem 1fr 1fr;gap:.75rem;
         align-items:center;padding:.25rem 0;cursor:pointer;list-style:none}
         details.node>summary::-webkit-details-marker{display:none}
@@ -40,6 +41,7 @@ enum PlacementHTMLStyle {
         #search,nav{display:none}
         *{-webkit-print-color-adjust:exact;print-color-adjust:exact}
         details::details-content{content-visibility:visible;display:contents}
+        details.node{content-visibility:visible}
         details.node{break-inside:avoid}
         a{color:inherit;text-decoration:none}
         }

@@ -86,6 +86,7 @@ package enum ReachMatrixHTMLRenderer {
         th,td{border:1px solid #d0d0d0;padding:.15rem .35rem;text-align:center;white-space:nowrap}
         thead th{position:sticky;top:0;background:#f6f6f6;vertical-align:bottom}
         thead th span{writing-mode:vertical-rl;transform:rotate(180deg);display:inline-block}
+        thead th small{display:block;font-weight:normal}
         tbody th{position:sticky;left:0;background:#f6f6f6;text-align:left}
         td.allow{background:#cdeee2}
         td.deny{background:#f8d3bd;font-weight:600}
