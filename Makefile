@@ -75,5 +75,15 @@ docs: release
 	./.build/release/kubec --generate-completion-script zsh > docs/completions/_kubec
 	./.build/release/kubec --generate-completion-script fish > docs/completions/kubec.fish
 
+## screenshots: docs/images/*.png, the HTML reports of the demo as headless Chromium draws them (for the README)
+.PHONY: screenshots
+CHROMIUM_SHOT = chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size=1400,1000
+screenshots: build
+	mkdir -p docs/images $(OUT)
+	./.build/debug/kubec plan manifests/ --output html > $(OUT)/placement.html
+	./.build/debug/kubec reach --matrix manifests/ --port 2181 --output html > $(OUT)/reach.html
+	$(CHROMIUM_SHOT) --screenshot=docs/images/placement.png file://$(abspath $(OUT))/placement.html 2>/dev/null
+	$(CHROMIUM_SHOT) --screenshot=docs/images/reach.png file://$(abspath $(OUT))/reach.html 2>/dev/null
+
 clean:
 	rm -rf .build $(OUT)
