@@ -52,7 +52,7 @@ package enum PlacementHTMLRenderer {
 
     /// Most workloads the legend names, largest first; beyond that colours repeat anyway and every node's
     /// table names its workloads in text.
-    static let legendLimit = 60
+    static let legendLimit = 40
 
     static func legend(_ page: PlacementPage, into out: inout String) {
         var shown = Array(page.workloads.indices)
@@ -60,7 +60,9 @@ package enum PlacementHTMLRenderer {
             shown.sort { (page.workloadPods[$0], $1) > (page.workloadPods[$1], $0) }
             shown = shown[..<legendLimit].sorted()
         }
-        out += "<details class=\"legend\" open><summary>Workloads (\(page.workloads.count))</summary>\n<ul>"
+        // Open while it names every workload; a long one folds away so the nodes come first.
+        let open = shown.count == page.workloads.count ? " open" : ""
+        out += "<details class=\"legend\"\(open)><summary>Workloads (\(page.workloads.count))</summary>\n<ul>"
         for index in shown {
             out += "<li><i class=\"sw \(WorkloadPalette.classes(index))\"></i>"
             out += HTMLText.escape(page.workloads[index].label) + " <small>(\(count(page.workloadPods[index], "pod")))</small></li>"
