@@ -3,9 +3,10 @@ import KubeModel
 import KubePlan
 import KubeYAML
 
-/// Issue 17's figures: the placement page of 1,000 nodes and 30,000 pods (PlanBenchmark's shape), rendered by
-/// `PlacementHTMLRenderer` and then loaded by headless Chromium (`--screenshot`: parse, run the script, lay out, draw),
-/// target under 2 s. The plan itself is not timed here.
+/// Issue 17's figures: the placement page of 1,000 nodes and 30,000 pods (PlanBenchmark's shape).
+///
+/// Rendered by `PlacementHTMLRenderer`, then drawn by headless Chromium (`--screenshot`: parse, run the script,
+/// lay out, draw), target under 2 s. The plan itself is not timed here.
 enum HTMLReportBenchmark {
     static func run(workDirectory: String) throws -> [BenchResult] {
         let set = ManifestSet.decode(

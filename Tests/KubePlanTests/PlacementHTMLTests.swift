@@ -27,12 +27,15 @@ import Testing
         + node("a-node", labels: ["topology.kubernetes.io/zone": "zone-a"]) + node("loose")
 
     @Test func escapeReplacesEveryHTMLSpecialCharacter() {
-        #expect(HTMLText.escape("<script>\"x\" & 'y'</script>") == "&lt;script&gt;&quot;x&quot; &amp; &#39;y&#39;&lt;/script&gt;")
+        #expect(
+            HTMLText.escape("<script>\"x\" & 'y'</script>")
+                == "&lt;script&gt;&quot;x&quot; &amp; &#39;y&#39;&lt;/script&gt;")
         #expect(HTMLText.escape("web-7d4b9c") == "web-7d4b9c")
     }
 
     @Test func hostileManifestValuesAreEscapedInTextAndAttributes() {
-        let hostile = node("n1", labels: ["topology.kubernetes.io/zone": "<script>alert(1)</script>"])
+        let hostile =
+            node("n1", labels: ["topology.kubernetes.io/zone": "<script>alert(1)</script>"])
             + pod("p\"><img src=x onerror=alert(2)>", cpu: "100m")
         let html = PlacementHTMLRenderer.render(plan(hostile))
         #expect(!html.contains("<script>alert(1)"))

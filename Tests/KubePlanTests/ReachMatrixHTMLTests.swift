@@ -15,8 +15,10 @@ import Testing
 
     @Test func cellsSayAllowOrDenyInTextWithTheReasonAsTitle() {
         let html = Renderer.render(Self.matrix)
-        #expect(html.contains("<td class=\"allow\" tabindex=\"0\" title=\"demo/a → demo/&lt;b&gt; 80/TCP: allow. "
-            + "allowed by demo/allow-&quot;a&quot;#0\">allow</td>"))
+        #expect(
+            html.contains(
+                "<td class=\"allow\" tabindex=\"0\" title=\"demo/a → demo/&lt;b&gt; 80/TCP: allow. "
+                    + "allowed by demo/allow-&quot;a&quot;#0\">allow</td>"))
         #expect(html.contains(">deny</td>"))
         #expect(html.components(separatedBy: "<td class=\"self\">—</td>").count - 1 == 2)
     }

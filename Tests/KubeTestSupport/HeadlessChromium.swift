@@ -21,7 +21,8 @@ package enum HeadlessChromium {
     }
 
     /// Draws `file` into the PNG `screenshot` at `width`×`height` CSS pixels.
-    package static func screenshot(_ file: String, to screenshot: String, width: Int = 1400, height: Int = 1000) throws {
+    package static func screenshot(_ file: String, to screenshot: String, width: Int = 1400, height: Int = 1000) throws
+    {
         _ = try run([
             "--screenshot=\(screenshot)", "--window-size=\(width),\(height)", "--hide-scrollbars",
             URL(fileURLWithPath: file).absoluteString,
@@ -31,7 +32,8 @@ package enum HeadlessChromium {
     /// Runs the browser headless with a profile of its own (tests run in parallel) and returns its stdout.
     static func run(_ arguments: [String]) throws -> String {
         guard let path else { throw CocoaError(.fileNoSuchFile) }
-        let profile = FileManager.default.temporaryDirectory.appendingPathComponent("kubec-chromium-\(UUID().uuidString)")
+        let profile = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "kubec-chromium-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: profile) }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: path)

@@ -2,9 +2,10 @@ import Foundation
 import KubeTestSupport
 import Testing
 
-/// The HTML reports of the demo as headless Chromium builds and draws them: text read back from the DOM after
-/// the page's script ran, screenshots into `.build/test-output/html/` for a person to look at. Under `CI=true`
-/// a missing Chromium fails these tests.
+/// The HTML reports of the demo as headless Chromium builds and draws them.
+///
+/// Text is read back from the DOM after the page's script ran; screenshots go into `.build/test-output/html/`
+/// for a person to look at. Under `CI=true` a missing Chromium fails these tests.
 @Suite(.enabled(if: KubecProcess.binaryExists, "kubec binary not built: run `swift build` first"))
 struct HTMLReportBrowserTests {
     /// A pod no demo node can hold, given on standard input beside the demo, so the page lists one unschedulable pod.
@@ -55,7 +56,8 @@ struct HTMLReportBrowserTests {
     }
 
     @Test func compileWritesTheSamePlacementPageAsReportHTML() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("kubec-html-\(UUID().uuidString)").path
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("kubec-html-\(UUID().uuidString)")
+            .path
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let compile = try KubecProcess.run(["compile", RepositoryPaths.manifests, "-o", directory])
         #expect(compile.status == 0, "\(compile.stderr)")
@@ -66,7 +68,8 @@ struct HTMLReportBrowserTests {
 
     @Test func reachMatrixPageNamesTheDecidingRuleOfEachCellInChromium() throws {
         guard RealTool.require(HeadlessChromium.path != nil, "chromium") else { return }
-        let file = try page("reach.html", ["reach", "--matrix", RepositoryPaths.manifests, "--port", "2181", "--output", "html"])
+        let file = try page(
+            "reach.html", ["reach", "--matrix", RepositoryPaths.manifests, "--port", "2181", "--output", "html"])
         let dom = try HeadlessChromium.dumpDOM(file)
         #expect(dom.contains("<th scope=\"row\">demo/zk-0</th>"))
         #expect(dom.contains("allowed by demo/zk-allow-clients#0"))

@@ -8,9 +8,10 @@ extension ReachEngine {
             .sorted { ($0.namespace, $0.name) < ($1.namespace, $1.name) }
         var columns: [(PodState, Target)] = []
         for destination in pods {
-            let targets = filter.map { [$0] }
+            let targets =
+                filter.map { [$0] }
                 ?? Set(destination.ports.map { Target(number: $0.containerPort, proto: $0.proto) })
-                    .sorted { ($0.number, $0.proto.rawValue) < ($1.number, $1.proto.rawValue) }
+                .sorted { ($0.number, $0.proto.rawValue) < ($1.number, $1.proto.rawValue) }
             for target in targets { columns.append((destination, target)) }
         }
         let cells = pods.map { source in

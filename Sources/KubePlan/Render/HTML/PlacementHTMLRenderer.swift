@@ -27,7 +27,8 @@ package enum PlacementHTMLRenderer {
         if !plan.cronJobs.isEmpty { out += "<li><a href=\"#cronjobs\">CronJobs</a></li>" }
         out += "</ul></nav>\n"
         out += "<p id=\"search\" hidden><label for=\"q\">Search nodes and pods</label> "
-        out += "<input id=\"q\" type=\"search\" autocomplete=\"off\"> <span id=\"search-status\" role=\"status\"></span></p>\n"
+        out +=
+            "<input id=\"q\" type=\"search\" autocomplete=\"off\"> <span id=\"search-status\" role=\"status\"></span></p>\n"
         out += "</header>\n<main>\n"
         legend(page, into: &out)
         for (index, zone) in page.zones.enumerated() {
@@ -65,7 +66,9 @@ package enum PlacementHTMLRenderer {
         out += "<details class=\"legend\"\(open)><summary>Workloads (\(page.workloads.count))</summary>\n<ul>"
         for index in shown {
             out += "<li><i class=\"sw \(WorkloadPalette.classes(index))\"></i>"
-            out += HTMLText.escape(page.workloads[index].label) + " <small>(\(count(page.workloadPods[index], "pod")))</small></li>"
+            out +=
+                HTMLText.escape(page.workloads[index].label)
+                + " <small>(\(count(page.workloadPods[index], "pod")))</small></li>"
         }
         out += "</ul>"
         if shown.count < page.workloads.count {
@@ -80,16 +83,19 @@ package enum PlacementHTMLRenderer {
         let name = HTMLText.escape(node.name)
         out += "<details class=\"node\" id=\"node-\(name)\"><summary><span class=\"name\">\(name)</span>"
         out += "<span class=\"meta\">pods \(node.pods.count)/\(node.allowedPods)</span>"
-        bar("cpu", entry, page: page, used: node.requested.milliCPU, total: node.allocatable.milliCPU,
+        bar(
+            "cpu", entry, page: page, used: node.requested.milliCPU, total: node.allocatable.milliCPU,
             format: PlanFormatting.cpu, part: \.milliCPU, into: &out)
-        bar("memory", entry, page: page, used: node.requested.memory, total: node.allocatable.memory,
+        bar(
+            "memory", entry, page: page, used: node.requested.memory, total: node.allocatable.memory,
             format: PlanFormatting.bytes, part: \.memory, into: &out)
         out += "</summary>\n"
         if entry.shares.isEmpty {
             out += "<p class=\"empty\">No pods.</p>"
         } else {
             out += "<table><thead><tr><th scope=\"col\">Workload</th><th scope=\"col\">Pods</th>"
-            out += "<th scope=\"col\">CPU</th><th scope=\"col\">Memory</th><th scope=\"col\">Pod names</th></tr></thead><tbody>"
+            out +=
+                "<th scope=\"col\">CPU</th><th scope=\"col\">Memory</th><th scope=\"col\">Pod names</th></tr></thead><tbody>"
             for share in entry.shares {
                 out += "<tr><td><i class=\"sw \(WorkloadPalette.classes(share.workload))\"></i>"
                 out += HTMLText.escape(page.workloads[share.workload].label) + "</td><td>\(share.pods.count)</td>"
@@ -126,7 +132,8 @@ package enum PlacementHTMLRenderer {
             let label = HTMLText.escape(page.workloads[share.workload].label)
             out += "<span class=\"seg \(WorkloadPalette.classes(share.workload))\" "
             out += "style=\"width:\(HTMLText.percentWidth(share.requests[keyPath: part], of: total))\" "
-            out += "title=\"\(label): \(count(share.pods.count, "pod")), \(format(share.requests[keyPath: part]))\"></span>"
+            out +=
+                "title=\"\(label): \(count(share.pods.count, "pod")), \(format(share.requests[keyPath: part]))\"></span>"
         }
         if !rest.isEmpty {
             let amount = rest.reduce(Int64(0)) { $0 + $1.requests[keyPath: part] }
@@ -148,7 +155,8 @@ package enum PlacementHTMLRenderer {
         out += "<th scope=\"col\">Scheduler message</th></tr></thead><tbody>\n"
         for pod in pods {
             let workload = PlacementPage.workload(of: pod)
-            out += "<tr><td>\(HTMLText.escape(pod.key))</td><td>\(HTMLText.escape(workload.kind + " " + workload.name))</td>"
+            out +=
+                "<tr><td>\(HTMLText.escape(pod.key))</td><td>\(HTMLText.escape(workload.kind + " " + workload.name))</td>"
             out += "<td>\(HTMLText.escape(pod.message ?? ""))</td></tr>\n"
         }
         out += "</tbody></table>\n</section>\n"
@@ -161,7 +169,9 @@ package enum PlacementHTMLRenderer {
         out += "<table><thead><tr><th scope=\"col\">CronJob</th><th scope=\"col\">Schedule</th>"
         out += "<th scope=\"col\">Next runs</th></tr></thead><tbody>\n"
         for cron in plan.cronJobs {
-            let runs = cron.problem.map { "invalid: " + $0 } ?? cron.nextRuns.map(PlanFormatting.timestamp).joined(separator: ", ")
+            let runs =
+                cron.problem.map { "invalid: " + $0 }
+                ?? cron.nextRuns.map(PlanFormatting.timestamp).joined(separator: ", ")
             out += "<tr><td>\(HTMLText.escape(cron.namespace + "/" + cron.name))</td>"
             out += "<td><code>\(HTMLText.escape(cron.schedule))</code> (\(HTMLText.escape(cron.timeZone ?? "UTC")))"
             out += cron.suspended ? " suspended" : ""

@@ -1,5 +1,6 @@
-/// `kubec reach --matrix --output html`: the pod-to-pod truth table under the NetworkPolicies as one
-/// self-contained page. Rows are sources, columns a destination pod and port; each cell says "allow" or "deny"
+/// `kubec reach --matrix --output html`: the pod-to-pod truth table under the NetworkPolicies.
+///
+/// One self-contained page. Rows are sources, columns a destination pod and port; each cell says "allow" or "deny"
 /// in text (colour only repeats it) and its `title` names the policies and rules that decide it.
 package enum ReachMatrixHTMLRenderer {
     /// One cell's answer: whether traffic is allowed, and why in words (the deciding rules).
@@ -48,11 +49,13 @@ package enum ReachMatrixHTMLRenderer {
         }
         var out = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
         out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-        out += "<title>kubec reach: \(matrix.sources.count) pods</title>\n<style>\n" + css + "</style>\n</head>\n<body>\n"
+        out +=
+            "<title>kubec reach: \(matrix.sources.count) pods</title>\n<style>\n" + css + "</style>\n</head>\n<body>\n"
         out += "<h1>Reachability</h1>\n<p class=\"totals\">\(matrix.sources.count) source pods, "
         out += "\(matrix.columns.count) destination ports: <span class=\"allow\">\(allowed) allowed</span>, "
         out += "<span class=\"deny\">\(denied) denied</span>. Hover or focus a cell for the deciding rules.</p>\n"
-        out += "<div class=\"scroll\"><table>\n<caption>Rows: source pod. Columns: destination pod and port.</caption>\n"
+        out +=
+            "<div class=\"scroll\"><table>\n<caption>Rows: source pod. Columns: destination pod and port.</caption>\n"
         out += "<thead><tr><th scope=\"col\">From \\ To</th>"
         for column in matrix.columns {
             out += "<th scope=\"col\"><span>\(HTMLText.escape(column.destination))</span> "
@@ -62,7 +65,8 @@ package enum ReachMatrixHTMLRenderer {
         for (row, source) in matrix.sources.enumerated() {
             out += "<tr><th scope=\"row\">\(HTMLText.escape(source))</th>"
             for (index, column) in matrix.columns.enumerated() {
-                guard row < matrix.cells.count, index < matrix.cells[row].count, let cell = matrix.cells[row][index] else {
+                guard row < matrix.cells.count, index < matrix.cells[row].count, let cell = matrix.cells[row][index]
+                else {
                     out += "<td class=\"self\">—</td>"
                     continue
                 }
