@@ -98,6 +98,13 @@ import Testing
         #expect(html.contains("<tr><td>default/big</td><td>Pod big</td><td>\(HTMLText.escape(message))</td></tr>"))
     }
 
+    @Test func pageIsTheSameWhateverTheDocumentOrder() {
+        let documents = [Self.zoned, Self.deployment("web", replicas: 3), Self.deployment("api", replicas: 2), pod("a")]
+        let forward = PlacementHTMLRenderer.render(plan(documents.joined()))
+        let backward = PlacementHTMLRenderer.render(plan(documents.reversed().joined()))
+        #expect(forward == backward)
+    }
+
     @Test func pageFetchesNothing() {
         let html = PlacementHTMLRenderer.render(plan(Self.zoned + pod("a", cpu: "1")))
         for external in ["src=", "href=\"http", "@import", "url(", "<link", "<iframe"] {
