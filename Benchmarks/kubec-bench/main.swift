@@ -27,6 +27,7 @@ let suites: [(String, (String) throws -> [BenchResult])] = [
     ("dnsnginx", DNSNginxBenchmark.run),
     ("dataplane", { _ in runDataplaneBench(); return [] }),
     ("nftables", { _ in runNFTablesBench(); return [] }),
+    ("html", HTMLReportBenchmark.run),
 ]
 let work = FileManager.default.temporaryDirectory.appendingPathComponent("kubec-bench-\(getpid())").path
 

@@ -23,6 +23,7 @@ package enum CompileOutputs {
         var files = [
             OutputFile(path: "placement.txt", text: PlanTextRenderer.render(result)),
             OutputFile(path: "placement.json", text: PlanJSONRenderer.render(result)),
+            OutputFile(path: "report.html", text: PlacementHTMLRenderer.render(result)),
         ]
         var diagnostics = DataplaneInputGuard.admit(state).diagnostics
         if proxyMode == .iptables || proxyMode == .all {

@@ -14,7 +14,7 @@ struct PlanCommand: ParsableCommand {
     @Argument(help: "Files, directories (recursive: .yaml, .yml, .json) or - for standard input.")
     var paths: [String]
 
-    @Option(help: "Output format: text or json.")
+    @Option(help: "Output format: text, json or html (one self-contained page).")
     var output: String = "text"
 
     @Option(help: "Explain one pod's placement: every node's filter verdicts and scores (NAMESPACE/POD).")
@@ -32,8 +32,8 @@ struct PlanCommand: ParsableCommand {
     var failOn: FailOn = .error
 
     func validate() throws {
-        guard output == "text" || output == "json" else {
-            throw ValidationError("unknown output format '\(output)'; use text or json")
+        guard ["text", "json", "html"].contains(output) else {
+            throw ValidationError("unknown output format '\(output)'; use text, json or html")
         }
         if let explain, explain.split(separator: "/").count != 2 {
             throw ValidationError("--explain takes NAMESPACE/POD, got '\(explain)'")
@@ -52,6 +52,8 @@ struct PlanCommand: ParsableCommand {
         findings.sort(by: Diagnostic.reportOrder)
         if output == "json" {
             Console.out(PlanJSONRenderer.render(result))
+        } else if output == "html" {
+            Console.out(PlacementHTMLRenderer.render(result))
         } else if let explain {
             guard let explanation = result.explanation else {
                 Console.error("kubec: error: no scheduled pod named \(explain) (see `kubec plan` for pod names)\n")

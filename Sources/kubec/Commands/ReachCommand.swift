@@ -25,14 +25,16 @@ struct ReachCommand: ParsableCommand {
     @Flag(help: "Print the pod-by-pod truth table for every port in use (or --port).")
     var matrix = false
 
-    @Option(help: "Output format: text or json.")
+    @Option(help: "Output format: text or json (with --matrix also html, one self-contained page).")
     var output: String = "text"
 
     @Option(help: "Seed of the scheduler's tie-breaker.")
     var seed: UInt64 = 0
 
     func validate() throws {
-        guard output == "text" || output == "json" else { throw ValidationError("use --output text or json") }
+        guard output == "text" || output == "json" || (output == "html" && matrix) else {
+            throw ValidationError("use --output text or json (html with --matrix)")
+        }
         if !matrix, from == nil || to == nil || port == nil {
             throw ValidationError("give --from, --to and --port, or --matrix")
         }
@@ -48,7 +50,11 @@ struct ReachCommand: ParsableCommand {
         let engine = ReachEngine(state: state)
         if matrix {
             let filter = try port.map { try engine.port($0, on: nil) }
-            Console.out(output == "json" ? engine.matrixJSON(port: filter) : engine.matrixText(port: filter))
+            switch output {
+            case "json": Console.out(engine.matrixJSON(port: filter))
+            case "html": Console.out(engine.matrixHTML(port: filter))
+            default: Console.out(engine.matrixText(port: filter))
+            }
             return
         }
         guard let source = engine.pod(from ?? ""), let destination = engine.pod(to ?? "") else {

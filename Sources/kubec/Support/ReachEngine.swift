@@ -46,7 +46,7 @@ struct ReachEngine {
         return text
     }
 
-    private func describe(_ verdict: PolicyEvaluator.Verdict) -> String {
+    func describe(_ verdict: PolicyEvaluator.Verdict) -> String {
         if !verdict.isolated { return "not isolated (no policy selects it)" }
         if verdict.allowingRules.isEmpty {
             return "denied: selected by \(verdict.selectingPolicies.joined(separator: ", ")) and no rule allows it"
