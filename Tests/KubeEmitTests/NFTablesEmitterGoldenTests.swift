@@ -80,6 +80,15 @@ import Testing
         #expect(!text.contains("saddr != 10.244.0.0/16 jump mark-for-masquerade"))
     }
 
+    @Test func aHostileNodeNameNeverBecomesAPath() {
+        var state = DataplaneFixtures.clusterIP
+        let hostile = "evil\ntouch /tmp/kubec-pwned"
+        state.nodes[0].name = hostile
+        let paths = NFTablesEmitter().emit(state).files.map(\.path)
+        #expect(!paths.isEmpty)
+        #expect(!paths.contains { $0.contains("evil") || $0.contains("\n") })
+    }
+
     @Test func aHostileServiceNameIsLeftOutWithADiagnostic() {
         var state = DataplaneFixtures.clusterIP
         state.services[0].name = "web\"; flush ruleset"

@@ -9,7 +9,7 @@
 /// a no-endpoint verdict) show up as the lines themselves.
 enum NFTablesLines {
     /// One meaningful line, a slice of the file's bytes.
-    struct Line: Hashable {
+    struct Line: RuleFileLine {
         var text: ArraySlice<UInt8>
 
         static func == (lhs: Line, rhs: Line) -> Bool {
@@ -27,30 +27,14 @@ enum NFTablesLines {
             guard words.count >= 5 else { return String(decoding: text, as: UTF8.self) }
             return String(decoding: words[4], as: UTF8.self) + " (" + String(decoding: words[2], as: UTF8.self) + ")"
         }
+
+        var rendered: String { String(decoding: text, as: UTF8.self) }
+        var declaredChain: String? { declares ? declaredName : nil }
     }
 
     /// The difference of one node's `nftables.nft`, nil when both sides have the same lines.
     static func compare(node: String, file: String, old: [UInt8], new: [UInt8], keepLines: Bool) -> RuleFileChange? {
-        let before = lines(old)
-        let after = lines(new)
-        let oldSet = Set(before)
-        let newSet = Set(after)
-        var change = RuleFileChange(
-            node: node, file: file, addedCount: 0, removedCount: 0, added: [], removed: [], chainsAdded: [],
-            chainsRemoved: [])
-        var seen: Set<Line> = []
-        for line in after where !oldSet.contains(line) && seen.insert(line).inserted {
-            change.addedCount += 1
-            if keepLines { change.added.append(String(decoding: line.text, as: UTF8.self)) }
-            if line.declares { change.chainsAdded.append(line.declaredName) }
-        }
-        seen = []
-        for line in before where !newSet.contains(line) && seen.insert(line).inserted {
-            change.removedCount += 1
-            if keepLines { change.removed.append(String(decoding: line.text, as: UTF8.self)) }
-            if line.declares { change.chainsRemoved.append(line.declaredName) }
-        }
-        return change.addedCount == 0 && change.removedCount == 0 ? nil : change
+        RuleFileChange.between(lines(old), lines(new), node: node, file: file, keepLines: keepLines)
     }
 
     /// The file's lines without comments and blanks, trimmed, in file order.

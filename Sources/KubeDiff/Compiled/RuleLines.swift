@@ -18,7 +18,7 @@ enum RuleLines {
     ]
 
     /// One meaningful line: its table (empty in an ipset file) and its text, both slices of the file's bytes.
-    struct Line: Hashable {
+    struct Line: RuleFileLine {
         var table: ArraySlice<UInt8>
         var text: ArraySlice<UInt8>
 
@@ -49,6 +49,8 @@ enum RuleLines {
             if isChain { return "-t \(table) -N \(chainName)" }
             return "-t \(table) " + String(decoding: text, as: UTF8.self)
         }
+
+        var declaredChain: String? { isChain ? RuleLines.chain(self) : nil }
     }
 
     /// The difference of one node's file, nil when the two have the same lines.
@@ -59,26 +61,8 @@ enum RuleLines {
     ) -> RuleFileChange? {
         if file == "nftables.nft" { return NFTablesLines.compare(node: node, file: file, old: old, new: new, keepLines: keepLines) }
         let tables = !file.hasSuffix(".ipset")
-        let before = lines(old, tables: tables)
-        let after = lines(new, tables: tables)
-        let oldSet = Set(before)
-        let newSet = Set(after)
-        var change = RuleFileChange(
-            node: node, file: file, addedCount: 0, removedCount: 0, added: [], removed: [], chainsAdded: [],
-            chainsRemoved: [])
-        var seen: Set<Line> = []
-        for line in after where !oldSet.contains(line) && seen.insert(line).inserted {
-            change.addedCount += 1
-            if keepLines { change.added.append(line.rendered) }
-            if line.isChain { change.chainsAdded.append(chain(line)) }
-        }
-        seen = []
-        for line in before where !newSet.contains(line) && seen.insert(line).inserted {
-            change.removedCount += 1
-            if keepLines { change.removed.append(line.rendered) }
-            if line.isChain { change.chainsRemoved.append(chain(line)) }
-        }
-        return change.addedCount == 0 && change.removedCount == 0 ? nil : change
+        return RuleFileChange.between(
+            lines(old, tables: tables), lines(new, tables: tables), node: node, file: file, keepLines: keepLines)
     }
 
     /// `CHAIN (table)`, or a set's name.

@@ -36,6 +36,7 @@ package struct NFTablesEmitter: Sendable {
     /// One `nodes/NODE/nftables.nft` per selected node, in node-name order (nodes rendered in parallel), and a
     /// diagnostic per service port left out.
     package func emit(_ state: ClusterState) -> (files: [OutputFile], diagnostics: [Diagnostic]) {
+        let state = DataplaneInputGuard.admit(state).state
         let families = options.families(state)
         let plans = families.map { ServicePortPlan.plans(for: state, family: $0) }
         let nodes = state.nodes.filter { options.nodes?.contains($0.name) ?? true }.sorted { $0.name < $1.name }

@@ -19,13 +19,15 @@ package enum CompileOutputs {
     package static func emit(
         _ result: PlanResult, nodes: Set<String> = [], proxyMode: ProxyMode = .all, set: ManifestSet? = nil
     ) -> (files: [OutputFile], diagnostics: [Diagnostic]) {
-        let state = result.state
+        // Admitted once here for the findings and the emitters; each emitter admits again as its own guard.
+        let admitted = DataplaneInputGuard.admit(result.state)
+        let state = admitted.state
         var files = [
             OutputFile(path: "placement.txt", text: PlanTextRenderer.render(result)),
             OutputFile(path: "placement.json", text: PlanJSONRenderer.render(result)),
             OutputFile(path: "report.html", text: PlacementHTMLRenderer.render(result)),
         ]
-        var diagnostics = DataplaneInputGuard.admit(state).diagnostics
+        var diagnostics = admitted.diagnostics
         if proxyMode == .iptables || proxyMode == .all {
             // One file per proxier kube-proxy runs: IPv4 always (as CLI.md lists it), IPv6 when the cluster has
             // IPv6 Service or pod addresses.
