@@ -47,7 +47,7 @@ package struct RBACCreatePodsRule: Rule {
         for (object, rule) in RBACPolicyRule.all(in: context) {
             guard rule.coversCoreGroup, rule.grants(anyOf: ["create"]),
                   let resource = rule.resourceEntry(matching: ["pods"]) else { continue }
-            sink.report(object, at: resource, "\(object.kind) \(FieldValue.quote(object.name)) can create Pods",
+            sink.report(object, at: resource, "the role can create Pods",
                         hint: "let a controller create the pods, and grant its subject only the workload it manages")
         }
     }

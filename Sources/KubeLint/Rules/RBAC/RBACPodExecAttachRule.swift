@@ -67,8 +67,8 @@ package struct RBACPodExecAttachRule: Rule {
         for (object, rule) in RBACPolicyRule.all(in: context) {
             guard rule.coversCoreGroup, rule.grants(anyOf: ["get", "create"]) else { continue }
             for entry in rule.entries("resources") where Self.subresources.contains(entry.text) || entry.text == "*" {
-                let what = entry.text == "pods/attach" ? "attach to" : "exec into"
-                sink.report(object, at: entry.node, "\(object.kind) \(FieldValue.quote(object.name)) can \(what) running containers (\(entry.text))",
+                let what = ["pods/exec": "exec into", "pods/attach": "attach to"][entry.text] ?? "exec into and attach to"
+                sink.report(object, at: entry.node, "the role can \(what) running containers (resources: \"\(entry.text)\")",
                             hint: "grant exec and attach only to a break-glass role, bound when needed")
             }
         }

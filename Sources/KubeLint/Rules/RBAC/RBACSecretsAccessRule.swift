@@ -71,7 +71,7 @@ package struct RBACSecretsAccessRule: Rule {
         for (object, rule) in RBACPolicyRule.all(in: context) {
             guard rule.coversCoreGroup, !rule.isNarrowedToNames, rule.grants(anyOf: ["get", "list", "watch"]),
                   let resource = rule.resourceEntry(matching: ["secrets"]) else { continue }
-            sink.report(object, at: resource, "\(object.kind) \(FieldValue.quote(object.name)) can read Secrets",
+            sink.report(object, at: resource, "the role can read Secrets",
                         hint: "name the Secrets in resourceNames, or mount them into the pods that need them")
         }
     }

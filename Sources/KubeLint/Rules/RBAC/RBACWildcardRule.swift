@@ -61,7 +61,7 @@ package struct RBACWildcardRule: Rule {
             for (key, what) in [("resources", "every resource"), ("verbs", "every verb")] {
                 for entry in rule.entries(key) where entry.text == "*" || entry.text.hasPrefix("*/") {
                     let detail = entry.text == "*" ? what : "subresource \(FieldValue.quote(String(entry.text.dropFirst(2)))) of every resource"
-                    sink.report(object, at: entry.node, "\(object.kind) \(FieldValue.quote(object.name)) grants \(detail) (\(key): \"\(entry.text)\")",
+                    sink.report(object, at: entry.node, "the role grants \(detail) (\(key): \"\(entry.text)\")",
                                 hint: "list the \(key) the subject needs")
                 }
             }
