@@ -1,9 +1,8 @@
-import Foundation
 import KubeLint
 import KubeYAML
 import Testing
 
-/// Edge cases of the RBAC rules beyond their documented examples, and the `equivalents` of the catalogue.
+/// Edge cases of the RBAC rules beyond their documented examples.
 struct RBACRuleTests {
     @Test func aRoleKindOfAnotherAPIGroupIsNotReadAsRBAC() {
         let text = """
@@ -55,19 +54,5 @@ struct RBACRuleTests {
     @Test func createPodsIsOptIn() throws {
         let description = try #require(RuleRegistry.description(of: "rbac-create-pods"))
         #expect(!description.enabledByDefault)
-    }
-
-    @Test func rulesJSONListsEquivalentsOfEveryToolForEveryRule() throws {
-        let json = try #require(
-            try JSONSerialization.jsonObject(with: Data(RuleCatalog.json().utf8)) as? [String: Any])
-        let rules = try #require(json["rules"] as? [[String: Any]])
-        for rule in rules {
-            let equivalents = try #require(rule["equivalents"] as? [String: [String]], "\(rule["id"] ?? "")")
-            #expect(Set(equivalents.keys) == ["kube-linter", "kube-score", "polaris", "checkov"])
-        }
-        let wildcard = try #require(rules.first { $0["id"] as? String == "rbac-wildcard" })
-        let equivalents = try #require(wildcard["equivalents"] as? [String: [String]])
-        #expect(equivalents["checkov"] == ["CKV_K8S_49"])
-        #expect(equivalents["kube-linter"] == ["wildcard-in-rules"])
     }
 }
