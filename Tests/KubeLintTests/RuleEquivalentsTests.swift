@@ -1,5 +1,6 @@
 import Foundation
 import KubeLint
+import KubeYAML
 import Testing
 
 /// The `equivalents` of the rule catalogue: the migration map from kube-linter, kube-score, Polaris and Checkov.
@@ -26,5 +27,17 @@ struct RuleEquivalentsTests {
             }
         }
         #expect(owners.filter { $0.value.count > 1 }.isEmpty)
+    }
+
+    @Test func aConfigCanTurnARuleOffByAForeignCheckName() {
+        let (configuration, problems) = Lint.configuration("rules:\n  wildcard-in-rules: off\n")
+        #expect(problems.isEmpty)
+        let rule = RuleRegistry.description(of: "rbac-wildcard")
+        #expect(rule.map { configuration.isEnabled($0) } == false)
+    }
+
+    @Test func aConfigCanSetASeverityByACheckovID() {
+        let (configuration, _) = Lint.configuration("rules:\n  CKV_K8S_16: error\n")
+        #expect(configuration.severity(forRule: "privileged-container", default: .warning) == .error)
     }
 }
