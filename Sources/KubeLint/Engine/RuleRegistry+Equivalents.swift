@@ -11,11 +11,11 @@ extension RuleRegistry {
         return table
     }()
 
-    /// The kubec rule id that covers a check of another linter (`wildcard-in-rules`, `CKV_K8S_49`), nil when
-    /// no rule lists it. A kubec id is returned unchanged.
+    /// The kubec rule id that covers a check of another linter, or nil.
     ///
-    /// A foreign check may cover only part of its kubec rule (kube-linter's `host-network` and `host-pid` are
-    /// both `host-namespaces`): a setting given by the foreign name applies to the whole rule.
+    /// `wildcard-in-rules` and `CKV_K8S_49` give `rbac-wildcard`; a kubec id is returned unchanged. A foreign
+    /// check may cover only part of its kubec rule (kube-linter's `host-network` and `host-pid` are both
+    /// `host-namespaces`): a setting given by the foreign name applies to the whole rule.
     package static func ruleID(forName name: String) -> String? {
         description(of: name) != nil ? name : byForeignName[name]
     }

@@ -78,14 +78,18 @@ package struct ClusterAdminBindingRule: Rule {
         for kind in ["ClusterRoleBinding", "RoleBinding"] {
             for object in context.objects(ofKind: kind) where object.isRBAC {
                 guard let roleRef = object.node["roleRef"], roleRef["kind"]?.text == "ClusterRole",
-                      let name = roleRef["name"], name.text == "cluster-admin" else { continue }
+                    let name = roleRef["name"], name.text == "cluster-admin"
+                else { continue }
                 let subjects = object.node["subjects"]?.items.filter { !Self.isBootstrapMasters($0) } ?? []
                 guard let first = subjects.first else { continue }
-                let scope = kind == "ClusterRoleBinding" ? "the whole cluster" : "namespace \(FieldValue.quote(object.namespace))"
+                let scope =
+                    kind == "ClusterRoleBinding"
+                    ? "the whole cluster" : "namespace \(FieldValue.quote(object.namespace))"
                 let who = "\(first["kind"]?.text ?? "subject") \(FieldValue.quote(first["name"]?.text ?? ""))"
                 let more = subjects.count > 1 ? " and \(subjects.count - 1) more subject(s) get" : " gets"
-                sink.report(object, at: name, "\(who)\(more) cluster-admin over \(scope)",
-                            hint: "bind a Role or ClusterRole that lists only the verbs and resources needed")
+                sink.report(
+                    object, at: name, "\(who)\(more) cluster-admin over \(scope)",
+                    hint: "bind a Role or ClusterRole that lists only the verbs and resources needed")
             }
         }
     }

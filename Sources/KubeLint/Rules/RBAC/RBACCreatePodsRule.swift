@@ -27,7 +27,7 @@ package struct RBACCreatePodsRule: Rule {
             - apiGroups: [""]
               resources: [↓pods]
               verbs: [create, delete]
-            """,
+            """
         ],
         nonTriggering: [
             """
@@ -40,15 +40,17 @@ package struct RBACCreatePodsRule: Rule {
             - apiGroups: [""]
               resources: [pods, pods/log]
               verbs: [get, list, watch]
-            """,
+            """
         ])
 
     package func check(_ context: LintContext, into sink: inout FindingSink) {
         for (object, rule) in RBACPolicyRule.all(in: context) {
             guard rule.coversCoreGroup, rule.grants(anyOf: ["create"]),
-                  let resource = rule.resourceEntry(matching: ["pods"]) else { continue }
-            sink.report(object, at: resource, "the role can create Pods",
-                        hint: "let a controller create the pods, and grant its subject only the workload it manages")
+                let resource = rule.resourceEntry(matching: ["pods"])
+            else { continue }
+            sink.report(
+                object, at: resource, "the role can create Pods",
+                hint: "let a controller create the pods, and grant its subject only the workload it manages")
         }
     }
 }

@@ -58,18 +58,20 @@ package struct RBACPodExecAttachRule: Rule {
             - apiGroups: [""]
               resources: [pods, pods/log]
               verbs: [get, list]
-            """,
+            """
         ])
 
     static let subresources: Set<String> = ["pods/exec", "pods/attach", "pods/*"]
+    static let actions = ["pods/exec": "exec into", "pods/attach": "attach to"]
 
     package func check(_ context: LintContext, into sink: inout FindingSink) {
         for (object, rule) in RBACPolicyRule.all(in: context) {
             guard rule.coversCoreGroup, rule.grants(anyOf: ["get", "create"]) else { continue }
             for entry in rule.entries("resources") where Self.subresources.contains(entry.text) || entry.text == "*" {
-                let what = ["pods/exec": "exec into", "pods/attach": "attach to"][entry.text] ?? "exec into and attach to"
-                sink.report(object, at: entry.node, "the role can \(what) running containers (resources: \"\(entry.text)\")",
-                            hint: "grant exec and attach only to a break-glass role, bound when needed")
+                let what = Self.actions[entry.text] ?? "exec into and attach to"
+                sink.report(
+                    object, at: entry.node, "the role can \(what) running containers (resources: \"\(entry.text)\")",
+                    hint: "grant exec and attach only to a break-glass role, bound when needed")
             }
         }
     }

@@ -70,9 +70,11 @@ package struct RBACSecretsAccessRule: Rule {
     package func check(_ context: LintContext, into sink: inout FindingSink) {
         for (object, rule) in RBACPolicyRule.all(in: context) {
             guard rule.coversCoreGroup, !rule.isNarrowedToNames, rule.grants(anyOf: ["get", "list", "watch"]),
-                  let resource = rule.resourceEntry(matching: ["secrets"]) else { continue }
-            sink.report(object, at: resource, "the role can read Secrets",
-                        hint: "name the Secrets in resourceNames, or mount them into the pods that need them")
+                let resource = rule.resourceEntry(matching: ["secrets"])
+            else { continue }
+            sink.report(
+                object, at: resource, "the role can read Secrets",
+                hint: "name the Secrets in resourceNames, or mount them into the pods that need them")
         }
     }
 }

@@ -53,16 +53,18 @@ package struct RBACWildcardRule: Rule {
             - apiGroups: ["*"]
               resources: [configmaps]
               verbs: [get, list, watch]
-            """,
+            """
         ])
 
     package func check(_ context: LintContext, into sink: inout FindingSink) {
         for (object, rule) in RBACPolicyRule.all(in: context) {
             for (key, what) in [("resources", "every resource"), ("verbs", "every verb")] {
                 for entry in rule.entries(key) where entry.text == "*" || entry.text.hasPrefix("*/") {
-                    let detail = entry.text == "*" ? what : "subresource \(FieldValue.quote(String(entry.text.dropFirst(2)))) of every resource"
-                    sink.report(object, at: entry.node, "the role grants \(detail) (\(key): \"\(entry.text)\")",
-                                hint: "list the \(key) the subject needs")
+                    let subresource = FieldValue.quote(String(entry.text.dropFirst(2)))
+                    let detail = entry.text == "*" ? what : "subresource \(subresource) of every resource"
+                    sink.report(
+                        object, at: entry.node, "the role grants \(detail) (\(key): \"\(entry.text)\")",
+                        hint: "list the \(key) the subject needs")
                 }
             }
         }
