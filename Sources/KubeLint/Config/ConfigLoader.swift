@@ -39,7 +39,9 @@ package enum ConfigLoader {
             return
         }
         for (key, value) in node.pairs {
-            guard let id = key.text else { continue }
+            guard let written = key.text else { continue }
+            // Another linter's check name stands for the kubec rule that covers it.
+            let id = RuleRegistry.ruleID(forName: written) ?? written
             // YAML 1.1 reads a plain `off` as false; accept it as meant.
             let word = value.scalarType == .bool ? (value.bool == false ? "off" : "on") : (value.text ?? "")
             let setting: LintConfiguration.RuleSetting? = switch word {
@@ -48,7 +50,7 @@ package enum ConfigLoader {
             default: Severity(name: word).map { .severity($0) }
             }
             guard let setting else {
-                diagnostics.append(problem(value, "rule '\(id)': expected off, info, warning or error, found '\(word)'"))
+                diagnostics.append(problem(value, "rule '\(written)': expected off, info, warning or error, found '\(word)'"))
                 continue
             }
             configuration.ruleSettings[id] = setting

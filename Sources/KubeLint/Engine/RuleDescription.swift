@@ -33,10 +33,13 @@ package struct RuleDescription: Sendable {
     package var triggering: [String]
     /// YAML inputs that must not trigger the rule.
     package var nonTriggering: [String]
+    /// The checks of kube-linter, kube-score, Polaris and Checkov this rule covers.
+    package var equivalents: RuleEquivalents
 
     package init(
         id: String, name: String, summary: String, rationale: String, kind: Kind, severity: Severity,
-        enabledByDefault: Bool = true, triggering: [String], nonTriggering: [String]
+        enabledByDefault: Bool = true, equivalents: RuleEquivalents = .none, triggering: [String],
+        nonTriggering: [String]
     ) {
         self.id = id
         self.name = name
@@ -47,5 +50,6 @@ package struct RuleDescription: Sendable {
         self.enabledByDefault = enabledByDefault
         self.triggering = triggering
         self.nonTriggering = nonTriggering
+        self.equivalents = equivalents
     }
 }

@@ -57,6 +57,12 @@ package enum RuleRegistry {
         RunAsRootRule(),
         HostNamespacesRule(),
         AmbiguousScalarRule(),
+        // Best practice: RBAC
+        ClusterAdminBindingRule(),
+        RBACWildcardRule(),
+        RBACSecretsAccessRule(),
+        RBACCreatePodsRule(),
+        RBACPodExecAttachRule(),
         // Meta
         UnusedSuppressionRule(),
     ]

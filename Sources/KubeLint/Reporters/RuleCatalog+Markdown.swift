@@ -24,6 +24,11 @@ extension RuleCatalog {
             }
             for rule in group {
                 text += "\n### \(rule.id)\n\n**\(rule.name)**: \(rule.summary)\n\n\(rule.rationale)\n"
+                if !rule.equivalents.isEmpty {
+                    let names = rule.equivalents.byTool.filter { !$0.names.isEmpty }
+                        .map { "\($0.tool) " + $0.names.map { "`\($0)`" }.joined(separator: ", ") }
+                    text += "\nEquivalents: " + names.joined(separator: "; ") + ".\n"
+                }
                 for example in rule.triggering {
                     text += "\nTriggers:\n\n```yaml\n\(example)\n```\n"
                 }

@@ -20,7 +20,8 @@ package enum RuleCatalog {
         return output
     }
 
-    /// `{"rules": [{id, name, kind, severity, enabledByDefault, summary, rationale, examples}]}`.
+    /// `{"rules": [{id, name, kind, severity, enabledByDefault, summary, rationale, equivalents, examples}]}`;
+    /// `equivalents` maps `kube-linter`, `kube-score`, `polaris` and `checkov` to the check names a rule covers.
     package static func json() -> String {
         let rules: [JSONValue] = RuleRegistry.all.map(\.info).map { rule in
             .object([
@@ -31,6 +32,7 @@ package enum RuleCatalog {
                 ("enabledByDefault", .bool(rule.enabledByDefault)),
                 ("summary", .string(rule.summary)),
                 ("rationale", .string(rule.rationale)),
+                ("equivalents", .object(rule.equivalents.byTool.map { ($0.tool, .array($0.names.map { .string($0) })) })),
                 ("examples", .object([
                     ("triggering", .array(rule.triggering.map { .string($0) })),
                     ("nonTriggering", .array(rule.nonTriggering.map { .string($0) })),

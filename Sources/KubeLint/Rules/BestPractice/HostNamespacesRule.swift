@@ -10,6 +10,9 @@ package struct HostNamespacesRule: Rule {
         summary: "A pod uses hostNetwork, hostPID or hostIPC",
         rationale: "The pod sees and can reach the node's processes, interfaces or shared memory; reserve it for node agents.",
         kind: .bestPractice, severity: .warning,
+        equivalents: RuleEquivalents(
+            kubeLinter: ["host-network", "host-pid", "host-ipc"], polaris: ["hostNetworkSet", "hostPIDSet", "hostIPCSet"],
+            checkov: ["CKV_K8S_17", "CKV_K8S_18", "CKV_K8S_19"]),
         triggering: [
             """
             apiVersion: v1

@@ -10,6 +10,8 @@ package struct ImageTagRule: Rule {
         summary: "A container image has no tag or the tag latest (and no digest)",
         rationale: "The image changes under the same name: rollouts are not reproducible and rollbacks may not roll back.",
         kind: .bestPractice, severity: .warning,
+        equivalents: RuleEquivalents(
+            kubeLinter: ["latest-tag"], kubeScore: ["container-image-tag"], polaris: ["tagNotSpecified"], checkov: ["CKV_K8S_14"]),
         triggering: [
             """
             apiVersion: v1

@@ -10,6 +10,8 @@ package struct PrivilegeEscalationRule: Rule {
         summary: "A container sets allowPrivilegeEscalation: true or adds SYS_ADMIN",
         rationale: "setuid binaries can then gain more privileges than the container process started with.",
         kind: .bestPractice, severity: .warning,
+        equivalents: RuleEquivalents(
+            kubeLinter: ["privilege-escalation-container"], polaris: ["privilegeEscalationAllowed"], checkov: ["CKV_K8S_20"]),
         triggering: [
             """
             apiVersion: v1

@@ -10,6 +10,8 @@ package struct PrivilegedContainerRule: Rule {
         summary: "A container runs privileged",
         rationale: "A privileged container has every capability and the host's devices: escaping it is trivial.",
         kind: .bestPractice, severity: .warning,
+        equivalents: RuleEquivalents(
+            kubeLinter: ["privileged-container"], polaris: ["runAsPrivileged"], checkov: ["CKV_K8S_16"]),
         triggering: [
             """
             apiVersion: v1

@@ -10,6 +10,8 @@ package struct ReadinessProbeMissingRule: Rule {
         summary: "A container of a long-running workload exposes ports but has no readinessProbe",
         rationale: "Without it, Services send traffic to the pod as soon as it starts, before it can answer; rollouts cannot tell a broken version.",
         kind: .bestPractice, severity: .warning,
+        equivalents: RuleEquivalents(
+            kubeLinter: ["no-readiness-probe"], kubeScore: ["pod-probes"], polaris: ["readinessProbeMissing"], checkov: ["CKV_K8S_9"]),
         triggering: [
             """
             apiVersion: apps/v1

@@ -10,6 +10,10 @@ package struct ResourcesMissingRule: Rule {
         summary: "A container sets no CPU or memory request, or no memory limit",
         rationale: "Without requests the scheduler packs pods blindly and they are evicted first; without a memory limit one leak can starve the node.",
         kind: .bestPractice, severity: .warning,
+        equivalents: RuleEquivalents(
+            kubeLinter: ["unset-cpu-requirements", "unset-memory-requirements"], kubeScore: ["container-resources"],
+            polaris: ["cpuRequestsMissing", "memoryRequestsMissing", "memoryLimitsMissing"],
+            checkov: ["CKV_K8S_10", "CKV_K8S_12", "CKV_K8S_13"]),
         triggering: [
             """
             apiVersion: v1

@@ -10,6 +10,9 @@ package struct RunAsRootRule: Rule {
         summary: "A container may run as root: no runAsNonRoot: true and no non-zero runAsUser",
         rationale: "A root process in a container is root on the host once it escapes; most images run fine as a user.",
         kind: .bestPractice, severity: .info,
+        equivalents: RuleEquivalents(
+            kubeLinter: ["run-as-non-root"], kubeScore: ["container-security-context-user-group-id"], polaris: ["runAsRootAllowed"],
+            checkov: ["CKV_K8S_23"]),
         triggering: [
             """
             apiVersion: v1

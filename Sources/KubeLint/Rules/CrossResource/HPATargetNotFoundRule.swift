@@ -10,6 +10,8 @@ package struct HPATargetNotFoundRule: Rule {
         summary: "A HorizontalPodAutoscaler's scaleTargetRef names no object in the input",
         rationale: "The autoscaler reports FailedGetScale and scales nothing.",
         kind: .crossResource, severity: .warning,
+        equivalents: RuleEquivalents(
+            kubeLinter: ["dangling-horizontalpodautoscaler"], kubeScore: ["horizontalpodautoscaler-has-target"]),
         triggering: [
             """
             apiVersion: autoscaling/v2

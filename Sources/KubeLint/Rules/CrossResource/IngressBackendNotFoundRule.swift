@@ -10,6 +10,8 @@ package struct IngressBackendNotFoundRule: Rule {
         summary: "An Ingress backend names a Service, or a port of it, that is not in the input",
         rationale: "The controller answers 503 for the route. A missing Service may live elsewhere (warning); a missing port of a Service that is here is a bug (error).",
         kind: .crossResource, severity: .warning,
+        equivalents: RuleEquivalents(
+            kubeLinter: ["dangling-ingress"], kubeScore: ["ingress-targets-service"]),
         triggering: [
             """
             apiVersion: networking.k8s.io/v1

@@ -11,6 +11,8 @@ package struct NetworkPolicyPeerMatchesNothingRule: Rule {
         summary: "A from/to peer's podSelector matches no pod, or its namespaceSelector no namespace, in the input",
         rationale: "The rule allows traffic from or to nobody, so the traffic it was meant for stays blocked.",
         kind: .crossResource, severity: .warning,
+        equivalents: RuleEquivalents(
+            kubeLinter: ["dangling-networkpolicypeer-podselector"]),
         triggering: [
             """
             apiVersion: networking.k8s.io/v1

@@ -10,6 +10,8 @@ package struct NetworkPolicySelectsNoPodRule: Rule {
         summary: "A NetworkPolicy's podSelector matches no pod template in its namespace",
         rationale: "The policy isolates nothing: the pods it was written for stay open.",
         kind: .crossResource, severity: .warning,
+        equivalents: RuleEquivalents(
+            kubeLinter: ["dangling-networkpolicy"], kubeScore: ["networkpolicy-targets-pod"]),
         triggering: [
             """
             apiVersion: networking.k8s.io/v1

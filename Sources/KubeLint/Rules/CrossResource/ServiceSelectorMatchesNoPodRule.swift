@@ -10,6 +10,8 @@ package struct ServiceSelectorMatchesNoPodRule: Rule {
         summary: "A Service selector matches no pod template of any workload in its namespace",
         rationale: "The Service gets no endpoints and every connection to it fails; usually a label typo or a namespace mix-up.",
         kind: .crossResource, severity: .warning,
+        equivalents: RuleEquivalents(
+            kubeLinter: ["dangling-service"], kubeScore: ["service-targets-pod"]),
         triggering: [
             """
             apiVersion: v1

@@ -10,6 +10,8 @@ package struct StatefulSetServiceRule: Rule {
         summary: "A StatefulSet's serviceName names no Service in the input, or one that is not headless",
         rationale: "Pods get their stable DNS names (pod-0.svc) only from a headless governing Service.",
         kind: .crossResource, severity: .warning,
+        equivalents: RuleEquivalents(
+            kubeScore: ["statefulset-has-servicename"]),
         triggering: [
             """
             apiVersion: apps/v1

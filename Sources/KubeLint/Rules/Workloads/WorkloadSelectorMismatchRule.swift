@@ -11,6 +11,8 @@ package struct WorkloadSelectorMismatchRule: Rule {
         summary: "A workload's selector must match its pod template's labels",
         rationale: "The API server rejects it (`selector` does not match template `labels`); it is the most common copy-paste error in manifests.",
         kind: .apiServer, severity: .error,
+        equivalents: RuleEquivalents(
+            kubeLinter: ["mismatching-selector"]),
         triggering: [
             """
             apiVersion: apps/v1
