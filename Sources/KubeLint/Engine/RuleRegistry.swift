@@ -63,6 +63,8 @@ package enum RuleRegistry {
         RBACSecretsAccessRule(),
         RBACCreatePodsRule(),
         RBACPodExecAttachRule(),
+        RBACRoleRefNotFoundRule(),
+        RBACSubjectNotFoundRule(),
         // Meta
         UnusedSuppressionRule(),
     ]

@@ -2,10 +2,11 @@ import KubeYAML
 
 /// The catalogue `kubec rules` prints, from the registry.
 package enum RuleCatalog {
-    /// One rule a line, grouped by kind: `id  severity  summary`, opt-in rules marked.
-    package static func text() -> String {
+    /// One rule a line, grouped by kind: `id  severity  summary`, opt-in rules marked; then the ids of the
+    /// stages before linting (`pipeline`), grouped by category.
+    package static func text(pipeline: [PipelineRuleInfo] = []) -> String {
         let rules = RuleRegistry.all.map(\.info)
-        let width = (rules.map(\.id.count).max() ?? 0) + 2
+        let width = ((rules.map(\.id) + pipeline.map(\.id)).map(\.count).max() ?? 0) + 2
         var output = ""
         for kind in RuleDescription.Kind.allCases {
             let group = rules.filter { $0.kind == kind }
@@ -16,13 +17,23 @@ package enum RuleCatalog {
                 output += "  " + rule.id.padding(width) + severity.padding(20) + rule.summary + "\n"
             }
         }
-        output += "\(rules.count) rules\n"
+        var categories: [String] = []
+        for entry in pipeline where !categories.contains(entry.category) { categories.append(entry.category) }
+        for category in categories {
+            output += "\(category) (before linting):\n"
+            for entry in pipeline where entry.category == category {
+                output += "  " + entry.id.padding(width) + entry.severity.name.padding(20) + entry.summary + "\n"
+            }
+        }
+        output += "\(rules.count) rules"
+        output += pipeline.isEmpty ? "\n" : ", \(pipeline.count) ids of the stages before linting\n"
         return output
     }
 
     /// `{"rules": [{id, name, kind, severity, enabledByDefault, summary, rationale, equivalents, examples}]}`;
     /// `equivalents` maps `kube-linter`, `kube-score`, `polaris` and `checkov` to the check names a rule covers.
-    package static func json() -> String {
+    /// The ids of `pipeline` follow with `kind: "pipeline"`, their `category`, severity and summary.
+    package static func json(pipeline: [PipelineRuleInfo] = []) -> String {
         let rules: [JSONValue] = RuleRegistry.all.map(\.info).map { rule in
             .object([
                 ("id", .string(rule.id)),
@@ -39,7 +50,18 @@ package enum RuleCatalog {
                 ])),
             ])
         }
-        return JSONValue.object([("rules", .array(rules))]).rendered(pretty: true) + "\n"
+        let stages: [JSONValue] = pipeline.map { entry in
+            .object([
+                ("id", .string(entry.id)),
+                ("kind", .string("pipeline")),
+                ("category", .string(entry.category)),
+                ("severity", .string(entry.severity.name)),
+                ("enabledByDefault", .bool(true)),
+                ("summary", .string(entry.summary)),
+                ("equivalents", .object([])),
+            ])
+        }
+        return JSONValue.object([("rules", .array(rules + stages))]).rendered(pretty: true) + "\n"
     }
 }
 

@@ -19,6 +19,7 @@ struct RulesCommand: ParsableCommand {
     }
 
     func run() throws {
-        Console.out(output == "json" ? RuleCatalog.json() : output == "markdown" ? RuleCatalog.markdown() : RuleCatalog.text())
+        Console.out(output == "json" ? RuleCatalog.json(pipeline: PipelineRuleCatalog.all)
+                : output == "markdown" ? RuleCatalog.markdown() : RuleCatalog.text(pipeline: PipelineRuleCatalog.all))
     }
 }

@@ -64,8 +64,9 @@ struct ValidationFlags: ParsableArguments {
             }
             configuration = loaded
         }
-        configuration.enabled.formUnion(enable)
-        configuration.disabled.formUnion(disable)
+        // A check of kube-linter, kube-score, Polaris or Checkov names the kubec rule covering it, as in the config.
+        configuration.enabled.formUnion(enable.map { RuleRegistry.ruleID(forName: $0) ?? $0 })
+        configuration.disabled.formUnion(disable.map { RuleRegistry.ruleID(forName: $0) ?? $0 })
         return configuration
     }
 }
