@@ -88,4 +88,33 @@ struct RBACBindingTargetTests {
         #expect(found.map(\.severity) == [.warning])
         #expect(found.first?.path == "roleRef.name")
     }
+
+    @Test func theAuthenticationReaderRoleOfKubeSystemIsNeverMissing() {
+        let text = """
+            apiVersion: rbac.authorization.k8s.io/v1
+            kind: Role
+            metadata: {name: mine, namespace: kube-system}
+            rules: []
+            ---
+            apiVersion: rbac.authorization.k8s.io/v1
+            kind: RoleBinding
+            metadata: {name: metrics-server-auth-reader, namespace: kube-system}
+            roleRef: {apiGroup: rbac.authorization.k8s.io, kind: Role, name: extension-apiserver-authentication-reader}
+            subjects: [{kind: ServiceAccount, name: metrics-server, namespace: kube-system}]
+            """
+        #expect(findings(text, rule: "rbac-role-ref-not-found").isEmpty)
+    }
+
+    @Test func aMissingRoleNamesItsNamespace() {
+        let text = binding + """
+
+            ---
+            apiVersion: rbac.authorization.k8s.io/v1
+            kind: Role
+            metadata: {name: other, namespace: team-a}
+            rules: []
+            """
+        let messages = findings(text, rule: "rbac-role-ref-not-found").map(\.message)
+        #expect(messages == ["roleRef names Role \"pod-reader\", which is not in namespace \"team-a\" of the input"])
+    }
 }

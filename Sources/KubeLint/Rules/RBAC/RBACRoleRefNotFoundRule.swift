@@ -12,7 +12,7 @@ package struct RBACRoleRefNotFoundRule: Rule {
             that name appears, which may be much later and with other rules than intended. A typo in roleRef \
             (which cannot be edited afterwards) thus fails silently. Reported only when the input holds Roles of \
             the binding's namespace (or ClusterRoles); the built-in ClusterRoles cluster-admin, admin, edit, view \
-            and every `system:` role always exist.
+            every `system:` role and kube-system's extension-apiserver-authentication-reader Role always exist.
             """,
         kind: .crossResource, severity: .warning,
         triggering: [
@@ -81,15 +81,15 @@ package struct RBACRoleRefNotFoundRule: Rule {
                 else { continue }
                 // A ClusterRoleBinding may only name a ClusterRole; the API server reports the other case.
                 if kind == "ClusterRoleBinding" && roleKind == "Role" { continue }
-                if Self.isBuiltIn(roleKind, name) { continue }
+                if Self.isBuiltIn(roleKind, name, in: binding.namespace) { continue }
                 let index = targets ?? RBACBindingTargets(context)
                 targets = index
                 let namespace = roleKind == "ClusterRole" ? "" : binding.namespace
                 if index.contains(roleKind, in: namespace, named: name) { continue }
-                let place = namespace.isEmpty ? "" : " in namespace \(FieldValue.quote(namespace))"
+                let place = namespace.isEmpty ? "the input" : "namespace \(FieldValue.quote(namespace)) of the input"
                 index.reportMissing(
                     roleKind, in: namespace, binding: binding, at: nameNode, path: "roleRef.name", into: &sink,
-                    message: "roleRef names \(roleKind) \(FieldValue.quote(name)), which is not in the input\(place)",
+                    message: "roleRef names \(roleKind) \(FieldValue.quote(name)), which is not in \(place)",
                     what: "roleRef",
                     hint: "correct roleRef.name (a binding's roleRef cannot be changed: delete and recreate it), "
                         + "or add the \(roleKind)")
@@ -97,9 +97,11 @@ package struct RBACRoleRefNotFoundRule: Rule {
         }
     }
 
-    /// The ClusterRoles every cluster creates at bootstrap, and the `system:` roles of its components.
-    static func isBuiltIn(_ kind: String, _ name: String) -> Bool {
+    /// The roles every cluster creates at bootstrap: the user-facing ClusterRoles, the `system:` roles of its
+    /// components, and the Role of kube-system that extension API servers bind to read the client-CA ConfigMap.
+    static func isBuiltIn(_ kind: String, _ name: String, in namespace: String) -> Bool {
         if name.hasPrefix("system:") { return true }
-        return kind == "ClusterRole" && ["cluster-admin", "admin", "edit", "view"].contains(name)
+        if kind == "Role" { return namespace == "kube-system" && name == "extension-apiserver-authentication-reader" }
+        return ["cluster-admin", "admin", "edit", "view"].contains(name)
     }
 }
