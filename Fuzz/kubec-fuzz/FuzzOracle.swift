@@ -13,8 +13,9 @@ enum FuzzOracle {
         var description: String
     }
 
-    /// Loads, decodes, lints, plans and emits `bytes`; throws the first violated oracle.
-    static func check(_ bytes: [UInt8]) throws {
+    /// Loads, decodes, lints, plans and emits `bytes`; throws the first violated oracle; the emitted files.
+    @discardableResult
+    static func check(_ bytes: [UInt8]) throws -> [OutputFile] {
         let source = SourceFile(path: "fuzz.yaml", bytes: bytes)
         var limits = YAMLLimits()
         limits.maxDocumentsPerFile = 200
@@ -39,5 +40,6 @@ enum FuzzOracle {
                 throw Violation(description: "\(file.path): command substitution in a generated script")
             }
         }
+        return emitted.files
     }
 }

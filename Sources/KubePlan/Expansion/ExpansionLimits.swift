@@ -15,6 +15,8 @@ package struct ExpansionLimits: Sendable, Hashable {
     package var maxPodsTotal = 150_000
     /// Most pods of one workload (one workload cannot hold more than the cluster).
     package var maxPodsPerWorkload = 150_000
+    /// Most Nodes in the inventory: the first 5,000 by name are kept, the rest refused with one finding.
+    package var maxNodes = 5_000
 
     /// The rule id of the finding for a workload planned only in part.
     package static let ruleID = "plan-limit-exceeded"

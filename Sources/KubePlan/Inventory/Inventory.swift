@@ -17,11 +17,15 @@ package struct Inventory: Sendable {
     /// The kubelet's default `maxPods`.
     package static let defaultMaxPods = 110
 
-    package static func build(_ set: ManifestSet) -> Inventory {
+    package static func build(_ set: ManifestSet, maxNodes: Int = ExpansionLimits.default.maxNodes) -> Inventory {
         let (settings, initial) = ClusterSettings.from(set.cluster)
         var diagnostics = initial
         var seen: Set<String> = []
-        let models = set.nodes.sorted { $0.name < $1.name }.filter { seen.insert($0.name).inserted }
+        var models = set.nodes.sorted { $0.name < $1.name }.filter { seen.insert($0.name).inserted }
+        if models.count > maxNodes {
+            diagnostics.append(nodeLimitFinding(models[max(maxNodes, 0)], count: models.count, limit: maxNodes))
+            models.removeSubrange(max(maxNodes, 0)...)
+        }
         var nodes: [NodeState] = []
         var schedulerNodes: [SchedulerNode] = []
         for node in models {
@@ -58,6 +62,19 @@ package struct Inventory: Sendable {
         }
         assignPodCIDRs(&nodes, settings: settings, diagnostics: &diagnostics)
         return Inventory(settings: settings, nodes: nodes, schedulerNodes: schedulerNodes, diagnostics: diagnostics)
+    }
+
+    /// The one finding for an inventory over the node limit, placed at the first Node left out.
+    static func nodeLimitFinding(_ first: Node, count: Int, limit: Int) -> Diagnostic {
+        Diagnostic(
+            rule: ExpansionLimits.ruleID, severity: .error,
+            message: "the input holds \(WorkloadExpander.grouped(count)) Nodes; kubec plans at most "
+                + "\(WorkloadExpander.grouped(limit)) (Kubernetes' largest supported cluster): the "
+                + "\(WorkloadExpander.grouped(count - limit)) last by name, from \(first.name.debugDescription) on, are "
+                + "left out",
+            range: first.node.range,
+            object: ObjectIdentity(apiVersion: "v1", kind: "Node", namespace: nil, name: first.name),
+            hint: "split the inventory; no pod is placed on a Node left out")
     }
 
     /// Gives each node without a pod CIDR of a cluster CIDR's family the next free block of it (one family per

@@ -8,7 +8,7 @@ import KubeYAML
 /// (namespace, name, kind) and replica index.
 package enum Planner {
     package static func plan(_ set: ManifestSet, options: PlanOptions = PlanOptions()) -> PlanResult {
-        let inventory = Inventory.build(set)
+        let inventory = Inventory.build(set, maxNodes: options.limits.maxNodes)
         var diagnostics = inventory.diagnostics
         let expansion = WorkloadExpander.expand(
             set, nodes: inventory.schedulerNodes, referenceTime: options.referenceTime, limits: options.limits)
