@@ -54,6 +54,16 @@ struct RenameTests {
         #expect(report.summary.renamed == 1 && report.summary.added == 0 && report.summary.removed == 0)
     }
 
+    @Test func aLargeGroupPairsOnHashSuffixesAlone() {
+        // More than `maxCandidates` a side: content is not compared, names with one kustomize base still pair.
+        let count = RenameMatcher.maxCandidates + 6
+        let old = (0..<count).map { Self.configMap("cm\($0)-9bfbmfgt2f", extraLine: false) }.joined(separator: "\n---\n")
+        let new = (0..<count).map { Self.configMap("cm\($0)-296567ccmt", extraLine: true) }.joined(separator: "\n---\n")
+        let report = DiffFixture.diff(old, new)
+        #expect(report.summary.renamed == count && report.summary.added == 0 && report.summary.removed == 0)
+        #expect(report.objects.allSatisfy { $0.oldName.map { RenameMatcher.hashBase($0) } == RenameMatcher.hashBase($0.identity.name) })
+    }
+
     @Test func updatedReferencesAreListedOnTheRenamedObject() throws {
         let report = DiffFixture.diff(
             Self.configMap("agent-config-9bfbmfgt2f", extraLine: false) + "\n---\n"

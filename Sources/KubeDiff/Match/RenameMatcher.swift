@@ -59,14 +59,24 @@ enum RenameMatcher {
         let small = olds.count <= maxCandidates && news.count <= maxCandidates
         let oldTokens = small ? olds.map { tokens(removed[$0].node) } : []
         let newTokens = small ? news.map { tokens(added[$0].node) } : []
+        let newBases = news.map { hashBase(added[$0].identity.name) }
         var scored: [(score: Double, old: Int, new: Int)] = []
-        for (i, old) in olds.enumerated() {
-            let oldBase = hashBase(removed[old].identity.name)
-            for (j, new) in news.enumerated() {
-                var score = 0.0
-                if let oldBase, oldBase == hashBase(added[new].identity.name) { score += 1 }
-                if small { score += similarity(oldTokens[i], newTokens[j]) }
-                if score >= minimumSimilarity { scored.append((score, old, new)) }
+        if small {
+            for (i, old) in olds.enumerated() {
+                let oldBase = hashBase(removed[old].identity.name)
+                for (j, new) in news.enumerated() {
+                    var score = similarity(oldTokens[i], newTokens[j])
+                    if let oldBase, oldBase == newBases[j] { score += 1 }
+                    if score >= minimumSimilarity { scored.append((score, old, new)) }
+                }
+            }
+        } else {
+            // A large group pairs on hash bases only, looked up by base: never every old object against every new.
+            var newsByBase: [String: [Int]] = [:]
+            for (j, base) in newBases.enumerated() { if let base { newsByBase[base, default: []].append(news[j]) } }
+            for old in olds {
+                guard let base = hashBase(removed[old].identity.name), let candidates = newsByBase[base] else { continue }
+                for new in candidates { scored.append((1, old, new)) }
             }
         }
         // Best first; ties by input order, so the result never depends on dictionary order.
