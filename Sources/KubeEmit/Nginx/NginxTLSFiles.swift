@@ -35,10 +35,10 @@ package enum NginxTLSFiles {
                         range: root.range, object: manifest.identity.objectIdentity))
                 continue
             }
+            // A name that is not a DNS subdomain never becomes a path, nor a certificate nginx.conf points at.
+            guard IngressInputRules.isSubdomain(name), IngressInputRules.isSubdomain(namespace) else { continue }
             available.insert("\(namespace)/\(name)")
-            guard writes, IngressInputRules.isSubdomain(name), IngressInputRules.isSubdomain(namespace) else {
-                continue
-            }
+            guard writes else { continue }
             let folder = "ingress/\(tlsDirectory)/\(namespace)/\(name)"
             files.append(OutputFile(path: folder + "/tls.crt", contents: certificate))
             var keyFile = OutputFile(path: folder + "/tls.key", contents: key)
