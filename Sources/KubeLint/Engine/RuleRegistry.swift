@@ -67,6 +67,29 @@ package enum RuleRegistry {
         RBACSubjectNotFoundRule(),
         // Meta
         UnusedSuppressionRule(),
+        // Best practice: pod security
+        WritableRootFilesystemRule(),
+        NetRawNotDroppedRule(),
+        CapabilitiesNotDroppedRule(),
+        DangerousCapabilityRule(),
+        HostPathVolumeRule(),
+        SensitiveHostPathRule(),
+        RuntimeSocketMountRule(),
+        WritableHostPathRule(),
+        HostPortRule(),
+        PrivilegedPortRule(),
+        SSHPortRule(),
+        UnsafeSysctlRule(),
+        ProcMountRule(),
+        SeccompUnconfinedRule(),
+        SeccompProfileMissingRule(),
+        AppArmorUnconfinedRule(),
+        LinuxHardeningRule(),
+        ServiceAccountTokenRule(),
+        DefaultServiceAccountRule(),
+        ServiceAccountNotFoundRule(),
+        DeprecatedServiceAccountFieldRule(),
+        WindowsHostProcessRule(),
     ]
 
     private static let byID: [String: RuleDescription] = {

@@ -11,7 +11,7 @@ package struct PrivilegeEscalationRule: Rule {
         rationale: "setuid binaries can then gain more privileges than the container process started with.",
         kind: .bestPractice, severity: .warning,
         equivalents: RuleEquivalents(
-            kubeLinter: ["privilege-escalation-container"], polaris: ["privilegeEscalationAllowed"], checkov: ["CKV_K8S_20"]),
+            kubeLinter: ["privilege-escalation-container"], polaris: ["privilegeEscalationAllowed"], checkov: ["CKV_K8S_20", "CKV_K8S_39"]),
         triggering: [
             """
             apiVersion: v1

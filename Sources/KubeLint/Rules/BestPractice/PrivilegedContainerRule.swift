@@ -11,7 +11,7 @@ package struct PrivilegedContainerRule: Rule {
         rationale: "A privileged container has every capability and the host's devices: escaping it is trivial.",
         kind: .bestPractice, severity: .warning,
         equivalents: RuleEquivalents(
-            kubeLinter: ["privileged-container"], polaris: ["runAsPrivileged"], checkov: ["CKV_K8S_16"]),
+            kubeLinter: ["privileged-container"], kubeScore: ["container-security-context-privileged"], polaris: ["runAsPrivileged"], checkov: ["CKV_K8S_16"]),
         triggering: [
             """
             apiVersion: v1

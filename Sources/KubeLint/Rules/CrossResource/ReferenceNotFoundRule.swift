@@ -56,10 +56,14 @@ package struct ReferenceNotFoundRule: Rule {
         ])
 
     package func check(_ context: LintContext, into sink: inout FindingSink) {
+        let accountNamespaces = ServiceAccountNotFoundRule.populatedNamespaces(context)
         for entry in context.pods {
             var references: [(kind: String, node: YAMLNode)] = []
             let spec = entry.podSpec
-            if let account = spec.serviceAccountName ?? spec.serviceAccount, account.text != "default" {
+            // In a namespace whose ServiceAccounts the input holds, service-account-not-found reports it (warning).
+            if let account = spec.serviceAccountName ?? spec.serviceAccount, account.text != "default",
+                !accountNamespaces.contains(entry.namespace)
+            {
                 references.append(("ServiceAccount", account))
             }
             for volume in spec.volumes?.sequenceItems ?? [] {
