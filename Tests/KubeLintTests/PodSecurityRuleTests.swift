@@ -30,16 +30,23 @@ struct PodSecurityRuleTests {
 
     @Test func theRunDirectoryIsSensitiveButNotASocket() {
         let text = Self.pod(volumes: "  - {name: run, hostPath: {path: /var/run/}}")
-        #expect(Self.messages(text, rule: "sensitive-host-path") == ["volume \"run\" mounts the node's /var/run/ (that is, /var/run)"])
+        #expect(
+            Self.messages(text, rule: "sensitive-host-path") == [
+                "volume \"run\" mounts the node's /var/run/ (that is, /var/run)"
+            ])
         #expect(Self.messages(text, rule: "container-runtime-socket").isEmpty)
     }
 
     @Test func aSubdirectoryOfASensitiveDirectoryIsNotReportedUnlessItHoldsCredentials() {
-        let text = Self.pod(volumes: """
-              - {name: kubelet-pods, hostPath: {path: /var/lib/kubelet/pods}}
-              - {name: kubelet-pki, hostPath: {path: /var/lib/kubelet/pki}}
-            """)
-        #expect(Self.messages(text, rule: "sensitive-host-path") == ["volume \"kubelet-pki\" mounts the node's /var/lib/kubelet/pki"])
+        let text = Self.pod(
+            volumes: """
+                  - {name: kubelet-pods, hostPath: {path: /var/lib/kubelet/pods}}
+                  - {name: kubelet-pki, hostPath: {path: /var/lib/kubelet/pki}}
+                """)
+        #expect(
+            Self.messages(text, rule: "sensitive-host-path") == [
+                "volume \"kubelet-pki\" mounts the node's /var/lib/kubelet/pki"
+            ])
     }
 
     @Test func aNetSysctlWithHostNetworkNamesHostNetwork() {
@@ -52,9 +59,10 @@ struct PodSecurityRuleTests {
               securityContext: {sysctls: [{name: net.ipv4.ip_local_port_range, value: "1024 65535"}]}
               containers: [{name: agent, image: agent:1.0}]
             """
-        #expect(Self.messages(text, rule: "unsafe-sysctl") == [
-            "sysctl \"net.ipv4.ip_local_port_range\" would change the node itself: the kubelet refuses it with hostNetwork",
-        ])
+        #expect(
+            Self.messages(text, rule: "unsafe-sysctl") == [
+                "sysctl \"net.ipv4.ip_local_port_range\" would change the node itself: the kubelet refuses it with hostNetwork"
+            ])
     }
 
     @Test func aSysctlSafeInANewerVersionNamesThatVersion() {
@@ -71,9 +79,10 @@ struct PodSecurityRuleTests {
               securityContext: {sysctls: [{name: net.ipv4.tcp_rmem, value: "4096 87380 6291456"}]}
               containers: [{name: web, image: nginx:1.27}]
             """
-        #expect(Self.messages(text, rule: "unsafe-sysctl") == [
-            "sysctl \"net.ipv4.tcp_rmem\" is safe only from Kubernetes 1.32; the kubelet of 1.31 refuses it",
-        ])
+        #expect(
+            Self.messages(text, rule: "unsafe-sysctl") == [
+                "sysctl \"net.ipv4.tcp_rmem\" is safe only from Kubernetes 1.32; the kubelet of 1.31 refuses it"
+            ])
     }
 
     @Test func aSlashSeparatedSafeSysctlIsSafe() {
@@ -141,9 +150,10 @@ struct PodSecurityRuleTests {
               containers:
               - {name: vpn, image: vpn:1.0, securityContext: {capabilities: {add: [CAP_NET_ADMIN]}}}
             """
-        #expect(Self.messages(text, rule: "dangerous-capability-added") == [
-            "container \"vpn\" adds NET_ADMIN: it can change routes, iptables and interfaces",
-        ])
+        #expect(
+            Self.messages(text, rule: "dangerous-capability-added") == [
+                "container \"vpn\" adds NET_ADMIN: it can change routes, iptables and interfaces"
+            ])
     }
 
     @Test func sysAdminIsLeftToPrivilegeEscalation() {

@@ -32,7 +32,7 @@ package struct AppArmorUnconfinedRule: Rule {
                 image: agent:1.0
               - name: sidecar
                 image: sidecar:1.0
-            """,
+            """
         ],
         nonTriggering: [
             """
@@ -50,7 +50,7 @@ package struct AppArmorUnconfinedRule: Rule {
                 image: nginx:1.27
                 securityContext:
                   appArmorProfile: {type: RuntimeDefault}
-            """,
+            """
         ])
 
     package func check(_ context: LintContext, into sink: inout FindingSink) {
@@ -74,12 +74,16 @@ package struct AppArmorUnconfinedRule: Rule {
                 if let node = ownProfile(container) {
                     guard node.text == "Unconfined" else { continue }
                     sink.report(
-                        pod.ref, at: node, "container \(PodSecurity.name(container)) runs without AppArmor (Unconfined)",
+                        pod.ref, at: node,
+                        "container \(PodSecurity.name(container)) runs without AppArmor (Unconfined)",
                         hint: "set appArmorProfile.type: RuntimeDefault, or a Localhost profile")
                 } else if let node = annotation(container), node.text == "unconfined" {
                     sink.report(
-                        pod.ref, at: node, "container \(PodSecurity.name(container)) runs without AppArmor (annotation)",
-                        hint: "set securityContext.appArmorProfile.type: RuntimeDefault instead of the deprecated annotation")
+                        pod.ref, at: node,
+                        "container \(PodSecurity.name(container)) runs without AppArmor (annotation)",
+                        hint:
+                            "set securityContext.appArmorProfile.type: RuntimeDefault instead of the deprecated annotation"
+                    )
                 }
             }
         }

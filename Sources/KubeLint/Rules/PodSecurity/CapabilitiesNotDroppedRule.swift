@@ -32,7 +32,7 @@ package struct CapabilitiesNotDroppedRule: Rule {
                 securityContext:
                   capabilities:
                     ↓drop: [NET_RAW]
-            """,
+            """
         ],
         nonTriggering: [
             """
@@ -48,7 +48,7 @@ package struct CapabilitiesNotDroppedRule: Rule {
               - name: proxy
                 image: envoy:1.31
                 securityContext: {capabilities: {drop: [all]}}
-            """,
+            """
         ])
 
     package func check(_ context: LintContext, into sink: inout FindingSink) {

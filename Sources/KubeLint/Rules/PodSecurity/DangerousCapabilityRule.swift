@@ -1,7 +1,7 @@
 import KubeModel
 import KubeYAML
 
-/// Containers that add a capability beyond the baseline set: `ALL`, `NET_ADMIN`, `SYS_PTRACE`, `NET_RAW`, …
+/// Containers that add a capability beyond the baseline set (`ALL`, `NET_ADMIN`, `SYS_PTRACE`, `NET_RAW` and others).
 package struct DangerousCapabilityRule: Rule {
     package static let scope = RuleScope.perObject
     package static let description = RuleDescription(
@@ -37,7 +37,7 @@ package struct DangerousCapabilityRule: Rule {
               - name: tool
                 image: tool:1.0
                 securityContext: {capabilities: {add: [↓ALL]}}
-            """,
+            """
         ],
         nonTriggering: [
             """
@@ -50,7 +50,7 @@ package struct DangerousCapabilityRule: Rule {
               - name: web
                 image: nginx:1.27
                 securityContext: {capabilities: {drop: [ALL], add: [NET_BIND_SERVICE, CAP_CHOWN]}}
-            """,
+            """
         ])
 
     /// Why the capabilities people add most often matter.

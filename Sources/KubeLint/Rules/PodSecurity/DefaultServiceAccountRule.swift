@@ -8,7 +8,8 @@ package struct DefaultServiceAccountRule: Rule {
     package static let description = RuleDescription(
         id: "default-service-account",
         name: "Default Service Account",
-        summary: "A pod runs as the default ServiceAccount with its token, or a binding grants a role to a default ServiceAccount",
+        summary:
+            "A pod runs as the default ServiceAccount with its token, or a binding grants a role to a default ServiceAccount",
         rationale: """
             Every pod of a namespace that names no ServiceAccount shares `default`: a role granted to it goes to \
             all of them, and one compromised pod has the rights all the others needed. kube-linter flags every pod \
@@ -40,7 +41,7 @@ package struct DefaultServiceAccountRule: Rule {
             roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: view}
             subjects:
             - {kind: ServiceAccount, name: ↓default, namespace: shop}
-            """,
+            """
         ],
         nonTriggering: [
             """
@@ -68,7 +69,7 @@ package struct DefaultServiceAccountRule: Rule {
             metadata: {name: once, namespace: jobs}
             spec:
               containers: [{name: once, image: busybox:1.36}]
-            """,
+            """
         ])
 
     package func check(_ context: LintContext, into sink: inout FindingSink) {
@@ -83,7 +84,8 @@ package struct DefaultServiceAccountRule: Rule {
             }
             let anchor = named ?? spec.node?.pairs.first?.key ?? pod.specNode
             sink.report(
-                pod.ref, at: anchor, "the pod runs as the default ServiceAccount of namespace \(pod.namespace), with its token",
+                pod.ref, at: anchor,
+                "the pod runs as the default ServiceAccount of namespace \(pod.namespace), with its token",
                 hint: "create a ServiceAccount for this workload and set serviceAccountName")
         }
         for kind in ["RoleBinding", "ClusterRoleBinding"] {

@@ -31,7 +31,7 @@ package struct DeprecatedServiceAccountFieldRule: Rule {
               serviceAccountName: api
               ↓serviceAccount: api-old
               containers: [{name: api, image: api:1.0}]
-            """,
+            """
         ],
         nonTriggering: [
             """
@@ -41,7 +41,7 @@ package struct DeprecatedServiceAccountFieldRule: Rule {
             spec:
               serviceAccountName: web
               containers: [{name: web, image: nginx:1.27}]
-            """,
+            """
         ])
 
     package func check(_ context: LintContext, into sink: inout FindingSink) {
@@ -57,7 +57,8 @@ package struct DeprecatedServiceAccountFieldRule: Rule {
             } else {
                 sink.report(
                     pod.ref, at: pair.key, "serviceAccount is a deprecated alias of serviceAccountName",
-                    hint: current.isEmpty ? "rename it to serviceAccountName" : "remove the deprecated serviceAccount field")
+                    hint: current.isEmpty
+                        ? "rename it to serviceAccountName" : "remove the deprecated serviceAccount field")
             }
         }
     }

@@ -34,7 +34,7 @@ package struct HostPathVolumeRule: Rule {
                   volumes:
                   - name: varlog
                     hostPath: {path: ↓/var/log}
-            """,
+            """
         ],
         nonTriggering: [
             """
@@ -50,7 +50,7 @@ package struct HostPathVolumeRule: Rule {
               volumes:
               - name: cache
                 emptyDir: {}
-            """,
+            """
         ])
 
     package func check(_ context: LintContext, into sink: inout FindingSink) {

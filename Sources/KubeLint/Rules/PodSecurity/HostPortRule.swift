@@ -34,7 +34,7 @@ package struct HostPortRule: Rule {
                     ports:
                     - {name: http, containerPort: 80, hostPort: ↓80}
                     - {name: metrics, containerPort: 10254}
-            """,
+            """
         ],
         nonTriggering: [
             """
@@ -51,7 +51,7 @@ package struct HostPortRule: Rule {
               - name: web
                 image: nginx:1.27
                 ports: [{containerPort: 8080, hostPort: 0}]
-            """,
+            """
         ])
 
     package func check(_ context: LintContext, into sink: inout FindingSink) {

@@ -31,7 +31,7 @@ package struct LinuxHardeningRule: Rule {
               - name: proxy
                 image: envoy:1.31
                 ↓securityContext: {seccompProfile: {type: Unconfined}, capabilities: {drop: []}}
-            """,
+            """
         ],
         nonTriggering: [
             """
@@ -58,7 +58,7 @@ package struct LinuxHardeningRule: Rule {
               - {name: a, image: a:1.0, securityContext: {capabilities: {drop: [NET_RAW]}}}
               - {name: b, image: b:1.0, securityContext: {seccompProfile: {type: RuntimeDefault}}}
               - {name: c, image: c:1.0}
-            """,
+            """
         ])
 
     package func check(_ context: LintContext, into sink: inout FindingSink) {

@@ -34,7 +34,7 @@ package struct NetRawNotDroppedRule: Rule {
                 securityContext:
                   capabilities:
                     ↓drop: [SYS_ADMIN]
-            """,
+            """
         ],
         nonTriggering: [
             """
@@ -53,7 +53,7 @@ package struct NetRawNotDroppedRule: Rule {
               - name: debug
                 image: busybox:1.36
                 securityContext: {privileged: true}
-            """,
+            """
         ])
 
     package func check(_ context: LintContext, into sink: inout FindingSink) {

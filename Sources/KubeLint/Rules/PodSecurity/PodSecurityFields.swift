@@ -6,8 +6,9 @@ import KubeYAML
 /// The rules read the nodes (for positions) rather than the typed model, whose security contexts keep only the
 /// fields the planner needs. Containers come from the view's `containerNodes` (read-only).
 enum PodSecurity {
-    /// The capabilities the Pod Security Standards' baseline level lets a container add: Docker's default set minus
-    /// `NET_RAW`. Adding one of these changes nothing on most runtimes.
+    /// The capabilities the Pod Security Standards' baseline level lets a container add.
+    ///
+    /// Docker's default set minus `NET_RAW`: adding one of these changes nothing on most runtimes.
     static let baselineCapabilities: Set<String> = [
         "AUDIT_WRITE", "CHOWN", "DAC_OVERRIDE", "FOWNER", "FSETID", "KILL", "MKNOD", "NET_BIND_SERVICE", "SETFCAP",
         "SETGID", "SETPCAP", "SETUID", "SYS_CHROOT",
@@ -32,9 +33,11 @@ enum PodSecurity {
         container.securityContext?["privileged"]?.bool == true
     }
 
-    /// Whether the pod runs Windows containers: `spec.os.name: windows`, a `kubernetes.io/os: windows` node
-    /// selector, or a HostProcess container. Linux-only settings (capabilities, seccomp, a read-only root
-    /// filesystem) do not apply to it, and the API server refuses some of them when `os.name` is `windows`.
+    /// Whether the pod runs Windows containers.
+    ///
+    /// `spec.os.name: windows`, a `kubernetes.io/os: windows` node selector, or a HostProcess container.
+    /// Linux-only settings (capabilities, seccomp, a read-only root filesystem) do not apply to it, and the API
+    /// server refuses some of them when `os.name` is `windows`.
     static func isWindows(_ pod: PodView) -> Bool {
         let spec = pod.podSpec
         if spec.node?["os"]?["name"]?.text == "windows" { return true }
@@ -43,8 +46,9 @@ enum PodSecurity {
         return pod.containerNodes.contains { $0.securityContext?["windowsOptions"]?["hostProcess"]?.bool == true }
     }
 
-    /// The containers a rule about missing hardening checks: init and regular ones. Ephemeral containers are
-    /// added by `kubectl debug` to running pods, not written in manifests.
+    /// The containers a rule about missing hardening checks: init and regular ones.
+    ///
+    /// Ephemeral containers are added by `kubectl debug` to running pods, not written in manifests.
     static func templateContainers(_ pod: PodView) -> [ContainerNodes] {
         pod.containerNodes.filter { $0.list != "ephemeralContainers" }
     }

@@ -27,7 +27,7 @@ package struct PrivilegedPortRule: Rule {
               - name: web
                 image: nginx:1.27
                 ports: [{containerPort: ↓80}, {containerPort: 1024}, {containerPort: 8443}]
-            """,
+            """
         ],
         nonTriggering: [
             """
@@ -40,7 +40,7 @@ package struct PrivilegedPortRule: Rule {
               - name: web
                 image: nginx:1.27
                 ports: [{name: http, containerPort: 8080}]
-            """,
+            """
         ])
 
     package func check(_ context: LintContext, into sink: inout FindingSink) {
@@ -52,7 +52,8 @@ package struct PrivilegedPortRule: Rule {
                         continue
                     }
                     sink.report(
-                        pod.ref, at: node, "container \(PodSecurity.name(container)) listens on privileged port \(value)",
+                        pod.ref, at: node,
+                        "container \(PodSecurity.name(container)) listens on privileged port \(value)",
                         hint: "listen on a port from 1024 up and map the Service's port to it")
                 }
             }

@@ -28,7 +28,7 @@ package struct ProcMountRule: Rule {
               - name: builder
                 image: buildkit:0.15
                 securityContext: {procMount: ↓Unmasked}
-            """,
+            """
         ],
         nonTriggering: [
             """
@@ -45,7 +45,7 @@ package struct ProcMountRule: Rule {
               - name: web
                 image: nginx:1.27
                 securityContext: {procMount: Default}
-            """,
+            """
         ])
 
     package func check(_ context: LintContext, into sink: inout FindingSink) {

@@ -33,7 +33,7 @@ package struct RuntimeSocketMountRule: Rule {
               volumes:
               - {name: docker, hostPath: {path: ↓/var/run/docker.sock, type: Socket}}
               - {name: containerd, hostPath: {path: ↓/run/containerd/}}
-            """,
+            """
         ],
         nonTriggering: [
             """
@@ -48,7 +48,7 @@ package struct RuntimeSocketMountRule: Rule {
                 volumeMounts: [{name: containers, mountPath: /var/log/containers, readOnly: true}]
               volumes:
               - {name: containers, hostPath: {path: /var/log/containers}}
-            """,
+            """
         ])
 
     /// Socket file names of container runtimes.
@@ -77,7 +77,9 @@ package struct RuntimeSocketMountRule: Rule {
                 sink.report(
                     pod.ref, at: volume.pathNode,
                     "volume \(FieldValue.quote(volume.name)) exposes the container runtime (\(socket)) of the node",
-                    hint: "build images with a rootless builder (BuildKit, kaniko) and read container data through the API")
+                    hint:
+                        "build images with a rootless builder (BuildKit, kaniko) and read container data through the API"
+                )
             }
         }
     }

@@ -25,7 +25,7 @@ package struct SSHPortRule: Rule {
               - name: sshd
                 image: openssh-server:9.7
                 ports: [{name: ssh, containerPort: ↓22}]
-            """,
+            """
         ],
         nonTriggering: [
             """
@@ -38,7 +38,7 @@ package struct SSHPortRule: Rule {
               - name: web
                 image: nginx:1.27
                 ports: [{containerPort: 8080}, {containerPort: 22, protocol: UDP}]
-            """,
+            """
         ])
 
     package func check(_ context: LintContext, into sink: inout FindingSink) {

@@ -65,7 +65,7 @@ package struct SeccompUnconfinedRule: Rule {
                 image: nginx:1.27
                 securityContext:
                   seccompProfile: {type: RuntimeDefault}
-            """,
+            """
         ])
 
     package func check(_ context: LintContext, into sink: inout FindingSink) {
@@ -83,7 +83,8 @@ package struct SeccompUnconfinedRule: Rule {
             for container in containers {
                 guard let node = SeccompSettings.containerType(container), node.text == "Unconfined" else { continue }
                 sink.report(
-                    pod.ref, at: node, "container \(PodSecurity.name(container)) runs without a seccomp filter (Unconfined)",
+                    pod.ref, at: node,
+                    "container \(PodSecurity.name(container)) runs without a seccomp filter (Unconfined)",
                     hint: "set seccompProfile.type: RuntimeDefault, or a Localhost profile that allows what it needs")
             }
             guard let annotations = PodSecurity.annotations(pod), annotations.isMapping else { continue }
@@ -92,8 +93,10 @@ package struct SeccompUnconfinedRule: Rule {
                 let key = SeccompSettings.containerAnnotationPrefix + (container.name?.text ?? "")
                 guard let node = annotations[key], node.text == "unconfined" else { continue }
                 sink.report(
-                    pod.ref, at: node, "container \(PodSecurity.name(container)) runs without a seccomp filter (annotation)",
-                    hint: "set securityContext.seccompProfile.type: RuntimeDefault instead of the deprecated annotation")
+                    pod.ref, at: node,
+                    "container \(PodSecurity.name(container)) runs without a seccomp filter (annotation)",
+                    hint: "set securityContext.seccompProfile.type: RuntimeDefault instead of the deprecated annotation"
+                )
             }
             if SeccompSettings.podType(pod) == nil, let node = annotations[SeccompSettings.podAnnotation],
                 node.text == "unconfined",
@@ -101,7 +104,8 @@ package struct SeccompUnconfinedRule: Rule {
             {
                 sink.report(
                     pod.ref, at: node, "the pod runs its containers without a seccomp filter (annotation)",
-                    hint: "set securityContext.seccompProfile.type: RuntimeDefault instead of the deprecated annotation")
+                    hint: "set securityContext.seccompProfile.type: RuntimeDefault instead of the deprecated annotation"
+                )
             }
         }
     }

@@ -36,7 +36,7 @@ package struct SensitiveHostPathRule: Rule {
               - {name: root, hostPath: {path: ↓/}}
               - {name: pki, hostPath: {path: ↓/etc/kubernetes/pki}}
               - {name: sneaky, hostPath: {path: ↓"/var/log/../../etc/"}}
-            """,
+            """
         ],
         nonTriggering: [
             """
@@ -54,7 +54,7 @@ package struct SensitiveHostPathRule: Rule {
               volumes:
               - {name: varlog, hostPath: {path: /var/log}}
               - {name: certs, hostPath: {path: /etc/ssl/certs}}
-            """,
+            """
         ])
 
     /// System directories that are sensitive as a whole.
@@ -73,11 +73,14 @@ package struct SensitiveHostPathRule: Rule {
     package func check(_ context: LintContext, into sink: inout FindingSink) {
         for pod in context.pods {
             for volume in HostPathVolume.all(in: pod) where Self.isSensitive(volume.cleanPath) {
-                let shown = volume.cleanPath == volume.path ? volume.path : "\(volume.path) (that is, \(volume.cleanPath))"
+                let shown =
+                    volume.cleanPath == volume.path ? volume.path : "\(volume.path) (that is, \(volume.cleanPath))"
                 sink.report(
                     pod.ref, at: volume.pathNode,
                     "volume \(FieldValue.quote(volume.name)) mounts the node's \(shown)",
-                    hint: "mount only the file or subdirectory the container needs, read-only, or use another volume type")
+                    hint:
+                        "mount only the file or subdirectory the container needs, read-only, or use another volume type"
+                )
             }
         }
     }

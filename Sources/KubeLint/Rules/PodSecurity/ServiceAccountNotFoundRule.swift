@@ -32,7 +32,7 @@ package struct ServiceAccountNotFoundRule: Rule {
                 spec:
                   serviceAccountName: ↓api
                   containers: [{name: api, image: api:1.0}]
-            """,
+            """
         ],
         nonTriggering: [
             """
@@ -60,7 +60,7 @@ package struct ServiceAccountNotFoundRule: Rule {
             spec:
               serviceAccountName: agent
               containers: [{name: agent, image: agent:1.0}]
-            """,
+            """
         ])
 
     /// The namespaces in which the input declares at least one ServiceAccount.

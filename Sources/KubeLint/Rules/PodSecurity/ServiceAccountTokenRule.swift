@@ -38,7 +38,7 @@ package struct ServiceAccountTokenRule: Rule {
             spec:
               automountServiceAccountToken: ↓true
               containers: [{name: api, image: api:1.0}]
-            """,
+            """
         ],
         nonTriggering: [
             """
@@ -65,7 +65,7 @@ package struct ServiceAccountTokenRule: Rule {
             spec:
               automountServiceAccountToken: false
               containers: [{name: batch, image: batch:1.0}]
-            """,
+            """
         ])
 
     /// The ServiceAccount of the input a pod runs as, when the input has it.
@@ -99,8 +99,11 @@ package struct ServiceAccountTokenRule: Rule {
             if Self.account(of: pod, context)?.automountServiceAccountToken == false { continue }
             let anchor = pod.podSpec.node.flatMap { $0.pair(forKey: "serviceAccountName")?.key ?? $0.pairs.first?.key }
             sink.report(
-                pod.ref, at: anchor ?? pod.specNode, "the pod mounts its ServiceAccount's API token (automountServiceAccountToken is not false)",
-                hint: "set automountServiceAccountToken: false on the pod or its ServiceAccount unless it calls the API server")
+                pod.ref, at: anchor ?? pod.specNode,
+                "the pod mounts its ServiceAccount's API token (automountServiceAccountToken is not false)",
+                hint:
+                    "set automountServiceAccountToken: false on the pod or its ServiceAccount unless it calls the API server"
+            )
         }
     }
 }

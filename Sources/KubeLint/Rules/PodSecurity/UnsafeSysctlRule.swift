@@ -7,7 +7,8 @@ package struct UnsafeSysctlRule: Rule {
     package static let description = RuleDescription(
         id: "unsafe-sysctl",
         name: "Unsafe Sysctl",
-        summary: "A pod sets a sysctl outside the safe set of its Kubernetes version, or one its host namespaces forbid",
+        summary:
+            "A pod sets a sysctl outside the safe set of its Kubernetes version, or one its host namespaces forbid",
         rationale: """
             The kubelet refuses a pod with an unsafe sysctl (status SysctlForbidden) unless the node allows it \
             with --allowed-unsafe-sysctls; one that is not namespaced (vm.*, kernel.pid_max, …) no pod can set; \
@@ -72,7 +73,7 @@ package struct UnsafeSysctlRule: Rule {
                 - {name: net.ipv4.tcp_keepalive_time, value: "600"}
                 - {name: kernel.shm_rmid_forced, value: "1"}
               containers: [{name: web, image: nginx:1.27}]
-            """,
+            """
         ])
 
     /// The safe sysctls and the minor version each became safe in (kubelet `safe_sysctls.go`, Pod Security
@@ -118,20 +119,24 @@ package struct UnsafeSysctlRule: Rule {
                 {
                     let field = namespace == "net" ? "hostNetwork" : "hostIPC"
                     sink.report(
-                        pod.ref, at: node, "sysctl \(quoted) would change the node itself: the kubelet refuses it with \(field)",
+                        pod.ref, at: node,
+                        "sysctl \(quoted) would change the node itself: the kubelet refuses it with \(field)",
                         hint: "drop the sysctl or \(field)")
                 } else if let since = Self.safe[name] {
                     guard since > minor else { continue }
                     sink.report(
-                        pod.ref, at: node, "sysctl \(quoted) is safe only from Kubernetes 1.\(since); the kubelet of 1.\(minor) refuses it",
+                        pod.ref, at: node,
+                        "sysctl \(quoted) is safe only from Kubernetes 1.\(since); the kubelet of 1.\(minor) refuses it",
                         hint: "upgrade the cluster, or allow it on the nodes with --allowed-unsafe-sysctls")
                 } else if Self.namespace(of: name) == nil {
                     sink.report(
-                        pod.ref, at: node, "sysctl \(quoted) is not namespaced: no pod can set it, the kubelet refuses the pod",
+                        pod.ref, at: node,
+                        "sysctl \(quoted) is not namespaced: no pod can set it, the kubelet refuses the pod",
                         hint: "set it on the nodes (a DaemonSet or the node image), not in the pod")
                 } else {
                     sink.report(
-                        pod.ref, at: node, "sysctl \(quoted) is unsafe: the kubelet refuses the pod unless the node allows it",
+                        pod.ref, at: node,
+                        "sysctl \(quoted) is unsafe: the kubelet refuses the pod unless the node allows it",
                         hint: "allow it with the kubelet's --allowed-unsafe-sysctls on dedicated nodes, or drop it")
                 }
             }

@@ -30,7 +30,7 @@ package struct WindowsHostProcessRule: Rule {
                 image: agent:1.0-windows
                 securityContext:
                   windowsOptions: {hostProcess: ↓true}
-            """,
+            """
         ],
         nonTriggering: [
             """
@@ -45,7 +45,7 @@ package struct WindowsHostProcessRule: Rule {
               containers:
               - name: iis
                 image: mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022
-            """,
+            """
         ])
 
     package func check(_ context: LintContext, into sink: inout FindingSink) {
@@ -59,7 +59,8 @@ package struct WindowsHostProcessRule: Rule {
                 guard let node = container.securityContext?["windowsOptions"]?["hostProcess"], node.bool == true
                 else { continue }
                 sink.report(
-                    pod.ref, at: node, "container \(PodSecurity.name(container)) runs as a HostProcess container on the Windows node",
+                    pod.ref, at: node,
+                    "container \(PodSecurity.name(container)) runs as a HostProcess container on the Windows node",
                     hint: "run it as a normal Windows container unless it is a node agent")
             }
         }

@@ -36,7 +36,7 @@ package struct WritableHostPathRule: Rule {
               volumes:
               - {name: varlog, hostPath: {path: /var/log}}
               - {name: state, hostPath: {path: /var/lib/shipper}}
-            """,
+            """
         ],
         nonTriggering: [
             """
@@ -54,7 +54,7 @@ package struct WritableHostPathRule: Rule {
               volumes:
               - {name: varlog, hostPath: {path: /var/log}}
               - {name: tmp, emptyDir: {}}
-            """,
+            """
         ])
 
     package func check(_ context: LintContext, into sink: inout FindingSink) {

@@ -36,7 +36,7 @@ package struct WritableRootFilesystemRule: Rule {
               - name: proxy
                 image: envoy:1.31
                 securityContext: {readOnlyRootFilesystem: ↓false}
-            """,
+            """
         ],
         nonTriggering: [
             """
