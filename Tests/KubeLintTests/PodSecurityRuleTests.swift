@@ -61,7 +61,8 @@ struct PodSecurityRuleTests {
             """
         #expect(
             Self.messages(text, rule: "unsafe-sysctl") == [
-                "sysctl \"net.ipv4.ip_local_port_range\" would change the node itself: the kubelet refuses it with hostNetwork"
+                "sysctl \"net.ipv4.ip_local_port_range\" would change the node itself: "
+                    + "the kubelet refuses it with hostNetwork"
             ])
     }
 

@@ -82,7 +82,8 @@ package struct AppArmorUnconfinedRule: Rule {
                         pod.ref, at: node,
                         "container \(PodSecurity.name(container)) runs without AppArmor (annotation)",
                         hint:
-                            "set securityContext.appArmorProfile.type: RuntimeDefault instead of the deprecated annotation"
+                            "set securityContext.appArmorProfile.type: RuntimeDefault instead of the "
+                            + "deprecated annotation"
                     )
                 }
             }

@@ -9,7 +9,8 @@ package struct DefaultServiceAccountRule: Rule {
         id: "default-service-account",
         name: "Default Service Account",
         summary:
-            "A pod runs as the default ServiceAccount with its token, or a binding grants a role to a default ServiceAccount",
+            "A pod runs as the default ServiceAccount with its token, or a binding grants a role to a default "
+            + "ServiceAccount",
         rationale: """
             Every pod of a namespace that names no ServiceAccount shares `default`: a role granted to it goes to \
             all of them, and one compromised pod has the rights all the others needed. kube-linter flags every pod \
@@ -94,10 +95,11 @@ package struct DefaultServiceAccountRule: Rule {
                 for subject in subjects.items where subject["kind"]?.text == "ServiceAccount" {
                     guard let name = subject["name"], name.text == "default" else { continue }
                     let namespace = subject["namespace"]?.text ?? (kind == "RoleBinding" ? binding.namespace : "")
+                    let role = binding.node["roleRef"]?["name"]?.text ?? "its role"
                     sink.report(
                         binding, at: name,
-                        "\(kind) \(FieldValue.quote(binding.name)) grants \(binding.node["roleRef"]?["name"]?.text ?? "its role") "
-                            + "to the default ServiceAccount of namespace \(namespace), so to every pod there that names no other",
+                        "\(kind) \(FieldValue.quote(binding.name)) grants \(role) to the default ServiceAccount of "
+                            + "namespace \(namespace), so to every pod there that names no other",
                         hint: "bind a dedicated ServiceAccount and set it as the workloads' serviceAccountName")
                 }
             }

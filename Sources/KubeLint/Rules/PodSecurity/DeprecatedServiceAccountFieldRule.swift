@@ -52,7 +52,8 @@ package struct DeprecatedServiceAccountFieldRule: Rule {
             if !current.isEmpty, current != old {
                 sink.report(
                     pod.ref, at: pair.key,
-                    "serviceAccount \(FieldValue.quote(old)) is ignored: serviceAccountName \(FieldValue.quote(current)) wins",
+                    "serviceAccount \(FieldValue.quote(old)) is ignored: "
+                        + "serviceAccountName \(FieldValue.quote(current)) wins",
                     hint: "remove the deprecated serviceAccount field", severity: .warning)
             } else {
                 sink.report(

@@ -72,7 +72,8 @@ package struct LinuxHardeningRule: Rule {
                 if SeccompSettings.appArmorConfines(pod, container) { continue }
                 sink.report(
                     pod.ref, at: PodSecurity.anchor(container),
-                    "container \(PodSecurity.name(container)) has no seccomp profile, SELinux options, AppArmor profile or dropped capability",
+                    "container \(PodSecurity.name(container)) has no seccomp profile, SELinux options, "
+                        + "AppArmor profile or dropped capability",
                     hint: "set seccompProfile.type: RuntimeDefault and capabilities.drop: [ALL]")
             }
         }

@@ -55,7 +55,8 @@ package struct ProcMountRule: Rule {
                 else { continue }
                 sink.report(
                     pod.ref, at: node,
-                    "container \(PodSecurity.name(container)) sets procMount: \(value) and shares the node's user namespace",
+                    "container \(PodSecurity.name(container)) sets procMount: \(value) and shares the node's user "
+                        + "namespace",
                     hint: "remove procMount, or set hostUsers: false on the pod")
             }
         }

@@ -78,7 +78,7 @@ package struct RuntimeSocketMountRule: Rule {
                     pod.ref, at: volume.pathNode,
                     "volume \(FieldValue.quote(volume.name)) exposes the container runtime (\(socket)) of the node",
                     hint:
-                        "build images with a rootless builder (BuildKit, kaniko) and read container data through the API"
+                        "build images with a rootless builder (BuildKit, kaniko); read container data through the API"
                 )
             }
         }

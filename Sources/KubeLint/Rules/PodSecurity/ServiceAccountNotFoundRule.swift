@@ -78,7 +78,8 @@ package struct ServiceAccountNotFoundRule: Rule {
             else { continue }
             sink.report(
                 pod.ref, at: node,
-                "ServiceAccount \(FieldValue.quote(name)) is not among the ServiceAccounts of namespace \(pod.namespace) in the input",
+                "ServiceAccount \(FieldValue.quote(name)) is not among the ServiceAccounts of namespace "
+                    + "\(pod.namespace) in the input",
                 hint: "correct the name or add the ServiceAccount; the API server refuses pods for a missing one")
         }
     }

@@ -83,7 +83,8 @@ package struct ServiceAccountTokenRule: Rule {
             else { continue }
             sink.report(
                 object, at: object.node["automountServiceAccountToken"] ?? object.nameNode,
-                "the default ServiceAccount of namespace \(object.namespace) mounts its token into every pod that names no other",
+                "the default ServiceAccount of namespace \(object.namespace) mounts its token into every pod that "
+                    + "names no other",
                 hint: "set automountServiceAccountToken: false on it")
         }
         for pod in context.pods {
@@ -102,7 +103,8 @@ package struct ServiceAccountTokenRule: Rule {
                 pod.ref, at: anchor ?? pod.specNode,
                 "the pod mounts its ServiceAccount's API token (automountServiceAccountToken is not false)",
                 hint:
-                    "set automountServiceAccountToken: false on the pod or its ServiceAccount unless it calls the API server"
+                    "set automountServiceAccountToken: false on the pod or its ServiceAccount unless it calls the "
+                    + "API server"
             )
         }
     }

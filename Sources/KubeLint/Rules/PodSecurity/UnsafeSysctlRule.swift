@@ -126,7 +126,8 @@ package struct UnsafeSysctlRule: Rule {
                     guard since > minor else { continue }
                     sink.report(
                         pod.ref, at: node,
-                        "sysctl \(quoted) is safe only from Kubernetes 1.\(since); the kubelet of 1.\(minor) refuses it",
+                        "sysctl \(quoted) is safe only from Kubernetes 1.\(since); "
+                            + "the kubelet of 1.\(minor) refuses it",
                         hint: "upgrade the cluster, or allow it on the nodes with --allowed-unsafe-sysctls")
                 } else if Self.namespace(of: name) == nil {
                     sink.report(
