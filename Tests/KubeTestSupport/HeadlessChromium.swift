@@ -75,8 +75,15 @@ package enum HeadlessChromium {
         process.standardOutput = out
         process.standardError = FileHandle.nullDevice
         try process.run()
+        // A page that never finishes (a dialog, a loop) must fail its test, not hang the suite.
+        let deadline = DispatchWorkItem { if process.isRunning { process.terminate() } }
+        DispatchQueue.global().asyncAfter(deadline: .now() + timeout, execute: deadline)
         let data = out.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
+        deadline.cancel()
         return String(decoding: data, as: UTF8.self)
     }
+
+    /// Seconds a browser run may take before it is stopped (a busy machine draws the demo in a few).
+    static let timeout: Double = 120
 }

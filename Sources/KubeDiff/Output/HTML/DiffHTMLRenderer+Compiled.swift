@@ -28,6 +28,12 @@ extension DiffHTMLRenderer {
         return result
     }
 
+    /// Nodes shown open; a larger cluster's nodes start folded to their summary line.
+    static let maxOpenNodes = 40
+
+    /// Chains or sets one rule-file row names before it counts the rest.
+    static let maxChains = 12
+
     static func compiledSection(_ report: DiffReport, verbose: Bool, into out: inout String) {
         guard report.compiled != nil || report.cluster != nil else { return }
         out += "<section class=\"group\" id=\"compiled\" aria-labelledby=\"compiled-title\">\n"
@@ -46,20 +52,24 @@ extension DiffHTMLRenderer {
         }
         let nodes = byNode(compiled)
         if !nodes.isEmpty { out += "<h3>Per node <small>(\(count(nodes.count, "node")))</small></h3>\n" }
-        for (node, changes) in nodes { self.node(node, changes, verbose: verbose, into: &out) }
+        // Open while the list is short; past that each node folds to its one-line summary (print opens all).
+        let open = nodes.count <= maxOpenNodes
+        for (node, changes) in nodes { self.node(node, changes, open: open, verbose: verbose, into: &out) }
         services(compiled.services, into: &out)
         zones(compiled.dns, verbose: verbose, into: &out)
         routes(compiled.routes, into: &out)
         out += "</section>\n"
     }
 
-    static func node(_ node: String?, _ changes: NodeChanges, verbose: Bool, into out: inout String) {
+    static func node(_ node: String?, _ changes: NodeChanges, open: Bool, verbose: Bool, into out: inout String) {
         let added = changes.rules.reduce(0) { $0 + $1.addedCount }
         let removed = changes.rules.reduce(0) { $0 + $1.removedCount }
         let name = node.map(HTMLText.escape) ?? "Not on any node"
-        out += "<details class=\"node\" data-search open><summary><span class=\"name\">\(name)</span> "
-        out += "<small>\(count(changes.pods.count, "pod change"))"
-        if !changes.rules.isEmpty { out += "; rule lines +\(added) −\(removed)" }
+        out += "<details class=\"node\" data-search\(open ? " open" : "")><summary><span class=\"name\">\(name)</span> "
+        var figures: [String] = []
+        if !changes.pods.isEmpty { figures.append(count(changes.pods.count, "pod change")) }
+        if !changes.rules.isEmpty { figures.append("rule lines +\(added) −\(removed)") }
+        out += "<small>" + figures.joined(separator: "; ")
         out += "</small></summary>\n"
         if !changes.pods.isEmpty {
             out += "<table class=\"pods\"><thead><tr><th scope=\"col\">Change</th><th scope=\"col\">Pod</th>"
@@ -77,7 +87,9 @@ extension DiffHTMLRenderer {
                 let chains =
                     rule.chainsAdded.map { "<span class=\"tag add\">added</span> " + HTMLText.escape($0) }
                     + rule.chainsRemoved.map { "<span class=\"tag del\">removed</span> " + HTMLText.escape($0) }
-                out += chains.joined(separator: "<br>") + "</td></tr>\n"
+                out += chains.prefix(maxChains).joined(separator: "<br>")
+                if chains.count > maxChains { out += "<br>and \(chains.count - maxChains) more" }
+                out += "</td></tr>\n"
                 if verbose, !(rule.added.isEmpty && rule.removed.isEmpty) {
                     out += "<tr class=\"hunks\"><td colspan=\"4\"><pre>"
                     for line in rule.removed { out += "<del>- \(HTMLText.escape(line))</del>\n" }

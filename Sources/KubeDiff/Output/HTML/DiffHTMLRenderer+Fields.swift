@@ -13,7 +13,9 @@ extension DiffHTMLRenderer {
             return !summarized.contains(version)
         }
         guard !fields.isEmpty || object.oldAPIVersion != nil else { return }
-        out += "<table class=\"fields\"><thead><tr><th scope=\"col\">Change</th><th scope=\"col\">Field</th>"
+        out += "<table class=\"fields\"><colgroup><col class=\"c-change\"><col class=\"c-field\"><col class=\"c-value\">"
+        out += "<col class=\"c-value\"><col class=\"c-lines\"></colgroup>"
+        out += "<thead><tr><th scope=\"col\">Change</th><th scope=\"col\">Field</th>"
         out += "<th scope=\"col\">Old</th><th scope=\"col\">New</th><th scope=\"col\">Lines</th></tr></thead><tbody>\n"
         if let old = object.oldAPIVersion {
             out += "<tr><td><span class=\"tag mod\">changed</span></td><td><code>apiVersion</code></td>"

@@ -40,6 +40,8 @@ enum DiffHTMLStyle {
         table{border-collapse:collapse;margin:.4rem 0 .6rem;width:100%}
         th,td{text-align:left;padding:.2rem .45rem;border-bottom:1px solid #e4e4e4;vertical-align:top}
         th{font-weight:600;background:#f6f6f6}
+        table.fields{table-layout:fixed}
+        col.c-change{width:8.5rem}col.c-field{width:34%}col.c-lines{width:9.5rem}
         td.old,span.old{color:#8a3500}
         td.new,span.new{color:#00664a}
         td.lines{color:var(--muted);white-space:nowrap;font-variant-numeric:tabular-nums}
@@ -67,6 +69,7 @@ enum DiffHTMLStyle {
         details.node>summary{cursor:pointer;padding:.2rem 0}
         summary .name{font-weight:600}
         .empty{color:var(--muted)}
+        @media (max-width:900px){ol.timeline li{grid-template-columns:1fr}table.fields{table-layout:auto}}
         @media print{
         body{margin:0;font-size:10pt}
         .controls,nav{display:none}
@@ -88,8 +91,8 @@ enum DiffHTMLStyle {
         """
 
     /// Shows the search box (hidden without JavaScript) and hides the objects and nodes whose text does not
-    /// contain the query. `?q=TEXT` or `#q=TEXT` in the address fills the box on load (a link to a filtered
-    /// view; also how the browser tests drive it).
+    /// contain the query, opening the nodes found when they are few. `?q=TEXT` or `#q=TEXT` in the address
+    /// fills the box on load (a link to a filtered view; also how the browser tests drive it).
     static let script = """
         (function(){
         var box=document.getElementById('search'),q=document.getElementById('q'),status=document.getElementById('search-status');
@@ -101,6 +104,7 @@ enum DiffHTMLStyle {
         var v=q.value.trim().toLowerCase(),n=0;
         items.forEach(function(e,i){var m=!v||texts[i].indexOf(v)>=0;e.hidden=!m;if(m)n++;});
         groups.forEach(function(g){g.hidden=!!v&&!g.querySelector('[data-search]:not([hidden])');});
+        if(v&&n<=20)items.forEach(function(e){if(!e.hidden&&e.tagName==='DETAILS')e.open=true;});
         status.textContent=v?n+' matching':'';
         }
         q.addEventListener('input',apply);
