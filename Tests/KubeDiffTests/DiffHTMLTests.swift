@@ -39,7 +39,8 @@ import Testing
     }
 
     @Test func rolloutStepsAreATimelineWithOneEntryPerStep() throws {
-        let report = DiffFixture.diff(DiffFixture.deployment(image: "nginx:1.25"), DiffFixture.deployment(image: "nginx:1.26"))
+        let report = DiffFixture.diff(
+            DiffFixture.deployment(image: "nginx:1.25"), DiffFixture.deployment(image: "nginx:1.26"))
         let plan = try #require(report.objects.first?.rollout)
         #expect(plan.steps.count > 2)
         let html = DiffHTMLRenderer.render(report)
@@ -64,12 +65,15 @@ import Testing
         let quoted = Self.hostile.replacingOccurrences(of: "'", with: "''")
         let new = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: 'HOSTILE'\ndata: {k: 'HOSTILE'}\n"
         let html = Self.page(
-            old.replacingOccurrences(of: "HOSTILE", with: quoted), new.replacingOccurrences(of: "HOSTILE", with: quoted))
+            old.replacingOccurrences(of: "HOSTILE", with: quoted), new.replacingOccurrences(of: "HOSTILE", with: quoted)
+        )
         #expect(!html.contains("<img"))
         #expect(!html.contains("<script>alert"))
         #expect(!html.contains("alert(1)>"))
         #expect(!html.contains("x\"&gt;") && !html.contains("x\">"))
-        #expect(html.contains("ConfigMap default/x&quot;&gt;&lt;img src=x onerror=alert(1)&gt;&lt;script&gt;alert(2)&lt;/script&gt;"))
+        #expect(
+            html.contains(
+                "ConfigMap default/x&quot;&gt;&lt;img src=x onerror=alert(1)&gt;&lt;script&gt;alert(2)&lt;/script&gt;"))
     }
 
     @Test func pageFetchesNothing() {
@@ -90,7 +94,8 @@ import Testing
         let added = try #require(compiled.pods.first { $0.change == .added })
         let node = try #require(added.newNode)
         let html = DiffHTMLRenderer.render(report)
-        let section = try #require(html.components(separatedBy: "<span class=\"name\">\(node)</span>").dropFirst().first)
+        let section = try #require(
+            html.components(separatedBy: "<span class=\"name\">\(node)</span>").dropFirst().first)
         let details = section.components(separatedBy: "</details>")[0]
         #expect(details.contains("<span class=\"tag add\">added</span></td><td>\(added.key)</td>"))
         #expect(details.contains("iptables.rules"))

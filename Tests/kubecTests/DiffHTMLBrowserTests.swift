@@ -2,16 +2,19 @@ import Foundation
 import KubeTestSupport
 import Testing
 
-/// The diff page of the demo before and after `scripts/demo-change.sh`, as headless Chromium builds, filters,
-/// draws and prints it. Pages, screenshot and PDF go into `.build/test-output/html/`. Under `CI=true` a missing
+/// The diff page of the demo before and after `scripts/demo-change.sh` in headless Chromium.
+///
+/// Chromium builds, filters, draws and prints it. Pages, screenshot and PDF go into `.build/test-output/html/`. Under `CI=true` a missing
 /// Chromium or pdftotext fails these tests.
 @Suite(.enabled(if: KubecProcess.binaryExists, "kubec binary not built: run `swift build` first"))
 struct DiffHTMLBrowserTests {
     /// Writes the demo's before/after pair under a fresh folder, diffs it with the demo cluster into
     /// `.build/test-output/html/NAME` and returns the page's path.
     private func demoDiffPage(_ name: String) throws -> String {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kubec-demo-change-\(UUID().uuidString)")
-            .path
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "kubec-demo-change-\(UUID().uuidString)"
+        )
+        .path
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let script = Process()
         script.executableURL = URL(fileURLWithPath: RepositoryPaths.root + "/scripts/demo-change.sh")
@@ -114,7 +117,8 @@ struct DiffHTMLBrowserTests {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kubec-hostile-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        let name = old.replacingOccurrences(of: "'N'", with: "'" + hostile.replacingOccurrences(of: "'", with: "''") + "'")
+        let name = old.replacingOccurrences(
+            of: "'N'", with: "'" + hostile.replacingOccurrences(of: "'", with: "''") + "'")
         try name.write(to: folder.appendingPathComponent("old.yaml"), atomically: true, encoding: .utf8)
         try name.replacingOccurrences(of: "{k: a}", with: "{k: b}").write(
             to: folder.appendingPathComponent("new.yaml"), atomically: true, encoding: .utf8)

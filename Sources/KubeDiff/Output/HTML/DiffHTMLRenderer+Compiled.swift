@@ -40,7 +40,8 @@ extension DiffHTMLRenderer {
         out += "<h2 id=\"compiled-title\">Placement and dataplane"
         guard let compiled = report.compiled else {
             if let cluster = report.cluster {
-                out += "</h2>\n<p>\(HTMLText.escape("cluster \(cluster.path): \(cluster.status): \(cluster.message)"))</p>"
+                out +=
+                    "</h2>\n<p>\(HTMLText.escape("cluster \(cluster.path): \(cluster.status): \(cluster.message)"))</p>"
             }
             out += "\n</section>\n"
             return
@@ -79,7 +80,8 @@ extension DiffHTMLRenderer {
             out += "</tbody></table>\n"
         }
         if !changes.rules.isEmpty {
-            out += "<table class=\"rules\"><thead><tr><th scope=\"col\">Rule file</th><th scope=\"col\">Lines added</th>"
+            out +=
+                "<table class=\"rules\"><thead><tr><th scope=\"col\">Rule file</th><th scope=\"col\">Lines added</th>"
             out += "<th scope=\"col\">Lines removed</th><th scope=\"col\">Chains or sets</th></tr></thead><tbody>\n"
             for rule in changes.rules {
                 out += "<tr><td><code>\(HTMLText.escape(rule.file))</code></td>"
@@ -147,7 +149,8 @@ extension DiffHTMLRenderer {
             let old = service.oldClusterIPs.joined(separator: ", ")
             let new = service.newClusterIPs.joined(separator: ", ")
             let ips =
-                service.change == .added ? new : (service.change == .removed ? "was " + old : (old == new ? new : "\(old) → \(new)"))
+                service.change == .added
+                ? new : (service.change == .removed ? "was " + old : (old == new ? new : "\(old) → \(new)"))
             let ports = service.nodePorts.map {
                 "\($0.port) \($0.old.map(String.init) ?? "none") → \($0.new.map(String.init) ?? "none")"
             }
@@ -170,7 +173,8 @@ extension DiffHTMLRenderer {
         out += "<h3>DNS records <small>(\(count(zones.count, "zone")))</small></h3>\n<ul class=\"zones\" data-search>"
         for zone in zones {
             out += "<li><code>\(HTMLText.escape(zone.zone))</code>: "
-            out += "<span class=\"new\">+\(zone.added.count)</span> <span class=\"old\">−\(zone.removed.count)</span> records"
+            out +=
+                "<span class=\"new\">+\(zone.added.count)</span> <span class=\"old\">−\(zone.removed.count)</span> records"
             if verbose, !(zone.added.isEmpty && zone.removed.isEmpty) {
                 out += "<pre>"
                 for record in zone.removed { out += "<del>- \(HTMLText.escape(record))</del>\n" }

@@ -13,7 +13,8 @@ extension DiffHTMLRenderer {
             return !summarized.contains(version)
         }
         guard !fields.isEmpty || object.oldAPIVersion != nil else { return }
-        out += "<table class=\"fields\"><colgroup><col class=\"c-change\"><col class=\"c-field\"><col class=\"c-value\">"
+        out +=
+            "<table class=\"fields\"><colgroup><col class=\"c-change\"><col class=\"c-field\"><col class=\"c-value\">"
         out += "<col class=\"c-value\"><col class=\"c-lines\"></colgroup>"
         out += "<thead><tr><th scope=\"col\">Change</th><th scope=\"col\">Field</th>"
         out += "<th scope=\"col\">Old</th><th scope=\"col\">New</th><th scope=\"col\">Lines</th></tr></thead><tbody>\n"
@@ -32,7 +33,9 @@ extension DiffHTMLRenderer {
         out += "<tr><td><span class=\"tag \(tag)\">\(word)</span></td>"
         out += "<td><code>\(HTMLText.escape(change.path.description))</code></td>"
         if let hunks = lineHunks(change) {
-            let removed = hunks.reduce(0) { $0 + $1.lines.filter { if case .removed = $0 { true } else { false } }.count }
+            let removed = hunks.reduce(0) {
+                $0 + $1.lines.filter { if case .removed = $0 { true } else { false } }.count
+            }
             let added = hunks.reduce(0) { $0 + $1.lines.filter { if case .added = $0 { true } else { false } }.count }
             out += "<td class=\"old\">\(count(removed, "line")) removed</td>"
             out += "<td class=\"new\">\(count(added, "line")) added</td>"

@@ -16,7 +16,8 @@ extension DiffHTMLRenderer {
         if let surge = plan.maxSurge, let unavailable = plan.maxUnavailable, !plan.steps.isEmpty {
             out += "<p class=\"fig\">maxSurge \(HTMLText.escape(surge.description)) "
             out += "(\(count(plan.resolvedMaxSurge ?? 0, "pod"))), maxUnavailable "
-            out += "\(HTMLText.escape(unavailable.description)) (\(count(plan.resolvedMaxUnavailable ?? 0, "pod")))</p>\n"
+            out +=
+                "\(HTMLText.escape(unavailable.description)) (\(count(plan.resolvedMaxUnavailable ?? 0, "pod")))</p>\n"
         }
         if !plan.steps.isEmpty {
             let widest = max(1, plan.steps.map(\.totalPods).max() ?? 1)

@@ -66,7 +66,8 @@ package enum DiffHTMLRenderer {
     static func inputs(_ diagnostics: [Diagnostic], into out: inout String) {
         guard !diagnostics.isEmpty else { return }
         out += "<section id=\"inputs\" aria-labelledby=\"inputs-title\">\n"
-        out += "<h2 id=\"inputs-title\">Input problems <small>(\(diagnostics.count))</small></h2>\n<ul class=\"findings\">"
+        out +=
+            "<h2 id=\"inputs-title\">Input problems <small>(\(diagnostics.count))</small></h2>\n<ul class=\"findings\">"
         for diagnostic in diagnostics { finding(diagnostic, into: &out) }
         out += "</ul>\n</section>\n"
     }

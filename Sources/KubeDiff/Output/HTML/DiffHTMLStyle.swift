@@ -90,8 +90,10 @@ enum DiffHTMLStyle {
 
         """
 
-    /// Shows the search box (hidden without JavaScript) and hides the objects and nodes whose text does not
-    /// contain the query, opening the nodes found when they are few. `?q=TEXT` or `#q=TEXT` in the address
+    /// Shows the search box (hidden without JavaScript) and filters objects and nodes by their text.
+    ///
+    /// Hides the objects and nodes whose text does not contain the query, opening the nodes found when they
+    /// are few. `?q=TEXT` or `#q=TEXT` in the address
     /// fills the box on load (a link to a filtered view; also how the browser tests drive it).
     static let script = """
         (function(){
