@@ -6,7 +6,7 @@ SWIFT      ?= swift
 OUT        ?= out
 # System packages: libyaml for the loader; the rest are the real tools the end-to-end tests use as oracles.
 # Services are kept from starting during the install (policy-rc.d): the tests start their own on free ports.
-APT_PACKAGES := libyaml-dev pkg-config iptables ipset iproute2 nginx-light openssl bind9-utils bind9 knot knot-dnsutils nsd dnsutils python3 nftables chromium
+APT_PACKAGES := libyaml-dev pkg-config iptables ipset iproute2 nginx-light openssl bind9-utils bind9 knot knot-dnsutils nsd dnsutils python3 nftables chromium poppler-utils
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: all deps build release run test bench schemas check-peers docs clean fuzz
@@ -88,7 +88,8 @@ fuzz: deps
 	./.build-fuzz/debug/kubec-fuzz .build-fuzz/corpus -max_total_time=$(SECONDS) -seed=1 \
 	  -max_len=8192 -timeout=20 -rss_limit_mb=2048 -artifact_prefix=Fuzz/findings/ -print_final_stats=1
 
-## screenshots: docs/images/*.png, the HTML reports of the demo as headless Chromium draws them (for the README)
+## screenshots: docs/images/*.png, the HTML reports of the demo (and of scripts/demo-change.sh's diff) as headless
+## Chromium draws them (for the README)
 .PHONY: screenshots
 CHROMIUM_SHOT = chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size=1400,1000
 screenshots: build
@@ -97,6 +98,10 @@ screenshots: build
 	./.build/debug/kubec reach --matrix manifests/ --port 2181 --output html > $(OUT)/reach.html
 	$(CHROMIUM_SHOT) --screenshot=docs/images/placement.png file://$(abspath $(OUT))/placement.html 2>/dev/null
 	$(CHROMIUM_SHOT) --screenshot=docs/images/reach.png file://$(abspath $(OUT))/reach.html 2>/dev/null
+	scripts/demo-change.sh $(OUT)/demo-change
+	./.build/debug/kubec diff $(OUT)/demo-change/before $(OUT)/demo-change/after --cluster manifests/cluster \
+	  --output html > $(OUT)/diff.html
+	$(CHROMIUM_SHOT) --screenshot=docs/images/diff.png file://$(abspath $(OUT))/diff.html 2>/dev/null
 
 clean:
 	rm -rf .build $(OUT)

@@ -20,6 +20,35 @@ package enum HeadlessChromium {
         try run(["--dump-dom", URL(fileURLWithPath: file).absoluteString])
     }
 
+    /// The serialized DOM of `file` opened with `query` (`q=web`) after the address, as a link to a filtered
+    /// view would open it: the page's script reads it and runs its filter before the DOM is dumped.
+    package static func dumpDOM(_ file: String, query: String) throws -> String {
+        try run(["--dump-dom", URL(fileURLWithPath: file).absoluteString + "?" + query])
+    }
+
+    /// Prints `file` to the PDF `pdf` (the print style sheet applies, as on paper).
+    package static func printToPDF(_ file: String, to pdf: String) throws {
+        _ = try run([
+            "--print-to-pdf=\(pdf)", "--no-pdf-header-footer", URL(fileURLWithPath: file).absoluteString,
+        ])
+    }
+
+    /// The text of a PDF as poppler's `pdftotext -layout` reads it (the Makefile's APT_PACKAGES lists
+    /// `poppler-utils`); nil when pdftotext is not installed.
+    package static func pdfText(_ pdf: String) throws -> String? {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/pdftotext") else { return nil }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/pdftotext")
+        process.arguments = ["-layout", pdf, "-"]
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self)
+    }
+
     /// Draws `file` into the PNG `screenshot` at `width`×`height` CSS pixels.
     package static func screenshot(_ file: String, to screenshot: String, width: Int = 1400, height: Int = 1000) throws
     {
@@ -46,8 +75,15 @@ package enum HeadlessChromium {
         process.standardOutput = out
         process.standardError = FileHandle.nullDevice
         try process.run()
+        // A page that never finishes (a dialog, a loop) must fail its test, not hang the suite.
+        let deadline = DispatchWorkItem { if process.isRunning { process.terminate() } }
+        DispatchQueue.global().asyncAfter(deadline: .now() + timeout, execute: deadline)
         let data = out.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
+        deadline.cancel()
         return String(decoding: data, as: UTF8.self)
     }
+
+    /// Seconds a browser run may take before it is stopped (a busy machine draws the demo in a few).
+    static let timeout: Double = 120
 }

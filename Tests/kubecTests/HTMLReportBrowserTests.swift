@@ -43,6 +43,16 @@ struct HTMLReportBrowserTests {
         #expect(dom.contains("<p id=\"search\">"))
     }
 
+    @Test func placementSearchFromTheAddressHidesOtherNodesInChromium() throws {
+        guard RealTool.require(HeadlessChromium.path != nil, "chromium") else { return }
+        let file = try page("placement-search.html", ["plan", RepositoryPaths.manifests, "--output", "html"])
+        let dom = try HeadlessChromium.dumpDOM(file, query: "q=worker-3")
+        let nodes = dom.components(separatedBy: "<details class=\"node\"").dropFirst().map { String($0.prefix { $0 != ">" }) }
+        #expect(nodes.count == 4)
+        #expect(nodes.filter { !$0.contains("hidden") } == [" id=\"node-worker-3\" open=\"\""])
+        #expect(dom.contains("<span id=\"search-status\" role=\"status\">1 matching</span>"))
+    }
+
     @Test func placementPageScreenshotIsDrawn() throws {
         guard RealTool.require(HeadlessChromium.path != nil, "chromium") else { return }
         let file = try page(
@@ -72,6 +82,9 @@ struct HTMLReportBrowserTests {
             "reach.html", ["reach", "--matrix", RepositoryPaths.manifests, "--port", "2181", "--output", "html"])
         let dom = try HeadlessChromium.dumpDOM(file)
         #expect(dom.contains("<th scope=\"row\">demo/zk-0</th>"))
+        // The workload rows link to their pods' rows, folded in a <details> per workload.
+        #expect(dom.contains("\">demo · StatefulSet zk</a></th>"))
+        #expect(dom.contains("<summary>demo · StatefulSet zk <small>(3 pods: "))
         #expect(dom.contains("allowed by demo/zk-allow-clients#0"))
         #expect(dom.contains(">deny</td>"))
         #expect(dom.contains(">allow</td>"))

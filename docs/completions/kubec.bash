@@ -262,7 +262,7 @@ _kubec_compile() {
         return
         ;;
     '--proxy-mode')
-        __kubec_add_completions -W 'iptables'$'\n''ipvs'$'\n''all'
+        __kubec_add_completions -W 'iptables'$'\n''ipvs'$'\n''nftables'$'\n''all'
         return
         ;;
     '--seed')
@@ -300,7 +300,7 @@ _kubec_diff() {
     # Offer option value completions
     case "${prev}" in
     '--output')
-        __kubec_add_completions -W 'text'$'\n''json'
+        __kubec_add_completions -W 'text'$'\n''json'$'\n''html'
         return
         ;;
     '--ignore')

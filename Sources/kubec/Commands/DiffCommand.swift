@@ -35,12 +35,16 @@ struct DiffCommand: ParsableCommand {
             + "removed in iptables.rules, ip6tables.rules, policy.rules, policy6.rules and policy.ipset (counts; "
             + "the lines with --verbose); DNS records; nginx routes and their upstream servers. --exit-code counts "
             + "these differences too. The new side is planned on top of the old one, as applying the change "
-            + "would be: pods both sides have keep their node and IP, and only new pods are scheduled.")
+            + "would be: pods both sides have keep their node and IP, and only new pods are scheduled.\n\n"
+            + "--output html writes the report as one self-contained page (inline CSS and SVG, nothing fetched): "
+            + "per object its field changes, refused updates and rollout timeline, and with --cluster the "
+            + "placement and dataplane changes per node.")
 
     /// Report formats.
     enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
         case text
         case json
+        case html
     }
 
     @Argument(help: "The old version: a file, a folder or -.")
@@ -49,7 +53,7 @@ struct DiffCommand: ParsableCommand {
     @Argument(help: "The new version: a file, a folder or -.")
     var new: String
 
-    @Option(help: "Report format: text or json.")
+    @Option(help: "Report format: text, json or html (one self-contained page).")
     var output: OutputFormat = .text
 
     @Flag(name: .customLong("exit-code"), help: "Exit 1 when there are differences (0 when none, 2 on error).")
@@ -120,6 +124,8 @@ struct DiffCommand: ParsableCommand {
             Console.out(DiffTextRenderer(color: useColor, verbose: verbose).render(report))
         case .json:
             Console.out(DiffJSONRenderer.render(report, verbose: verbose))
+        case .html:
+            Console.out(DiffHTMLRenderer.render(report, verbose: verbose))
         }
         let status = report.exitStatus(exitCode: exitCode)
         if status != 0 { throw ExitCode(status) }

@@ -2,7 +2,8 @@ import KubePlan
 
 extension ReachEngine {
     /// The matrix of `--matrix` as `ReachMatrixHTMLRenderer` draws it: the same pods, ports and decisions as
-    /// the text and JSON forms, each cell with the egress and ingress verdicts in words.
+    /// the text and JSON forms, each cell with the egress and ingress verdicts in words, each pod with its
+    /// workload for the workload-level view.
     func matrixHTML(port filter: Target?) -> String {
         let pods = state.pods.filter { $0.ip != nil && !$0.hostNetwork }
             .sorted { ($0.namespace, $0.name) < ($1.namespace, $1.name) }
@@ -29,6 +30,13 @@ extension ReachEngine {
             ReachMatrixHTMLRenderer.Matrix(
                 sources: pods.map { "\($0.namespace)/\($0.name)" },
                 columns: columns.map { .init(destination: "\($0.0.namespace)/\($0.0.name)", port: $0.1.text) },
-                cells: cells))
+                cells: cells, sourceWorkloads: pods.map(Self.workload),
+                columnWorkloads: columns.map { Self.workload($0.0) }))
+    }
+
+    /// A pod's workload as the page groups it: `demo · Deployment web`, or the pod itself when it has no owner.
+    static func workload(_ pod: PodState) -> String {
+        guard let owner = pod.owner else { return "\(pod.namespace)/\(pod.name)" }
+        return "\(pod.namespace) · \(owner.kind) \(owner.name)"
     }
 }
