@@ -67,6 +67,18 @@ package enum RuleRegistry {
         RBACSubjectNotFoundRule(),
         // Meta
         UnusedSuppressionRule(),
+        // API server: more kinds
+        HorizontalPodAutoscalerSpecRule(),
+        PodDisruptionBudgetSpecRule(),
+        ConfigMapDataRule(),
+        SecretDataRule(),
+        RBACRoleRulesRule(),
+        RBACBindingSpecRule(),
+        PersistentVolumeClaimSpecRule(),
+        IngressClassSpecRule(),
+        PriorityClassRule(),
+        StorageClassRule(),
+        ServiceTypeFieldsRule(),
     ]
 
     private static let byID: [String: RuleDescription] = {
