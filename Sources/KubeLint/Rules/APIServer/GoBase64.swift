@@ -1,50 +1,70 @@
 /// Go's `encoding/base64` StdEncoding decoder (padded, newlines skipped), which the API server uses for the
 /// `[]byte` fields of Secrets and ConfigMaps (`data`, `binaryData`): the decoded length, or the input byte at
 /// which Go reports `illegal base64 data at input byte N`.
-enum GoBase64 {
+package enum GoBase64 {
     /// The decoded byte count, or the offset of the first error as Go's `CorruptInputError` reports it.
-    static func decodedLength(_ text: String) -> Result<Int, CorruptInput> {
+    package static func decodedLength(_ text: String) -> Result<Int, CorruptInput> {
+        decode(text).map(\.count)
+    }
+
+    /// The decoded bytes, or the offset of the first error.
+    package static func decode(_ text: String) -> Result<[UInt8], CorruptInput> {
         let source = Array(text.utf8)
         var index = 0
-        var total = 0
+        var output: [UInt8] = []
+        output.reserveCapacity(source.count / 4 * 3)
         while true {
-            switch quantum(source, from: index) {
+            switch quantum(source, from: index, into: &output) {
             case .failure(let error): return .failure(error)
-            case .success(let (next, bytes, finished)):
-                total += bytes
+            case .success(let (next, finished)):
                 index = next
-                if finished { return .success(total) }
+                if finished { return .success(output) }
             }
         }
     }
 
     /// The offset Go's error names.
-    struct CorruptInput: Error, Equatable {
-        let offset: Int
+    package struct CorruptInput: Error, Equatable {
+        package let offset: Int
 
         /// Go's text: `illegal base64 data at input byte 4`.
-        var message: String { "illegal base64 data at input byte \(offset)" }
+        package var message: String { "illegal base64 data at input byte \(offset)" }
     }
 
-    private static func value(_ byte: UInt8) -> Bool {
-        (byte >= 65 && byte <= 90) || (byte >= 97 && byte <= 122) || (byte >= 48 && byte <= 57)
-            || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "/")
+    /// The 6-bit value of a base64 character, nil for any other byte.
+    private static func value(_ byte: UInt8) -> UInt32? {
+        switch byte {
+        case 65...90: UInt32(byte - 65)
+        case 97...122: UInt32(byte - 71)
+        case 48...57: UInt32(byte + 4)
+        case UInt8(ascii: "+"): 62
+        case UInt8(ascii: "/"): 63
+        default: nil
+        }
     }
 
     private static func isNewline(_ byte: UInt8) -> Bool { byte == 10 || byte == 13 }
 
-    /// One 4-character quantum (`decodeQuantum`): the next index, the bytes it decodes, and whether input ended.
-    private static func quantum(_ src: [UInt8], from start: Int) -> Result<(Int, Int, Bool), CorruptInput> {
+    /// One 4-character quantum (`decodeQuantum`), appended to `output`: the next index, and whether input ended.
+    private static func quantum(_ src: [UInt8], from start: Int, into output: inout [UInt8])
+        -> Result<(Int, Bool), CorruptInput> {
         var si = start
         var j = 0
+        var bits: UInt32 = 0
+        func emit(_ characters: Int) {
+            let shifted = bits << UInt32(6 * (4 - characters))
+            let bytes = [UInt8(shifted >> 16 & 0xff), UInt8(shifted >> 8 & 0xff), UInt8(shifted & 0xff)]
+            output += bytes.prefix(characters - 1)
+        }
         while j < 4 {
             if si == src.count {
-                if j == 0 { return .success((si, 0, true)) }
+                if j == 0 { return .success((si, true)) }
                 return .failure(CorruptInput(offset: si - j))
             }
             let byte = src[si]
             si += 1
-            if value(byte) {
+            if let sextet = value(byte) {
+                bits = bits << 6 | sextet
                 j += 1
                 continue
             }
@@ -60,8 +80,10 @@ enum GoBase64 {
             }
             while si < src.count, isNewline(src[si]) { si += 1 }
             if si < src.count { return .failure(CorruptInput(offset: si)) }
-            return .success((si, j - 1, true))
+            emit(j)
+            return .success((si, true))
         }
-        return .success((si, 3, false))
+        emit(4)
+        return .success((si, false))
     }
 }

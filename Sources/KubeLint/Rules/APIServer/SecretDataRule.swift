@@ -41,6 +41,15 @@ package struct SecretDataRule: Rule {
               name: token
             type: ↓kubernetes.io/service-account-token
             """,
+            """
+            apiVersion: v1
+            kind: Secret
+            metadata:
+              name: registry
+            type: kubernetes.io/dockerconfigjson
+            stringData:
+              .dockerconfigjson: ↓'{"auths": {"registry.example.com": {"auth": "dXNlcjpwYXNz"}}'
+            """,
         ],
         nonTriggering: [
             """
@@ -85,6 +94,8 @@ package struct SecretDataRule: Rule {
             let root = object.node
             // Key name → decoded size, and whether the key is present at all (stringData wins over data).
             var sizes: [String: Int] = [:]
+            // The decoded pull-secret documents, with their value nodes, for the JSON check.
+            var documents: [String: ([UInt8], YAMLNode)] = [:]
             let data = root["data"].flatMap { $0.isMapping ? $0 : nil }
             let strings = root["stringData"].flatMap { $0.isMapping ? $0 : nil }
             for map in [data, strings].compactMap({ $0 }) {
@@ -96,10 +107,13 @@ package struct SecretDataRule: Rule {
                     let text = value.isNull ? "" : (value.text ?? "")
                     if map.id == strings?.id {
                         sizes[name] = text.utf8.count
+                        if Self.jsonKeys.contains(name) { documents[name] = (Array(text.utf8), value) }
                         continue
                     }
-                    switch GoBase64.decodedLength(text) {
-                    case .success(let length): sizes[name] = length
+                    switch GoBase64.decode(text) {
+                    case .success(let bytes):
+                        sizes[name] = bytes.count
+                        if Self.jsonKeys.contains(name) { documents[name] = (bytes, value) }
                     case .failure(let error):
                         sizes[name] = 0
                         sink.report(object, at: value,
@@ -113,8 +127,16 @@ package struct SecretDataRule: Rule {
                 sink.fieldError(object, at: anchor, path: "data", APIServerChecks.tooLong(APIServerChecks.maxDataSize))
             }
             checkType(object, sizes: sizes, &sink)
+            if let type = object.node["type"]?.text, let key = Self.requiredKeys[type]?.first, Self.jsonKeys.contains(key),
+               let (bytes, node) = documents[key], let error = GoJSONCheck.objectError(bytes) {
+                sink.fieldError(object, at: node, path: "data[\(key)]", .invalid(.string("<secret contents redacted>"), error),
+                                hint: "the value must be a JSON object, as `kubectl create secret docker-registry` writes it")
+            }
         }
     }
+
+    /// The keys whose content a pull-secret type requires to be a JSON object.
+    private static let jsonKeys: Set<String> = [".dockercfg", ".dockerconfigjson"]
 
     private func checkType(_ object: ObjectRef, sizes: [String: Int], _ sink: inout FindingSink) {
         guard let typeNode = object.node["type"], let type = typeNode.text else { return }
