@@ -258,6 +258,42 @@ struct APIServerKindsWordingTests {
         #expect(message == "spec.externalTrafficPolicy: Invalid value: \"Local\": may only be set for externally-accessible services")
     }
 
+    @Test func aHeadlessNodePortServiceNamesTheClusterIPsField() throws {
+        let message = try Self.error("""
+            apiVersion: v1
+            kind: Service
+            metadata: {name: web}
+            spec:
+              type: NodePort
+              clusterIP: ↓None
+              selector: {app: web}
+              ports: [{port: 80}]
+            """)
+        #expect(message == "spec.clusterIPs[0]: Invalid value: \"None\": may not be set to 'None' for NodePort services")
+    }
+
+    @Test func aNamespaceFinalizerWithoutADomain() throws {
+        let message = try Self.error("""
+            apiVersion: v1
+            kind: Namespace
+            metadata: {name: shop}
+            spec: {finalizers: [↓cleanup]}
+            """)
+        #expect(message == "spec.finalizers: Invalid value: \"cleanup\": name is neither a standard finalizer name nor is it fully qualified")
+    }
+
+    @Test func aPullSecretThatIsNotJSON() throws {
+        let message = try Self.error("""
+            apiVersion: v1
+            kind: Secret
+            metadata: {name: registry}
+            type: kubernetes.io/dockerconfigjson
+            stringData:
+              .dockerconfigjson: ↓"auths: {}"
+            """)
+        #expect(message == "data[.dockerconfigjson]: Invalid value: \"<secret contents redacted>\": invalid character 'a' looking for beginning of value")
+    }
+
     @Test func removedAPIVersionsAreLeftToTheRemovedAPIRule() {
         let findings = Lint.run("""
             apiVersion: policy/v1beta1

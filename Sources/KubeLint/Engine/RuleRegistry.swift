@@ -78,6 +78,7 @@ package enum RuleRegistry {
         IngressClassSpecRule(),
         PriorityClassRule(),
         StorageClassRule(),
+        NamespaceSpecRule(),
         ServiceTypeFieldsRule(),
     ]
 
