@@ -36,6 +36,14 @@ package struct RBACRoleRulesRule: Rule {
               nonResourceURLs: ↓[/metrics]
               verbs: [get]
             """,
+            """
+            apiVersion: rbac.authorization.k8s.io/v1
+            kind: ClusterRole
+            metadata:
+              name: monitoring
+            ↓aggregationRule: {}
+            rules: []
+            """,
         ],
         nonTriggering: [
             """
@@ -56,6 +64,12 @@ package struct RBACRoleRulesRule: Rule {
         for kind in ["Role", "ClusterRole"] {
             for object in context.served(kind, ["rbac.authorization.k8s.io/v1"]) {
                 RBACNames.checkName(object, &sink)
+                if kind == "ClusterRole", let aggregation = object.node["aggregationRule"], aggregation.isMapping,
+                   (aggregation["clusterRoleSelectors"]?.count ?? 0) == 0 {
+                    sink.fieldError(object, at: aggregation["clusterRoleSelectors"] ?? object.node.pair(forKey: "aggregationRule")?.key,
+                                    path: "aggregationRule.clusterRoleSelectors",
+                                    .required("at least one clusterRoleSelector required if aggregationRule is non-nil"))
+                }
                 guard let rules = object.node["rules"], rules.isSequence else { continue }
                 for rule in rules.items where rule.isMapping {
                     policyRule(rule, namespaced: kind == "Role", object, &sink)

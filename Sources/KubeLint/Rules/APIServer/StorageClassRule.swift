@@ -64,7 +64,10 @@ package struct StorageClassRule: Rule {
                     sink.fieldError(object, at: parameters, APIServerChecks.tooLong(256 * 1024))
                 }
             }
-            SpecChecks.oneOf(root, "reclaimPolicy", ["Delete", "Retain"], object, &sink)
+            // An empty reclaimPolicy is defaulted to Delete; an empty volumeBindingMode is refused.
+            if let policy = APIServerChecks.text(root, "reclaimPolicy"), !policy.isEmpty {
+                SpecChecks.oneOf(root, "reclaimPolicy", ["Delete", "Retain"], object, &sink)
+            }
             SpecChecks.oneOf(root, "volumeBindingMode", ["Immediate", "WaitForFirstConsumer"], object, &sink)
         }
     }
