@@ -75,6 +75,18 @@ struct APIServerKindsWordingTests {
         #expect(message == "data[my key]: Invalid value: \"my key\": a valid config key must consist of alphanumeric characters, '-', '_' or '.' (e.g. 'key.name',  or 'KEY_NAME',  or 'key-name', regex used for validation is '[-._a-zA-Z0-9]+')")
     }
 
+    @Test(arguments: [".", "..", "..data", "a/b", ""])
+    func configMapKeysTheAPIServerRefuses(_ key: String) {
+        let findings = Lint.run("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\ndata:\n  \"\(key)\": x\n")
+        #expect(findings.contains { $0.rule == "invalid-configmap-data" }, "\(key)")
+    }
+
+    @Test(arguments: [".env", "a.b", "KEY_1", "x-y", "v..2"])
+    func configMapKeysTheAPIServerAccepts(_ key: String) {
+        let findings = Lint.run("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\ndata:\n  \"\(key)\": x\n")
+        #expect(!findings.contains { $0.rule == "invalid-configmap-data" }, "\(key)")
+    }
+
     @Test func aConfigMapOverOneMebibyte() throws {
         let big = String(repeating: "a", count: (1 << 20) + 1)
         let message = try Self.error("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: big}\n↓data:\n  blob: \(big)\n")

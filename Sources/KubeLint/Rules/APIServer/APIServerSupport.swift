@@ -63,6 +63,27 @@ enum APIServerChecks {
     /// The size limit of a ConfigMap's or Secret's data (`core.MaxSecretSize`, 1 MiB).
     static let maxDataSize = 1 << 20
 
+    /// A scalar's unescaped byte count, read from the tree without making a String (0 for collections).
+    static func byteCount(_ node: YAMLNode) -> Int { node.isScalar ? Int(node.record.count) : 0 }
+
+    /// True when a key scalar is a valid config key, checked on its bytes in place (the common case: no String
+    /// is made unless the key is invalid).
+    static func isValidConfigMapKey(_ key: YAMLNode) -> Bool {
+        let record = key.record
+        guard record.kind == .scalar, record.count > 0, record.count <= 253 else { return false }
+        return key.tree.arena.withUnsafeBufferPointer { arena in
+            let bytes = arena[Int(record.first)..<Int(record.first + record.count)]
+            // ".", and anything starting with "..", is refused.
+            if bytes.first == UInt8(ascii: "."), bytes.count == 1 || bytes.dropFirst().first == UInt8(ascii: ".") {
+                return false
+            }
+            return bytes.allSatisfy { byte in
+                (byte >= 48 && byte <= 57) || (byte >= 65 && byte <= 90) || (byte >= 97 && byte <= 122)
+                    || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ".")
+            }
+        }
+    }
+
     /// `validation.IsConfigMapKey`: the keys of ConfigMap and Secret data.
     static func configMapKey(_ key: String) -> [String] {
         var errors: [String] = []

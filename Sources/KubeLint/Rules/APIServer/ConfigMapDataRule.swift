@@ -47,6 +47,8 @@ package struct ConfigMapDataRule: Rule {
             let binary = root["binaryData"].flatMap { $0.isMapping ? $0 : nil }
             if let data = root["data"], data.isMapping {
                 for (key, value) in data.pairs {
+                    total += value.isNull ? 0 : APIServerChecks.byteCount(value)
+                    if APIServerChecks.isValidConfigMapKey(key), binary == nil { continue }
                     guard let name = key.text else { continue }
                     for error in APIServerChecks.configMapKey(name) {
                         sink.fieldError(object, at: key, path: APIServerChecks.keyPath(data, name, in: object),
@@ -57,7 +59,6 @@ package struct ConfigMapDataRule: Rule {
                                         .invalid(.string(name), "duplicate of key present in binaryData"),
                                         hint: "keep the key in one of data and binaryData")
                     }
-                    total += value.isNull ? 0 : (value.text?.utf8.count ?? 0)
                 }
             }
             if let binary {
