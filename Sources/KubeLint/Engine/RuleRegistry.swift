@@ -90,6 +90,19 @@ package enum RuleRegistry {
         ServiceAccountNotFoundRule(),
         DeprecatedServiceAccountFieldRule(),
         WindowsHostProcessRule(),
+        // API server: more kinds
+        HorizontalPodAutoscalerSpecRule(),
+        PodDisruptionBudgetSpecRule(),
+        ConfigMapDataRule(),
+        SecretDataRule(),
+        RBACRoleRulesRule(),
+        RBACBindingSpecRule(),
+        PersistentVolumeClaimSpecRule(),
+        IngressClassSpecRule(),
+        PriorityClassRule(),
+        StorageClassRule(),
+        NamespaceSpecRule(),
+        ServiceTypeFieldsRule(),
     ]
 
     private static let byID: [String: RuleDescription] = {

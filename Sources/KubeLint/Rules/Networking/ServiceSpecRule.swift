@@ -117,7 +117,9 @@ package struct ServiceSpecRule: Rule {
             SpecChecks.oneOf(spec, "sessionAffinity", ["ClientIP", "None"], object, &sink)
             let clusterIP = spec["clusterIP"]
             if let clusterIP, clusterIP.text == "None", type != "ClusterIP", type != "ExternalName" {
-                sink.fieldError(object, at: clusterIP, .invalid(.string("None"), "may not be set to 'None' for \(type) services"))
+                // The API server validates clusterIPs, which the REST layer fills from clusterIP before validation.
+                sink.fieldError(object, at: clusterIP, path: "spec.clusterIPs[0]",
+                                .invalid(.string("None"), "may not be set to 'None' for \(type) services"))
             } else if let clusterIP, let text = clusterIP.text, !text.isEmpty, text != "None", IPAddress(text) == nil {
                 sink.fieldError(object, at: clusterIP, .invalid(
                     .string(text), "must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)"))
