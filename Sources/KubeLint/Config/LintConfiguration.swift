@@ -29,6 +29,10 @@ package struct LintConfiguration: Sendable {
     package var objectExcludes: [ObjectExclude] = []
     /// The config file itself, so reporters can print its lines.
     package var source: SourceFile?
+    /// `checks:`: the parameters of the configurable rules.
+    package var checks = CheckSettings()
+    /// The `checks:` keys the config gave, with where (they turn their rules on).
+    package var configuredChecks: [String: SourceRange] = [:]
 
     package init() {}
 
