@@ -89,6 +89,9 @@ package enum RuleRegistry {
         CPULimitsMissingRule(),
         MemoryRequestsMissingRule(),
         MemoryLimitsMissingRule(),
+        CronJobDeadlineMissingRule(),
+        HPATargetReplicasSetRule(),
+        SecretValueInEnvVarRule(),
         // Configurable
         RequiredLabelRule(),
         RequiredAnnotationRule(),
