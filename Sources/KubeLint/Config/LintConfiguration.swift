@@ -9,6 +9,8 @@ import KubeYAML
 /// exclude:
 ///   - "vendor/**"                  # a glob on file paths
 ///   - {kind: Deployment, namespace: demo, name: "legacy-*", rules: [privileged-container]}
+/// checks:                          # parameters of the configurable rules (see `CheckSettings`)
+///   minimum-replicas: 3
 /// ```
 /// A per-object exclude without `rules` suppresses every rule for the objects it matches.
 package struct LintConfiguration: Sendable {

@@ -42,14 +42,18 @@ package struct ImagePullPolicyMutableTagRule: Rule {
 
     package func check(_ context: LintContext, into sink: inout FindingSink) {
         for entry in context.pods {
-            for container in entry.template.spec.allContainers {
-                guard let policy = container.imagePullPolicy, policy == "IfNotPresent" || policy == "Never" else { continue }
-                let tag = ImageTagRule.tag(of: container.image)
-                guard tag == nil || tag == "latest" else { continue }
-                sink.report(entry.ref, at: container.node?["imagePullPolicy"],
-                            "container \(FieldValue.quote(container.name)) pulls the mutable image \(FieldValue.quote(container.image)) only once per node (\(policy))",
-                            hint: "pin a version tag or digest; or use imagePullPolicy: Always")
-            }
+            // The two lists one after the other: `allContainers` would allocate a joined copy per pod.
+            for container in entry.template.spec.initContainers { check(container, entry.ref, &sink) }
+            for container in entry.template.spec.containers { check(container, entry.ref, &sink) }
         }
+    }
+
+    private func check(_ container: Container, _ ref: ObjectRef, _ sink: inout FindingSink) {
+        guard let policy = container.imagePullPolicy, policy == "IfNotPresent" || policy == "Never" else { return }
+        let tag = ImageTagRule.tag(of: container.image)
+        guard tag == nil || tag == "latest" else { return }
+        sink.report(ref, at: container.node?["imagePullPolicy"],
+                    "container \(FieldValue.quote(container.name)) pulls the mutable image \(FieldValue.quote(container.image)) only once per node (\(policy))",
+                    hint: "pin a version tag or digest; or use imagePullPolicy: Always")
     }
 }

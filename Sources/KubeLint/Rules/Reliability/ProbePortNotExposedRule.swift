@@ -50,17 +50,21 @@ package struct ProbePortNotExposedRule: Rule {
             let containers = entry.template.spec.containers
             for index in containers.indices where !containers[index].ports.isEmpty {
                 let container = containers[index]
-                let probes = [("livenessProbe", container.livenessProbe), ("readinessProbe", container.readinessProbe),
-                              ("startupProbe", container.startupProbe)]
-                for (field, probe) in probes {
-                    guard let probe, case .int(let port)? = probe.port,
-                          !container.ports.contains(where: { $0.containerPort == port }) else { continue }
-                    sink.report(entry.ref, at: Self.portNode(probe) ?? probe.node,
-                                "\(field) of container \(FieldValue.quote(container.name)) probes port \(port), which the container does not list",
-                                hint: "probe a port of `ports` (by name), or add the port the process serves on")
-                }
+                Self.check("livenessProbe", container.livenessProbe, of: container, entry.ref, &sink)
+                Self.check("readinessProbe", container.readinessProbe, of: container, entry.ref, &sink)
+                Self.check("startupProbe", container.startupProbe, of: container, entry.ref, &sink)
             }
         }
+    }
+
+    private static func check(
+        _ field: String, _ probe: Probe?, of container: Container, _ ref: ObjectRef, _ sink: inout FindingSink
+    ) {
+        guard let probe, case .int(let port)? = probe.port,
+              !container.ports.contains(where: { $0.containerPort == port }) else { return }
+        sink.report(ref, at: portNode(probe) ?? probe.node,
+                    "\(field) of container \(FieldValue.quote(container.name)) probes port \(port), which the container does not list",
+                    hint: "probe a port of `ports` (by name), or add the port the process serves on")
     }
 
     /// The `port` value of the probe's handler.
