@@ -65,6 +65,8 @@ package enum RuleRegistry {
         RBACPodExecAttachRule(),
         RBACRoleRefNotFoundRule(),
         RBACSubjectNotFoundRule(),
+        // Meta
+        UnusedSuppressionRule(),
         // Reliability
         ProbePortNotExposedRule(),
         LivenessProbeMissingRule(),
@@ -98,8 +100,6 @@ package enum RuleRegistry {
         ForbiddenAnnotationRule(),
         ServiceTypeNotAllowedRule(),
         DefaultNamespaceRule(),
-        // Meta
-        UnusedSuppressionRule(),
     ]
 
     private static let byID: [String: RuleDescription] = {

@@ -60,10 +60,10 @@ package struct AntiAffinityMissingRule: Rule {
     package func check(_ context: LintContext, into sink: inout FindingSink) {
         for entry in context.podTemplates where entry.kind == .deployment || entry.kind == .statefulSet {
             guard let replicas = WorkloadFacts.replicas(entry), replicas >= 2 else { continue }
-            let spec = entry.template.spec
-            let antiAffinity = spec.affinity?.podAntiAffinity
-            if let antiAffinity, !antiAffinity.required.isEmpty || !antiAffinity.preferred.isEmpty { continue }
-            if !spec.topologySpreadConstraints.isEmpty { continue }
+            // Read in place: binding the pod spec to a local would copy (retain) every field of it.
+            if !entry.template.spec.topologySpreadConstraints.isEmpty { continue }
+            if let antiAffinity = entry.template.spec.affinity?.podAntiAffinity,
+               !antiAffinity.required.isEmpty || !antiAffinity.preferred.isEmpty { continue }
             sink.report(entry.ref, at: WorkloadFacts.replicasAnchor(entry.ref),
                         "\(entry.ref.kind) \(entry.ref.name) runs \(replicas) replicas with nothing spreading them over nodes",
                         hint: "add a topologySpreadConstraint on kubernetes.io/hostname, or a preferred podAntiAffinity on the pods' labels")

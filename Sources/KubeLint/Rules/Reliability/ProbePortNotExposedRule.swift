@@ -49,10 +49,16 @@ package struct ProbePortNotExposedRule: Rule {
         for entry in context.pods {
             let containers = entry.template.spec.containers
             for index in containers.indices where !containers[index].ports.isEmpty {
-                let container = containers[index]
-                Self.check("livenessProbe", container.livenessProbe, of: container, entry.ref, &sink)
-                Self.check("readinessProbe", container.readinessProbe, of: container, entry.ref, &sink)
-                Self.check("startupProbe", container.startupProbe, of: container, entry.ref, &sink)
+                // Element by element in place: a `let` copy of the container retains each of its fields.
+                if containers[index].livenessProbe != nil {
+                    Self.check("livenessProbe", containers[index].livenessProbe, of: containers[index], entry.ref, &sink)
+                }
+                if containers[index].readinessProbe != nil {
+                    Self.check("readinessProbe", containers[index].readinessProbe, of: containers[index], entry.ref, &sink)
+                }
+                if containers[index].startupProbe != nil {
+                    Self.check("startupProbe", containers[index].startupProbe, of: containers[index], entry.ref, &sink)
+                }
             }
         }
     }

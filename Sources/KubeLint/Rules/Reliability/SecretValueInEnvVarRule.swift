@@ -46,34 +46,60 @@ package struct SecretValueInEnvVarRule: Rule {
             """,
         ])
 
-    /// Name parts that say the value is a credential.
-    private static let markers = ["SECRET", "PASSWORD", "PASSWD", "TOKEN", "API_KEY", "APIKEY", "PRIVATE_KEY"]
+    /// Name parts that say the value is a credential, upper case.
+    private static let markers: [[UInt8]] = ["SECRET", "PASSWORD", "PASSWD", "TOKEN", "API_KEY", "APIKEY", "PRIVATE_KEY"]
+        .map { Array($0.utf8) }
+    /// Name endings that say the value is about a credential, not one.
+    private static let harmlessEndings: [[UInt8]] = ["_FILE", "_PATH", "_TTL", "_NAME", "_KEY_ID", "_REF", "CLUSTER_TOKEN"]
+        .map { Array($0.utf8) }
 
-    /// Whether a name says it holds a credential (not a file path or a setting about one).
+    /// Whether a name says it holds a credential (not a file path or a setting about one). Compares bytes
+    /// ASCII-upper-cased in place: it runs on every env var with a literal value.
     static func namesCredential(_ name: String) -> Bool {
-        let upper = name.uppercased()
-        guard markers.contains(where: { upper.contains($0) }) else { return false }
-        return !(upper.hasSuffix("_FILE") || upper.hasSuffix("_PATH") || upper.hasSuffix("_TTL")
-            || upper.hasSuffix("_NAME") || upper.hasSuffix("_KEY_ID") || upper.hasSuffix("_REF")
+        var name = name
+        return name.withUTF8 { bytes in
+            guard markers.contains(where: { contains(bytes, $0) }) else { return false }
             // etcd's cluster token only tells clusters apart; it grants nothing.
-            || upper.hasSuffix("CLUSTER_TOKEN"))
+            return !harmlessEndings.contains { ending in
+                ending.count <= bytes.count && matches(bytes, at: bytes.count - ending.count, ending)
+            }
+        }
+    }
+
+    private static func contains(_ bytes: UnsafeBufferPointer<UInt8>, _ part: [UInt8]) -> Bool {
+        guard part.count <= bytes.count else { return false }
+        for start in 0...(bytes.count - part.count) where matches(bytes, at: start, part) { return true }
+        return false
+    }
+
+    private static func matches(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int, _ part: [UInt8]) -> Bool {
+        for offset in part.indices {
+            var byte = bytes[start + offset]
+            if byte >= UInt8(ascii: "a"), byte <= UInt8(ascii: "z") { byte -= 32 }
+            if byte != part[offset] { return false }
+        }
+        return true
     }
 
     package func check(_ context: LintContext, into sink: inout FindingSink) {
         for entry in context.pods {
             // The two lists one after the other: `allContainers` would allocate a joined copy per pod.
-            for container in entry.template.spec.initContainers { check(container, entry.ref, &sink) }
-            for container in entry.template.spec.containers { check(container, entry.ref, &sink) }
+            check(entry.template.spec.initContainers, entry.ref, &sink)
+            check(entry.template.spec.containers, entry.ref, &sink)
         }
     }
 
-    private func check(_ container: Container, _ ref: ObjectRef, _ sink: inout FindingSink) {
-        for variable in container.env {
-            guard let value = variable.value, !value.isEmpty, !value.hasPrefix("$("),
-                  Self.namesCredential(variable.name) else { continue }
-            sink.report(ref, at: variable.node?["value"],
-                        "env var \(FieldValue.quote(variable.name)) of container \(FieldValue.quote(container.name)) holds a literal credential",
-                        hint: "put it in a Secret and reference it (secretKeyRef or a mounted file)")
+    /// Element by element in place: iterating copies would retain every field of each container and variable.
+    private func check(_ containers: [Container], _ ref: ObjectRef, _ sink: inout FindingSink) {
+        for index in containers.indices {
+            let env = containers[index].env
+            for slot in env.indices {
+                guard let value = env[slot].value, !value.isEmpty, !value.hasPrefix("$("),
+                      Self.namesCredential(env[slot].name) else { continue }
+                sink.report(ref, at: env[slot].node?["value"],
+                            "env var \(FieldValue.quote(env[slot].name)) of container \(FieldValue.quote(containers[index].name)) holds a literal credential",
+                            hint: "put it in a Secret and reference it (secretKeyRef or a mounted file)")
+            }
         }
     }
 }

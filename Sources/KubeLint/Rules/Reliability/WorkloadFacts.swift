@@ -15,10 +15,13 @@ enum WorkloadFacts {
 
     /// The replica count of a Deployment, ReplicaSet or StatefulSet (the API default 1 when omitted), nil for
     /// other kinds.
+    /// Read from the node: copying the typed workload out of the manifest retains every field of it.
     static func replicas(_ entry: PodTemplateEntry) -> Int? {
         switch entry.kind {
-        case .deployment, .replicaSet, .statefulSet: entry.workload?.desiredPods
-        default: nil
+        case .deployment, .replicaSet, .statefulSet:
+            guard let node = entry.ref.spec?["replicas"] else { return 1 }
+            return node.scalarType == .int ? node.text.flatMap { Int($0) } : nil
+        default: return nil
         }
     }
 
