@@ -25,9 +25,12 @@ package enum ConfigLoader {
             switch key.text ?? "" {
             case "rules": readRules(value, &configuration, &diagnostics)
             case "exclude": readExcludes(value, &configuration, &diagnostics)
-            default: diagnostics.append(problem(key, "unknown key '\(key.text ?? "")'; expected `rules` or `exclude`"))
+            case "checks": readChecks(value, &configuration, &diagnostics)
+            default:
+                diagnostics.append(problem(key, "unknown key '\(key.text ?? "")'; expected `rules`, `exclude` or `checks`"))
             }
         }
+        enableConfiguredChecks(&configuration)
         return (configuration, diagnostics)
     }
 
@@ -94,7 +97,7 @@ package enum ConfigLoader {
         }
     }
 
-    private static func problem(_ node: YAMLNode, _ message: String) -> Diagnostic {
+    static func problem(_ node: YAMLNode, _ message: String) -> Diagnostic {
         Diagnostic(rule: ruleID, severity: .error, message: message, range: node.range)
     }
 }

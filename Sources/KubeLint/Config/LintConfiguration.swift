@@ -9,6 +9,8 @@ import KubeYAML
 /// exclude:
 ///   - "vendor/**"                  # a glob on file paths
 ///   - {kind: Deployment, namespace: demo, name: "legacy-*", rules: [privileged-container]}
+/// checks:                          # parameters of the configurable rules (see `CheckSettings`)
+///   minimum-replicas: 3
 /// ```
 /// A per-object exclude without `rules` suppresses every rule for the objects it matches.
 package struct LintConfiguration: Sendable {
@@ -29,6 +31,10 @@ package struct LintConfiguration: Sendable {
     package var objectExcludes: [ObjectExclude] = []
     /// The config file itself, so reporters can print its lines.
     package var source: SourceFile?
+    /// `checks:`: the parameters of the configurable rules.
+    package var checks = CheckSettings()
+    /// The `checks:` keys the config gave, with where (they turn their rules on).
+    package var configuredChecks: [String: SourceRange] = [:]
 
     package init() {}
 

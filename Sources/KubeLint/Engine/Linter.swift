@@ -20,7 +20,8 @@ package enum Linter {
         _ set: ManifestSet, configuration: LintConfiguration = LintConfiguration(), additional: [Diagnostic] = [],
         alongside: WindowStage? = nil, rules: [any Rule] = RuleRegistry.all, parallel: Bool = true
     ) -> [Diagnostic] {
-        let context = LintContext(set, parallel: parallel)
+        var context = LintContext(set, parallel: parallel)
+        context.checks = configuration.checks
         let active = rules.filter { configuration.isEnabled($0.info) }
         let (perRule, ignoreAnnotations, stageFindings) = run(active, context, alongside: alongside, parallel: parallel)
         let additional = additional + stageFindings

@@ -15,6 +15,9 @@ package enum RuleCatalog {
             for rule in group {
                 let severity = rule.severity.name + (rule.enabledByDefault ? "" : " (opt-in)")
                 output += "  " + rule.id.padding(width) + severity.padding(20) + rule.summary + "\n"
+                if let line = equivalentsLine(rule.equivalents) {
+                    output += "  " + "".padding(width) + "".padding(20) + line + "\n"
+                }
             }
         }
         var categories: [String] = []
@@ -28,6 +31,13 @@ package enum RuleCatalog {
         output += "\(rules.count) rules"
         output += pipeline.isEmpty ? "\n" : ", \(pipeline.count) ids of the stages before linting\n"
         return output
+    }
+
+    /// `covers kube-linter: a, b; checkov: CKV_K8S_1`, the migration map of one rule; nil when it has none.
+    static func equivalentsLine(_ equivalents: RuleEquivalents) -> String? {
+        let tools = equivalents.byTool.filter { !$0.names.isEmpty }
+        guard !tools.isEmpty else { return nil }
+        return "covers " + tools.map { "\($0.tool): " + $0.names.joined(separator: ", ") }.joined(separator: "; ")
     }
 
     /// `{"rules": [{id, name, kind, severity, enabledByDefault, summary, rationale, equivalents, examples}]}`;

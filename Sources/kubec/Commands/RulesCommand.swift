@@ -20,6 +20,6 @@ struct RulesCommand: ParsableCommand {
 
     func run() throws {
         Console.out(output == "json" ? RuleCatalog.json(pipeline: PipelineRuleCatalog.all)
-                : output == "markdown" ? RuleCatalog.markdown() : RuleCatalog.text(pipeline: PipelineRuleCatalog.all))
+                : output == "markdown" ? RuleCatalog.markdown(pipeline: PipelineRuleCatalog.all) : RuleCatalog.text(pipeline: PipelineRuleCatalog.all))
     }
 }

@@ -10,6 +10,7 @@ package struct LabelSyntaxRule: Rule {
         summary: "Label keys are qualified names and values are valid label values",
         rationale: "The API server rejects the object (`metadata.labels: Invalid value`); selectors copied from such labels never match.",
         kind: .apiServer, severity: .error,
+        equivalents: RuleEquivalents(kubeScore: ["label-values"]),
         triggering: [
             """
             apiVersion: v1

@@ -12,6 +12,7 @@ package struct ServiceSpecRule: Rule {
         summary: "Service ports are valid and unique (named when several), clusterIP/nodePort/externalName fit the type",
         rationale: "The API server rejects the Service; a nodePort outside the cluster's range is refused when it is allocated.",
         kind: .apiServer, severity: .error,
+        equivalents: RuleEquivalents(kubeLinter: ["invalid-target-ports"]),
         triggering: [
             """
             apiVersion: v1

@@ -12,7 +12,11 @@ package struct WorkloadSelectorMismatchRule: Rule {
         rationale: "The API server rejects it (`selector` does not match template `labels`); it is the most common copy-paste error in manifests.",
         kind: .apiServer, severity: .error,
         equivalents: RuleEquivalents(
-            kubeLinter: ["mismatching-selector"]),
+            kubeLinter: ["mismatching-selector"],
+            kubeScore: [
+                "deployment-pod-selector-labels-match-template-metadata-labels",
+                "statefulset-pod-selector-labels-match-template-metadata-labels",
+            ]),
         triggering: [
             """
             apiVersion: apps/v1
