@@ -8,8 +8,16 @@ package enum TextLineGrammar {
     /// The offset of the first byte a text output must not hold: C0 controls other than tab and newline, DEL,
     /// and bytes that are not valid UTF-8; nil when every byte is allowed.
     package static func firstForbiddenByte(in bytes: [UInt8]) -> Int? {
-        for (offset, byte) in bytes.enumerated() where isForbidden(byte) { return offset }
-        if String(validating: bytes, as: UTF8.self) == nil { return bytes.count }
+        // One pass over the bytes; UTF-8 is validated (a copy) only when a byte is not ASCII.
+        var ascii = true
+        for (offset, byte) in bytes.enumerated() {
+            if byte >= 0x80 {
+                ascii = false
+            } else if isForbidden(byte) {
+                return offset
+            }
+        }
+        if !ascii, String(validating: bytes, as: UTF8.self) == nil { return bytes.count }
         return nil
     }
 
