@@ -7,8 +7,8 @@ import KubeEmit
 
 /// Writes one compilation's files as a whole new tree that replaces `-o DIR` in one step.
 ///
-/// The files go into a fresh hidden folder beside DIR (same filesystem), and only when every file is written
-/// does that folder take DIR's place (the old tree is renamed aside, then removed). So DIR holds exactly this
+/// The files go into a fresh hidden folder beside DIR (same filesystem) as the compile makes them (`Staging`),
+/// and only when every file is written does that folder take DIR's place (the old tree is renamed aside, then removed). So DIR holds exactly this
 /// input's files (no stale `nodes/` of a previous input), a failure leaves the previous tree untouched, and a
 /// reader sees the old tree or the new one. Concurrent compiles into one DIR take turns on a lock file beside it
 /// (`flock`), so each leaves one complete tree. An existing DIR is replaced only when it is empty or holds a
