@@ -4,9 +4,10 @@
 SHELL      := /bin/bash
 SWIFT      ?= swift
 OUT        ?= out
-# System packages: libyaml for the loader; the rest are the real tools the end-to-end tests use as oracles.
+# System packages: libyaml for the loader; the rest are the real tools the end-to-end tests use as oracles
+# (and linux-perf, to profile the release binary: `perf record -g .build/release/kubec ...`).
 # Services are kept from starting during the install (policy-rc.d): the tests start their own on free ports.
-APT_PACKAGES := libyaml-dev pkg-config iptables ipset iproute2 nginx-light openssl bind9-utils bind9 knot knot-dnsutils nsd dnsutils python3 nftables chromium poppler-utils
+APT_PACKAGES := libyaml-dev pkg-config iptables ipset iproute2 nginx-light openssl bind9-utils bind9 knot knot-dnsutils nsd dnsutils python3 nftables chromium poppler-utils linux-perf
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: all deps build release run test bench schemas check-peers docs clean fuzz

@@ -44,6 +44,20 @@ struct ProcessBench {
         }.seconds
     }
 
+    /// Writing `copies` files of `path`'s bytes into a new folder under `under` (one read, no compute), then
+    /// removing them: what the kernel costs for the bytes an all-nodes compile writes.
+    static func writeCopiesSeconds(_ path: String, copies: Int, under folder: String) -> Double {
+        guard let data = FileManager.default.contents(atPath: path) else { return 0 }
+        try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let start = DispatchTime.now().uptimeNanoseconds
+        for index in 0..<copies {
+            FileManager.default.createFile(atPath: folder + "/copy-\(index)", contents: data)
+        }
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        try? FileManager.default.removeItem(atPath: folder)
+        return seconds
+    }
+
     /// `iptables-restore --test` on a rules file, in a throwaway network namespace (nil unless root).
     static func iptablesRestoreTestSeconds(_ path: String) -> Double? {
         guard let data = FileManager.default.contents(atPath: path) else { return nil }

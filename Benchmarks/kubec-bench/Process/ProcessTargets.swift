@@ -87,6 +87,29 @@ enum ProcessTargets {
             note: ProcessBench.describe(wideAll)))
         try? FileManager.default.removeItem(atPath: workDirectory + "/out-wide")
 
+        // The issue's shape: 1,000 nodes × 10,000 Services, all nodes against one (≤ 3×). Every node's file is
+        // ~12 MB, 12 GB in all, written as each node is rendered; the floor beside it is writing n0's file 1,000
+        // times with nothing computed (the kernel's share), since no compile can write less. One run each.
+        let issue = workDirectory + "/wide-1k"
+        try ClusterInputs.write(
+            ClusterInputs.dataplane(services: 10_000, nodes: 1_000), layout: .files(perFile: 500), to: issue)
+        let issueOne = bench.kubec(
+            ["compile", issue, "-o", workDirectory + "/out-1k-one", "--node", "n0", "--proxy-mode", "iptables"], runs: 1)
+        let writeFloor = ProcessBench.writeCopiesSeconds(
+            workDirectory + "/out-1k-one/nodes/n0/iptables.rules", copies: 1_000, under: workDirectory + "/copies")
+        let issueAll = bench.kubec(
+            ["compile", issue, "-o", workDirectory + "/out-1k-all", "--proxy-mode", "iptables"], runs: 1)
+        try? FileManager.default.removeItem(atPath: workDirectory + "/out-1k-all")
+        results.append(BenchResult(
+            name: "kubec compile --node n0 (1k nodes, 10k Svc)", seconds: issueOne.seconds,
+            floor: issueOne.seconds, note: ProcessBench.describe(issueOne)))
+        results.append(BenchResult(
+            name: "writing n0's rules 1,000 times (floor)", seconds: writeFloor, floor: issueOne.seconds,
+            note: "no compile: the bytes all nodes' files hold"))
+        results.append(BenchResult(
+            name: "kubec compile, all 1,000 nodes", seconds: issueAll.seconds, floor: issueOne.seconds, target: 3.0,
+            note: ProcessBench.describe(issueAll)))
+
         // Diff two 24k-document sets, 1% changed: ≤ 0.5 s.
         let (old, new) = (workDirectory + "/diff-old", workDirectory + "/diff-new")
         let documents = ClusterInputs.applications(documents: 24_000, namespaces: 17)

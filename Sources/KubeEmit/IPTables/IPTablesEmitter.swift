@@ -36,11 +36,19 @@ package struct IPTablesEmitter: Sendable {
 
     /// One `nodes/NODE/iptables.rules` per selected node, in node-name order (nodes rendered in parallel).
     package func emit(_ state: ClusterState) -> [OutputFile] {
+        let collected = FileCollector()
+        emit(state, into: collected.add)
+        return collected.files.sorted { $0.path < $1.path }
+    }
+
+    /// Each selected node's file, handed to `deliver` as soon as it is rendered (on any core, in any order), so
+    /// no more than one file per core is held at a time; the node-independent part is prepared once for all.
+    package func emit(_ state: ClusterState, into deliver: @Sendable (OutputFile) -> Void) {
         let state = DataplaneInputGuard.admit(state).state
         let prepared = prepare(state)
         let nodes = selectedNodes(state)
-        return Parallel.map(nodes.count) { index in
-            OutputFile(path: "nodes/\(nodes[index].name)/\(fileName)", contents: render(node: nodes[index], prepared))
+        Parallel.forEach(nodes.count) { index in
+            deliver(OutputFile(path: "nodes/\(nodes[index].name)/\(fileName)", contents: render(node: nodes[index], prepared)))
         }
     }
 

@@ -27,25 +27,39 @@ package enum DataplaneInputGuard {
                     hint: "fix the value; kubec writes no rule, file or script line from a value that is not valid"))
             return false
         }
-        state.nodes = state.nodes.filter { node in
-            PathGrammar.isComponent(node.name)
-                || omitted("Node '\(excerpt(node.name))'", "its name is not a lower-case DNS subdomain", node.source)
+        // Each list is copied only when something in it is left out (the usual input has nothing to omit).
+        func nodeProblem(_ node: NodeState) -> String? {
+            PathGrammar.isComponent(node.name) ? nil : "its name is not a lower-case DNS subdomain"
         }
-        state.services = state.services.filter { service in
-            guard let reason = serviceProblem(service) else { return true }
-            return omitted("Service \(excerpt(service.key))", reason, service.source)
+        if state.nodes.contains(where: { nodeProblem($0) != nil }) {
+            state.nodes = state.nodes.filter { node in
+                guard let reason = nodeProblem(node) else { return true }
+                return omitted("Node '\(excerpt(node.name))'", reason, node.source)
+            }
         }
-        state.pods = state.pods.filter { pod in
-            guard let reason = podProblem(pod) else { return true }
-            return omitted("Pod \(excerpt(pod.namespace + "/" + pod.name))", reason, pod.source)
+        if state.services.contains(where: { serviceProblem($0) != nil }) {
+            state.services = state.services.filter { service in
+                guard let reason = serviceProblem(service) else { return true }
+                return omitted("Service \(excerpt(service.key))", reason, service.source)
+            }
         }
-        state.networkPolicies = state.networkPolicies.filter { policy in
-            guard let reason = policyProblem(policy) else { return true }
-            return omitted("NetworkPolicy \(excerpt(policy.key))", reason, policy.source)
+        if state.pods.contains(where: { podProblem($0) != nil }) {
+            state.pods = state.pods.filter { pod in
+                guard let reason = podProblem(pod) else { return true }
+                return omitted("Pod \(excerpt(pod.namespace + "/" + pod.name))", reason, pod.source)
+            }
         }
-        state.ingresses = state.ingresses.filter { ingress in
-            guard let reason = ingressProblem(ingress) else { return true }
-            return omitted("Ingress \(excerpt(ingress.namespace + "/" + ingress.name))", reason, ingress.source)
+        if state.networkPolicies.contains(where: { policyProblem($0) != nil }) {
+            state.networkPolicies = state.networkPolicies.filter { policy in
+                guard let reason = policyProblem(policy) else { return true }
+                return omitted("NetworkPolicy \(excerpt(policy.key))", reason, policy.source)
+            }
+        }
+        if state.ingresses.contains(where: { ingressProblem($0) != nil }) {
+            state.ingresses = state.ingresses.filter { ingress in
+                guard let reason = ingressProblem(ingress) else { return true }
+                return omitted("Ingress \(excerpt(ingress.namespace + "/" + ingress.name))", reason, ingress.source)
+            }
         }
         return (state, diagnostics)
     }
@@ -128,7 +142,7 @@ package enum DataplaneInputGuard {
     }
 
     private static func isLabel(_ text: String) -> Bool {
-        !text.contains(".") && PathGrammar.isComponent(text) && text.utf8.count <= 63
+        !text.utf8.contains(UInt8(ascii: ".")) && PathGrammar.isComponent(text) && text.utf8.count <= 63
     }
 
     /// A value as it may appear in a message: controls shown as `?`, at most 60 characters.

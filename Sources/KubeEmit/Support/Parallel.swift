@@ -17,6 +17,15 @@ enum Parallel {
         return results.compactMap { $0 }
     }
 
+    /// `body(0..<count)` evaluated concurrently, for its effects.
+    static func forEach(_ count: Int, _ body: @Sendable (Int) -> Void) {
+        if count <= 1 {
+            (0..<count).forEach(body)
+        } else {
+            DispatchQueue.concurrentPerform(iterations: count, execute: body)
+        }
+    }
+
     /// Result slots; each concurrent iteration writes only its own index.
     private struct Slots<T>: @unchecked Sendable {
         let base: UnsafeMutablePointer<T?>?

@@ -15,16 +15,18 @@ package enum Linter {
     /// Lints a set. `additional` are findings of other stages (schema validation) that suppressions and
     /// severity overrides should also apply to; `alongside` is a stage to run window by window with the rules,
     /// whose findings are treated the same way. Returns every diagnostic, sorted for reports. Rules run on
-    /// both cores unless `parallel` is false.
+    /// both cores unless `parallel` is false. `pending` gives findings that come after `additional` and are ready
+    /// only later (the plan's, while `compile` plans beside the rules); it is called once the rules have run.
     package static func lint(
         _ set: ManifestSet, configuration: LintConfiguration = LintConfiguration(), additional: [Diagnostic] = [],
-        alongside: WindowStage? = nil, rules: [any Rule] = RuleRegistry.all, parallel: Bool = true
+        alongside: WindowStage? = nil, rules: [any Rule] = RuleRegistry.all, parallel: Bool = true,
+        pending: () -> [Diagnostic] = { [] }
     ) -> [Diagnostic] {
         var context = LintContext(set, parallel: parallel)
         context.checks = configuration.checks
         let active = rules.filter { configuration.isEnabled($0.info) }
         let (perRule, ignoreAnnotations, stageFindings) = run(active, context, alongside: alongside, parallel: parallel)
-        let additional = additional + stageFindings
+        let additional = additional + pending() + stageFindings
         // A schema finding at the very place an API-server rule reports is the same problem said twice (an enum
         // the OpenAPI schema also lists): keep the rule's, which has the API server's path and wording.
         var apiServerPlaces = Set<SourceRange>()

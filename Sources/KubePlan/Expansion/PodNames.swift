@@ -37,9 +37,10 @@ package enum PodNames {
 
     /// The synthetic pod-template-hash of a template (nil node: the empty template).
     package static func templateHash(_ template: YAMLNode?) -> String {
-        var text = ""
+        var text: [UInt8] = []
+        text.reserveCapacity(1024)
         if let template { canonicalText(template, into: &text) }
-        return safeEncode(String(fnv32a(text.utf8)))
+        return safeEncode(String(fnv32a(text)))
     }
 
     /// A 5-character suffix for replica `index` of `owner`, as generateName would add.
@@ -54,30 +55,45 @@ package enum PodNames {
     }
 
     /// Canonical text of a YAML subtree: mappings with sorted keys, scalars typed, sequences in order.
-    static func canonicalText(_ node: YAMLNode, into text: inout String) {
+    ///
+    /// Built as UTF-8 bytes (one per template, hashed at once): `{key\u{1}value,…}`, `[item,…]`, and scalars as
+    /// `type\u{2}text\u{3}` with the type's case name (`null`, `bool`, `int`, `float`, `string`).
+    static func canonicalText(_ node: YAMLNode, into text: inout [UInt8]) {
         switch node.kind {
         case .mapping:
-            text += "{"
+            text.append(UInt8(ascii: "{"))
             let pairs = node.pairs.compactMap { pair in pair.key.text.map { ($0, pair.value) } }.sorted { $0.0 < $1.0 }
             for (key, value) in pairs {
-                text += key
-                text += "\u{1}"
+                text.append(contentsOf: key.utf8)
+                text.append(1)
                 canonicalText(value, into: &text)
-                text += ","
+                text.append(UInt8(ascii: ","))
             }
-            text += "}"
+            text.append(UInt8(ascii: "}"))
         case .sequence:
-            text += "["
+            text.append(UInt8(ascii: "["))
             for item in node.items {
                 canonicalText(item, into: &text)
-                text += ","
+                text.append(UInt8(ascii: ","))
             }
-            text += "]"
+            text.append(UInt8(ascii: "]"))
         default:
-            text += node.scalarType.map { "\($0)" } ?? "?"
-            text += "\u{2}"
-            text += node.text ?? ""
-            text += "\u{3}"
+            text.append(contentsOf: typeWord(node.scalarType).utf8)
+            text.append(2)
+            if let scalar = node.text { text.append(contentsOf: scalar.utf8) }
+            text.append(3)
+        }
+    }
+
+    /// The case name of a scalar type, as the hash has always spelled it (`?` for none).
+    private static func typeWord(_ type: ScalarType?) -> String {
+        switch type {
+        case .null: "null"
+        case .bool: "bool"
+        case .int: "int"
+        case .float: "float"
+        case .string: "string"
+        case nil: "?"
         }
     }
 }

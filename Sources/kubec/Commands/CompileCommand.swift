@@ -47,8 +47,13 @@ struct CompileCommand: ParsableCommand {
             throw ExitCode(2)
         }
         let configuration = try validation.configuration()
-        var result = Compilation.resolve(input.set, options: PlanOptions(seed: seed))
-        var diagnostics = LintPipeline.run(input.set, flags: validation, configuration: configuration, plan: result)
+        // The plan runs on another core while the rules and the schema run; the linter asks for the plan's
+        // findings only once its rules are done.
+        let set = input.set
+        let planOptions = PlanOptions(seed: seed)
+        let planning = BackgroundWork { Compilation.resolve(set, options: planOptions) }
+        var diagnostics = LintPipeline.run(input.set, flags: validation, configuration: configuration, plan: planning.value)
+        var result = planning.value
         var emitSet = input.set
         if force {
             // Errors always stop a run without --force, so only a forced run plans again without the invalid objects.
@@ -59,7 +64,19 @@ struct CompileCommand: ParsableCommand {
                 diagnostics += valid.omitted
             }
         }
-        let emitted = CompileOutputs.emit(result, nodes: Set(node), proxyMode: proxyMode, set: emitSet)
+        // Files go to disk as they are made, into a new tree beside DIR that replaces it only at the end (or is
+        // thrown away when findings stop the run). A DIR that cannot take a tree is reported after the findings.
+        var staging: OutputWriter.Staging?
+        var failure: (any Error)?
+        do {
+            staging = try OutputWriter.Staging(outputDirectory)
+        } catch {
+            failure = error
+        }
+        let tree = staging
+        let sink: OutputSink = { file in try tree?.write(file) }
+        let emitted = CompileOutputs.emit(result, nodes: Set(node), proxyMode: proxyMode, set: emitSet, into: sink)
+        failure = failure ?? emitted.failure
         diagnostics += emitted.diagnostics
         diagnostics.sort(by: Diagnostic.reportOrder)
 
@@ -67,17 +84,20 @@ struct CompileCommand: ParsableCommand {
         if !diagnostics.isEmpty { Console.error(Reporters.render(diagnostics, format: .text, context: context)) }
         let failing = failOn.isFailing(diagnostics)
         if failing, !force {
+            staging?.discard()
             Console.error("kubec: nothing written to \(outputDirectory): findings at or above --fail-on \(failOn.rawValue) "
                 + "(use --force to write anyway)\n")
             throw ExitCode(1)
         }
         do {
-            try OutputWriter.write(emitted.files, to: outputDirectory)
+            if let failure { throw failure }
+            try staging?.commit()
         } catch {
+            if failure != nil { staging?.discard() }
             Console.error("kubec: error: \(error)\n")
             throw ExitCode(2)
         }
-        Console.out(CompileOutputs.summary(emitted.files, directory: outputDirectory))
+        Console.out(CompileOutputs.summary(emitted.written, directory: outputDirectory))
         if failing { throw ExitCode(1) }
     }
 }

@@ -8,20 +8,23 @@ import KubeYAML
 /// findings, schema validation, the rule catalogue, and (when the input declares Nodes) the scheduler's
 /// `pod-unschedulable` findings; then the configuration's severities and suppressions over all of them.
 enum LintPipeline {
+    /// `plan` is asked for only once the rules have run (`compile` plans on another core meanwhile).
     static func run(
-        _ set: ManifestSet, flags: ValidationFlags, configuration: LintConfiguration, plan: PlanResult?
+        _ set: ManifestSet, flags: ValidationFlags, configuration: LintConfiguration,
+        plan: @autoclosure () -> PlanResult?
     ) -> [Diagnostic] {
         var set = set
         if !flags.strict { set.diagnostics = set.diagnostics.map(StrictMode.relaxed) }
         // Schema validation runs inside the linter, window by window before the rules: both read the same nodes,
         // and the second reader finds them in cache.
         let schema = SchemaValidator.prepare(set, options: flags.schemaOptions)
-        var additional = schema.catalogDiagnostics
-        if let plan, !set.nodes.isEmpty {
-            additional += plan.diagnostics + PlanFindings.unschedulable(plan.plan)
-        }
+        let hasNodes = !set.nodes.isEmpty
         var diagnostics = withoutDecoderEchoes(Linter.lint(
-            set, configuration: configuration, additional: additional, alongside: { schema.validate($0) }))
+            set, configuration: configuration, additional: schema.catalogDiagnostics, alongside: { schema.validate($0) },
+            pending: {
+                guard hasNodes, let plan = plan() else { return [] }
+                return plan.diagnostics + PlanFindings.unschedulable(plan.plan)
+            }))
         diagnostics.sort(by: Diagnostic.reportOrder)
         return diagnostics
     }

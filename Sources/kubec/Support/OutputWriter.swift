@@ -7,8 +7,8 @@ import KubeEmit
 
 /// Writes one compilation's files as a whole new tree that replaces `-o DIR` in one step.
 ///
-/// The files go into a fresh hidden folder beside DIR (same filesystem), and only when every file is written
-/// does that folder take DIR's place (the old tree is renamed aside, then removed). So DIR holds exactly this
+/// The files go into a fresh hidden folder beside DIR (same filesystem) as the compile makes them (`Staging`),
+/// and only when every file is written does that folder take DIR's place (the old tree is renamed aside, then removed). So DIR holds exactly this
 /// input's files (no stale `nodes/` of a previous input), a failure leaves the previous tree untouched, and a
 /// reader sees the old tree or the new one. Concurrent compiles into one DIR take turns on a lock file beside it
 /// (`flock`), so each leaves one complete tree. An existing DIR is replaced only when it is empty or holds a
@@ -20,33 +20,99 @@ enum OutputWriter {
 
     /// Writes every file into a new tree and swaps it in for `directory`.
     static func write(_ files: [OutputFile], to directory: String) throws {
-        var target = directory
-        while target.count > 1, target.hasSuffix("/") { target.removeLast() }
-        let url = URL(fileURLWithPath: target)
-        let parent = url.deletingLastPathComponent().path
-        let name = url.lastPathComponent
-        guard !name.isEmpty, name != ".", name != "..", target != "/" else {
-            throw Failure(description: "output folder \(directory) must name a folder, not '.', '..' or '/'")
-        }
+        let staging = try Staging(directory)
         do {
-            try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
+            for file in files { try staging.write(file) }
         } catch {
-            throw Failure(description: "cannot create \(parent): \(error.localizedDescription)")
-        }
-        let lock = try Lock(path: parent + "/." + name + ".kubec-lock")
-        defer { lock.release() }
-        try checkReplaceable(target)
-
-        let staging = parent + "/." + name + ".kubec-new-\(getpid())"
-        try? FileManager.default.removeItem(atPath: staging)  // left by a killed run of the same pid
-        do {
-            try makeDirectory(staging)
-            for file in files { try write(file, under: staging) }
-        } catch {
-            try? FileManager.default.removeItem(atPath: staging)
+            staging.discard()
             throw error
         }
-        try swap(staging, into: target, aside: parent + "/." + name + ".kubec-old-\(getpid())")
+        try staging.commit()
+    }
+
+    /// A new tree being written beside `-o DIR` while the compile runs (files arrive one by one, from any
+    /// thread), then swapped in by `commit` or thrown away by `discard`. Holds DIR's lock from start to end.
+    final class Staging: @unchecked Sendable {
+        let target: String
+        let path: String
+        private let aside: String
+        private let lock: Lock
+        /// Folders this compile created above the staging folder, deepest last (removed again by `discard`).
+        private let createdParents: [String]
+        private let folders = NSLock()
+        private var madeFolders: Set<String> = []
+
+        init(_ directory: String) throws {
+            var target = directory
+            while target.count > 1, target.hasSuffix("/") { target.removeLast() }
+            let url = URL(fileURLWithPath: target)
+            let parent = url.deletingLastPathComponent().path
+            let name = url.lastPathComponent
+            guard !name.isEmpty, name != ".", name != "..", target != "/" else {
+                throw Failure(description: "output folder \(directory) must name a folder, not '.', '..' or '/'")
+            }
+            var missing: [String] = []
+            var folder = URL(fileURLWithPath: parent)
+            while !FileManager.default.fileExists(atPath: folder.path), folder.path != "/" {
+                missing.insert(folder.path, at: 0)
+                folder = folder.deletingLastPathComponent()
+            }
+            do {
+                try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
+            } catch {
+                throw Failure(description: "cannot create \(parent): \(error.localizedDescription)")
+            }
+            self.target = target
+            createdParents = missing
+            lock = try Lock(path: parent + "/." + name + ".kubec-lock")
+            path = parent + "/." + name + ".kubec-new-\(getpid())"
+            aside = parent + "/." + name + ".kubec-old-\(getpid())"
+            try? FileManager.default.removeItem(atPath: path)  // left by a killed run of the same pid
+            do {
+                try OutputWriter.makeDirectory(path)
+            } catch {
+                lock.release()
+                throw error
+            }
+        }
+
+        /// Writes one file under the staging folder (its folders made on first use).
+        func write(_ file: OutputFile) throws {
+            guard OutputWriter.isSafeRelativePath(file.path) else {
+                throw Failure(description: "refusing to write outside the output folder: \(file.path.escapingControls)")
+            }
+            var folder = path
+            for component in file.path.split(separator: "/").dropLast() {
+                folder += "/" + component
+                try folders.withLock {
+                    guard !madeFolders.contains(folder) else { return }
+                    if !FileManager.default.fileExists(atPath: folder) { try OutputWriter.makeDirectory(folder) }
+                    madeFolders.insert(folder)
+                }
+            }
+            try OutputWriter.write(file, at: path + "/" + file.path)
+        }
+
+        /// Puts the new tree in DIR's place (DIR must be replaceable) and releases the lock.
+        func commit() throws {
+            defer { lock.release() }
+            do {
+                try OutputWriter.checkReplaceable(target)
+            } catch {
+                try? FileManager.default.removeItem(atPath: path)
+                throw error
+            }
+            try OutputWriter.swap(path, into: target, aside: aside)
+        }
+
+        /// Removes the new tree (and the folders made for it, its lock file included) and releases the lock.
+        func discard() {
+            try? FileManager.default.removeItem(atPath: path)
+            lock.release()
+            guard !createdParents.isEmpty else { return }
+            try? FileManager.default.removeItem(atPath: lock.path)
+            for folder in createdParents.reversed() { _ = rmdir(folder) }
+        }
     }
 
     /// Refuses a DIR that is a file, or a non-empty folder that no compile wrote.
@@ -83,18 +149,8 @@ enum OutputWriter {
         if hadOld { try? FileManager.default.removeItem(atPath: aside) }
     }
 
-    /// One file under the staging folder, with its exact permission bits.
-    private static func write(_ file: OutputFile, under root: String) throws {
-        guard isSafeRelativePath(file.path) else {
-            throw Failure(description: "refusing to write outside the output folder: \(file.path.escapingControls)")
-        }
-        let components = file.path.split(separator: "/")
-        var folder = root
-        for component in components.dropLast() {
-            folder += "/" + component
-            if !FileManager.default.fileExists(atPath: folder) { try makeDirectory(folder) }
-        }
-        let path = root + "/" + file.path
+    /// One file at `path` (its folder exists), with its exact permission bits.
+    private static func write(_ file: OutputFile, at path: String) throws {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode_t(file.mode))
         guard descriptor >= 0 else { throw Failure(description: "cannot create \(path): \(String(cString: strerror(errno)))") }
         defer { close(descriptor) }
@@ -129,8 +185,10 @@ enum OutputWriter {
     /// An exclusive `flock` on a lock file, held until `release()`.
     struct Lock {
         let descriptor: Int32
+        let path: String
 
         init(path: String) throws {
+            self.path = path
             descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
             guard descriptor >= 0 else {
                 throw Failure(description: "cannot open the lock file \(path): \(String(cString: strerror(errno)))")
