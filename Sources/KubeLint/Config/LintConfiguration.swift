@@ -29,6 +29,10 @@ package struct LintConfiguration: Sendable {
     package var objectExcludes: [ObjectExclude] = []
     /// The config file itself, so reporters can print its lines.
     package var source: SourceFile?
+    /// `podSecurity:` and `--pod-security`: the Pod Security admission emulation's cluster default.
+    package var podSecurity = PodSecurityOptions()
+    /// `--kubernetes-version`'s minor number, for rules whose checks changed between versions (nil: the newest).
+    package var kubernetesMinor: Int?
 
     package init() {}
 

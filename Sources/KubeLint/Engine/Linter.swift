@@ -21,7 +21,7 @@ package enum Linter {
         alongside: WindowStage? = nil, rules: [any Rule] = RuleRegistry.all, parallel: Bool = true
     ) -> [Diagnostic] {
         let context = LintContext(set, parallel: parallel)
-        let active = rules.filter { configuration.isEnabled($0.info) }
+        let active = rules.filter { configuration.isEnabled($0.info) }.map { prepared($0, configuration) }
         let (perRule, ignoreAnnotations, stageFindings) = run(active, context, alongside: alongside, parallel: parallel)
         let additional = additional + stageFindings
         // A schema finding at the very place an API-server rule reports is the same problem said twice (an enum

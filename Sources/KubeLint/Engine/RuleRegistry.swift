@@ -67,6 +67,9 @@ package enum RuleRegistry {
         RBACSubjectNotFoundRule(),
         // Meta
         UnusedSuppressionRule(),
+        // Pod Security admission and API-server warnings
+        PodSecurityAdmissionRule(),
+        APIWarningRule(),
     ]
 
     private static let byID: [String: RuleDescription] = {
