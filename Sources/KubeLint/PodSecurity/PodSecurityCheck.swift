@@ -65,7 +65,18 @@ enum PodSecurityRegistry {
     ) -> [(check: PodSecurityCheck, revision: PodSecurityCheck.Revision)] {
         guard levelVersion.level != .privileged else { return [] }
         let ceiling = min(maxMinimumMinor, kubernetesMinor)
-        let minor = min(levelVersion.version.minor ?? ceiling, ceiling)
+        let minor = max(0, min(levelVersion.version.minor ?? ceiling, ceiling))
+        return (levelVersion.level == .restricted ? restrictedTable : baselineTable)[minor]
+    }
+
+    /// The revisions in force per policy minor version, worked out once (index: the minor version).
+    private static let baselineTable = (0...maxMinimumMinor).map { select(.baseline, minor: $0) }
+    private static let restrictedTable = (0...maxMinimumMinor).map { select(.restricted, minor: $0) }
+
+    private static func select(
+        _ level: PodSecurityLevel, minor: Int
+    ) -> [(check: PodSecurityCheck, revision: PodSecurityCheck.Revision)] {
+        let levelVersion = PodSecurityLevelVersion(level, PodSecurityVersion(minor: minor))
         var selected: [(check: PodSecurityCheck, revision: PodSecurityCheck.Revision)] = []
         for check in checks {
             if check.level == .restricted, levelVersion.level != .restricted { continue }
