@@ -55,6 +55,25 @@ struct APIWarningTests {
         #expect(warnings(text) == [#"spec.nodeSelector[beta.kubernetes.io/os]: deprecated since v1.14; use "kubernetes.io/os" instead"#])
     }
 
+    @Test func aCronJobsPathsGoThroughItsJobTemplate() {
+        let text = """
+            apiVersion: batch/v1
+            kind: CronJob
+            metadata: {name: backup}
+            spec:
+              schedule: "0 3 * * *"
+              jobTemplate:
+                spec:
+                  template:
+                    spec:
+                      restartPolicy: Never
+                      nodeSelector: {beta.kubernetes.io/arch: arm64}
+                      containers: [{name: backup, image: backup:1}]
+            """
+        #expect(warnings(text) == ["spec.jobTemplate.spec.template.spec.nodeSelector[beta.kubernetes.io/arch]: "
+            + #"deprecated since v1.14; use "kubernetes.io/arch" instead"#])
+    }
+
     @Test func nonFunctionalAnnotations() {
         let spec = "      containers: [{name: web, image: web:1}]"
         let found = warnings(deployment(spec, annotations: "scheduler.alpha.kubernetes.io/critical-pod: '', "

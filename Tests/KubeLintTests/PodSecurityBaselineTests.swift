@@ -75,6 +75,8 @@ struct PodSecurityBaselineTests {
         let spec = "  securityContext: {seLinuxOptions: {type: foo, user: bar}}\n  containers: [{name: a, image: a:1}]"
         #expect(PSA.enforced("baseline", spec: spec)
             == [prefix + #"seLinuxOptions (pod set forbidden securityContext.seLinuxOptions: type "foo"; user may not be set)"#])
+        let fine = "  securityContext: {seLinuxOptions: {type: container_t, level: \"s0:c123,c456\"}}\n  containers: [{name: a, image: a:1}]"
+        #expect(PSA.enforced("baseline", spec: fine).isEmpty)
     }
 
     @Test func containerEngineSELinuxTypeIsAllowedFromV131() {
@@ -151,6 +153,8 @@ struct PodSecurityBaselineTests {
             """
         #expect(PSA.enforced("baseline", spec: spec)
             == [prefix + #"hostProcess (pod and container "a" must not set securityContext.windowsOptions.hostProcess=true)"#])
+        let fine = "  securityContext: {windowsOptions: {hostProcess: false}}\n  containers: [{name: a, image: a:1}]"
+        #expect(PSA.enforced("baseline", spec: fine).isEmpty)
     }
 
     @Test func probeHostsAreRefusedFromV134() {

@@ -85,7 +85,12 @@ package struct APIWarningRule: ConfigurableRule {
         for view in context.pods where !view.isLegacy {
             let entry = view.entry
             let isTemplate = entry.kind != .pod
-            let prefix = isTemplate ? (entry.template.node.map { sink.path(of: $0, in: entry.ref) + "." } ?? "") : ""
+            // Where the template sits in its object, as the server prints paths: fixed per kind.
+            let prefix = switch entry.kind {
+            case .pod: ""
+            case .cronJob: "spec.jobTemplate.spec.template."
+            case .deployment, .replicaSet, .statefulSet, .daemonSet, .job: "spec.template."
+            }
             let annotations = isTemplate ? entry.template.metadata.node?["annotations"] : entry.ref.annotations
             let warnings = PodTemplateWarnings.warnings(
                 spec: entry.template.spec.node, annotations: annotations, prefix: prefix, isTemplate: isTemplate)
