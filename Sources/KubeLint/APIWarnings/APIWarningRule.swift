@@ -93,7 +93,8 @@ package struct APIWarningRule: ConfigurableRule {
             }
             let annotations = isTemplate ? entry.template.metadata.node?["annotations"] : entry.ref.annotations
             let warnings = PodTemplateWarnings.warnings(
-                spec: entry.template.spec.node, annotations: annotations, prefix: prefix, isTemplate: isTemplate)
+                spec: view.podSpec, containers: view.containerNodes, annotations: annotations, prefix: prefix,
+                isTemplate: isTemplate)
             for warning in warnings { report(warning, entry.ref, &sink) }
         }
         for service in context.objects(ofKind: "Service") {

@@ -8,29 +8,37 @@ enum PodSpecWarnings {
     typealias Warning = PodTemplateWarnings.Warning
 
     /// The warnings for a pod spec whose path is `path` (`spec`, `spec.template.spec`).
-    static func warnings(_ spec: YAMLNode, path: String) -> [Warning] {
+    static func warnings(_ spec: PodSpecNodes, _ containers: [ContainerNodes], path: String) -> [Warning] {
         var result: [Warning] = []
-        result += duplicates(spec["hostAliases"], field: "ip", at: "\(path).hostAliases", what: "duplicate ip")
-        let secrets = spec["imagePullSecrets"]?.sequenceItems ?? []
-        result += duplicates(spec["imagePullSecrets"], field: "name", at: "\(path).imagePullSecrets", what: "duplicate name")
+        var hostAliases, gracePeriod: YAMLNode?
+        if let node = spec.node {
+            for (key, value) in node.pairs where key.isScalar {
+                if key.textEquals("hostAliases") { hostAliases = value }
+                if key.textEquals("terminationGracePeriodSeconds") { gracePeriod = value }
+            }
+        }
+        result += duplicates(hostAliases, field: "ip", at: "\(path).hostAliases", what: "duplicate ip")
+        let secrets = spec.imagePullSecrets?.sequenceItems ?? []
+        result += duplicates(spec.imagePullSecrets, field: "name", at: "\(path).imagePullSecrets", what: "duplicate name")
         for (index, secret) in secrets.enumerated() where secret.isMapping && (secret["name"]?.text ?? "").isEmpty {
             result.append(Warning(node: secret["name"] ?? secret,
                                   text: "\(path).imagePullSecrets[\(index)].name: invalid empty name \"\""))
         }
         var ports: [String: [(path: String, hostIP: String, hostPort: Int64)]] = [:]
-        for list in ContainerSites.lists {
-            for (index, container) in (spec[list]?.sequenceItems ?? []).enumerated() where container.isMapping {
-                let at = "\(path).\(list)[\(index)]"
-                result += envWarnings(container, at: at)
-                result += portWarnings(container, at: at, seen: &ports)
-            }
+        var indexInList: [String: Int] = [:]
+        for container in containers {
+            let index = indexInList[container.list, default: 0]
+            indexInList[container.list] = index + 1
+            let at = "\(path).\(container.list)[\(index)]"
+            result += envWarnings(container, at: at)
+            result += portWarnings(container, at: at, seen: &ports)
         }
-        if let node = spec["terminationGracePeriodSeconds"], let value = node.int, value < 0 {
+        if let node = gracePeriod, let value = node.int, value < 0 {
             result.append(Warning(node: node, text: "\(path).terminationGracePeriodSeconds: must be >= 0; negative values "
                 + "are invalid and will be treated as 1"))
         }
         for kind in ["podAffinity", "podAntiAffinity"] {
-            guard let affinity = spec["affinity"]?[kind] else { continue }
+            guard let affinity = spec.affinity?[kind] else { continue }
             let at = "\(path).affinity.\(kind)"
             for (index, term) in (affinity["requiredDuringSchedulingIgnoredDuringExecution"]?.sequenceItems ?? []).enumerated() {
                 result += nullSelector(term, term, "\(at).requiredDuringSchedulingIgnoredDuringExecution[\(index)].labelSelector")
@@ -60,8 +68,8 @@ enum PodSpecWarnings {
     }
 
     /// An env var defined again in a way that `kubectl apply` may drop the earlier one.
-    private static func envWarnings(_ container: YAMLNode, at: String) -> [Warning] {
-        let env = container["env"]?.sequenceItems ?? []
+    private static func envWarnings(_ container: ContainerNodes, at: String) -> [Warning] {
+        let env = container.env?.sequenceItems ?? []
         guard env.count > 1 else { return [] }
         var seen = Set<String>()
         var result: [Warning] = []
@@ -80,10 +88,10 @@ enum PodSpecWarnings {
 
     /// Container ports that repeat or shadow a port of this or an earlier container.
     private static func portWarnings(
-        _ container: YAMLNode, at: String, seen: inout [String: [(path: String, hostIP: String, hostPort: Int64)]]
+        _ container: ContainerNodes, at: String, seen: inout [String: [(path: String, hostIP: String, hostPort: Int64)]]
     ) -> [Warning] {
         var result: [Warning] = []
-        for (index, port) in (container["ports"]?.sequenceItems ?? []).enumerated() where port.isMapping {
+        for (index, port) in (container.ports?.sequenceItems ?? []).enumerated() where port.isMapping {
             let here = "\(at).ports[\(index)]"
             let key = "\(port["containerPort"]?.int ?? 0)/\(port["protocol"]?.text ?? "TCP")"
             let hostIP = port["hostIP"]?.text ?? ""

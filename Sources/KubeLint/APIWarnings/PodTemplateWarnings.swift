@@ -45,16 +45,23 @@ enum PodTemplateWarnings {
     ]
 
     /// Every warning for a pod spec and its metadata; `isTemplate` is false for Pods.
-    static func warnings(spec: YAMLNode?, annotations: YAMLNode?, prefix: String, isTemplate: Bool) -> [Warning] {
-        guard let spec, spec.isMapping else { return [] }
+    ///
+    /// Reads the pod spec's fields as the linter window found them (`PodSpecNodes`, `ContainerNodes`) rather than
+    /// scanning the spec again.
+    static func warnings(
+        spec: PodSpecNodes, containers: [ContainerNodes], annotations: YAMLNode?, prefix: String, isTemplate: Bool
+    ) -> [Warning] {
+        guard let node = spec.node, node.isMapping else { return [] }
         var result: [Warning] = []
         let path = prefix + "spec"
         // Deprecated node labels in node selectors, node affinity and spread constraints.
-        for (key, _) in spec["nodeSelector"].map({ Array($0.pairs) }) ?? [] {
-            guard let name = key.text, let message = deprecatedNodeLabels[name] else { continue }
-            result.append(Warning(node: key, text: "\(path).nodeSelector[\(name)]: \(message)"))
+        if let selector = spec.nodeSelector {
+            for pair in selector.pairs {
+                guard let name = pair.key.text, let message = deprecatedNodeLabels[name] else { continue }
+                result.append(Warning(node: pair.key, text: "\(path).nodeSelector[\(name)]: \(message)"))
+            }
         }
-        if let nodeAffinity = spec["affinity"]?["nodeAffinity"] {
+        if let nodeAffinity = spec.affinity?["nodeAffinity"] {
             let required = "\(path).affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms"
             let terms = nodeAffinity["requiredDuringSchedulingIgnoredDuringExecution"]?["nodeSelectorTerms"]
             for (index, term) in (terms?.sequenceItems ?? []).enumerated() {
@@ -65,7 +72,7 @@ enum PodTemplateWarnings {
                 if let term = item["preference"] { result += termWarnings(term, "\(preferred)[\(index)].preference") }
             }
         }
-        for (index, constraint) in (spec["topologySpreadConstraints"]?.sequenceItems ?? []).enumerated() {
+        for (index, constraint) in (spec.topologySpreadConstraints?.sequenceItems ?? []).enumerated() {
             let at = "\(path).topologySpreadConstraints[\(index)]"
             if let key = constraint["topologyKey"], let name = key.text, let message = deprecatedNodeLabels[name] {
                 result.append(Warning(node: key, text: "\(at).topologyKey: \(name) is \(message)"))
@@ -75,14 +82,14 @@ enum PodTemplateWarnings {
                                       text: "\(at).labelSelector: a null labelSelector results in matching no pod"))
             }
         }
-        result += annotationWarnings(spec, annotations, prefix: prefix, isTemplate: isTemplate)
-        for (index, volume) in (spec["volumes"]?.sequenceItems ?? []).enumerated() {
+        result += annotationWarnings(spec, containers, annotations, prefix: prefix, isTemplate: isTemplate)
+        for (index, volume) in (spec.volumes?.sequenceItems ?? []).enumerated() {
             for entry in deprecatedVolumes {
                 guard let key = volume.pair(forKey: entry.key)?.key else { continue }
                 result.append(Warning(node: key, text: "\(path).volumes[\(index)].\(entry.pathName): \(entry.message)"))
             }
         }
-        result += PodSpecWarnings.warnings(spec, path: path)
+        result += PodSpecWarnings.warnings(spec, containers, path: path)
         return result
     }
 
@@ -96,7 +103,7 @@ enum PodTemplateWarnings {
 
     /// Deprecated annotations, and seccomp / AppArmor annotations without the field that replaced them.
     private static func annotationWarnings(
-        _ spec: YAMLNode, _ annotations: YAMLNode?, prefix: String, isTemplate: Bool
+        _ spec: PodSpecNodes, _ containers: [ContainerNodes], _ annotations: YAMLNode?, prefix: String, isTemplate: Bool
     ) -> [Warning] {
         guard let annotations, annotations.isMapping else { return [] }
         let at = prefix + "metadata.annotations"
@@ -105,13 +112,13 @@ enum PodTemplateWarnings {
         for entry in deprecatedAnnotations {
             if let node = key(entry.key) { result.append(Warning(node: node, text: "\(at)[\(entry.key)]: \(entry.message)")) }
         }
-        let podContext = spec["securityContext"]
+        let podContext = spec.securityContext
         let seccomp = #"non-functional in v1.27+; use the "seccompProfile" field instead"#
         if podContext?["seccompProfile"] == nil, let node = key("seccomp.security.alpha.kubernetes.io/pod") {
             result.append(Warning(node: node, text: "\(at)[seccomp.security.alpha.kubernetes.io/pod]: \(seccomp)"))
         }
         let podAppArmor = podContext?["appArmorProfile"] != nil
-        for container in ContainerSites.containers(spec) {
+        for container in containers {
             let name = container.name?.text ?? ""
             let context = container.securityContext
             let seccompKey = "container.seccomp.security.alpha.kubernetes.io/" + name
