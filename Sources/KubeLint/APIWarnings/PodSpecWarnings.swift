@@ -8,8 +8,10 @@ enum PodSpecWarnings {
     typealias Warning = PodTemplateWarnings.Warning
 
     /// The warnings for a pod spec whose path is `path` (`spec`, `spec.template.spec`).
-    static func warnings(_ spec: PodSpecNodes, _ containers: [ContainerNodes], path: String) -> [Warning] {
+    static func warnings(_ spec: PodSpecNodes, _ containers: [ContainerNodes], prefix: String) -> [Warning] {
         var result: [Warning] = []
+        // Paths are spelled out only for a warning: most pod specs have none.
+        var path: String { prefix + "spec" }
         var hostAliases, gracePeriod: YAMLNode?
         if let node = spec.node {
             for (key, value) in node.pairs where key.isScalar {
@@ -25,13 +27,17 @@ enum PodSpecWarnings {
                                   text: "\(path).imagePullSecrets[\(index)].name: invalid empty name \"\""))
         }
         var ports: [String: [(path: String, hostIP: String, hostPort: Int64)]] = [:]
-        var indexInList: [String: Int] = [:]
+        let comparePorts = containers.reduce(0) { $0 + ($1.ports?.count ?? 0) } > 1
+        var previousList = ""
+        var index = 0
         for container in containers {
-            let index = indexInList[container.list, default: 0]
-            indexInList[container.list] = index + 1
+            index = container.list == previousList ? index + 1 : 0
+            previousList = container.list
+            let hasEnv = (container.env?.count ?? 0) > 1
+            guard hasEnv || comparePorts else { continue }
             let at = "\(path).\(container.list)[\(index)]"
-            result += envWarnings(container, at: at)
-            result += portWarnings(container, at: at, seen: &ports)
+            if hasEnv { result += envWarnings(container, at: at) }
+            if comparePorts { result += portWarnings(container, at: at, seen: &ports) }
         }
         if let node = gracePeriod, let value = node.int, value < 0 {
             result.append(Warning(node: node, text: "\(path).terminationGracePeriodSeconds: must be >= 0; negative values "

@@ -53,7 +53,7 @@ enum PodTemplateWarnings {
     ) -> [Warning] {
         guard let node = spec.node, node.isMapping else { return [] }
         var result: [Warning] = []
-        let path = prefix + "spec"
+        var path: String { prefix + "spec" }
         // Deprecated node labels in node selectors, node affinity and spread constraints.
         if let selector = spec.nodeSelector {
             for pair in selector.pairs {
@@ -89,7 +89,7 @@ enum PodTemplateWarnings {
                 result.append(Warning(node: key, text: "\(path).volumes[\(index)].\(entry.pathName): \(entry.message)"))
             }
         }
-        result += PodSpecWarnings.warnings(spec, containers, path: path)
+        result += PodSpecWarnings.warnings(spec, containers, prefix: prefix)
         return result
     }
 
@@ -106,6 +106,14 @@ enum PodTemplateWarnings {
         _ spec: PodSpecNodes, _ containers: [ContainerNodes], _ annotations: YAMLNode?, prefix: String, isTemplate: Bool
     ) -> [Warning] {
         guard let annotations, annotations.isMapping else { return [] }
+        // Most templates carry only unrelated annotations: look at the keys once, without allocating, first.
+        let relevant = annotations.pairs.contains { pair in
+            pair.key.textHasPrefix("scheduler.alpha.kubernetes.io/") || pair.key.textHasPrefix("security.alpha.kubernetes.io/")
+                || pair.key.textHasPrefix("seccomp.security.alpha.kubernetes.io/")
+                || pair.key.textHasPrefix("container.seccomp.security.alpha.kubernetes.io/")
+                || pair.key.textHasPrefix("container.apparmor.security.beta.kubernetes.io/")
+        }
+        guard relevant else { return [] }
         let at = prefix + "metadata.annotations"
         var result: [Warning] = []
         func key(_ name: String) -> YAMLNode? { annotations.pair(forKey: name)?.key }

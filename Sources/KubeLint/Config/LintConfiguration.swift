@@ -9,6 +9,7 @@ import KubeYAML
 /// exclude:
 ///   - "vendor/**"                  # a glob on file paths
 ///   - {kind: Deployment, namespace: demo, name: "legacy-*", rules: [privileged-container]}
+/// podSecurity: restricted          # Pod Security level enforced where no namespace label says (LEVEL[:VERSION])
 /// ```
 /// A per-object exclude without `rules` suppresses every rule for the objects it matches.
 package struct LintConfiguration: Sendable {

@@ -132,22 +132,22 @@ package struct PodSecurityAdmissionRule: ConfigurableRule {
         for namespace in context.objects(ofKind: "Namespace") { checkLabels(namespace, &sink) }
         let minor = kubernetesMinor ?? PodSecurityRegistry.newestMinor
         var policies: [String: PodSecurityPolicy] = [:]
-        for view in context.pods {
-            let namespace = view.namespace
+        // The entries, not `context.pods`: nothing here needs the nodes the window finds for other rules.
+        for entry in context.podTemplates {
+            let namespace = entry.namespace
             let policy = policies[namespace] ?? PodSecurityPolicy.resolve(
                 labels: context.namespaceLabels[namespace] ?? [:], defaults: options.defaults).0
             policies[namespace] = policy
             if policy == .privileged { continue }
-            let entry = view.entry
             let annotations = entry.kind == .pod ? entry.ref.annotations : entry.template.metadata.node?["annotations"]
             let pod = PodSecurityPod(annotations: annotations, spec: entry.template.spec.node, fallback: entry.specNode)
-            report(pod, policy, view, minor: minor, context, &sink)
+            report(pod, policy, entry, minor: minor, context, &sink)
         }
     }
 
     /// Reports the enforce violations of one template as errors, else its warn and audit violations as warnings.
     private func report(
-        _ pod: PodSecurityPod, _ policy: PodSecurityPolicy, _ view: PodView, minor: Int, _ context: LintContext,
+        _ pod: PodSecurityPod, _ policy: PodSecurityPolicy, _ view: PodTemplateEntry, minor: Int, _ context: LintContext,
         _ sink: inout FindingSink
     ) {
         let enforced = PodSecurityRegistry.evaluate(pod, policy.enforce, kubernetesMinor: minor)
@@ -173,7 +173,7 @@ package struct PodSecurityAdmissionRule: ConfigurableRule {
 
     private func emit(
         _ violation: PodSecurityViolation, message: String, mode: PodSecurityMode, _ policy: PodSecurityPolicy,
-        _ view: PodView, _ context: LintContext, severity: Severity?, _ sink: inout FindingSink
+        _ view: PodTemplateEntry, _ context: LintContext, severity: Severity?, _ sink: inout FindingSink
     ) {
         let anchor = violation.nodes[0]
         var notes = violation.nodes.dropFirst().map {
