@@ -27,13 +27,13 @@ enum PodSpecWarnings {
                                   text: "\(path).imagePullSecrets[\(index)].name: invalid empty name \"\""))
         }
         var ports: [String: [(path: String, hostIP: String, hostPort: Int64)]] = [:]
-        let comparePorts = containers.reduce(0) { $0 + ($1.ports?.count ?? 0) } > 1
+        let comparePorts = repeatsAny(containers.flatMap { $0.ports?.sequenceItems ?? [] }.compactMap { $0["containerPort"] })
         var previousList = ""
         var index = 0
         for container in containers {
             index = container.list == previousList ? index + 1 : 0
             previousList = container.list
-            let hasEnv = (container.env?.count ?? 0) > 1
+            let hasEnv = repeatsAny((container.env?.sequenceItems ?? []).compactMap { $0["name"] })
             guard hasEnv || comparePorts else { continue }
             let at = "\(path).\(container.list)[\(index)]"
             if hasEnv { result += envWarnings(container, at: at) }
@@ -56,6 +56,15 @@ enum PodSpecWarnings {
             }
         }
         return result
+    }
+
+    /// Whether two of the scalars have the same text: the cheap test before the warnings' own bookkeeping.
+    private static func repeatsAny(_ nodes: [YAMLNode]) -> Bool {
+        guard nodes.count > 1 else { return false }
+        for later in 1..<nodes.count where nodes[..<later].contains(where: { $0.sameText(as: nodes[later]) }) {
+            return true
+        }
+        return false
     }
 
     /// A second item of a list with the same value of `field` (the first one is fine).

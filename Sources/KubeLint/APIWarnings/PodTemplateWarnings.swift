@@ -24,6 +24,15 @@ enum PodTemplateWarnings {
         "node-role.kubernetes.io/master": #"use "node-role.kubernetes.io/control-plane" instead"#,
     ]
 
+    /// The message for a deprecated node label key, nil for others; most keys are ruled out without allocating.
+    static func deprecatedNodeLabel(_ key: YAMLNode) -> (name: String, message: String)? {
+        guard key.textHasPrefix("beta.kubernetes.io/") || key.textHasPrefix("failure-domain.beta.kubernetes.io/")
+            || key.textHasPrefix("app.kubernetes.io/created-by") || key.textHasPrefix("scheduler.alpha.kubernetes.io/")
+            || key.textHasPrefix("node-role.kubernetes.io/master"),
+            let name = key.text, let message = deprecatedNodeLabels[name] else { return nil }
+        return (name, message)
+    }
+
     /// Annotations that no longer do anything.
     static let deprecatedAnnotations: [(key: String, message: String)] = [
         ("scheduler.alpha.kubernetes.io/critical-pod", #"non-functional in v1.16+; use the "priorityClassName" field instead"#),
@@ -57,7 +66,7 @@ enum PodTemplateWarnings {
         // Deprecated node labels in node selectors, node affinity and spread constraints.
         if let selector = spec.nodeSelector {
             for pair in selector.pairs {
-                guard let name = pair.key.text, let message = deprecatedNodeLabels[name] else { continue }
+                guard let (name, message) = deprecatedNodeLabel(pair.key) else { continue }
                 result.append(Warning(node: pair.key, text: "\(path).nodeSelector[\(name)]: \(message)"))
             }
         }
@@ -74,7 +83,7 @@ enum PodTemplateWarnings {
         }
         for (index, constraint) in (spec.topologySpreadConstraints?.sequenceItems ?? []).enumerated() {
             let at = "\(path).topologySpreadConstraints[\(index)]"
-            if let key = constraint["topologyKey"], let name = key.text, let message = deprecatedNodeLabels[name] {
+            if let key = constraint["topologyKey"], let (name, message) = deprecatedNodeLabel(key) {
                 result.append(Warning(node: key, text: "\(at).topologyKey: \(name) is \(message)"))
             }
             if constraint.isMapping, constraint["labelSelector"].map(\.isNull) ?? true {
@@ -96,7 +105,7 @@ enum PodTemplateWarnings {
     /// Deprecated node labels in one node selector term.
     private static func termWarnings(_ term: YAMLNode, _ at: String) -> [Warning] {
         (term["matchExpressions"]?.sequenceItems ?? []).enumerated().compactMap { index, expression in
-            guard let key = expression["key"], let name = key.text, let message = deprecatedNodeLabels[name] else { return nil }
+            guard let key = expression["key"], let (name, message) = deprecatedNodeLabel(key) else { return nil }
             return Warning(node: key, text: "\(at).matchExpressions[\(index)].key: \(name) is \(message)")
         }
     }

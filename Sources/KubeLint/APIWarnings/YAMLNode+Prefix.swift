@@ -14,3 +14,19 @@ extension YAMLNode {
         }
     }
 }
+
+extension YAMLNode {
+    /// Whether two scalars of the same file have the same bytes, without allocating.
+    func sameText(as other: YAMLNode) -> Bool {
+        let mine = record
+        let theirs = other.record
+        guard mine.kind == .scalar, theirs.kind == .scalar, mine.count == theirs.count else { return false }
+        guard tree === other.tree else { return text == other.text }
+        return tree.arena.withUnsafeBufferPointer { arena in
+            for offset in 0..<Int(mine.count) where arena[Int(mine.first) + offset] != arena[Int(theirs.first) + offset] {
+                return false
+            }
+            return true
+        }
+    }
+}
