@@ -30,6 +30,18 @@ import Testing
         #expect(found.first?.message.contains("use storage.k8s.io/v1") == true)
     }
 
+    @Test func aDeprecatedAPIVersionIsWordedAsTheAPIServersWarning() {
+        let found = SchemaTest.validate("""
+            apiVersion: storage.k8s.io/v1alpha1
+            kind: VolumeAttributesClass
+            metadata: {name: gold}
+            driverName: csi.example.com
+            """, options: SchemaOptions(kubernetesVersion: "1.33"))
+        #expect(found.first { $0.rule == "api-version-deprecated" }?.message
+            == "storage.k8s.io/v1alpha1 VolumeAttributesClass is deprecated in v1.31+, "
+            + "unavailable in v1.35+; use storage.k8s.io/v1 VolumeAttributesClass")
+    }
+
     @Test func apiVersionRemovedLaterIsOnlyDeprecatedInAnOlderRelease() {
         let text = """
             apiVersion: resource.k8s.io/v1beta1

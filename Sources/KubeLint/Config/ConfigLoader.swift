@@ -26,8 +26,9 @@ package enum ConfigLoader {
             case "rules": readRules(value, &configuration, &diagnostics)
             case "exclude": readExcludes(value, &configuration, &diagnostics)
             case "checks": readChecks(value, &configuration, &diagnostics)
+            case "podSecurity": readPodSecurity(value, &configuration, &diagnostics)
             default:
-                diagnostics.append(problem(key, "unknown key '\(key.text ?? "")'; expected `rules`, `exclude` or `checks`"))
+                diagnostics.append(problem(key, "unknown key '\(key.text ?? "")'; expected `rules`, `exclude`, `checks` or `podSecurity`"))
             }
         }
         enableConfiguredChecks(&configuration)
@@ -95,6 +96,17 @@ package enum ConfigLoader {
             }
             configuration.objectExcludes.append(entry)
         }
+    }
+
+    /// `podSecurity: LEVEL[:VERSION]`, the level enforced in namespaces without a Pod Security label.
+    private static func readPodSecurity(_ node: YAMLNode, _ configuration: inout LintConfiguration,
+                                        _ diagnostics: inout [Diagnostic]) {
+        guard let text = node.text, let value = PodSecurityLevelVersion(parsing: text) else {
+            diagnostics.append(problem(node, "`podSecurity` must be privileged, baseline or restricted, optionally with "
+                + ":latest or :v1.N (restricted:v1.30)"))
+            return
+        }
+        configuration.podSecurity.defaultEnforce = value
     }
 
     static func problem(_ node: YAMLNode, _ message: String) -> Diagnostic {

@@ -11,6 +11,7 @@ import KubeYAML
 ///   - {kind: Deployment, namespace: demo, name: "legacy-*", rules: [privileged-container]}
 /// checks:                          # parameters of the configurable rules (see `CheckSettings`)
 ///   minimum-replicas: 3
+/// podSecurity: restricted          # Pod Security level enforced where no namespace label says (LEVEL[:VERSION])
 /// ```
 /// A per-object exclude without `rules` suppresses every rule for the objects it matches.
 package struct LintConfiguration: Sendable {
@@ -35,6 +36,10 @@ package struct LintConfiguration: Sendable {
     package var checks = CheckSettings()
     /// The `checks:` keys the config gave, with where (they turn their rules on).
     package var configuredChecks: [String: SourceRange] = [:]
+    /// `podSecurity:` and `--pod-security`: the Pod Security admission emulation's cluster default.
+    package var podSecurity = PodSecurityOptions()
+    /// `--kubernetes-version`'s minor number, for rules whose checks changed between versions (nil: the newest).
+    package var kubernetesMinor: Int?
 
     package init() {}
 

@@ -24,7 +24,7 @@ package enum Linter {
     ) -> [Diagnostic] {
         var context = LintContext(set, parallel: parallel)
         context.checks = configuration.checks
-        let active = rules.filter { configuration.isEnabled($0.info) }
+        let active = rules.filter { configuration.isEnabled($0.info) }.map { prepared($0, configuration) }
         let (perRule, ignoreAnnotations, stageFindings) = run(active, context, alongside: alongside, parallel: parallel)
         let additional = additional + pending() + stageFindings
         // A schema finding at the very place an API-server rule reports is the same problem said twice (an enum

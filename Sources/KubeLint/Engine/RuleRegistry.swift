@@ -136,6 +136,9 @@ package enum RuleRegistry {
         ForbiddenAnnotationRule(),
         ServiceTypeNotAllowedRule(),
         DefaultNamespaceRule(),
+        // Pod Security admission and API-server warnings
+        PodSecurityAdmissionRule(),
+        APIWarningRule(),
     ]
 
     private static let byID: [String: RuleDescription] = {

@@ -13,9 +13,10 @@ enum APIVersionFindings {
     }
 
     static func deprecated(_ entry: APIDeprecation, at node: YAMLNode, object: ObjectIdentity) -> Diagnostic {
-        var message = "\(entry.apiVersion) \(entry.kind) is deprecated since Kubernetes v1.\(entry.deprecatedIn ?? 0)"
-        if let removed = entry.removedIn { message += " and removed in v1.\(removed)" }
-        message += "; \(entry.advice)"
+        // The API server's deprecation warning, word for word (apiserver `deprecation.WarningMessage`).
+        var message = "\(entry.apiVersion) \(entry.kind) is deprecated in v1.\(entry.deprecatedIn ?? 0)+"
+        if let removed = entry.removedIn { message += ", unavailable in v1.\(removed)+" }
+        if !entry.replacement.isEmpty { message += "; use \(entry.replacement) \(entry.kind)" }
         return Diagnostic(
             rule: SchemaRuleID.apiVersionDeprecated, severity: .warning, message: message, range: node.range,
             object: object, path: "apiVersion", hint: replacementHint(entry))

@@ -27,6 +27,10 @@ struct ValidationFlags: ParsableArguments {
     @Option(help: "Disable a rule (repeatable).")
     var disable: [String] = []
 
+    @Option(name: .customLong("pod-security"),
+            help: "Pod Security level enforced in namespaces without an enforce label: LEVEL[:VERSION] (restricted:v1.30).")
+    var podSecurity: String?
+
     var schemaOptions: SchemaOptions {
         SchemaOptions(
             kubernetesVersion: kubernetesVersion, strict: strict, schemaLocations: schemaLocations,
@@ -67,6 +71,17 @@ struct ValidationFlags: ParsableArguments {
         // A check of kube-linter, kube-score, Polaris or Checkov names the kubec rule covering it, as in the config.
         configuration.enabled.formUnion(enable.map { RuleRegistry.ruleID(forName: $0) ?? $0 })
         configuration.disabled.formUnion(disable.map { RuleRegistry.ruleID(forName: $0) ?? $0 })
+        if let podSecurity {
+            guard let level = PodSecurityLevelVersion(parsing: podSecurity) else {
+                Console.error("kubec: error: --pod-security: '\(podSecurity)' is not LEVEL[:VERSION] with LEVEL privileged, "
+                    + "baseline or restricted and VERSION latest or v1.N\n")
+                throw ExitCode(2)
+            }
+            configuration.podSecurity.defaultEnforce = level
+        }
+        configuration.kubernetesMinor = kubernetesVersion.flatMap {
+            APIDeprecation.minor(of: $0.hasPrefix("v") ? String($0.dropFirst()) : $0)
+        }
         return configuration
     }
 }

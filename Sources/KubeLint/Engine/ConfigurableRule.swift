@@ -1,0 +1,17 @@
+/// A rule whose check depends on settings of the run (a command-line flag or a `.kubec.yaml` key) rather than on
+/// the input alone.
+///
+/// Rules stay stateless values in `RuleRegistry`; the linter asks a configurable one for a copy that carries the
+/// run's settings before running it, so no rule reads global state.
+package protocol ConfigurableRule: Rule {
+    /// This rule set up for a run with `configuration`.
+    func configured(by configuration: LintConfiguration) -> Self
+}
+
+extension Linter {
+    /// A rule as it runs under a configuration: configured when it is configurable, unchanged otherwise.
+    static func prepared(_ rule: any Rule, _ configuration: LintConfiguration) -> any Rule {
+        guard let configurable = rule as? any ConfigurableRule else { return rule }
+        return configurable.configured(by: configuration)
+    }
+}
