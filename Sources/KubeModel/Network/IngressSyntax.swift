@@ -53,7 +53,8 @@ package enum IngressSyntax {
         }
         guard suspicious else { return [] }
         return forbiddenInPath.filter { contains(bytes, Array($0.utf8)) }.map(PathViolation.contains)
-            + forbiddenAtPathEnd.filter { bytes.reversed().starts(with: $0.utf8.reversed()) }.map(PathViolation.endsWith)
+            + forbiddenAtPathEnd.filter { bytes.reversed().starts(with: $0.utf8.reversed()) }
+            .map(PathViolation.endsWith)
     }
 
     /// Byte search (not `String.contains`, which Foundation would take over in this module).
