@@ -201,6 +201,6 @@ import Testing
         #expect(requirement.node?["operator"]?.text == "In")
         let term = try #require(deployment.spec.template.spec.affinity?.nodeAffinity?.required?.nodeSelectorTerms.first)
         #expect(term.matchExpressions.first?.node?.location.line == 13)
-        #expect(term.matchExpressions.first?.nodeOperator == .gt)
+        #expect(term.matchExpressions.first?.knownOperator == .gt)
     }
 }

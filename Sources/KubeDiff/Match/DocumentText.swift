@@ -1,3 +1,4 @@
+import Dispatch
 import KubeModel
 import KubeYAML
 
@@ -16,7 +17,7 @@ import KubeYAML
 /// style, `List` items) takes the tree walk. Equal bytes parse to equal trees, so the shortcut never hides
 /// a change.
 struct DocumentText {
-    private struct FileLines {
+    private struct FileLines: Sendable {
         let bytes: [UInt8]
         /// Byte offset of the start of each line (index 0 is line 1).
         let starts: [Int]
@@ -24,17 +25,26 @@ struct DocumentText {
 
     private let files: [String: FileLines]
 
+    /// Finds the line starts of every file, files spread over both cores.
     init(_ sourceFiles: [SourceFile]) {
-        var files: [String: FileLines] = [:]
-        files.reserveCapacity(sourceFiles.count)
-        for file in sourceFiles {
+        let slots = ResultSlots<FileLines>(count: sourceFiles.count)
+        let body: @Sendable (Int) -> Void = { position in
+            let file = sourceFiles[position]
             var starts = [0]
             starts.reserveCapacity(file.bytes.count / 24)
             file.bytes.withUnsafeBufferPointer { buffer in
                 for index in buffer.indices where buffer[index] == UInt8(ascii: "\n") { starts.append(index + 1) }
             }
-            files[file.path] = FileLines(bytes: file.bytes, starts: starts)
+            slots.store(FileLines(bytes: file.bytes, starts: starts), at: position)
         }
+        if sourceFiles.count > 1 {
+            DispatchQueue.concurrentPerform(iterations: sourceFiles.count, execute: body)
+        } else {
+            sourceFiles.indices.forEach(body)
+        }
+        var files: [String: FileLines] = [:]
+        files.reserveCapacity(sourceFiles.count)
+        for (file, lines) in zip(sourceFiles, slots.values()) { files[file.path] = lines }
         self.files = files
     }
 

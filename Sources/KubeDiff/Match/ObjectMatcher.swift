@@ -1,3 +1,4 @@
+import Dispatch
 import KubeModel
 import KubeYAML
 
@@ -25,9 +26,28 @@ package enum ObjectMatcher {
     }
 
     /// The identity two versions must share; generated objects never equal a named one.
-    struct MatchKey: Hashable, Comparable {
-        var storage: StorageKey
-        var generated: Bool
+    ///
+    /// Hashed once when made: each key is looked up several times, and hashing its four strings each time
+    /// was most of the matcher's cost.
+    struct MatchKey: Hashable, Comparable, Sendable {
+        let storage: StorageKey
+        let generated: Bool
+        private let hash: Int
+
+        init(storage: StorageKey, generated: Bool) {
+            self.storage = storage
+            self.generated = generated
+            var hasher = Hasher()
+            hasher.combine(storage)
+            hasher.combine(generated)
+            hash = hasher.finalize()
+        }
+
+        func hash(into hasher: inout Hasher) { hasher.combine(hash) }
+
+        static func == (lhs: MatchKey, rhs: MatchKey) -> Bool {
+            lhs.hash == rhs.hash && lhs.generated == rhs.generated && lhs.storage == rhs.storage
+        }
 
         static func < (lhs: MatchKey, rhs: MatchKey) -> Bool {
             lhs.storage != rhs.storage ? lhs.storage < rhs.storage : (!lhs.generated && rhs.generated)
@@ -37,8 +57,16 @@ package enum ObjectMatcher {
     /// Pairs old and new objects by storage key; the rest are added or removed.
     package static func match(old: [Manifest], new: [Manifest]) -> Result {
         var result = Result()
-        let oldGroups = group(old, side: "old", diagnostics: &result.diagnostics)
-        let newGroups = group(new, side: "new", diagnostics: &result.diagnostics)
+        // The two sides are grouped at the same time, one per core; old's warnings come first either way.
+        let sides = ResultSlots<(Groups, [Diagnostic])>(count: 2)
+        DispatchQueue.concurrentPerform(iterations: 2) { side in
+            var diagnostics: [Diagnostic] = []
+            let groups = group(side == 0 ? old : new, side: side == 0 ? "old" : "new", diagnostics: &diagnostics)
+            sides.store((groups, diagnostics), at: side)
+        }
+        let grouped = sides.values()
+        let (oldGroups, newGroups) = (grouped[0].0, grouped[1].0)
+        result.diagnostics = grouped[0].1 + grouped[1].1
         result.pairs.reserveCapacity(min(old.count, new.count))
         // Walk each side in input order (the report is sorted later, so no key sort is needed here).
         for (key, oldFirst) in oldGroups.order {
@@ -67,7 +95,7 @@ package enum ObjectMatcher {
     ///
     /// Holds the member per key (the last, for named objects), further members of generated keys, and the
     /// keys in first-seen order: one dictionary entry per object, no array per key.
-    private struct Groups {
+    private struct Groups: Sendable {
         var first: [MatchKey: Int] = [:]
         var more: [MatchKey: [Int]] = [:]
         var order: [(MatchKey, Int)] = []
@@ -83,16 +111,19 @@ package enum ObjectMatcher {
         var groups = Groups()
         groups.first.reserveCapacity(manifests.count)
         groups.order.reserveCapacity(manifests.count)
+        var replaced = false
         for (index, manifest) in manifests.enumerated() {
             let key = MatchKey(storage: manifest.identity.storageKey, generated: manifest.identity.isGenerated)
-            guard let previous = groups.first[key] else {
-                groups.first[key] = index
+            // One lookup for the common case, a key seen for the first time.
+            guard let previous = groups.first.updateValue(index, forKey: key) else {
                 groups.order.append((key, index))
                 continue
             }
             if key.generated {
+                groups.first[key] = previous
                 groups.more[key, default: []].append(index)
             } else {
+                replaced = true
                 diagnostics.append(
                     Diagnostic(
                         rule: duplicateRule, severity: .warning,
@@ -100,11 +131,10 @@ package enum ObjectMatcher {
                             "\(manifest.identity.objectIdentity.displayName) appears twice in the \(side) set; the last one is compared",
                         range: manifest.node.range, object: manifest.identity.objectIdentity,
                         notes: [DiagnosticNote(message: "first given here", range: manifests[previous].node.range)]))
-                groups.first[key] = index
             }
         }
         // `order` holds each key's first-seen index; named duplicates were replaced by their last version.
-        groups.order = groups.order.map { ($0.0, groups.first[$0.0] ?? $0.1) }
+        if replaced { groups.order = groups.order.map { ($0.0, groups.first[$0.0] ?? $0.1) } }
         return groups
     }
 }

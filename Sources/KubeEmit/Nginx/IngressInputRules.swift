@@ -11,12 +11,12 @@ enum IngressInputRules {
     /// A host as `spec.rules[].host` and `spec.tls[].hosts[]` allow it: a DNS-1123 subdomain, or `*.` + one.
     static func hostProblem(_ host: String) -> String? {
         if let refusal = NginxText.refusal(host) { return "host \(NginxText.describe(refusal))" }
-        var name = Substring(host)
-        if name.hasPrefix("*.") { name = name.dropFirst(2) }
-        guard name.utf8.count <= 253, isSubdomain(name) else {
+        // The API server's host rules, plus DNS's 63-byte label limit (nginx matches DNS names).
+        let facts = IngressSyntax.host(host)
+        guard facts.isSubdomain, facts.longLabel == nil else {
             return "host '\(NginxText.excerpt(host))' is not a lower-case DNS name (or '*.' followed by one)"
         }
-        if IPAddress(host) != nil { return "host '\(host)' is an IP address; Ingress hosts must be names" }
+        if facts.isIPAddress { return "host '\(host)' is an IP address; Ingress hosts must be names" }
         return nil
     }
 
@@ -36,9 +36,11 @@ enum IngressInputRules {
             return "\(type.rawValue) path '\(NginxText.excerpt(path))' may only contain letters, digits, '.', '_', '-' "
                 + "and '/'; use pathType ImplementationSpecific for anything else"
         }
-        for bad in ["//", "/./", "/../"] where path.contains(bad) { return "path must not contain '\(bad)'" }
-        for bad in ["/..", "/."] where path.hasSuffix(bad) { return "path must not end with '\(bad)'" }
-        return nil
+        switch IngressSyntax.pathViolations(path).first {
+        case .contains(let bad): return "path must not contain '\(bad)'"
+        case .endsWith(let bad): return "path must not end with '\(bad)'"
+        case nil: return nil
+        }
     }
 
     /// An RFC 1123 label (namespaces, Service names, relaxed).

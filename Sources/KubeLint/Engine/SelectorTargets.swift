@@ -10,7 +10,7 @@ import KubeYAML
 enum SelectorTargets {
     /// Whether the input holds any pod template in one of `namespaces`.
     static func hasCandidates(in namespaces: [String], _ context: LintContext) -> Bool {
-        namespaces.contains { !context.pods(in: $0).isEmpty }
+        namespaces.contains { context.hasPods(in: $0) }
     }
 
     /// Reports that a selector of `object` matched nothing in `namespaces`: `message` as the rule's warning when

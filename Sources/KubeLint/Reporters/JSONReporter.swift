@@ -1,3 +1,4 @@
+import Dispatch
 import KubeYAML
 
 /// The JSON report of CLI.md: `{"diagnostics": [...], "summary": {...}}`, keys in contract order.
@@ -5,17 +6,47 @@ package enum JSONReporter {
     package static func render(_ diagnostics: [Diagnostic], context: ReportContext) -> String {
         let counts = diagnostics.severityCounts
         let helm = HelmSources(context.files)
-        let report = JSONValue.object([
-            ("diagnostics", .array(diagnostics.map { value($0, helm: helm) })),
-            ("summary", .object([
-                ("files", .int(context.fileCount)),
-                ("documents", .int(context.documentCount)),
-                ("errors", .int(counts.errors)),
-                ("warnings", .int(counts.warnings)),
-                ("infos", .int(counts.infos)),
-            ])),
+        let summary = JSONValue.object([
+            ("files", .int(context.fileCount)),
+            ("documents", .int(context.documentCount)),
+            ("errors", .int(counts.errors)),
+            ("warnings", .int(counts.warnings)),
+            ("infos", .int(counts.infos)),
         ])
-        return report.rendered(pretty: true) + "\n"
+        // What `JSONValue.object([("diagnostics", .array(…)), ("summary", …)]).rendered(pretty: true)` writes,
+        // with the diagnostics rendered in chunks on both cores and joined in order.
+        var output = Array("{\n  \"diagnostics\": ".utf8)
+        if diagnostics.isEmpty {
+            output += "[]".utf8
+        } else {
+            output.append(UInt8(ascii: "["))
+            for chunk in renderedChunks(diagnostics, helm: helm) { output += chunk }
+            JSONValue.newline(&output, indent: 1)
+            output.append(UInt8(ascii: "]"))
+        }
+        output += ",\n  \"summary\": ".utf8
+        summary.write(to: &output, pretty: true, indent: 1)
+        output += "\n}\n".utf8
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    /// The diagnostics as pretty array items at depth 2, each after its comma and line break, in chunks.
+    private static func renderedChunks(_ diagnostics: [Diagnostic], helm: HelmSources) -> [[UInt8]] {
+        let chunkSize = 2_048
+        let chunks = (diagnostics.count + chunkSize - 1) / chunkSize
+        let slots = ResultSlots<[UInt8]>(count: chunks)
+        let body: @Sendable (Int) -> Void = { chunk in
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(chunkSize * 256)
+            for position in chunk * chunkSize..<min(diagnostics.count, (chunk + 1) * chunkSize) {
+                if position > 0 { bytes.append(UInt8(ascii: ",")) }
+                JSONValue.newline(&bytes, indent: 2)
+                value(diagnostics[position], helm: helm).write(to: &bytes, pretty: true, indent: 2)
+            }
+            slots.store(bytes, at: chunk)
+        }
+        if chunks > 1 { DispatchQueue.concurrentPerform(iterations: chunks, execute: body) } else { body(0) }
+        return slots.values()
     }
 
     /// One diagnostic as a JSON object (also used by other commands' JSON output); with `helm`, a `template` key

@@ -1,41 +1,78 @@
+import Dispatch
 import KubeYAML
 
 /// gcc-style text: `file:line:col: severity: message [rule]`, the source line, a caret, then hint and notes.
 package enum TextReporter {
     package static func render(_ diagnostics: [Diagnostic], context: ReportContext) -> String {
-        var output = ""
-        var files: [String: SourceFile] = [:]
-        for file in context.files { files[file.path] = file }
-        // Line starts are found once per file that has a finding, on its first finding.
-        var lines: [String: SourceLines] = [:]
-        func line(_ range: SourceRange) -> String? {
-            if let known = lines[range.file] { return known.line(range.start.line) }
-            guard let file = files[range.file] else { return nil }
-            let index = SourceLines(file)
-            lines[range.file] = index
-            return index.line(range.start.line)
-        }
+        let lines = sourceLines(of: diagnostics, files: context.files)
         let helm = HelmSources(context.files)
-        for diagnostic in diagnostics {
-            output += header(diagnostic, context: context)
-            if let template = helm.template(for: diagnostic.range) {
-                output += "    " + paint("from:", .cyan, context) + " " + TerminalText.visible(template) + " (Helm template)\n"
+        // Findings are rendered in chunks on both cores and joined in order.
+        let chunkSize = 2_048
+        let chunks = (diagnostics.count + chunkSize - 1) / chunkSize
+        let slots = ResultSlots<String>(count: chunks)
+        let body: @Sendable (Int) -> Void = { chunk in
+            var text = ""
+            for position in chunk * chunkSize..<min(diagnostics.count, (chunk + 1) * chunkSize) {
+                render(diagnostics[position], lines: lines, helm: helm, context: context, into: &text)
             }
-            if let range = diagnostic.range, let line = line(range).map(TerminalText.visible) {
-                output += "    " + line + "\n"
-                output += "    " + caretPrefix(line, column: range.start.column)
-                    + paint("^", .green, context) + "\n"
-            }
-            if let hint = diagnostic.hint {
-                output += "    " + paint("hint:", .cyan, context) + " " + TerminalText.visible(hint) + "\n"
-            }
-            for note in diagnostic.notes {
-                let place = note.range.map { "\($0.file):\($0.start.line):\($0.start.column): " } ?? ""
-                output += place + paint("note:", .cyan, context) + " " + TerminalText.visible(note.message) + "\n"
-            }
+            slots.store(text, at: chunk)
         }
+        if chunks > 1 {
+            DispatchQueue.concurrentPerform(iterations: chunks, execute: body)
+        } else if chunks == 1 {
+            body(0)
+        }
+        var output = ""
+        for chunk in slots.values() { output += chunk }
         output += summary(diagnostics, context: context) + "\n"
         return output
+    }
+
+    /// Line starts of every file that has a finding, found once per file (on both cores).
+    private static func sourceLines(of diagnostics: [Diagnostic], files: [SourceFile]) -> [String: SourceLines] {
+        var byPath: [String: SourceFile] = [:]
+        for file in files { byPath[file.path] = file }
+        var wanted: [SourceFile] = []
+        var seen = Set<String>()
+        for diagnostic in diagnostics {
+            guard let path = diagnostic.range?.file, let file = byPath[path], seen.insert(path).inserted else {
+                continue
+            }
+            wanted.append(file)
+        }
+        guard !wanted.isEmpty else { return [:] }
+        let sources = wanted
+        let slots = ResultSlots<SourceLines>(count: sources.count)
+        DispatchQueue.concurrentPerform(iterations: sources.count) { slots.store(SourceLines(sources[$0]), at: $0) }
+        var lines: [String: SourceLines] = [:]
+        for index in slots.values() { lines[index.file.path] = index }
+        return lines
+    }
+
+    /// One finding: its header, Helm template, source line and caret, hint and notes.
+    private static func render(
+        _ diagnostic: Diagnostic, lines: [String: SourceLines], helm: HelmSources, context: ReportContext,
+        into output: inout String
+    ) {
+        output += header(diagnostic, context: context)
+        if let template = helm.template(for: diagnostic.range) {
+            output += "    " + paint("from:", .cyan, context) + " " + TerminalText.visible(template)
+                + " (Helm template)\n"
+        }
+        if let range = diagnostic.range,
+            let line = lines[range.file]?.line(range.start.line).map(TerminalText.visible)
+        {
+            output += "    " + line + "\n"
+            output += "    " + caretPrefix(line, column: range.start.column)
+                + paint("^", .green, context) + "\n"
+        }
+        if let hint = diagnostic.hint {
+            output += "    " + paint("hint:", .cyan, context) + " " + TerminalText.visible(hint) + "\n"
+        }
+        for note in diagnostic.notes {
+            let place = note.range.map { "\($0.file):\($0.start.line):\($0.start.column): " } ?? ""
+            output += place + paint("note:", .cyan, context) + " " + TerminalText.visible(note.message) + "\n"
+        }
     }
 
     /// `N files, M documents: E errors, W warnings` (CLI.md), with infos added only when present.

@@ -1,3 +1,4 @@
+import Dispatch
 import KubeYAML
 
 /// Sorts what a GitOps repository holds before objects are identified: Kubernetes objects, patches of objects,
@@ -45,10 +46,19 @@ package enum DocumentClassifier {
 
     /// Classifies every loaded document; `context` documents (kustomizations that are not inputs) only help.
     package static func classify(_ load: YAMLLoadResult, context: [YAMLDocument] = []) -> Result {
+        // Every byte of every file is scanned: files are spread over both cores.
+        let files = load.files
+        let scans = ResultSlots<FileMarkers>(count: files.count)
+        if files.count > 1 {
+            DispatchQueue.concurrentPerform(iterations: files.count) { position in
+                scans.store(FileMarkers.scan(files[position].bytes), at: position)
+            }
+        } else {
+            for (position, file) in files.enumerated() { scans.store(FileMarkers.scan(file.bytes), at: position) }
+        }
         var markers: [String: FileMarkers] = [:]
-        for file in load.files {
-            let found = FileMarkers.scan(file.bytes)
-            if found.template != nil || found.patchDirective { markers[file.path] = found }
+        for (file, found) in zip(files, scans.values()) where found.template != nil || found.patchDirective {
+            markers[file.path] = found
         }
         let templates = templateFiles(load, markers: markers)
         let patchFiles = KustomizationReferences.patchFiles(in: load.documents + context)
@@ -60,17 +70,32 @@ package enum DocumentClassifier {
         for file in templates.keys.sorted() {
             if let range = templates[file] { result.diagnostics.append(templateFinding(at: range)) }
         }
-        for document in load.documents where templates[document.file] == nil {
-            classify(
-                document, directives: markers[document.file]?.patchDirective ?? false,
-                namedPatch: patchFiles.contains(PathText.normalized(document.file)), into: &result)
+        // A file's documents are consecutive: its facts are worked out once, on its first document.
+        var facts = FileFacts(file: nil)
+        for document in load.documents {
+            if facts.file != document.file {
+                facts = FileFacts(file: document.file)
+                facts.templated = templates[document.file] != nil
+                facts.directives = markers[document.file]?.patchDirective ?? false
+                facts.namedPatch = !patchFiles.isEmpty && patchFiles.contains(PathText.normalized(document.file))
+                facts.kustomizationName = kustomizationNames.contains(PathText.lastComponent(document.file))
+            }
+            if facts.templated { continue }
+            classify(document, facts, into: &result)
         }
         return result
     }
 
-    private static func classify(
-        _ document: YAMLDocument, directives: Bool, namedPatch: Bool, into result: inout Result
-    ) {
+    /// What classification needs to know of a document's file.
+    struct FileFacts {
+        var file: String?
+        var templated = false
+        var directives = false
+        var namedPatch = false
+        var kustomizationName = false
+    }
+
+    private static func classify(_ document: YAMLDocument, _ facts: FileFacts, into result: inout Result) {
         let root = document.root
         if root.isSequence, JSONPatchShape.matches(root) {
             result.diagnostics.append(
@@ -87,7 +112,7 @@ package enum DocumentClassifier {
         }
         let apiVersion = root["apiVersion"]?.text ?? ""
         let kind = root["kind"]?.text ?? ""
-        if isKustomization(apiVersion: apiVersion, kind: kind, file: document.file) {
+        if isKustomization(apiVersion: apiVersion, kind: kind, namedLikeKustomization: facts.kustomizationName) {
             result.diagnostics.append(
                 Diagnostic(
                     rule: RuleID.kustomization, severity: .info,
@@ -105,7 +130,7 @@ package enum DocumentClassifier {
                     range: root.range, hint: "give the file apiVersion and kind if it is meant to be an object"))
             return
         }
-        if namedPatch || (directives && PatchDirectives.contains(root)) {
+        if facts.namedPatch || (facts.directives && PatchDirectives.contains(root)) {
             result.patches.append(document)
             result.diagnostics.append(
                 Diagnostic(
@@ -119,9 +144,15 @@ package enum DocumentClassifier {
     }
 
     static func isKustomization(apiVersion: String, kind: String, file: String) -> Bool {
+        isKustomization(
+            apiVersion: apiVersion, kind: kind,
+            namedLikeKustomization: kustomizationNames.contains(PathText.lastComponent(file)))
+    }
+
+    /// The same, with whether the file is named as a kustomization already known.
+    static func isKustomization(apiVersion: String, kind: String, namedLikeKustomization: Bool) -> Bool {
         if apiVersion.hasPrefix("kustomize.config.k8s.io/") { return true }
-        let name = PathText.lastComponent(file)
-        return kustomizationNames.contains(name) && (kind.isEmpty || kind == "Kustomization" || kind == "Component")
+        return namedLikeKustomization && (kind.isEmpty || kind == "Kustomization" || kind == "Component")
     }
 
     /// Files with placeholders whose documents would not load or are misshapen by them, with where the first

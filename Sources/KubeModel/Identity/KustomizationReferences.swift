@@ -10,11 +10,23 @@ enum KustomizationReferences {
     /// Normalised paths (see `PathText.normalized`) of every patch file named by a kustomization document.
     static func patchFiles(in documents: [YAMLDocument]) -> Set<String> {
         var files = Set<String>()
+        // A file's documents are consecutive: whether it is named as a kustomization is asked once per file.
+        var (lastFile, namedLikeKustomization): (String?, Bool) = (nil, false)
         for document in documents {
             let root = document.root
-            guard root.isMapping,
+            guard root.isMapping else { continue }
+            if lastFile != document.file {
+                lastFile = document.file
+                namedLikeKustomization = DocumentClassifier.kustomizationNames.contains(
+                    PathText.lastComponent(document.file))
+            }
+            // Only kustomize's group or a kustomization file name can make a kustomization: most documents stop
+            // here without their kind being read.
+            let apiVersion = root["apiVersion"]
+            guard namedLikeKustomization || apiVersion?.textHasPrefix(kustomizeGroup) == true,
                 DocumentClassifier.isKustomization(
-                    apiVersion: root["apiVersion"]?.text ?? "", kind: root["kind"]?.text ?? "", file: document.file)
+                    apiVersion: apiVersion?.text ?? "", kind: root["kind"]?.text ?? "",
+                    namedLikeKustomization: namedLikeKustomization)
             else { continue }
             let folder = PathText.folder(document.file)
             var named: [String] = []
@@ -30,6 +42,8 @@ enum KustomizationReferences {
         }
         return files
     }
+
+    private static let kustomizeGroup = "kustomize.config.k8s.io/"
 }
 
 /// Path text arithmetic without touching the file system (paths as the user gave them).

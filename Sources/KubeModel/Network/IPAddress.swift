@@ -6,7 +6,8 @@ package enum IPAddress: Hashable, Comparable, Sendable, CustomStringConvertible 
 
     /// Parses dotted-quad IPv4 or RFC 4291 IPv6 text (with `::`, and an embedded IPv4 tail).
     package init?(_ text: String) {
-        if text.contains(":") {
+        // Bytes, not `contains(":")`: with Foundation in the module that would go through NSString.
+        if text.utf8.contains(UInt8(ascii: ":")) {
             guard let value = IPAddress.parseV6(Substring(text)) else { return nil }
             self = .v6(value.0, value.1)
         } else {

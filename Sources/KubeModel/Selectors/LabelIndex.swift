@@ -62,7 +62,7 @@ package struct LabelIndex: Sendable {
         var best = candidates(in: namespace, requiring: selector.matchLabels, ignoring: ignoring)
         var narrowed = selector.matchLabels.contains { !ignoring($0.key) }
         for requirement in selector.matchExpressions
-        where requirement.labelOperator == .in && !ignoring(requirement.key) {
+        where requirement.knownOperator == .in && !ignoring(requirement.key) {
             if narrowed, best.isEmpty { break }
             var union: [Int] = []
             for value in Set(requirement.values) {

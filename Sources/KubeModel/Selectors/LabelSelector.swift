@@ -29,7 +29,7 @@ package struct LabelSelector: Hashable, Sendable, KubeDecodable {
     package var isEmpty: Bool { matchLabels.isEmpty && matchExpressions.isEmpty }
 
     /// True when some requirement has an operator the API does not know (the selector matches nothing).
-    package var isInvalid: Bool { matchExpressions.contains { $0.labelOperator == nil } }
+    package var isInvalid: Bool { matchExpressions.contains { $0.knownOperator == nil } }
 
     /// Whether a set of labels satisfies every requirement.
     package func matches(_ labels: [String: String]) -> Bool {
@@ -52,79 +52,5 @@ package struct LabelSelector: Hashable, Sendable, KubeDecodable {
     package func hash(into hasher: inout Hasher) {
         hasher.combine(matchLabels)
         hasher.combine(matchExpressions)
-    }
-}
-
-/// One `matchExpressions` entry of a label selector.
-package struct LabelSelectorRequirement: Hashable, Sendable, KubeDecodable {
-    /// The operators of a label selector requirement.
-    package enum Operator: String, Hashable, Sendable {
-        case `in` = "In"
-        case notIn = "NotIn"
-        case exists = "Exists"
-        case doesNotExist = "DoesNotExist"
-    }
-
-    /// The mapping the requirement was decoded from (nil when built in code; not part of equality).
-    package var node: YAMLNode?
-    package var key: String
-    /// The operator as written (kept even when unknown, for messages).
-    package var operatorText: String
-    package var values: [String]
-
-    package static func == (lhs: Self, rhs: Self) -> Bool {
-        lhs.key == rhs.key && lhs.operatorText == rhs.operatorText && lhs.values == rhs.values
-    }
-
-    package func hash(into hasher: inout Hasher) {
-        hasher.combine(key)
-        hasher.combine(operatorText)
-        hasher.combine(values)
-    }
-
-    package init(key: String, operator op: Operator, values: [String] = []) {
-        self.key = key
-        operatorText = op.rawValue
-        self.values = values
-    }
-
-    package init(decoding node: YAMLNode, in context: inout DecodeContext) {
-        self.node = node
-        key = context.string(node, "key") ?? ""
-        operatorText = context.string(node, "operator") ?? ""
-        values = context.strings(node, "values")
-    }
-
-    /// The operator, nil when unknown.
-    package var labelOperator: Operator? { Operator(rawValue: operatorText) }
-
-    /// Whether labels satisfy the requirement; an unknown operator never does.
-    package func matches(_ labels: [String: String]) -> Bool {
-        switch labelOperator {
-        case .in:
-            guard let value = labels[key] else { return false }
-            return values.contains(value)
-        case .notIn:
-            guard let value = labels[key] else { return true }
-            return !values.contains(value)
-        case .exists:
-            return labels[key] != nil
-        case .doesNotExist:
-            return labels[key] == nil
-        case nil:
-            return false
-        }
-    }
-
-    /// `key in (a,b)`, `key notin (a)`, `key`, `!key`.
-    package var selectorText: String {
-        let list = values.sorted().joined(separator: ",")
-        switch labelOperator {
-        case .in: return "\(key) in (\(list))"
-        case .notIn: return "\(key) notin (\(list))"
-        case .exists: return key
-        case .doesNotExist: return "!\(key)"
-        case nil: return "\(key) \(operatorText) (\(list))"
-        }
     }
 }

@@ -24,8 +24,9 @@ package indirect enum JSONValue: Hashable, Sendable {
     }
 
     /// Renders into bytes: reports of 100,000 findings append millions of small pieces, and appending
-    /// bytes costs a copy where appending to a `String` costs a copy and a re-count each time.
-    private func write(to output: inout [UInt8], pretty: Bool, indent: Int) {
+    /// bytes costs a copy where appending to a `String` costs a copy and a re-count each time. `indent` is the
+    /// nesting level the value sits at (what `rendered` would write for it there).
+    package func write(to output: inout [UInt8], pretty: Bool, indent: Int) {
         switch self {
         case .null: output += "null".utf8
         case .bool(let value): output += (value ? "true" : "false").utf8
@@ -63,7 +64,7 @@ package indirect enum JSONValue: Hashable, Sendable {
     }
 
     /// A line break and two spaces per level.
-    private static func newline(_ output: inout [UInt8], indent: Int) {
+    package static func newline(_ output: inout [UInt8], indent: Int) {
         output.append(UInt8(ascii: "\n"))
         output.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * indent))
     }

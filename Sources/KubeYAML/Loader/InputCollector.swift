@@ -93,8 +93,9 @@ package enum InputCollector {
             guard data.count <= limits.maxFileBytes else { return .failure(tooLarge("<stdin>", limits)) }
             return .success(SourceFile(path: "<stdin>", bytes: [UInt8](data)))
         case .file(let path):
-            if let attributes = try? FileManager.default.attributesOfItem(atPath: path),
-               let size = attributes[.size] as? Int, size > limits.maxFileBytes {
+            // `stat`, not `attributesOfItem`: the size is all that is needed, and every input file asks.
+            var status = stat()
+            if stat(path, &status) == 0, Int(status.st_size) > limits.maxFileBytes {
                 return .failure(tooLarge(path, limits))
             }
             guard let data = FileManager.default.contents(atPath: path) else {

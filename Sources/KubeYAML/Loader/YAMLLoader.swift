@@ -5,23 +5,44 @@ import Dispatch
 /// Output order is input order whatever the thread timing: each file's result lands in its own slot.
 package enum YAMLLoader {
     /// Reads and parses every input. Unreadable inputs and parse problems become diagnostics.
+    ///
+    /// Each file is read and parsed by the same worker, one right after the other, on both cores.
     package static func load(_ inputs: [InputCollector.Input], limits: YAMLLimits = .default) -> YAMLLoadResult {
-        var files: [SourceFile?] = Array(repeating: nil, count: inputs.count)
+        let work: @Sendable (Int) -> (InputCollector.ReadOutcome, FileParser.Output?) = { index in
+            let outcome = InputCollector.read(inputs[index], limits: limits)
+            guard case .success(let file) = outcome else { return (outcome, nil) }
+            return (outcome, FileParser.parse(file: file.path, bytes: file.bytes, limits: limits))
+        }
+        let results: [(InputCollector.ReadOutcome, FileParser.Output?)]
+        if inputs.count < 2 {
+            results = inputs.indices.map(work)
+        } else {
+            let slots = ResultSlots<(InputCollector.ReadOutcome, FileParser.Output?)>(count: inputs.count)
+            DispatchQueue.concurrentPerform(iterations: inputs.count) { slots.store(work($0), at: $0) }
+            results = slots.values()
+        }
+        var files: [SourceFile] = []
+        var outputs: [FileParser.Output] = []
         var readDiagnostics: [Diagnostic] = []
-        for (index, input) in inputs.enumerated() {
-            switch InputCollector.read(input, limits: limits) {
-            case .success(let file): files[index] = file
+        for (outcome, output) in results {
+            switch outcome {
+            case .success(let file): files.append(file)
             case .failure(let diagnostic): readDiagnostics.append(diagnostic)
             }
+            if let output { outputs.append(output) }
         }
-        var result = load(files.compactMap { $0 }, limits: limits)
+        var result = assemble(files, outputs)
         result.diagnostics = readDiagnostics + result.diagnostics
         return result
     }
 
     /// Parses files already in memory (tests, stdin, the benchmark).
     package static func load(_ files: [SourceFile], limits: YAMLLimits = .default) -> YAMLLoadResult {
-        let outputs = parseConcurrently(files, limits: limits)
+        assemble(files, parseConcurrently(files, limits: limits))
+    }
+
+    /// The documents and diagnostics of parsed files, in file order.
+    private static func assemble(_ files: [SourceFile], _ outputs: [FileParser.Output]) -> YAMLLoadResult {
         var result = YAMLLoadResult(files: files)
         for output in outputs {
             result.diagnostics.append(contentsOf: output.diagnostics)

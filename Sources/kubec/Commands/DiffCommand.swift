@@ -1,4 +1,5 @@
 import ArgumentParser
+import Dispatch
 import Foundation
 import KubeDiff
 import KubeModel
@@ -103,8 +104,7 @@ struct DiffCommand: ParsableCommand {
             return try fail(unreadable.map(\.message).joined(separator: "; "))
         }
         // Typed objects are needed only to compile (`--cluster`); the manifest diff reads the YAML trees.
-        let oldSet = Self.load(oldSide.inputs, typed: cluster != nil)
-        let newSet = Self.load(newSide.inputs, typed: cluster != nil)
+        let (oldSet, newSet) = Self.loadBoth(oldSide.inputs, newSide.inputs, typed: cluster != nil)
         var report = ManifestDiff.compare(
             old: oldSet, new: newSet, options: DiffOptions(ignores: patterns, roots: (old, new)))
         if let cluster, let clusterSide {
@@ -127,6 +127,7 @@ struct DiffCommand: ParsableCommand {
         case .html:
             Console.out(DiffHTMLRenderer.render(report, verbose: verbose))
         }
+        ExitLifetime.keep((oldSet, newSet, report))
         let status = report.exitStatus(exitCode: exitCode)
         if status != 0 { throw ExitCode(status) }
     }
@@ -139,6 +140,19 @@ struct DiffCommand: ParsableCommand {
     /// Reads and identifies one side's documents.
     static func load(_ inputs: [InputCollector.Input], typed: Bool = true) -> ManifestSet {
         ManifestSet.decode(YAMLLoader.load(inputs), typed: typed)
+    }
+
+    /// Both sides, loaded at the same time: each load has steps that use one core (classifying, indexing),
+    /// and the other side's work fills the second.
+    static func loadBoth(
+        _ old: [InputCollector.Input], _ new: [InputCollector.Input], typed: Bool
+    ) -> (old: ManifestSet, new: ManifestSet) {
+        let slots = ResultSlots<ManifestSet>(count: 2)
+        DispatchQueue.concurrentPerform(iterations: 2) { side in
+            slots.store(load(side == 0 ? old : new, typed: typed), at: side)
+        }
+        let sets = slots.values()
+        return (sets[0], sets[1])
     }
 
     private var useColor: Bool {

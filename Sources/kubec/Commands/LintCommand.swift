@@ -46,6 +46,7 @@ struct LintCommand: ParsableCommand {
             documentCount: input.set.documentCount,
             useColor: !noColor && Console.stdoutIsTerminal && output == "text")
         Console.out(Reporters.render(diagnostics, format: ReportFormat(rawValue: output) ?? .text, context: context))
+        ExitLifetime.keep((input, diagnostics, context))
         if failOn.isFailing(diagnostics) { throw ExitCode(1) }
     }
 }

@@ -3,7 +3,19 @@ import Foundation
 /// Standard output and error, and whether they are terminals (for colour).
 enum Console {
     static func out(_ text: String) {
-        FileHandle.standardOutput.write(Data(text.utf8))
+        var text = text
+        // Large reports (megabytes) go out from the string's own bytes, without a copy into `Data`.
+        text.withUTF8 { bytes in
+            var offset = 0
+            while offset < bytes.count {
+                let written = write(STDOUT_FILENO, bytes.baseAddress.map { $0 + offset }, bytes.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    return
+                }
+                offset += written
+            }
+        }
     }
 
     static func error(_ text: String) {
