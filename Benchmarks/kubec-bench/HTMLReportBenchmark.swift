@@ -19,24 +19,30 @@ enum HTMLReportBenchmark {
                 name: "placement html 30000 pods, 1000 nodes", seconds: timing.seconds, floor: nil,
                 note: String(format: "%.1f MB", Double(page.utf8.count) / 1e6))
         ]
-        guard let chromium = ["/usr/bin/chromium"].first(where: FileManager.default.isExecutableFile(atPath:)) else {
-            return results
-        }
         try FileManager.default.createDirectory(atPath: workDirectory, withIntermediateDirectories: true)
         let file = workDirectory + "/placement.html"
         try page.write(toFile: file, atomically: true, encoding: .utf8)
+        let name = "chromium draws that page (screenshot)"
+        if let drawn = try browserResult(file, name: name, workDirectory: workDirectory) { results.append(drawn) }
+        return results
+    }
+
+    /// Headless Chromium drawing the page `file` (best of 3) beside its floor, the same run on an empty page;
+    /// nil without Chromium.
+    static func browserResult(_ file: String, name: String, workDirectory: String) throws -> BenchResult? {
+        guard let chromium = ["/usr/bin/chromium"].first(where: FileManager.default.isExecutableFile(atPath:)) else {
+            return nil
+        }
         // The floor: the same browser run on an empty page (start-up, which dominates on a loaded machine).
         let empty = workDirectory + "/empty.html"
         try "<!DOCTYPE html><title>empty</title>".write(toFile: empty, atomically: true, encoding: .utf8)
         let floor = Stopwatch.best(runs: 3) { draw(chromium, empty, profile: workDirectory + "/chromium") }
         let load = Stopwatch.best(runs: 3) { draw(chromium, file, profile: workDirectory + "/chromium") }
-        results.append(
-            BenchResult(
-                name: "chromium draws that page (screenshot)", seconds: load.seconds, floor: floor.seconds, target: nil,
-                note: String(
-                    format: "target < 2 s; an empty page takes %.2f s (browser start-up); PNG %d kB", floor.seconds,
-                    load.result / 1_000)))
-        return results
+        return BenchResult(
+            name: name, seconds: load.seconds, floor: floor.seconds, target: nil,
+            note: String(
+                format: "target < 2 s; an empty page takes %.2f s (browser start-up); PNG %d kB", floor.seconds,
+                load.result / 1_000))
     }
 
     /// Has headless Chromium load, lay out and draw `file` (`--screenshot`); returns the PNG's size.

@@ -26,6 +26,11 @@ package enum HeadlessChromium {
         try run(["--dump-dom", URL(fileURLWithPath: file).absoluteString + "?" + query])
     }
 
+    /// The serialized DOM of `file` opened at `#fragment`, as a link to one section of the page opens it.
+    package static func dumpDOM(_ file: String, fragment: String) throws -> String {
+        try run(["--dump-dom", URL(fileURLWithPath: file).absoluteString + "#" + fragment])
+    }
+
     /// Prints `file` to the PDF `pdf` (the print style sheet applies, as on paper).
     package static func printToPDF(_ file: String, to pdf: String) throws {
         _ = try run([

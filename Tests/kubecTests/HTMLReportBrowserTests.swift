@@ -92,4 +92,20 @@ struct HTMLReportBrowserTests {
         try HeadlessChromium.screenshot(file, to: png)
         #expect(FileManager.default.fileExists(atPath: png))
     }
+
+    /// The `<details class="workload">` start tags of a reach page's DOM.
+    private func workloadDetails(_ dom: String) -> [String] {
+        dom.components(separatedBy: "<details class=\"workload\"").dropFirst().map { String($0.prefix { $0 != ">" }) }
+    }
+
+    @Test func reachLinkToAWorkloadOpensItsPodsInChromium() throws {
+        guard RealTool.require(HeadlessChromium.path != nil, "chromium") else { return }
+        let file = try page(
+            "reach-link.html", ["reach", "--matrix", RepositoryPaths.manifests, "--port", "2181", "--output", "html"])
+        let folded = workloadDetails(try HeadlessChromium.dumpDOM(file))
+        #expect(folded.count >= 2)
+        #expect(folded.allSatisfy { !$0.contains("open") })
+        let opened = workloadDetails(try HeadlessChromium.dumpDOM(file, fragment: "pods-2"))
+        #expect(opened.filter { $0.contains("open") } == [" id=\"pods-2\" open=\"\""])
+    }
 }

@@ -1,14 +1,16 @@
+import BenchmarkInputs
 import Foundation
 
 /// `kubec-bench generate SHAPE SIZE DIR [one-file|per-file=N] [namespaces=N] [nodes=N]`: writes one generated
 /// input, to reproduce a figure by hand (`/usr/bin/time kubec lint DIR`).
 ///
 /// Shapes: `apps` (SIZE documents), `findings` (SIZE Services and SIZE Deployments), `density` (SIZE
-/// Deployments × 3 pods), `dataplane` (SIZE Services × 3 endpoints), `reach` (SIZE namespaces of 10 pods).
+/// Deployments × 3 pods), `dataplane` (SIZE Services × 3 endpoints), `reach` (SIZE namespaces of 10 pods),
+/// `diff` (DIR/before, DIR/after and DIR/cluster: SIZE Deployments × 3 pods on `nodes` nodes, `DiffScaleInputs`).
 enum GenerateCommand {
     static func run(_ arguments: [String]) -> Int32 {
         guard arguments.count >= 3, let size = Int(arguments[1]) else {
-            print("usage: kubec-bench generate apps|findings|density|dataplane|reach SIZE DIR [one-file|per-file=N] [namespaces=N] [nodes=N]")
+            print("usage: kubec-bench generate apps|findings|density|dataplane|reach|diff SIZE DIR [one-file|per-file=N] [namespaces=N] [nodes=N]")
             return 2
         }
         var options: [String: Int] = [:]
@@ -19,6 +21,16 @@ enum GenerateCommand {
             if parts.count == 2, let value = Int(parts[1]) { options[parts[0]] = value }
         }
         if let perFile = options["per-file"] { layout = .files(perFile: perFile) }
+        if arguments[0] == "diff" {
+            do {
+                try DiffScaleInputs.write(to: arguments[2], nodes: options["nodes"] ?? 1_000, deployments: size)
+                print("diff pair in \(arguments[2])/before, /after; --cluster \(arguments[2])/cluster")
+                return 0
+            } catch {
+                print("generate failed: \(error)")
+                return 1
+            }
+        }
         let documents: [String]
         switch arguments[0] {
         case "apps": documents = ClusterInputs.applications(documents: size, namespaces: options["namespaces"] ?? 17)

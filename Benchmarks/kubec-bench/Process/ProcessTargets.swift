@@ -1,3 +1,4 @@
+import BenchmarkInputs
 import Foundation
 
 /// Issue 12's targets: the `kubec` executable run as a user runs it (a child process, output to a file), on
@@ -119,6 +120,21 @@ enum ProcessTargets {
         results.append(BenchResult(
             name: "kubec diff, 24k documents, 1% changed", seconds: diff.seconds, floor: nil, target: 0.5,
             note: ProcessBench.describe(diff)))
+
+        // Issue 17: the diff page of a change on 1,000 nodes / 30,000 pods (`--cluster`), then Chromium drawing it.
+        let scale = try DiffScaleInputs.write(to: workDirectory + "/diff-scale", nodes: 1_000, deployments: 10_000)
+        let page = bench.kubec(["diff", scale.before, scale.after, "--cluster", scale.cluster, "--output", "html"])
+        results.append(BenchResult(
+            name: "kubec diff --output html, 1k nodes / 30k pods", seconds: page.seconds, floor: nil,
+            note: ProcessBench.describe(page)))
+        let pageFile = workDirectory + "/diff-scale.html"
+        try? FileManager.default.removeItem(atPath: pageFile)
+        try FileManager.default.copyItem(atPath: workDirectory + "/stdout", toPath: pageFile)
+        if let drawn = try HTMLReportBenchmark.browserResult(
+            pageFile, name: "chromium draws that diff page (screenshot)", workDirectory: workDirectory)
+        {
+            results.append(drawn)
+        }
         return results
     }
 }

@@ -80,9 +80,24 @@ package enum ReachMatrixHTMLRenderer {
             podTable(matrix, rows: rows, into: &out)
             out += "</details>\n"
         }
-        out += "</section>\n</body>\n</html>\n"
+        out += "</section>\n<script>\n" + script + "</script>\n</body>\n</html>\n"
         return out
     }
+
+    /// Opens the workload `<details>` a link or the address names (`#pods-3`): on load, on `hashchange`, and on a
+    /// click on a link to it (a click on the link already in the address fires no `hashchange`). Without
+    /// JavaScript the target still scrolls into view, folded. The script reads no manifest value.
+    package static let script = """
+        (function(){
+        function open(id){var d=id&&document.getElementById(id);if(d&&d.tagName==='DETAILS')d.open=true;}
+        function fromHash(){open(decodeURIComponent(location.hash.slice(1)));}
+        window.addEventListener('hashchange',fromHash);
+        document.addEventListener('click',function(e){var a=e.target.closest&&e.target.closest('a[href^="#"]');
+        if(a)open(decodeURIComponent(a.getAttribute('href').slice(1)));});
+        fromHash();
+        })();
+
+        """
 
     /// The pod-level table for some source rows against every destination column.
     static func podTable(_ matrix: Matrix, rows: [Int], into out: inout String) {
