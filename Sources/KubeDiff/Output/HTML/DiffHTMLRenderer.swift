@@ -31,7 +31,7 @@ package enum DiffHTMLRenderer {
         }
         if !refused.isEmpty { out += "<li><a href=\"#refused\">Refused updates (\(refused.count))</a></li>" }
         out += "<li><a href=\"#objects\">Objects (\(report.objects.count))</a></li>"
-        if !rollouts.isEmpty { out += "<li><a href=\"#rollouts\">Rollouts (\(rollouts.count))</a></li>" }
+        if !rollouts.isEmpty { out += "<li><a href=\"#rollouts\">Rollouts and scaling (\(rollouts.count))</a></li>" }
         if report.compiled != nil || report.cluster != nil {
             out += "<li><a href=\"#compiled\">Placement and dataplane</a></li>"
         }
@@ -91,7 +91,7 @@ package enum DiffHTMLRenderer {
     static func rolloutIndex(_ report: DiffReport, _ indices: [Int], into out: inout String) {
         guard !indices.isEmpty else { return }
         out += "<section id=\"rollouts\" aria-labelledby=\"rollouts-title\">\n"
-        out += "<h2 id=\"rollouts-title\">Rollouts <small>(\(indices.count))</small></h2>\n<ul>"
+        out += "<h2 id=\"rollouts-title\">Rollouts and scaling <small>(\(indices.count))</small></h2>\n<ul>"
         for index in indices {
             let object = report.objects[index]
             guard let plan = object.rollout else { continue }
