@@ -188,7 +188,7 @@ _kubec_lint() {
     repeating_flags=()
     non_repeating_flags=(--strict --no-strict --ignore-missing-schemas --no-color --version -h --help)
     repeating_options=(--schema-location --enable --disable)
-    non_repeating_options=(--output --kubernetes-version --config --fail-on)
+    non_repeating_options=(--output --kubernetes-version --config --pod-security --fail-on)
     __kubec_offer_flags_options -1
 
     # Offer option value completions
@@ -209,6 +209,9 @@ _kubec_lint() {
         return
         ;;
     '--disable')
+        return
+        ;;
+    '--pod-security')
         return
         ;;
     '--fail-on')
@@ -250,7 +253,7 @@ _kubec_compile() {
     repeating_flags=()
     non_repeating_flags=(--strict --no-strict --ignore-missing-schemas --force --version -h --help)
     repeating_options=(--node --schema-location --enable --disable)
-    non_repeating_options=(-o --output-dir --proxy-mode --seed --kubernetes-version --config --fail-on)
+    non_repeating_options=(-o --output-dir --proxy-mode --seed --kubernetes-version --config --pod-security --fail-on)
     __kubec_offer_flags_options -1
 
     # Offer option value completions
@@ -281,6 +284,9 @@ _kubec_compile() {
         return
         ;;
     '--disable')
+        return
+        ;;
+    '--pod-security')
         return
         ;;
     '--fail-on')
