@@ -29,6 +29,15 @@ package struct IngressTLSMissingRule: Rule {
                   paths:
                   - {path: /, pathType: Prefix, backend: {service: {name: web, port: {number: 80}}}}
             """,
+            """
+            apiVersion: networking.k8s.io/v1
+            kind: Ingress
+            metadata:
+              name: web
+            spec:
+              ↓tls: []
+              defaultBackend: {service: {name: web, port: {number: 80}}}
+            """,
         ],
         nonTriggering: [
             """
