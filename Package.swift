@@ -78,6 +78,6 @@ let package = Package(
         .testTarget(
             name: "KubeDiffTests", dependencies: ["KubeDiff", "KubeTestSupport", "BenchmarkInputs"],
             exclude: ["Fixtures"]),
-        .testTarget(name: "kubecTests", dependencies: ["KubeTestSupport", "BenchmarkInputs"]),
+        .testTarget(name: "kubecTests", dependencies: ["KubeTestSupport", "BenchmarkInputs"], exclude: ["Fixtures"]),
     ]
 )

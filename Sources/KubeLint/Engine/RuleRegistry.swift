@@ -139,6 +139,10 @@ package enum RuleRegistry {
         // Pod Security admission and API-server warnings
         PodSecurityAdmissionRule(),
         APIWarningRule(),
+        // Parity
+        EphemeralStorageLimitMissingRule(),
+        RequestsNotEqualLimitsRule(),
+        IngressTLSMissingRule(),
     ]
 
     private static let byID: [String: RuleDescription] = {

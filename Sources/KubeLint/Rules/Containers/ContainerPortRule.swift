@@ -11,6 +11,7 @@ package struct ContainerPortRule: Rule {
         summary: "Ports are 1-65535 with TCP/UDP/SCTP; names are IANA service names (≤ 15 chars) unique per container",
         rationale: "The API server rejects the pod template; port names longer than 15 characters are the classic case schema validation misses.",
         kind: .apiServer, severity: .error,
+        equivalents: RuleEquivalents(kubeScore: ["container-ports-check"]),
         triggering: [
             """
             apiVersion: v1

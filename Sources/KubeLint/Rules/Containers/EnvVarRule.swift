@@ -13,7 +13,7 @@ package struct EnvVarRule: Rule {
         summary: "Env vars have valid names, value or valueFrom (not both), one valueFrom source; no duplicates",
         rationale: "The API server rejects malformed entries; a duplicated name silently keeps only the last value.",
         kind: .apiServer, severity: .error,
-        equivalents: RuleEquivalents(kubeLinter: ["duplicate-env-var"]),
+        equivalents: RuleEquivalents(kubeLinter: ["duplicate-env-var"], kubeScore: ["environment-variable-key-duplication"]),
         triggering: [
             """
             apiVersion: v1

@@ -13,6 +13,7 @@ package struct ReferenceNotFoundRule: Rule {
         summary: "A ServiceAccount, ConfigMap, Secret or PVC a pod or Ingress uses is not in the input",
         rationale: "Pods wait in ContainerCreating (volumes) or CreateContainerConfigError (env) until it exists; often it lives elsewhere, hence info.",
         kind: .crossResource, severity: .info,
+        equivalents: RuleEquivalents(kubeLinter: ["env-value-from"]),
         triggering: [
             """
             apiVersion: v1

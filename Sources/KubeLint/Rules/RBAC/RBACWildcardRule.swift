@@ -15,7 +15,8 @@ package struct RBACWildcardRule: Rule {
             only verbs and resources count, and `*/scale`-style subresource wildcards count as resource wildcards.
             """,
         kind: .bestPractice, severity: .warning,
-        equivalents: RuleEquivalents(kubeLinter: ["wildcard-in-rules"], checkov: ["CKV_K8S_49"]),
+        equivalents: RuleEquivalents(
+            kubeLinter: ["wildcard-in-rules"], polaris: ["rolebindingClusterAdminRole"], checkov: ["CKV_K8S_49"]),
         triggering: [
             """
             apiVersion: rbac.authorization.k8s.io/v1

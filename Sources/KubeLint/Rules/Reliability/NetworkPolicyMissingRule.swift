@@ -9,7 +9,7 @@ package struct NetworkPolicyMissingRule: Rule {
         summary: "No NetworkPolicy in the input selects the pods of a workload",
         rationale: "Pods no policy selects accept traffic from every pod of the cluster. Opt-in: policies are often kept apart from the workloads (a platform repository, a namespace-wide default deny applied by tooling).",
         kind: .crossResource, severity: .warning, enabledByDefault: false,
-        equivalents: RuleEquivalents(kubeLinter: ["non-isolated-pod"], kubeScore: ["pod-networkpolicy"]),
+        equivalents: RuleEquivalents(kubeLinter: ["non-isolated-pod"], kubeScore: ["pod-networkpolicy"], polaris: ["missingNetworkPolicy"]),
         triggering: [
             """
             apiVersion: apps/v1

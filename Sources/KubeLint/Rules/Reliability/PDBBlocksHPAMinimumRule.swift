@@ -9,7 +9,11 @@ package struct PDBBlocksHPAMinimumRule: Rule {
         summary: "A PodDisruptionBudget's minAvailable is at least the minReplicas of the HPA scaling a workload it selects",
         rationale: "Once the autoscaler scales down to its minimum, the budget allows no eviction, and node drains hang exactly when the cluster is quiet enough to do maintenance.",
         kind: .crossResource, severity: .warning,
-        equivalents: RuleEquivalents(polaris: ["pdbMinAvailableGreaterThanOrEqualToHPAMinReplicas"]),
+        equivalents: RuleEquivalents(
+            polaris: [
+                "pdbMinAvailableGreaterThanHPAMinReplicas", "pdbMinAvailableEqualToHPAMinReplicas",
+                "pdbMinAvailableGreaterThanHPAMaxReplicas",
+            ]),
         triggering: [
             """
             apiVersion: policy/v1

@@ -10,7 +10,8 @@ package struct PDBDisruptionsImpossibleRule: Rule {
         summary: "maxUnavailable is 0 or 0%, minAvailable is 100%, or minAvailable is at least the replicas of the workloads it selects",
         rationale: "The eviction API then refuses every eviction: `kubectl drain`, node upgrades and the cluster autoscaler hang until someone deletes the budget. kubec counts the replicas of the selected workloads in the input, and says nothing when it cannot (the workloads are elsewhere).",
         kind: .bestPractice, severity: .warning,
-        equivalents: RuleEquivalents(kubeLinter: ["pdb-max-unavailable", "pdb-min-available"]),
+        equivalents: RuleEquivalents(
+            kubeLinter: ["pdb-max-unavailable", "pdb-min-available"], polaris: ["pdbDisruptionsIsZero"]),
         triggering: [
             """
             apiVersion: policy/v1

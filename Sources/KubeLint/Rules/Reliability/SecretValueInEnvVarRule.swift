@@ -10,7 +10,7 @@ package struct SecretValueInEnvVarRule: Rule {
         summary: "An env var whose name says secret, password, token or key has a literal value",
         rationale: "The value is then in the manifest, in git, and readable by anyone who can read the workload. kube-linter matches only names containing SECRET; kubec also catches PASSWORD, TOKEN and API_KEY, and ignores empty values, `$(VAR)` references, names of files or paths (`*_FILE`) and etcd's cluster token.",
         kind: .bestPractice, severity: .warning,
-        equivalents: RuleEquivalents(kubeLinter: ["env-var-secret"]),
+        equivalents: RuleEquivalents(kubeLinter: ["env-var-secret"], polaris: ["sensitiveContainerEnvVar"]),
         triggering: [
             """
             apiVersion: v1

@@ -11,6 +11,7 @@ package struct RestartPolicyRule: Rule {
         summary: "apps/v1 templates restart Always; Job and CronJob templates must set OnFailure or Never",
         rationale: "The API server rejects the object; a Job copied from a Deployment usually lacks restartPolicy.",
         kind: .apiServer, severity: .error,
+        equivalents: RuleEquivalents(kubeLinter: ["restart-policy"]),
         triggering: [
             """
             apiVersion: batch/v1
