@@ -42,9 +42,14 @@ struct DocumentChecker {
         case .sequence:
             let items = nodes[slot].items
             if items >= 0 {
-                for (offset, item) in value.items.enumerated() {
+                // Indexed loops over the tree's arrays: iterating `YAMLItems`/`YAMLPairs` as collections goes
+                // through unspecialised protocol witnesses across the module boundary.
+                let tree = value.tree
+                let record = value.record
+                for offset in 0..<Int(record.count) {
                     path.push(offset)
-                    check(item, against: items, owner: owner, depth: depth + 1)
+                    check(tree.node(tree.children[Int(record.first) + offset]), against: items, owner: owner,
+                          depth: depth + 1)
                     path.pop()
                 }
             }
@@ -96,9 +101,12 @@ struct DocumentChecker {
         var present: UInt64 = 0
         let tree = value.tree
         let table = nodes[slot].keyTable
-        for (key, child) in value.pairs {
+        let pairs = value.record
+        for offset in stride(from: Int(pairs.first), to: Int(pairs.first + pairs.count), by: 2) {
+            let key = YAMLNode(tree: tree, id: tree.children[offset])
+            let child = YAMLNode(tree: tree, id: tree.children[offset + 1])
             // The key's bytes are looked up in place: no String is made unless a finding needs the name.
-            let record = key.record
+            let record = tree.records[Int(key.id)]
             guard record.kind == .scalar else { continue }
             let first = Int(record.first), count = Int(record.count)
             let (field, directive) = tree.arena.withUnsafeBufferPointer { arena in
