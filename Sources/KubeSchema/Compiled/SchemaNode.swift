@@ -110,6 +110,8 @@ package struct SchemaNode: Sendable {
     package private(set) var requiredMask: UInt64 = 0
     /// Required fields beyond the first 64 or not declared as properties: checked by a key search.
     package private(set) var unindexedRequired: [String] = []
+    /// `fields` keyed by the name's bytes, for lookups straight from the YAML arena.
+    package private(set) var keyTable = FieldKeyTable()
 
     /// A node that accepts anything.
     package init() {}
@@ -127,6 +129,7 @@ package struct SchemaNode: Sendable {
                 unindexedRequired.append(name)
             }
         }
+        keyTable = FieldKeyTable(fields)
     }
 }
 

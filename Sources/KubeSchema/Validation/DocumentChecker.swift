@@ -2,9 +2,9 @@ import KubeYAML
 
 /// Walks one object's YAML tree against its compiled schema, collecting findings.
 ///
-/// The hot loop of schema validation: per node it does a bit-set type test, per mapping key one hash lookup,
-/// and nothing else unless the node is wrong. No Foundation, no regex, no existentials; strings are made only
-/// for mapping keys (small-string sized, so usually no allocation) and for values under an `enum` or a format.
+/// The hot loop of schema validation: per node it does a bit-set type test, per mapping key one hash lookup of
+/// its bytes in place, and nothing else unless the node is wrong. No Foundation, no regex, no existentials;
+/// strings are made only for values under an `enum` or a format, and for findings.
 struct DocumentChecker {
     let nodes: UnsafeBufferPointer<SchemaNode>
     let strict: Bool
@@ -27,6 +27,7 @@ struct DocumentChecker {
     /// Checks `value` against node `index`; `owner` is the node of the enclosing mapping (-1 at the root).
     mutating func check(_ value: YAMLNode, against index: Int32, owner: Int32, depth: Int = 0) {
         guard depth < Self.maxDepth else { return }
+        if depth == 0 { path.tree = value.tree }
         let slot = Int(index)
         let types = nodes[slot].types
         if !types.isEmpty, !Self.accepts(types, value) {
@@ -41,9 +42,14 @@ struct DocumentChecker {
         case .sequence:
             let items = nodes[slot].items
             if items >= 0 {
-                for (offset, item) in value.items.enumerated() {
+                // Indexed loops over the tree's arrays: iterating `YAMLItems`/`YAMLPairs` as collections goes
+                // through unspecialised protocol witnesses across the module boundary.
+                let tree = value.tree
+                let record = value.record
+                for offset in 0..<Int(record.count) {
                     path.push(offset)
-                    check(item, against: items, owner: owner, depth: depth + 1)
+                    check(tree.node(tree.children[Int(record.first) + offset]), against: items, owner: owner,
+                          depth: depth + 1)
                     path.pop()
                 }
             }
@@ -93,23 +99,35 @@ struct DocumentChecker {
     private mutating func checkMapping(_ value: YAMLNode, slot: Int, depth: Int) {
         let owner = Int32(slot)
         var present: UInt64 = 0
-        for (key, child) in value.pairs {
-            guard let name = key.text else { continue }
-            if partial, name.hasPrefix("$") { continue }
-            if let field = nodes[slot].fields[name] {
+        let tree = value.tree
+        let table = nodes[slot].keyTable
+        let pairs = value.record
+        for offset in stride(from: Int(pairs.first), to: Int(pairs.first + pairs.count), by: 2) {
+            let key = YAMLNode(tree: tree, id: tree.children[offset])
+            let child = YAMLNode(tree: tree, id: tree.children[offset + 1])
+            // The key's bytes are looked up in place: no String is made unless a finding needs the name.
+            let record = tree.records[Int(key.id)]
+            guard record.kind == .scalar else { continue }
+            let first = Int(record.first), count = Int(record.count)
+            let (field, directive) = tree.arena.withUnsafeBufferPointer { arena in
+                let bytes = UnsafeBufferPointer(rebasing: arena[first..<(first + count)])
+                return (table.field(for: bytes), bytes.first == UInt8(ascii: "$"))
+            }
+            if partial, directive { continue }
+            if let field {
                 present |= field.requiredBit
-                path.push(name)
+                path.push(keyNode: key.id)
                 check(child, against: field.node, owner: owner, depth: depth + 1)
                 path.pop()
                 continue
             }
             switch nodes[slot].additional {
             case .schema(let target):
-                path.push(name)
+                path.push(keyNode: key.id)
                 check(child, against: target, owner: owner, depth: depth + 1)
                 path.pop()
             case .forbidden where !nodes[slot].preservesUnknownFields:
-                reportUnknownField(key, name: name, owner: owner)
+                reportUnknownField(key, name: key.text ?? "", owner: owner)
             case .forbidden, .allowed:
                 break
             }
