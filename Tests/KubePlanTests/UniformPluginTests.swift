@@ -37,7 +37,8 @@ import Testing
     }
 
     @Test func aCordonedNodeIsStillFilteredOut() {
-        let result = plan(node("n1", cpu: "8") + node("n2", cpu: "1", unschedulable: true) + pod("p", cpu: "100m"))
+        // LeastAllocated alone would pick the larger, cordoned n2.
+        let result = plan(node("n1", cpu: "1") + node("n2", cpu: "8", unschedulable: true) + pod("p", cpu: "100m"))
         #expect(result.node(of: "default/p") == "n1")
     }
 
