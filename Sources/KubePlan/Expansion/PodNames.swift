@@ -45,13 +45,32 @@ package enum PodNames {
 
     /// A 5-character suffix for replica `index` of `owner`, as generateName would add.
     package static func suffix(_ owner: String, _ index: Int, attempt: Int = 0) -> String {
-        var value = fnv64a("\(owner)/\(index)/\(attempt)".utf8)
-        var result = ""
+        // FNV-1a of the bytes of `owner/index/attempt`, fed piece by piece (no string built per replica).
+        var value = fnv64a(owner.utf8, seed: 0xCBF2_9CE4_8422_2325)
+        value = fnv64a(CollectionOfOne(UInt8(ascii: "/")), seed: value)
+        value = fnv64a(String(index).utf8, seed: value)
+        value = fnv64a(CollectionOfOne(UInt8(ascii: "/")), seed: value)
+        value = fnv64a(String(attempt).utf8, seed: value)
+        var result: [UInt8] = []
+        result.reserveCapacity(5)
         for _ in 0..<5 {
-            result.append(alphabet[Int(value % UInt64(alphabet.count))])
-            value /= UInt64(alphabet.count)
+            result.append(alphabetBytes[Int(value % UInt64(alphabetBytes.count))])
+            value /= UInt64(alphabetBytes.count)
         }
-        return result
+        return String(decoding: result, as: UTF8.self)
+    }
+
+    /// `alphabet` as ASCII bytes.
+    static let alphabetBytes: [UInt8] = Array("bcdfghjklmnpqrstvwxz2456789".utf8)
+
+    /// FNV-1a, 64 bits, continuing from `seed` (the offset basis starts a hash).
+    static func fnv64a(_ bytes: some Sequence<UInt8>, seed: UInt64) -> UInt64 {
+        var hash = seed
+        for byte in bytes {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x0000_0100_0000_01B3
+        }
+        return hash
     }
 
     /// Canonical text of a YAML subtree: mappings with sorted keys, scalars typed, sequences in order.

@@ -43,7 +43,8 @@ package enum Planner {
                 if priorities[lhs] != priorities[rhs] { return priorities[lhs] > priorities[rhs] }
                 return order[lhs] < order[rhs]
             }
-        var outcomes: [Int: (node: Int?, message: String?, ties: Int)] = [:]
+        var outcomes: [(node: Int?, message: String?, ties: Int)] = Array(
+            repeating: (nil, nil, 0), count: expansion.pods.count)
         for index in bound {
             let pod = expansion.pods[index]
             if let name = pod.boundNode, let node = nodeIndex[name] {
@@ -83,12 +84,12 @@ package enum Planner {
 
         var ips = PodIPAllocator()
         // One address per family of the node's pod CIDRs, in their order (the first is the pod's primary IP).
-        var podIPs: [Int: [IPAddress]] = [:]
+        var podIPs = [[IPAddress]](repeating: [], count: expansion.pods.count)
         for (index, node) in pinned.sorted(by: { order[$0.key] < order[$1.key] }) where !expansion.pods[index].hostNetwork {
             let cidrs = inventory.nodes[node].podCIDRs
             for address in options.pinned[expansion.pods[index].key]?.ips ?? [] {
                 if let cidr = cidrs.first(where: { $0.contains(address) }), ips.reserve(node: node, cidr: cidr, address: address) {
-                    podIPs[index, default: []].append(address)
+                    podIPs[index].append(address)
                 }
             }
         }
@@ -99,9 +100,9 @@ package enum Planner {
                 let family = IPFamily(of: cidr.network)
                 if families.contains(family) { continue }
                 families.append(family)
-                if podIPs[index]?.contains(where: family.contains) == true { continue }
+                if podIPs[index].contains(where: family.contains) { continue }
                 if let address = ips.allocate(node: node, cidr: cidr) {
-                    podIPs[index, default: []].append(address)
+                    podIPs[index].append(address)
                     continue
                 }
                 diagnostics.append(
@@ -115,19 +116,19 @@ package enum Planner {
 
         var podStates: [PodState] = []
         for (index, pod) in expansion.pods.enumerated() {
-            let outcome = outcomes[index] ?? (nil, nil, 0)
+            let outcome = outcomes[index]
             let nodeName = outcome.node.map { inventory.nodes[$0].name }
             podStates.append(
                 PodState(
                     namespace: pod.namespace, name: pod.name, owner: pod.owner, nodeName: nodeName,
-                    ips: podIPs[index] ?? [], hostNetwork: pod.hostNetwork, labels: pod.spec.labels, hostname: pod.hostname,
+                    ips: podIPs[index], hostNetwork: pod.hostNetwork, labels: pod.spec.labels, hostname: pod.hostname,
                     subdomain: pod.subdomain,
                     ports: pod.ports, ready: nodeName != nil, source: pod.source))
             let hostIP = outcome.node.flatMap { inventory.nodes[$0].addresses.first }
             placements.append(
                 PlacementPlan.Pod(
                     namespace: pod.namespace, name: pod.name, owner: pod.owner, node: nodeName,
-                    ip: pod.hostNetwork ? hostIP : podIPs[index]?.first, ips: podIPs[index] ?? [], message: outcome.message,
+                    ip: pod.hostNetwork ? hostIP : podIPs[index].first, ips: podIPs[index], message: outcome.message,
                     priority: pod.spec.priority,
                     requests: pod.spec.requests, preBound: pod.boundNode?.isEmpty == false, tiedNodes: outcome.ties,
                     object: pod.object, source: pod.source))

@@ -19,6 +19,12 @@ package struct NodeTable: Sendable {
     /// The node has a PreferNoSchedule taint.
     package var hasPreferredTaints: [Bool]
     package var hasImages: [Bool]
+    /// Whether any node is cordoned, has a NoSchedule/NoExecute taint, a PreferNoSchedule taint, or lists
+    /// images: when not, the plugins reading these columns give every node the same answer.
+    package var anyUnschedulable: Bool
+    package var anyHardTaints: Bool
+    package var anyPreferredTaints: Bool
+    package var anyImages: Bool
 
     init(_ nodes: [SchedulerNode]) {
         allocatableMilliCPU = nodes.map(\.allocatable.milliCPU)
@@ -37,6 +43,10 @@ package struct NodeTable: Sendable {
         hasHardTaints = nodes.map { $0.taints.contains { $0.effect == .noSchedule || $0.effect == .noExecute } }
         hasPreferredTaints = nodes.map { $0.taints.contains { $0.effect == .preferNoSchedule } }
         hasImages = nodes.map { !$0.imageSizes.isEmpty }
+        anyUnschedulable = unschedulable.contains(true)
+        anyHardTaints = hasHardTaints.contains(true)
+        anyPreferredTaints = hasPreferredTaints.contains(true)
+        anyImages = hasImages.contains(true)
     }
 
     mutating func add(_ pod: SchedulingSpec, node: Int) {

@@ -69,7 +69,10 @@ package struct Scheduler: Sendable {
                 return (Outcome(node: nil, message: message), explain ? Explanation(message: message) : nil)
             }
         }
-        let filters = profile.filters.filter { !state.skippedFilters.contains($0.name) }
+        // Filters that pass every node for this pod are left out of the per-node loop (same verdicts).
+        let filters = profile.filters.filter {
+            !state.skippedFilters.contains($0.name) && !$0.passesEveryNode(pod, snapshot)
+        }
         let candidates = allowed.map { $0.sorted() }
         let candidateCount = candidates?.count ?? nodeCount
         let toFind = Self.feasibleNodesToFind(candidateCount)
@@ -142,6 +145,8 @@ package struct Scheduler: Sendable {
         var totals = [Int64](repeating: 0, count: feasible.count)
         var active: [WeightedScorePlugin] = []
         for weighted in profile.scores {
+            // Without an explanation to fill, a plugin scoring every node alike only shifts every total.
+            if explanation == nil, weighted.plugin.scoresEveryNodeAlike(pod, snapshot) { continue }
             if weighted.plugin.preScore(pod, &state, feasible: feasible, &snapshot).code == .skip {
                 state.skippedScores.insert(weighted.plugin.name)
             } else {

@@ -32,7 +32,9 @@ extension PodTopologySpread {
             let isHostname = constraint.topologyKey == Self.hostnameKey
             var size = candidates
             var present: [Bool] = []
-            if !isHostname {
+            let matching = snapshot.pods(matching: constraint.selector, in: .one(pod.namespace))
+            // With no matching pod every count is 0 and the domain weight multiplies nothing: skip the count.
+            if !isHostname, !matching.isEmpty {
                 present = [Bool](repeating: false, count: snapshot.topology.valueCounts[key])
                 size = 0
                 for node in feasible where ignored.isEmpty || !ignored.contains(node) {
@@ -44,7 +46,7 @@ extension PodTopologySpread {
                 }
             }
             var counts = SparseCounts()
-            for index in snapshot.pods(matching: constraint.selector, in: .one(pod.namespace)) {
+            for index in matching {
                 let node = Int(snapshot.pods[Int(index)].node)
                 if isHostname {
                     counts.add(Int32(node), 1)
@@ -71,11 +73,16 @@ extension PodTopologySpread {
         guard let spread = state.spreadScore else { return }
         var totals = [Double](repeating: 0, count: feasible.count)
         for constraint in spread.constraints {
-            let key = constraint.key
+            let column = snapshot.topology.values[constraint.key]
             let counts = constraint.counts
             let bonus = Double(constraint.maxSkew - 1)
+            if counts.isEmpty {
+                // Every count is 0, and 0·weight + bonus is exactly bonus.
+                for (position, node) in feasible.enumerated() where column[node] >= 0 { totals[position] += bonus }
+                continue
+            }
             for (position, node) in feasible.enumerated() {
-                let value = snapshot.topology.value(key, node: node)
+                let value = column[node]
                 guard value >= 0 else { continue }
                 let count = counts.count(constraint.isHostname ? Int32(node) : value)
                 totals[position] += Double(count) * constraint.weight + bonus
@@ -114,7 +121,7 @@ package struct PodTopologySpreadScoreState: Sendable {
         package var key: Int
         package var isHostname: Bool
         package var maxSkew: Int
-        /// `ln(#domains + 2)`.
+        /// `ln(#domains + 2)`; not computed (and never read) when `counts` is empty.
         package var weight: Double
         /// Matching pods per domain value id; per node index for hostname constraints.
         package var counts: SparseCounts
