@@ -143,6 +143,7 @@ package enum RuleRegistry {
         EphemeralStorageLimitMissingRule(),
         RequestsNotEqualLimitsRule(),
         IngressTLSMissingRule(),
+        PDBWithoutBudgetRule(),
     ]
 
     private static let byID: [String: RuleDescription] = {
