@@ -144,6 +144,7 @@ package enum RuleRegistry {
         RequestsNotEqualLimitsRule(),
         IngressTLSMissingRule(),
         PDBWithoutBudgetRule(),
+        StartupProbeMissingRule(),
     ]
 
     private static let byID: [String: RuleDescription] = {
