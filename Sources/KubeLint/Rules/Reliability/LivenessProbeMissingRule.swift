@@ -58,13 +58,8 @@ package struct LivenessProbeMissingRule: Rule {
         ])
 
     package func check(_ context: LintContext, into sink: inout FindingSink) {
-        for entry in context.pods where WorkloadFacts.isLongRunning(entry.entry) {
-            let containers = entry.template.spec.containers
-            for index in containers.indices where containers[index].livenessProbe == nil {
-                sink.report(entry.ref, at: WorkloadFacts.anchor(containers[index]),
-                            "container \(FieldValue.quote(containers[index].name)) has no livenessProbe",
-                            hint: "add a livenessProbe that checks only the process itself (not its dependencies)")
-            }
-        }
+        WorkloadFacts.reportContainers(
+            context, into: &sink, lacking: { $0.livenessProbe == nil }, { "container \($0) has no livenessProbe" },
+            hint: "add a livenessProbe that checks only the process itself (not its dependencies)")
     }
 }

@@ -73,14 +73,9 @@ package struct StartupProbeMissingRule: Rule {
         ])
 
     package func check(_ context: LintContext, into sink: inout FindingSink) {
-        for entry in context.pods where WorkloadFacts.isLongRunning(entry.entry) {
-            let containers = entry.template.spec.containers
-            for index in containers.indices
-            where containers[index].livenessProbe != nil && containers[index].startupProbe == nil {
-                sink.report(entry.ref, at: WorkloadFacts.anchor(containers[index]),
-                            "container \(FieldValue.quote(containers[index].name)) has a livenessProbe but no startupProbe",
-                            hint: "add a startupProbe whose failureThreshold × periodSeconds covers the slowest start")
-            }
-        }
+        WorkloadFacts.reportContainers(
+            context, into: &sink, lacking: { $0.livenessProbe != nil && $0.startupProbe == nil },
+            { "container \($0) has a livenessProbe but no startupProbe" },
+            hint: "add a startupProbe whose failureThreshold × periodSeconds covers the slowest start")
     }
 }

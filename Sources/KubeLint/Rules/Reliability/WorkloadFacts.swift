@@ -58,6 +58,19 @@ enum WorkloadFacts {
         return node.pairs.first?.key ?? node
     }
 
+    /// Reports, at its first key, each container of a long-running pod template for which `lacks` holds: the
+    /// shared body of the probe-missing rules, which differ only in the probe they ask for.
+    static func reportContainers(
+        _ context: LintContext, into sink: inout FindingSink, lacking lacks: (Container) -> Bool,
+        _ message: (String) -> String, hint: String
+    ) {
+        for entry in context.pods where isLongRunning(entry.entry) {
+            for container in entry.template.spec.containers where lacks(container) {
+                sink.report(entry.ref, at: anchor(container), message(FieldValue.quote(container.name)), hint: hint)
+            }
+        }
+    }
+
     /// The positions in the input of the workloads a selector of each object of `kind` selects (PDBs,
     /// NetworkPolicies): one indexed lookup per object, never every object against every workload.
     static func selectedWorkloads(
