@@ -38,9 +38,6 @@ package struct LintContext: Sendable {
     /// namespace selectors.
     let namespaceNames: [String]
     let namespaceIndex: LabelIndex
-    /// The parameters of the configurable rules (`checks:` in `.kubec.yaml`); the defaults unless the linter
-    /// was given a configuration.
-    package var checks = CheckSettings()
 
     /// Indexes a set; with `parallel`, the per-object work (nodes found, pod templates typed) runs on both cores.
     package init(_ set: ManifestSet, parallel: Bool = false) {

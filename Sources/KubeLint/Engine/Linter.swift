@@ -22,8 +22,7 @@ package enum Linter {
         alongside: WindowStage? = nil, rules: [any Rule] = RuleRegistry.all, parallel: Bool = true,
         pending: () -> [Diagnostic] = { [] }
     ) -> [Diagnostic] {
-        var context = LintContext(set, parallel: parallel)
-        context.checks = configuration.checks
+        let context = LintContext(set, parallel: parallel)
         let active = rules.filter { configuration.isEnabled($0.info) }.map { prepared($0, configuration) }
         let (perRule, ignoreAnnotations, stageFindings) = run(active, context, alongside: alongside, parallel: parallel)
         let additional = additional + pending() + stageFindings

@@ -2,7 +2,7 @@ import KubeModel
 import KubeYAML
 
 /// Objects carrying an annotation that must not be in a manifest.
-package struct ForbiddenAnnotationRule: Rule {
+package struct ForbiddenAnnotationRule: ConfigurableRule {
     package static let scope = RuleScope.perObject
     package static let description = RuleDescription(
         id: "forbidden-annotation",
@@ -32,7 +32,16 @@ package struct ForbiddenAnnotationRule: Rule {
             """,
         ])
 
+    /// The `checks:` settings of the run (`.kubec.yaml`), the defaults until the linter configures the rule.
+    var checks = CheckSettings()
+
+    package func configured(by configuration: LintConfiguration) -> ForbiddenAnnotationRule {
+        var rule = self
+        rule.checks = configuration.checks
+        return rule
+    }
+
     package func check(_ context: LintContext, into sink: inout FindingSink) {
-        MetadataRequirements.checkForbidden(context.checks.forbiddenAnnotations, context, into: &sink)
+        MetadataRequirements.checkForbidden(checks.forbiddenAnnotations, context, into: &sink)
     }
 }

@@ -2,7 +2,7 @@ import KubeModel
 import KubeYAML
 
 /// Objects without an annotation the team requires.
-package struct RequiredAnnotationRule: Rule {
+package struct RequiredAnnotationRule: ConfigurableRule {
     package static let scope = RuleScope.perObject
     package static let description = RuleDescription(
         id: "required-annotation",
@@ -32,7 +32,16 @@ package struct RequiredAnnotationRule: Rule {
             """,
         ])
 
+    /// The `checks:` settings of the run (`.kubec.yaml`), the defaults until the linter configures the rule.
+    var checks = CheckSettings()
+
+    package func configured(by configuration: LintConfiguration) -> RequiredAnnotationRule {
+        var rule = self
+        rule.checks = configuration.checks
+        return rule
+    }
+
     package func check(_ context: LintContext, into sink: inout FindingSink) {
-        MetadataRequirements.checkRequired(context.checks.requiredAnnotations, map: "annotations", context, into: &sink)
+        MetadataRequirements.checkRequired(checks.requiredAnnotations, map: "annotations", context, into: &sink)
     }
 }

@@ -2,7 +2,7 @@ import KubeModel
 import KubeYAML
 
 /// Objects without a label the team requires.
-package struct RequiredLabelRule: Rule {
+package struct RequiredLabelRule: ConfigurableRule {
     package static let scope = RuleScope.perObject
     package static let description = RuleDescription(
         id: "required-label",
@@ -31,7 +31,16 @@ package struct RequiredLabelRule: Rule {
             """,
         ])
 
+    /// The `checks:` settings of the run (`.kubec.yaml`), the defaults until the linter configures the rule.
+    var checks = CheckSettings()
+
+    package func configured(by configuration: LintConfiguration) -> RequiredLabelRule {
+        var rule = self
+        rule.checks = configuration.checks
+        return rule
+    }
+
     package func check(_ context: LintContext, into sink: inout FindingSink) {
-        MetadataRequirements.checkRequired(context.checks.requiredLabels, map: "labels", context, into: &sink)
+        MetadataRequirements.checkRequired(checks.requiredLabels, map: "labels", context, into: &sink)
     }
 }

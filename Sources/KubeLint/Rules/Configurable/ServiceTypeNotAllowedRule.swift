@@ -2,7 +2,7 @@ import KubeModel
 import KubeYAML
 
 /// Services of a type the team does not allow.
-package struct ServiceTypeNotAllowedRule: Rule {
+package struct ServiceTypeNotAllowedRule: ConfigurableRule {
     package static let scope = RuleScope.perObject
     package static let description = RuleDescription(
         id: "service-type-not-allowed",
@@ -35,8 +35,17 @@ package struct ServiceTypeNotAllowedRule: Rule {
             """,
         ])
 
+    /// The `checks:` settings of the run (`.kubec.yaml`), the defaults until the linter configures the rule.
+    var checks = CheckSettings()
+
+    package func configured(by configuration: LintConfiguration) -> ServiceTypeNotAllowedRule {
+        var rule = self
+        rule.checks = configuration.checks
+        return rule
+    }
+
     package func check(_ context: LintContext, into sink: inout FindingSink) {
-        let allowed = context.checks.allowedServiceTypes
+        let allowed = checks.allowedServiceTypes
         for object in context.objects(ofKind: "Service") {
             guard let service = object.service, !allowed.contains(service.spec.type.rawValue) else { continue }
             sink.report(object, at: object.spec?["type"] ?? object.node.pair(forKey: "spec")?.key,

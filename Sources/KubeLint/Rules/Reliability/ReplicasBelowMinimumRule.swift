@@ -2,7 +2,7 @@ import KubeModel
 import KubeYAML
 
 /// Deployments and StatefulSets with fewer replicas than the configured minimum.
-package struct ReplicasBelowMinimumRule: Rule {
+package struct ReplicasBelowMinimumRule: ConfigurableRule {
     package static let description = RuleDescription(
         id: "replicas-below-minimum",
         name: "Replicas Below Minimum",
@@ -61,8 +61,17 @@ package struct ReplicasBelowMinimumRule: Rule {
             """,
         ])
 
+    /// The `checks:` settings of the run (`.kubec.yaml`), the defaults until the linter configures the rule.
+    var checks = CheckSettings()
+
+    package func configured(by configuration: LintConfiguration) -> ReplicasBelowMinimumRule {
+        var rule = self
+        rule.checks = configuration.checks
+        return rule
+    }
+
     package func check(_ context: LintContext, into sink: inout FindingSink) {
-        let minimum = context.checks.minimumReplicas
+        let minimum = checks.minimumReplicas
         let scaled = WorkloadFacts.autoscalerMinimums(context)
         for entry in context.podTemplates where entry.kind == .deployment || entry.kind == .statefulSet {
             guard let replicas = WorkloadFacts.replicas(entry), replicas < minimum,
