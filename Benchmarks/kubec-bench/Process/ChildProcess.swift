@@ -41,15 +41,16 @@ enum ChildProcess {
                    status: (status >> 8) & 0xff, outputBytes: size)
     }
 
-    /// The fastest of `runs` runs (after none discarded: the first run is a real user's first run too), with
-    /// the largest peak memory seen.
+    /// The least wall time and the least CPU time of `runs` runs (none discarded: the first run is a real
+    /// user's first run too), each on its own, with the largest peak memory seen.
     static func best(runs: Int, _ executable: String, _ arguments: [String], stdin: String? = nil,
                      scratch: String) -> Run {
         var best: Run? = nil
         for _ in 0..<max(runs, 1) {
             let run = run(executable, arguments, stdin: stdin, scratch: scratch)
             if var kept = best {
-                if run.seconds < kept.seconds { (kept.seconds, kept.cpuSeconds) = (run.seconds, run.cpuSeconds) }
+                kept.seconds = min(kept.seconds, run.seconds)
+                kept.cpuSeconds = min(kept.cpuSeconds, run.cpuSeconds)
                 kept.peakKilobytes = max(kept.peakKilobytes, run.peakKilobytes)
                 best = kept
             } else {
