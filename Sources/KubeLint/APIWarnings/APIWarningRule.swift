@@ -81,7 +81,8 @@ package struct APIWarningRule: ConfigurableRule {
     }
 
     package func check(_ context: LintContext, into sink: inout FindingSink) {
-        let minor = kubernetesMinor ?? PodSecurityRegistry.newestMinor
+        let minor =
+            EffectiveKubernetesVersion.minor(configured: kubernetesMinor, context) ?? PodSecurityRegistry.newestMinor
         for view in context.pods where !view.isLegacy {
             let entry = view.entry
             let isTemplate = entry.kind != .pod
@@ -96,9 +97,23 @@ package struct APIWarningRule: ConfigurableRule {
                 spec: view.podSpec, containers: view.containerNodes, annotations: annotations, prefix: prefix,
                 isTemplate: isTemplate)
             for warning in warnings { report(warning, entry.ref, &sink) }
+            var more = ValueWarnings.podSpec(view.podSpec, view.containerNodes, path: prefix + "spec")
+            if let spec = view.podSpec.node { more += IPWarnings.podSpec(spec, path: prefix + "spec", minor: minor) }
+            for warning in more { report(warning, entry.ref, &sink) }
         }
         for service in context.objects(ofKind: "Service") {
-            for warning in ServiceWarnings.warnings(service.node, minor: minor) { report(warning, service, &sink) }
+            var warnings = ServiceWarnings.warnings(service.node, minor: minor)
+            if let spec = service.node["spec"], spec.isMapping { warnings += IPWarnings.service(spec, minor: minor) }
+            for warning in warnings { report(warning, service, &sink) }
+        }
+        for policy in context.objects(ofKind: "NetworkPolicy") {
+            for warning in IPWarnings.networkPolicy(policy.node, minor: minor) { report(warning, policy, &sink) }
+        }
+        for claim in context.objects(ofKind: "PersistentVolumeClaim") {
+            for warning in ValueWarnings.persistentVolumeClaim(claim.node) { report(warning, claim, &sink) }
+        }
+        for statefulSet in context.objects(ofKind: "StatefulSet") {
+            for warning in ValueWarnings.statefulSet(statefulSet.node) { report(warning, statefulSet, &sink) }
         }
         for ingress in context.objects(ofKind: "Ingress") {
             for warning in ServiceWarnings.ingressWarnings(ingress.node) { report(warning, ingress, &sink) }
