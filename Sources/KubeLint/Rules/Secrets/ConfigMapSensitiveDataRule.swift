@@ -49,6 +49,8 @@ package struct ConfigMapSensitiveDataRule: Rule {
               DB_PASSWORD: ""
               API_TOKEN: $(API_TOKEN)
               OIDC_TOKEN_URL: https://auth.example.com/oauth/token
+              TOKEN_HEADER: X-Auth-Token
+              password-hash-algorithm: bcrypt
               DATABASE_URL: postgres://app@db:5432/app
               application.properties: |
                 spring.datasource.password=${DB_PASSWORD}
