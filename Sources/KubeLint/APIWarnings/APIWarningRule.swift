@@ -2,7 +2,8 @@ import KubeModel
 import KubeYAML
 
 /// What `kubectl apply` prints as `Warning:` for an object the API server accepts: deprecated node labels and
-/// annotations, deprecated volume plugins and Service fields, duplicate list entries that `apply` may drop.
+/// annotations, deprecated volume plugins and Service fields, duplicate list entries that `apply` may drop,
+/// fractional byte quantities, `hostIP` without `hostPort`, and IP or CIDR text in a non-standard form.
 ///
 /// Each text is the API server's, word for word, positioned at the field it is about. Deprecated apiVersions that
 /// are still served are `api-version-deprecated` (schema stage); removed ones are `api-version-removed`.
@@ -11,7 +12,7 @@ package struct APIWarningRule: ConfigurableRule {
     package static let description = RuleDescription(
         id: "api-warning",
         name: "API Server Warning",
-        summary: "The API server accepts the object but answers with a warning (deprecated labels, annotations, fields)",
+        summary: "The API server accepts the object but answers with a warning (deprecated fields, odd values)",
         rationale: "The warnings scroll past in `kubectl apply` output and are lost in CI; what they announce (a label "
             + "the scheduler no longer sets, an annotation that does nothing) usually breaks a later release.",
         kind: .apiServer, severity: .warning,

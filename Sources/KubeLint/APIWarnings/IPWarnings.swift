@@ -26,7 +26,7 @@ enum IPWarnings {
                 + "format (\(GoQuote.quote(ip.netipString))), which may cause controller apply-loops")
         }
         if ip.hasLeadingZero || ip.isV4Mapped {
-            guard minor <= 35 else { return nil }
+            guard minor < LegacyIPValidation.strictFromMinor else { return nil }
             return Warning(node: node, text: "\(path): non-standard IP address \(GoQuote.quote(text)) will be considered "
                 + "invalid in a future Kubernetes release: use \(GoQuote.quote(ip.netString))")
         }
@@ -57,7 +57,7 @@ enum IPWarnings {
         }
         var result: [Warning] = []
         let nonStandard = cidr.ip.hasLeadingZero || cidr.bitsHaveLeadingZero || cidr.ip.isV4Mapped
-        if minor <= 35 {
+        if minor < LegacyIPValidation.strictFromMinor {
             if cidr.isAmbiguous {
                 result.append(Warning(node: node, text: "\(path): CIDR value \(quoted) is ambiguous in this context "
                     + "(should be \(GoQuote.quote(cidr.netString)) or \(GoQuote.quote(cidr.singleAddressString))?)"))
