@@ -44,6 +44,17 @@ package struct APIWarningRule: ConfigurableRule {
               ports: [{port: 80}]
               externalIPs: [↓192.0.2.10]
             """,
+            """
+            apiVersion: v1
+            kind: Pod
+            metadata: {name: web}
+            spec:
+              containers:
+              - name: web
+                image: web:1.0
+                resources: {limits: {memory: ↓"1.5"}}
+                ports: [{containerPort: 80, hostIP: ↓10.0.0.1}]
+            """,
         ],
         nonTriggering: [
             """

@@ -22,13 +22,13 @@ enum IPWarnings {
                     + "Kubernetes release: ParseAddr(\(GoQuote.quote(text))): IPv4 field has octet with leading zero")
             }
             guard ip.writtenAsV6, ip.netipString != text else { return nil }
-            return Warning(node: node, text: "\(path): IPv6 address \(GoQuote.quote(text)) is not in RFC 5952 canonical "
-                + "format (\(GoQuote.quote(ip.netipString))), which may cause controller apply-loops")
+            return Warning(node: node, text: "\(path): IPv6 address \(GoQuote.quote(text)) is not in RFC 5952 "
+                + "canonical format (\(GoQuote.quote(ip.netipString))), which may cause controller apply-loops")
         }
         if ip.hasLeadingZero || ip.isV4Mapped {
             guard minor < LegacyIPValidation.strictFromMinor else { return nil }
-            return Warning(node: node, text: "\(path): non-standard IP address \(GoQuote.quote(text)) will be considered "
-                + "invalid in a future Kubernetes release: use \(GoQuote.quote(ip.netString))")
+            return Warning(node: node, text: "\(path): non-standard IP address \(GoQuote.quote(text)) will be "
+                + "considered invalid in a future Kubernetes release: use \(GoQuote.quote(ip.netString))")
         }
         guard ip.writtenAsV6, ip.netipString != text else { return nil }
         return Warning(node: node, text: "\(path): IPv6 address \(GoQuote.quote(text)) should be in RFC 5952 canonical "

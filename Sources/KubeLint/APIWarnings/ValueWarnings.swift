@@ -23,7 +23,9 @@ enum ValueWarnings {
         var result: [Warning] = []
         let overhead = spec.node?["overhead"]
         for name in ["memory", "ephemeral-storage"] {
-            if let warning = fractionalBytes(overhead?[name], path: "\(path).overhead[\(name)]") { result.append(warning) }
+            if let warning = fractionalBytes(overhead?[name], path: "\(path).overhead[\(name)]") {
+                result.append(warning)
+            }
         }
         var previousList = ""
         var index = 0
@@ -43,9 +45,11 @@ enum ValueWarnings {
                 guard let hostIP = port["hostIP"], let ip = hostIP.text, !ip.isEmpty, (port["hostPort"]?.int ?? 0) == 0
                 else { continue }
                 // Go's `%+v` of the defaulted `ContainerPort`: field names, unquoted values.
-                let fields = "{Name:\(port["name"]?.text ?? "") HostPort:0 ContainerPort:\(port["containerPort"]?.int ?? 0) "
+                let number = port["containerPort"]?.int ?? 0
+                let fields = "{Name:\(port["name"]?.text ?? "") HostPort:0 ContainerPort:\(number) "
                     + "Protocol:\(port["protocol"]?.text ?? "TCP") HostIP:\(ip)}"
-                result.append(Warning(node: hostIP, text: "\(at).ports[\(portIndex)]: hostIP set without hostPort: \(fields)"))
+                let text = "\(at).ports[\(portIndex)]: hostIP set without hostPort: \(fields)"
+                result.append(Warning(node: hostIP, text: text))
             }
         }
         for (volumeIndex, volume) in (spec.volumes?.sequenceItems ?? []).enumerated() {
@@ -74,8 +78,10 @@ enum ValueWarnings {
         return result
     }
 
-    /// A StatefulSet's claim templates. On create the server's path skips the template's `spec`
-    /// (`spec.volumeClaimTemplates[0].resources…`), as `statefulSetStrategy.WarningsOnCreate` builds it.
+    /// A StatefulSet's claim templates.
+    ///
+    /// On create the server's path skips the template's `spec` (`spec.volumeClaimTemplates[0].resources…`), as
+    /// `statefulSetStrategy.WarningsOnCreate` builds it (its update path has `Spec`, capitalised).
     static func statefulSet(_ root: YAMLNode) -> [Warning] {
         var result: [Warning] = []
         for (index, template) in (root["spec"]?["volumeClaimTemplates"]?.sequenceItems ?? []).enumerated() {

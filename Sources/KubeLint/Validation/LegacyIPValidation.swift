@@ -23,7 +23,9 @@ enum LegacyIPValidation {
             return ["must be a valid CIDR value, (e.g. 10.9.8.0/24 or 2001:db8::/64)"]
         }
         guard minor >= strictFromMinor else { return [] }
-        if cidr.ip.hasLeadingZero || cidr.bitsHaveLeadingZero { return ["must not have leading 0s in IP or prefix length"] }
+        if cidr.ip.hasLeadingZero || cidr.bitsHaveLeadingZero {
+            return ["must not have leading 0s in IP or prefix length"]
+        }
         if cidr.ip.isV4Mapped { return ["must not have an IPv4-mapped IPv6 address"] }
         return cidr.isAmbiguous ? ["must not have bits set beyond the prefix length"] : []
     }
