@@ -195,3 +195,38 @@ struct APIWarningValueTests {
         ])
     }
 }
+
+/// The 1.33+ IP warnings of Endpoints and EndpointSlices written by hand (controller-managed ones are skipped).
+struct APIWarningEndpointsTests {
+    @Test func handWrittenEndpointsAndSlicesButNotManagedOnes() {
+        let text = """
+            apiVersion: v1
+            kind: Endpoints
+            metadata: {name: ext}
+            subsets:
+            - addresses: [{ip: 10.0.0.01}]
+            ---
+            apiVersion: discovery.k8s.io/v1
+            kind: EndpointSlice
+            metadata: {name: ext-1, labels: {kubernetes.io/service-name: ext}}
+            addressType: IPv6
+            endpoints: [{addresses: ["2001:DB8::1"]}]
+            ---
+            apiVersion: discovery.k8s.io/v1
+            kind: EndpointSlice
+            metadata:
+              name: web-1
+              labels: {endpointslice.kubernetes.io/managed-by: endpointslice-controller.k8s.io}
+            addressType: IPv4
+            endpoints: [{addresses: [10.0.0.01]}]
+            """
+        var configuration = LintConfiguration()
+        configuration.kubernetesMinor = 33
+        let found = Lint.run(text, configuration: configuration).filter { $0.rule == "api-warning" }.map(\.message)
+        #expect(found == [
+            #"subsets[0].addresses[0].ip: non-standard IP address "10.0.0.01" will be considered invalid in a future "#
+                + #"Kubernetes release: use "10.0.0.1""#,
+            #"endpoints[0].addresses[0]: IPv6 address "2001:DB8::1" should be in RFC 5952 canonical format ("2001:db8::1")"#,
+        ])
+    }
+}

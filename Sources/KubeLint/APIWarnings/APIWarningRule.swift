@@ -121,6 +121,11 @@ package struct APIWarningRule: ConfigurableRule {
         for policy in context.objects(ofKind: "NetworkPolicy") {
             for warning in IPWarnings.networkPolicy(policy.node, minor: minor) { report(warning, policy, &sink) }
         }
+        for kind in ["Endpoints", "EndpointSlice"] {
+            for object in context.objects(ofKind: kind) {
+                for warning in IPWarnings.endpoints(object.node, kind: kind, minor: minor) { report(warning, object, &sink) }
+            }
+        }
         for claim in context.objects(ofKind: "PersistentVolumeClaim") {
             for warning in ValueWarnings.persistentVolumeClaim(claim.node) { report(warning, claim, &sink) }
         }

@@ -5,7 +5,8 @@ import KubeYAML
 ///
 /// - 1.27–1.32: Service fields only (`pkg/api/service/warnings.go`), quoting Go's `netip` parse error.
 /// - 1.33+: `k8s.io/apimachinery/pkg/util/validation` `GetWarningsForIP`/`GetWarningsForCIDR`, also on Pod
-///   `dnsConfig.nameservers` and `hostAliases`, and NetworkPolicy `ipBlock`s (KEP-4858).
+///   `dnsConfig.nameservers` and `hostAliases`, NetworkPolicy `ipBlock`s and hand-written Endpoints and
+///   EndpointSlices (KEP-4858).
 /// - 1.36+: strict validation (`StrictIPCIDRValidation`, on by default) refuses leading zeros, IPv4-mapped
 ///   addresses and CIDRs with host bits, so only the RFC 5952 notice on non-canonical IPv6 is left.
 ///
@@ -128,6 +129,39 @@ enum IPWarnings {
                     for (index, node) in (block["except"]?.sequenceItems ?? []).enumerated() {
                         result += cidr(node, path: "\(at).except[\(index)]", minor: minor)
                     }
+                }
+            }
+        }
+        return result
+    }
+
+    /// Hand-written Endpoints and EndpointSlices (1.33+); those a controller manages, by their managed-by label,
+    /// are skipped as the server skips them.
+    static func endpoints(_ root: YAMLNode, kind: String, minor: Int) -> [Warning] {
+        guard minor >= 33 else { return [] }
+        let labels = root["metadata"]?["labels"]
+        var result: [Warning] = []
+        if kind == "Endpoints" {
+            guard labels?["endpoints.kubernetes.io/managed-by"]?.text != "endpoint-controller" else { return [] }
+            for (index, subset) in (root["subsets"]?.sequenceItems ?? []).enumerated() {
+                for list in ["addresses", "notReadyAddresses"] {
+                    for (item, address) in (subset[list]?.sequenceItems ?? []).enumerated() {
+                        guard let node = address["ip"],
+                            let warning = ip(node, path: "subsets[\(index)].\(list)[\(item)].ip", minor: minor)
+                        else { continue }
+                        result.append(warning)
+                    }
+                }
+            }
+            return result
+        }
+        let manager = labels?["endpointslice.kubernetes.io/managed-by"]?.text
+        guard manager != "endpointslice-controller.k8s.io", manager != "endpointslicemirroring-controller.k8s.io"
+        else { return [] }
+        for (index, endpoint) in (root["endpoints"]?.sequenceItems ?? []).enumerated() {
+            for (item, node) in (endpoint["addresses"]?.sequenceItems ?? []).enumerated() {
+                if let warning = ip(node, path: "endpoints[\(index)].addresses[\(item)]", minor: minor) {
+                    result.append(warning)
                 }
             }
         }
