@@ -2,7 +2,8 @@ import KubeModel
 import KubeYAML
 
 /// What `kubectl apply` prints as `Warning:` for an object the API server accepts: deprecated node labels and
-/// annotations, deprecated volume plugins and Service fields, duplicate list entries that `apply` may drop.
+/// annotations, deprecated volume plugins and Service fields, duplicate list entries that `apply` may drop,
+/// fractional byte quantities, `hostIP` without `hostPort`, and IP or CIDR text in a non-standard form.
 ///
 /// Each text is the API server's, word for word, positioned at the field it is about. Deprecated apiVersions that
 /// are still served are `api-version-deprecated` (schema stage); removed ones are `api-version-removed`.
@@ -11,7 +12,7 @@ package struct APIWarningRule: ConfigurableRule {
     package static let description = RuleDescription(
         id: "api-warning",
         name: "API Server Warning",
-        summary: "The API server accepts the object but answers with a warning (deprecated labels, annotations, fields)",
+        summary: "The API server accepts the object but answers with a warning (deprecated fields, odd values)",
         rationale: "The warnings scroll past in `kubectl apply` output and are lost in CI; what they announce (a label "
             + "the scheduler no longer sets, an annotation that does nothing) usually breaks a later release.",
         kind: .apiServer, severity: .warning,
@@ -42,6 +43,17 @@ package struct APIWarningRule: ConfigurableRule {
               selector: {app: web}
               ports: [{port: 80}]
               externalIPs: [↓192.0.2.10]
+            """,
+            """
+            apiVersion: v1
+            kind: Pod
+            metadata: {name: web}
+            spec:
+              containers:
+              - name: web
+                image: web:1.0
+                resources: {limits: {memory: ↓"1.5"}}
+                ports: [{containerPort: 80, hostIP: ↓10.0.0.1}]
             """,
         ],
         nonTriggering: [
@@ -81,7 +93,8 @@ package struct APIWarningRule: ConfigurableRule {
     }
 
     package func check(_ context: LintContext, into sink: inout FindingSink) {
-        let minor = kubernetesMinor ?? PodSecurityRegistry.newestMinor
+        let minor =
+            EffectiveKubernetesVersion.minor(configured: kubernetesMinor, context) ?? PodSecurityRegistry.newestMinor
         for view in context.pods where !view.isLegacy {
             let entry = view.entry
             let isTemplate = entry.kind != .pod
@@ -96,9 +109,28 @@ package struct APIWarningRule: ConfigurableRule {
                 spec: view.podSpec, containers: view.containerNodes, annotations: annotations, prefix: prefix,
                 isTemplate: isTemplate)
             for warning in warnings { report(warning, entry.ref, &sink) }
+            var more = ValueWarnings.podSpec(view.podSpec, view.containerNodes, path: prefix + "spec")
+            if let spec = view.podSpec.node { more += IPWarnings.podSpec(spec, path: prefix + "spec", minor: minor) }
+            for warning in more { report(warning, entry.ref, &sink) }
         }
         for service in context.objects(ofKind: "Service") {
-            for warning in ServiceWarnings.warnings(service.node, minor: minor) { report(warning, service, &sink) }
+            var warnings = ServiceWarnings.warnings(service.node, minor: minor)
+            if let spec = service.node["spec"], spec.isMapping { warnings += IPWarnings.service(spec, minor: minor) }
+            for warning in warnings { report(warning, service, &sink) }
+        }
+        for policy in context.objects(ofKind: "NetworkPolicy") {
+            for warning in IPWarnings.networkPolicy(policy.node, minor: minor) { report(warning, policy, &sink) }
+        }
+        for kind in ["Endpoints", "EndpointSlice"] {
+            for object in context.objects(ofKind: kind) {
+                for warning in IPWarnings.endpoints(object.node, kind: kind, minor: minor) { report(warning, object, &sink) }
+            }
+        }
+        for claim in context.objects(ofKind: "PersistentVolumeClaim") {
+            for warning in ValueWarnings.persistentVolumeClaim(claim.node) { report(warning, claim, &sink) }
+        }
+        for statefulSet in context.objects(ofKind: "StatefulSet") {
+            for warning in ValueWarnings.statefulSet(statefulSet.node) { report(warning, statefulSet, &sink) }
         }
         for ingress in context.objects(ofKind: "Ingress") {
             for warning in ServiceWarnings.ingressWarnings(ingress.node) { report(warning, ingress, &sink) }

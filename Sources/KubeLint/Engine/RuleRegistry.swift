@@ -145,6 +145,9 @@ package enum RuleRegistry {
         IngressTLSMissingRule(),
         PDBWithoutBudgetRule(),
         StartupProbeMissingRule(),
+        // gapsa
+        EphemeralStorageRequestBelowLimitRule(),
+        ConfigMapSensitiveDataRule(),
     ]
 
     private static let byID: [String: RuleDescription] = {

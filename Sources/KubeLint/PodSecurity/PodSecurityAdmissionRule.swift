@@ -130,7 +130,8 @@ package struct PodSecurityAdmissionRule: ConfigurableRule {
 
     package func check(_ context: LintContext, into sink: inout FindingSink) {
         for namespace in context.objects(ofKind: "Namespace") { checkLabels(namespace, &sink) }
-        let minor = kubernetesMinor ?? PodSecurityRegistry.newestMinor
+        let minor =
+            EffectiveKubernetesVersion.minor(configured: kubernetesMinor, context) ?? PodSecurityRegistry.newestMinor
         var policies: [String: PodSecurityPolicy] = [:]
         // The entries, not `context.pods`: nothing here needs the nodes the window finds for other rules.
         for entry in context.podTemplates {

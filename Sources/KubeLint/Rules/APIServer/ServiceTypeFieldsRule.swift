@@ -6,7 +6,7 @@ import KubeYAML
 /// cluster IPs or IP families; LoadBalancer-only fields on other types; externalTrafficPolicy and
 /// healthCheckNodePort only where traffic comes from outside; the kubelet port on a load balancer; duplicate
 /// node ports; clusterIPs agreeing with clusterIP; known ipFamilies, ipFamilyPolicy and internalTrafficPolicy.
-package struct ServiceTypeFieldsRule: Rule {
+package struct ServiceTypeFieldsRule: ConfigurableRule {
     package static let scope = RuleScope.perObject
     package static let description = RuleDescription(
         id: "invalid-service-type-fields",
@@ -87,6 +87,20 @@ package struct ServiceTypeFieldsRule: Rule {
 
     private static let lbOnly = "may only be used when `type` is 'LoadBalancer'"
 
+    /// `--kubernetes-version`'s minor number: strict IP and CIDR parsing from 1.36.
+    let kubernetesMinor: Int?
+
+    package init(kubernetesMinor: Int? = nil) { self.kubernetesMinor = kubernetesMinor }
+
+    package func configured(by configuration: LintConfiguration) -> ServiceTypeFieldsRule {
+        ServiceTypeFieldsRule(kubernetesMinor: configuration.kubernetesMinor)
+    }
+
+    /// The minor version the API server checks IPs for.
+    private func minor(_ context: LintContext) -> Int {
+        EffectiveKubernetesVersion.minor(configured: kubernetesMinor, context) ?? PodSecurityRegistry.newestMinor
+    }
+
     package func check(_ context: LintContext, into sink: inout FindingSink) {
         for object in context.served("Service", ["v1"]) {
             guard let spec = object.spec, spec.isMapping else { continue }
@@ -96,7 +110,7 @@ package struct ServiceTypeFieldsRule: Rule {
             } else {
                 clusterIPs(spec, object, &sink)
             }
-            loadBalancerFields(spec, type: type, object, &sink)
+            loadBalancerFields(spec, type: type, minor: minor(context), object, &sink)
             trafficPolicies(spec, type: type, object, &sink)
             ports(spec, type: type, object, &sink)
             if (APIServerChecks.text(spec, "sessionAffinity") ?? "None") == "None", APIServerChecks.isSet(spec, "sessionAffinityConfig") {
@@ -144,7 +158,9 @@ package struct ServiceTypeFieldsRule: Rule {
         SpecChecks.oneOf(spec, "ipFamilyPolicy", ["PreferDualStack", "RequireDualStack", "SingleStack"], object, &sink)
     }
 
-    private func loadBalancerFields(_ spec: YAMLNode, type: String, _ object: ObjectRef, _ sink: inout FindingSink) {
+    private func loadBalancerFields(
+        _ spec: YAMLNode, type: String, minor: Int, _ object: ObjectRef, _ sink: inout FindingSink
+    ) {
         let isLB = type == "LoadBalancer"
         if let ranges = spec["loadBalancerSourceRanges"], ranges.isSequence, ranges.count > 0 {
             // The API server's path keeps the field's historical capital L.
@@ -154,9 +170,9 @@ package struct ServiceTypeFieldsRule: Rule {
             }
             for (index, item) in ranges.items.enumerated() {
                 let text = String((item.text ?? "").drop(while: { $0 == " " }).reversed().drop(while: { $0 == " " }).reversed())
-                if CIDR(text) == nil {
+                for error in LegacyIPValidation.cidrErrors(text, minor: minor) {
                     sink.fieldError(object, at: item, path: "spec.LoadBalancerSourceRanges[\(index)]",
-                                    .invalid(.string(text), "must be a valid CIDR value, (e.g. 10.9.8.0/24 or 2001:db8::/64)"))
+                                    .invalid(.string(text), error))
                 }
             }
         } else if !isLB, let annotation = object.annotations?.pair(forKey: "service.beta.kubernetes.io/load-balancer-source-ranges") {

@@ -3,7 +3,7 @@ import KubeYAML
 
 /// NetworkPolicy specs: policyTypes, ports (protocol, number or name, endPort ≥ port with a numeric port),
 /// peers (at least one selector or an ipBlock alone), ipBlock CIDRs with `except` strictly inside.
-package struct NetworkPolicySpecRule: Rule {
+package struct NetworkPolicySpecRule: ConfigurableRule {
     package static let scope = RuleScope.perObject
     package static let description = RuleDescription(
         id: "invalid-network-policy",
@@ -51,7 +51,22 @@ package struct NetworkPolicySpecRule: Rule {
             """,
         ])
 
+    /// `--kubernetes-version`'s minor number: strict IP and CIDR parsing from 1.36.
+    let kubernetesMinor: Int?
+
+    package init(kubernetesMinor: Int? = nil) { self.kubernetesMinor = kubernetesMinor }
+
+    package func configured(by configuration: LintConfiguration) -> NetworkPolicySpecRule {
+        NetworkPolicySpecRule(kubernetesMinor: configuration.kubernetesMinor)
+    }
+
+    /// The minor version the API server checks IPs for.
+    private func minor(_ context: LintContext) -> Int {
+        EffectiveKubernetesVersion.minor(configured: kubernetesMinor, context) ?? PodSecurityRegistry.newestMinor
+    }
+
     package func check(_ context: LintContext, into sink: inout FindingSink) {
+        let minor = minor(context)
         for object in context.objects(ofKind: "NetworkPolicy") {
             guard let spec = object.spec, spec.isMapping else { continue }
             let types = spec["policyTypes"]?.sequenceItems ?? []
@@ -64,7 +79,7 @@ package struct NetworkPolicySpecRule: Rule {
             for (direction, peersKey) in [("ingress", "from"), ("egress", "to")] {
                 for rule in spec[direction]?.sequenceItems ?? [] where rule.isMapping {
                     for port in rule["ports"]?.sequenceItems ?? [] where port.isMapping { checkPort(port, object, &sink) }
-                    for peer in rule[peersKey]?.sequenceItems ?? [] { checkPeer(peer, object, &sink) }
+                    for peer in rule[peersKey]?.sequenceItems ?? [] { checkPeer(peer, minor, object, &sink) }
                 }
             }
         }
@@ -93,7 +108,7 @@ package struct NetworkPolicySpecRule: Rule {
         }
     }
 
-    private func checkPeer(_ peer: YAMLNode, _ object: ObjectRef, _ sink: inout FindingSink) {
+    private func checkPeer(_ peer: YAMLNode, _ minor: Int, _ object: ObjectRef, _ sink: inout FindingSink) {
         let given = ["podSelector", "namespaceSelector", "ipBlock"].filter { peer[$0] != nil && peer[$0]?.isNull == false }
         if given.isEmpty {
             sink.fieldError(object, at: peer, .required("must specify a peer"))
@@ -108,19 +123,24 @@ package struct NetworkPolicySpecRule: Rule {
             sink.fieldError(object, at: block, pathOf: block, missingKey: "cidr", .required(""))
             return
         }
-        guard let cidr = CIDR(text) else {
-            sink.fieldError(object, at: cidrNode, .invalid(.string(text), "must be a valid CIDR value, (e.g. 10.9.8.0/24 or 2001:db8::/64)"))
-            return
+        for error in LegacyIPValidation.cidrErrors(text, minor: minor) {
+            sink.fieldError(object, at: cidrNode, .invalid(.string(text), error))
         }
+        guard let cidr = Self.sloppyCIDR(text) else { return }
         for except in block["except"]?.sequenceItems ?? [] {
             let value = except.text ?? ""
-            guard let inner = CIDR(value) else {
-                sink.fieldError(object, at: except, .invalid(.string(value), "must be a valid CIDR value, (e.g. 10.9.8.0/24 or 2001:db8::/64)"))
-                continue
+            for error in LegacyIPValidation.cidrErrors(value, minor: minor) {
+                sink.fieldError(object, at: except, .invalid(.string(value), error))
             }
+            guard let inner = Self.sloppyCIDR(value) else { continue }
             if !cidr.strictlyContains(inner) {
                 sink.fieldError(object, at: except, .invalid(.string(value), "must be a strict subset of `cidr`"))
             }
         }
+    }
+
+    /// The network a CIDR names as `ParseCIDRSloppy` reads it (leading zeros allowed, host bits cleared).
+    private static func sloppyCIDR(_ text: String) -> CIDR? {
+        LegacyCIDR(text).map { CIDR(network: $0.ip.address, prefixLength: $0.bits) }
     }
 }

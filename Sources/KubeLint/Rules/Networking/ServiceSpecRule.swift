@@ -4,7 +4,7 @@ import KubeYAML
 /// Service specs: type, ports (numbers, names, uniqueness, protocol, targetPort), clusterIP `None` only for
 /// ClusterIP, nodePort only where allocated and inside the range, ExternalName, session affinity timeout, IP
 /// families (no repeat, two only with a dual-stack policy).
-package struct ServiceSpecRule: Rule {
+package struct ServiceSpecRule: ConfigurableRule {
     package static let scope = RuleScope.perObject
     package static let description = RuleDescription(
         id: "invalid-service-spec",
@@ -108,6 +108,20 @@ package struct ServiceSpecRule: Rule {
             """,
         ])
 
+    /// `--kubernetes-version`'s minor number: strict IP and CIDR parsing from 1.36.
+    let kubernetesMinor: Int?
+
+    package init(kubernetesMinor: Int? = nil) { self.kubernetesMinor = kubernetesMinor }
+
+    package func configured(by configuration: LintConfiguration) -> ServiceSpecRule {
+        ServiceSpecRule(kubernetesMinor: configuration.kubernetesMinor)
+    }
+
+    /// The minor version the API server checks IPs for.
+    private func minor(_ context: LintContext) -> Int {
+        EffectiveKubernetesVersion.minor(configured: kubernetesMinor, context) ?? PodSecurityRegistry.newestMinor
+    }
+
     package func check(_ context: LintContext, into sink: inout FindingSink) {
         let range = context.manifestSet.cluster.nodePortRange
         for object in context.objects(ofKind: "Service") {
@@ -121,9 +135,10 @@ package struct ServiceSpecRule: Rule {
                 // The API server validates clusterIPs, which the REST layer fills from clusterIP before validation.
                 sink.fieldError(object, at: clusterIP, path: "spec.clusterIPs[0]",
                                 .invalid(.string("None"), "may not be set to 'None' for \(type) services"))
-            } else if let clusterIP, let text = clusterIP.text, !text.isEmpty, text != "None", IPAddress(text) == nil {
-                sink.fieldError(object, at: clusterIP, .invalid(
-                    .string(text), "must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)"))
+            } else if let clusterIP, let text = clusterIP.text, !text.isEmpty, text != "None" {
+                for error in LegacyIPValidation.ipErrors(text, minor: minor(context)) {
+                    sink.fieldError(object, at: clusterIP, .invalid(.string(text), error))
+                }
             }
             if type == "ExternalName" {
                 if let name = spec["externalName"], let text = name.text, !text.isEmpty {

@@ -3,7 +3,7 @@ import KubeYAML
 
 /// Containers that no Linux hardening confines: no seccomp profile, no SELinux options, no AppArmor profile and
 /// no dropped capability.
-package struct LinuxHardeningRule: Rule {
+package struct LinuxHardeningRule: ConfigurableRule {
     package static let scope = RuleScope.perObject
     package static let description = RuleDescription(
         id: "linux-hardening-missing",
@@ -61,8 +61,18 @@ package struct LinuxHardeningRule: Rule {
             """
         ])
 
+    /// `--kubernetes-version`'s minor number (nil: the Cluster document's, else the newest).
+    let kubernetesMinor: Int?
+
+    package init(kubernetesMinor: Int? = nil) { self.kubernetesMinor = kubernetesMinor }
+
+    package func configured(by configuration: LintConfiguration) -> LinuxHardeningRule {
+        LinuxHardeningRule(kubernetesMinor: configuration.kubernetesMinor)
+    }
+
     package func check(_ context: LintContext, into sink: inout FindingSink) {
-        let works = SeccompSettings.annotationsWork(PodSecurity.clusterMinor(context))
+        let minor = EffectiveKubernetesVersion.minor(configured: kubernetesMinor, context)
+        let works = SeccompSettings.annotationsWork(minor)
         for pod in context.pods where !PodSecurity.isWindows(pod) {
             let podSELinux = (pod.podSpec.securityContext?["seLinuxOptions"]?.count ?? 0) > 0
             for container in PodSecurity.templateContainers(pod) {

@@ -77,19 +77,6 @@ enum PodSecurity {
     static func annotations(_ pod: PodView) -> YAMLNode? {
         pod.kind == .pod ? pod.ref.annotations : pod.templateAnnotationsNode
     }
-
-    /// The Kubernetes minor version of the input's Cluster document (`kubernetesVersion: "1.29"` → 29); nil when
-    /// the input has none, and rules then use the newest rules they know.
-    static func clusterMinor(_ context: LintContext) -> Int? {
-        for position in context.manifestSet.index.byKind["Cluster"] ?? [] {
-            guard case .cluster(let cluster) = context.object(at: position).kubeObject,
-                let version = cluster.kubernetesVersion
-            else { continue }
-            let parts = version.split(separator: ".")
-            if parts.count >= 2, parts[0] == "1" || parts[0] == "v1", let minor = Int(parts[1]) { return minor }
-        }
-        return nil
-    }
 }
 
 /// A `hostPath` volume of a pod template.

@@ -2,7 +2,7 @@ import KubeModel
 import KubeYAML
 
 /// Pods whose containers run with no seccomp profile set.
-package struct SeccompProfileMissingRule: Rule {
+package struct SeccompProfileMissingRule: ConfigurableRule {
     package static let scope = RuleScope.perObject
     package static let description = RuleDescription(
         id: "seccomp-profile-missing",
@@ -76,9 +76,18 @@ package struct SeccompProfileMissingRule: Rule {
             """,
         ])
 
+    /// `--kubernetes-version`'s minor number (nil: the Cluster document's, else the newest).
+    let kubernetesMinor: Int?
+
+    package init(kubernetesMinor: Int? = nil) { self.kubernetesMinor = kubernetesMinor }
+
+    package func configured(by configuration: LintConfiguration) -> SeccompProfileMissingRule {
+        SeccompProfileMissingRule(kubernetesMinor: configuration.kubernetesMinor)
+    }
+
     package func check(_ context: LintContext, into sink: inout FindingSink) {
         // One lookup of the Cluster document per check, not per pod.
-        let version = PodSecurity.clusterMinor(context)
+        let version = EffectiveKubernetesVersion.minor(configured: kubernetesMinor, context)
         for pod in context.pods where !PodSecurity.isWindows(pod) {
             if SeccompSettings.podType(pod) != nil { continue }
             let works = SeccompSettings.annotationsWork(version)

@@ -2,7 +2,7 @@ import KubeModel
 import KubeYAML
 
 /// Pods and containers that ask for no seccomp filtering (`seccompProfile.type: Unconfined`).
-package struct SeccompUnconfinedRule: Rule {
+package struct SeccompUnconfinedRule: ConfigurableRule {
     package static let scope = RuleScope.perObject
     package static let description = RuleDescription(
         id: "seccomp-unconfined",
@@ -68,9 +68,18 @@ package struct SeccompUnconfinedRule: Rule {
             """
         ])
 
+    /// `--kubernetes-version`'s minor number (nil: the Cluster document's, else the newest).
+    let kubernetesMinor: Int?
+
+    package init(kubernetesMinor: Int? = nil) { self.kubernetesMinor = kubernetesMinor }
+
+    package func configured(by configuration: LintConfiguration) -> SeccompUnconfinedRule {
+        SeccompUnconfinedRule(kubernetesMinor: configuration.kubernetesMinor)
+    }
+
     package func check(_ context: LintContext, into sink: inout FindingSink) {
         // One lookup of the Cluster document per check, not per pod.
-        let version = PodSecurity.clusterMinor(context)
+        let version = EffectiveKubernetesVersion.minor(configured: kubernetesMinor, context)
         for pod in context.pods {
             let containers = pod.containerNodes
             if let node = SeccompSettings.podType(pod), node.text == "Unconfined",

@@ -2,7 +2,7 @@ import KubeModel
 import KubeYAML
 
 /// Pod sysctls outside the kubelet's safe set for the cluster's Kubernetes version.
-package struct UnsafeSysctlRule: Rule {
+package struct UnsafeSysctlRule: ConfigurableRule {
     package static let scope = RuleScope.perObject
     package static let description = RuleDescription(
         id: "unsafe-sysctl",
@@ -104,6 +104,15 @@ package struct UnsafeSysctlRule: Rule {
         return String(name.map { $0 == "/" ? "." : $0 == "." ? "/" : $0 })
     }
 
+    /// `--kubernetes-version`'s minor number (nil: the Cluster document's, else the newest).
+    let kubernetesMinor: Int?
+
+    package init(kubernetesMinor: Int? = nil) { self.kubernetesMinor = kubernetesMinor }
+
+    package func configured(by configuration: LintConfiguration) -> UnsafeSysctlRule {
+        UnsafeSysctlRule(kubernetesMinor: configuration.kubernetesMinor)
+    }
+
     package func check(_ context: LintContext, into sink: inout FindingSink) {
         var version: Int?
         for pod in context.pods {
@@ -111,7 +120,7 @@ package struct UnsafeSysctlRule: Rule {
             for item in sysctls.items {
                 guard let node = item["name"], let written = node.text, !written.isEmpty else { continue }
                 let name = Self.dotted(written)
-                let minor = version ?? PodSecurity.clusterMinor(context) ?? Int.max
+                let minor = version ?? EffectiveKubernetesVersion.minor(configured: kubernetesMinor, context) ?? Int.max
                 version = minor
                 let quoted = FieldValue.quote(written)
                 if let namespace = Self.namespace(of: name),
