@@ -145,6 +145,18 @@ package enum RuleRegistry {
         IngressTLSMissingRule(),
         PDBWithoutBudgetRule(),
         StartupProbeMissingRule(),
+        // gapsb
+        RBACEscalateBindRule(),
+        RBACImpersonateRule(),
+        RBACApproveSignersRule(),
+        RBACWebhookConfigurationRule(),
+        RBACDeleteCollectionRule(),
+        RBACAggregatedEscalationRule(),
+        RBACClusterWideSecretsRule(),
+        ProjectedTokenLongLivedRule(),
+        ImageNotPinnedByDigestRule(),
+        WebhookFailsOpenRule(),
+        IngressNginxSnippetRule(),
     ]
 
     private static let byID: [String: RuleDescription] = {
