@@ -157,6 +157,7 @@ package enum RuleRegistry {
         ImageNotPinnedByDigestRule(),
         WebhookFailsOpenRule(),
         IngressNginxSnippetRule(),
+        HPAMaxReplicasHighRule(),
     ]
 
     private static let byID: [String: RuleDescription] = {
