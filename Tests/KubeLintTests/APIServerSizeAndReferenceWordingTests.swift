@@ -10,7 +10,8 @@ struct APIServerSizeAndReferenceWordingTests {
 
     @Test func aSecretOverOneMebibyteIsTooLongOnData() throws {
         let big = String(repeating: "a", count: (1 << 20) + 1)
-        let message = try Self.error("apiVersion: v1\nkind: Secret\nmetadata: {name: big}\n↓stringData:\n  blob: \(big)\n")
+        let message = try Self.error(
+            "apiVersion: v1\nkind: Secret\nmetadata: {name: big}\n↓stringData:\n  blob: \(big)\n")
         #expect(message == "data: Too long: may not be more than 1048576 bytes")
     }
 
@@ -23,12 +24,14 @@ struct APIServerSizeAndReferenceWordingTests {
 
     @Test func annotationsAtExactlyTheLimitAreAccepted() {
         let value = String(repeating: "a", count: (1 << 18) - 4)
-        let findings = Lint.run("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n  annotations:\n    note: \(value)\n")
+        let findings = Lint.run(
+            "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n  annotations:\n    note: \(value)\n")
         #expect(!findings.contains { $0.message.contains("Too long") })
     }
 
     @Test func aScaleTargetWithoutAnAPIVersion() throws {
-        let message = try Self.error("""
+        let message = try Self.error(
+            """
             apiVersion: autoscaling/v2
             kind: HorizontalPodAutoscaler
             metadata: {name: web}
@@ -40,7 +43,8 @@ struct APIServerSizeAndReferenceWordingTests {
     }
 
     @Test func aScaleTargetInTheCoreGroupThatIsNotAReplicationController() throws {
-        let message = try Self.error("""
+        let message = try Self.error(
+            """
             apiVersion: autoscaling/v1
             kind: HorizontalPodAutoscaler
             metadata: {name: web}
@@ -52,7 +56,8 @@ struct APIServerSizeAndReferenceWordingTests {
     }
 
     @Test func aReplicationControllerTargetMayNameTheCoreGroup() {
-        let findings = Lint.run("""
+        let findings = Lint.run(
+            """
             apiVersion: autoscaling/v2
             kind: HorizontalPodAutoscaler
             metadata: {name: web}
@@ -64,7 +69,8 @@ struct APIServerSizeAndReferenceWordingTests {
     }
 
     @Test func aDescribedObjectWithTwoSlashes() throws {
-        let message = try Self.error("""
+        let message = try Self.error(
+            """
             apiVersion: autoscaling/v2
             kind: HorizontalPodAutoscaler
             metadata: {name: web}
@@ -78,12 +84,15 @@ struct APIServerSizeAndReferenceWordingTests {
                   metric: {name: rps}
                   target: {type: Value, value: "10"}
             """)
-        #expect(message
-            == "spec.metrics[0].object.describedObject.apiVersion: Invalid value: \"a/b/c\": unexpected GroupVersion string: a/b/c")
+        #expect(
+            message
+                == "spec.metrics[0].object.describedObject.apiVersion: Invalid value: \"a/b/c\": unexpected GroupVersion string: a/b/c"
+        )
     }
 
     @Test func twoDataSourcesThatDiffer() throws {
-        let message = try Self.error("""
+        let message = try Self.error(
+            """
             apiVersion: v1
             kind: PersistentVolumeClaim
             metadata: {name: restored}
@@ -97,7 +106,8 @@ struct APIServerSizeAndReferenceWordingTests {
     }
 
     @Test func anEmptyAPIGroupDiffersFromNone() throws {
-        let message = try Self.error("""
+        let message = try Self.error(
+            """
             apiVersion: v1
             kind: PersistentVolumeClaim
             metadata: {name: restored}
@@ -111,7 +121,8 @@ struct APIServerSizeAndReferenceWordingTests {
     }
 
     @Test func aClaimTemplateWithDataSourcesThatDifferIsReportedAtItsPath() throws {
-        let message = try Self.error("""
+        let message = try Self.error(
+            """
             apiVersion: apps/v1
             kind: StatefulSet
             metadata: {name: db}
@@ -130,7 +141,9 @@ struct APIServerSizeAndReferenceWordingTests {
                   ↓dataSource: {kind: PersistentVolumeClaim, name: a}
                   dataSourceRef: {kind: PersistentVolumeClaim, name: b}
             """)
-        #expect(message
-            == "spec.volumeClaimTemplates[0].spec: Invalid value: spec.volumeClaimTemplates[0].spec.dataSource: must match dataSourceRef")
+        #expect(
+            message
+                == "spec.volumeClaimTemplates[0].spec: Invalid value: spec.volumeClaimTemplates[0].spec.dataSource: must match dataSourceRef"
+        )
     }
 }

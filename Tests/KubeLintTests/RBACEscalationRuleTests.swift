@@ -76,10 +76,11 @@ struct RBACEscalationRuleTests {
               verbs: [create]
             """
         let messages = Lint.run(text).filter { $0.rule == "rbac-aggregated-escalation" }.map(\.message)
-        #expect(messages == [
-            "aggregated into the built-in admin ClusterRole: every subject bound to admin can write cluster-wide "
-                + "RBAC objects (resources: \"clusterroles\")"
-        ])
+        #expect(
+            messages == [
+                "aggregated into the built-in admin ClusterRole: every subject bound to admin can write cluster-wide "
+                    + "RBAC objects (resources: \"clusterroles\")"
+            ])
     }
 
     @Test func aClusterRoleBindingToARoleNotInTheInputIsNotGuessed() {

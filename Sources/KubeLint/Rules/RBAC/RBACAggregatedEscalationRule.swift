@@ -13,8 +13,8 @@ package struct RBACAggregatedEscalationRule: Rule {
             rules into the built-in role, so every subject bound to it, in every namespace, gets them. What the \
             built-in roles leave out is deliberate: view reads no Secrets, edit writes no roles or bindings, and \
             none of them writes ClusterRoles or ClusterRoleBindings. kube-linter flags create, delete and patch \
-            on Secrets and RBAC objects under any of the labels, which fails the common CRD chart that gives \
-            admin and edit write access to its own Secrets; here each label is held to what its role excludes.
+            on Secrets and RBAC objects under any of the labels, including Secrets write aggregated into admin \
+            or edit, which those roles already grant; here each label is held to what its role excludes.
             """,
         kind: .bestPractice, severity: .warning,
         equivalents: RuleEquivalents(kubeLinter: ["aggregate-to-admin-escalation"]),
@@ -66,9 +66,11 @@ package struct RBACAggregatedEscalationRule: Rule {
     package func check(_ context: LintContext, into sink: inout FindingSink) {
         for (object, rule) in RBACPolicyRule.all(in: context) where object.kind == "ClusterRole" {
             // The least privileged role the ClusterRole is aggregated into sets the bar.
-            guard let target = ["view", "edit", "admin"].first(where: { role in
-                object.labels?["rbac.authorization.k8s.io/aggregate-to-\(role)"]?.text == "true"
-            }) else { continue }
+            guard
+                let target = ["view", "edit", "admin"].first(where: { role in
+                    object.labels?["rbac.authorization.k8s.io/aggregate-to-\(role)"]?.text == "true"
+                })
+            else { continue }
             let writes = rule.grants(anyOf: Self.writeVerbs)
             let reads = rule.grants(anyOf: ["get", "list", "watch"])
             for entry in rule.entries("resources") {
