@@ -90,7 +90,7 @@ struct APIServerKindsWordingTests {
     @Test func aConfigMapOverOneMebibyte() throws {
         let big = String(repeating: "a", count: (1 << 20) + 1)
         let message = try Self.error("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: big}\n↓data:\n  blob: \(big)\n")
-        #expect(message == "Too long: may not be longer than 1048576")
+        #expect(message == "[]: Too long: may not be more than 1048576 bytes")
     }
 
     @Test func aTLSSecretWithoutItsKey() throws {

@@ -16,7 +16,7 @@ struct RuleEquivalentsTests {
         let wildcard = try #require(rules.first { $0["id"] as? String == "rbac-wildcard" })
         let equivalents = try #require(wildcard["equivalents"] as? [String: [String]])
         #expect(equivalents["checkov"] == ["CKV_K8S_49"])
-        #expect(equivalents["kube-linter"] == ["wildcard-in-rules"])
+        #expect(equivalents["kube-linter"] == ["wildcard-in-rules", "wildcard-resource-verb-combo"])
     }
 
     @Test func aForeignCheckNameMapsToOneRuleOnly() {

@@ -1,8 +1,8 @@
 import Foundation
 import KubeTestSupport
 
-/// One built-in check of kube-linter, kube-score or Polaris, as `Fixtures/peer-checks.json` records it: the kubec
-/// id that covers it (`rule`), or why none does (`notCovered`).
+/// One built-in check of kube-linter, kube-score, Polaris or Checkov, as `Fixtures/peer-checks.json` records it:
+/// the kubec id that covers it (`rule`), or why none does (`notCovered`).
 struct PeerCheck: Decodable, Equatable {
     var tool: String
     var name: String
@@ -13,7 +13,7 @@ struct PeerCheck: Decodable, Equatable {
 /// The audit list of the peers' checks, and `kubec rules --output json` read back, for the parity tests.
 struct PeerParityCatalog {
     /// The tools audited, in the order docs/migration.md lists them.
-    static let tools = ["kube-linter", "kube-score", "polaris"]
+    static let tools = ["kube-linter", "kube-score", "polaris", "checkov"]
 
     struct File: Decodable {
         var sources: [String: String]
@@ -50,17 +50,17 @@ struct PeerParityCatalog {
     /// docs/migration.md: per tool, each check and the kubec id that covers it or the reason none does.
     func markdown() -> String {
         var out = """
-            # Migrating from kube-linter, kube-score and Polaris
+            # Migrating from kube-linter, kube-score, Polaris and Checkov
 
             Generated from `Tests/kubecTests/Fixtures/peer-checks.json` and `kubec rules --output json` by \
-            `PeerParityTests` (`KUBEC_RECORD_DOCS=1` rewrites it). Every built-in check of the three tools is \
+            `PeerParityTests` (`KUBEC_RECORD_DOCS=1` rewrites it). Every built-in check of the four tools is \
             listed with the kubec id that covers it, or the reason none does. A `.kubec.yaml` may name a rule by \
             the foreign check name (`rules: {no-read-only-root-fs: off}`). Ids of kind `pipeline` come from the \
             stages before linting (see [rules.md](rules.md)).
 
             """
         for tool in Self.tools {
-            let list = checks.filter { $0.tool == tool }.sorted { $0.name < $1.name }
+            let list = checks.filter { $0.tool == tool }.sorted { Self.precedes($0.name, $1.name) }
             let covered = list.filter { $0.rule != nil }.count
             out += "\n## \(tool)\n\n"
             out += "Source: \(sources[tool] ?? "").\n\n"
@@ -76,6 +76,22 @@ struct PeerParityCatalog {
             }
         }
         return out
+    }
+
+    /// Check names in reading order: by name, except that ids ending in a number (`CKV_K8S_9`, `CKV_K8S_10`)
+    /// sort by that number.
+    static func precedes(_ a: String, _ b: String) -> Bool {
+        let (prefixA, numberA) = split(a)
+        let (prefixB, numberB) = split(b)
+        if prefixA == prefixB, let numberA, let numberB { return numberA < numberB }
+        return a < b
+    }
+
+    private static func split(_ name: String) -> (String, Int?) {
+        guard let underscore = name.lastIndex(of: "_"), let number = Int(name[name.index(after: underscore)...]) else {
+            return (name, nil)
+        }
+        return (String(name[..<underscore]), number)
     }
 
     /// A table cell: pipes escaped so a summary cannot split the row.

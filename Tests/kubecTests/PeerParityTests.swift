@@ -2,8 +2,9 @@ import Foundation
 import KubeTestSupport
 import Testing
 
-/// The parity audit: every built-in check of kube-linter, kube-score and Polaris is either covered by a kubec id
-/// whose `equivalents` name it, or carries the reason it is not; and no rule names a check the audit does not list.
+/// The parity audit: every built-in check of kube-linter, kube-score, Polaris and Checkov (its `CKV_K8S_*` resource
+/// checks) is either covered by a kubec id whose `equivalents` name it, or carries the reason it is not; and no rule
+/// names a check the audit does not list.
 @Suite(.enabled(if: RealTool.isCI || KubecProcess.binaryExists, "kubec binary not built: run `swift build` first"))
 struct PeerParityTests {
     @Test func aCoveredCheckIsNamedByTheEquivalentsOfItsRule() throws {

@@ -13,6 +13,7 @@ import KubeYAML
 ///   forbidden-annotations:             # forbidden-annotation (default: what the cluster writes itself)
 ///     - key: kubectl.kubernetes.io/last-applied-configuration
 ///   allowed-service-types: [ClusterIP, LoadBalancer]   # service-type-not-allowed (default: all but NodePort)
+///   hpa-maximum-replicas: 50           # hpa-max-replicas-high (default 100)
 /// ```
 /// A `value` is a regular expression the whole value must match. Giving a setting turns its rule on unless
 /// `rules:` turns it off; without one the rule, when enabled, uses the default shown.
@@ -41,6 +42,8 @@ package struct CheckSettings: Sendable {
         KeyRequirement(key: "deployment.kubernetes.io/revision"),
     ]
     package var allowedServiceTypes = ["ClusterIP", "ExternalName", "LoadBalancer"]
+    /// The largest `maxReplicas` `hpa-max-replicas-high` accepts (kube-linter's hpa-maximum-replicas default).
+    package var maximumHPAReplicas = 100
 
     package init() {}
 
@@ -51,6 +54,7 @@ package struct CheckSettings: Sendable {
         ("required-annotations", "required-annotation"),
         ("forbidden-annotations", "forbidden-annotation"),
         ("allowed-service-types", "service-type-not-allowed"),
+        ("hpa-maximum-replicas", "hpa-max-replicas-high"),
     ]
 }
 

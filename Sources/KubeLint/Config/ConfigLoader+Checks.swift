@@ -29,6 +29,12 @@ extension ConfigLoader {
             case "forbidden-annotations":
                 guard let list = requirements(value, name, &diagnostics) else { continue }
                 configuration.checks.forbiddenAnnotations = list
+            case "hpa-maximum-replicas":
+                guard value.scalarType == .int, let text = value.text, let count = Int(text), count >= 1 else {
+                    diagnostics.append(problem(value, "checks.hpa-maximum-replicas: expected a whole number of at least 1"))
+                    continue
+                }
+                configuration.checks.maximumHPAReplicas = count
             case "allowed-service-types":
                 guard let types = serviceTypeList(value, &diagnostics) else { continue }
                 configuration.checks.allowedServiceTypes = types

@@ -148,6 +148,19 @@ package enum RuleRegistry {
         // gapsa
         EphemeralStorageRequestBelowLimitRule(),
         ConfigMapSensitiveDataRule(),
+        // gapsb
+        RBACEscalateBindRule(),
+        RBACImpersonateRule(),
+        RBACApproveSignersRule(),
+        RBACWebhookConfigurationRule(),
+        RBACDeleteCollectionRule(),
+        RBACAggregatedEscalationRule(),
+        RBACClusterWideSecretsRule(),
+        ProjectedTokenLongLivedRule(),
+        ImageNotPinnedByDigestRule(),
+        WebhookFailsOpenRule(),
+        IngressNginxSnippetRule(),
+        HPAMaxReplicasHighRule(),
     ]
 
     private static let byID: [String: RuleDescription] = {

@@ -57,8 +57,14 @@ enum APIServerChecks {
         return !value.isNull
     }
 
-    /// `field.TooLong`'s detail in the API server's current wording.
-    static func tooLong(_ limit: Int) -> FieldError { .tooLong("may not be longer than \(limit)") }
+    /// `field.TooLong`'s detail in the API server's current wording: `may not be more than 1048576 bytes`.
+    ///
+    /// Since Kubernetes 1.32 (kubernetes#128553) `TooLong` and `TooLongMaxLength` print the same detail and omit
+    /// the value. Before, `TooLong` (ConfigMap and Secret data, annotations) printed `must have at most N bytes`
+    /// and `TooLongMaxLength` printed `may not be longer than N`. Newer releases say `byte` for a limit of one.
+    static func tooLong(_ limit: Int) -> FieldError {
+        .tooLong("may not be more than \(limit) \(limit == 1 ? "byte" : "bytes")")
+    }
 
     /// The size limit of a ConfigMap's or Secret's data (`core.MaxSecretSize`, 1 MiB).
     static let maxDataSize = 1 << 20

@@ -79,8 +79,9 @@ package struct ConfigMapDataRule: Rule {
                 }
             }
             if total > APIServerChecks.maxDataSize {
+                // The validator reports this on `field.NewPath("")`, which prints as `[]`.
                 let anchor = root.pair(forKey: "data")?.key ?? root.pair(forKey: "binaryData")?.key
-                sink.fieldError(object, at: anchor, path: "", APIServerChecks.tooLong(APIServerChecks.maxDataSize),
+                sink.fieldError(object, at: anchor, path: "[]", APIServerChecks.tooLong(APIServerChecks.maxDataSize),
                                 hint: "split the data over several ConfigMaps or mount it from a volume")
             }
         }

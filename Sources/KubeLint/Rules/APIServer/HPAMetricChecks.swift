@@ -8,8 +8,14 @@ enum HPAMetricChecks {
     /// The source field of each type, in the order the API server looks at them.
     static let sourceFields = ["object", "external", "pods", "resource", "containerResource"]
 
-    /// `ValidateCrossVersionObjectReference`: kind and name required, each a path segment.
-    static func reference(_ ref: YAMLNode, _ object: ObjectRef, _ sink: inout FindingSink) {
+    /// `ValidateCrossVersionObjectReference`: kind and name required, each a path segment; and, since Kubernetes
+    /// 1.34 (kubernetes#132537), an apiVersion that parses as a group/version and, unless `allowEmptyGroup`,
+    /// names an API group (`ValidateAPIVersion`).
+    ///
+    /// The API server allows an empty group for a scale target of kind ReplicationController (the only scalable
+    /// kind of the core group) and for every Object metric's `describedObject`. On update it skips the
+    /// apiVersion check when kind and apiVersion are unchanged, so HPAs stored before 1.34 keep working.
+    static func reference(_ ref: YAMLNode, _ object: ObjectRef, allowEmptyGroup: Bool, _ sink: inout FindingSink) {
         for key in ["kind", "name"] {
             guard let text = APIServerChecks.text(ref, key), !text.isEmpty else {
                 sink.fieldError(object, at: ref[key] ?? ref.pairs.first?.key ?? ref,
@@ -19,6 +25,34 @@ enum HPAMetricChecks {
             for error in APIServerChecks.pathSegmentName(text) {
                 sink.fieldError(object, at: ref[key], .invalid(.string(text), error))
             }
+        }
+        let apiVersion = APIServerChecks.text(ref, "apiVersion") ?? ""
+        let detail: String
+        switch groupOf(apiVersion) {
+        case .failure(let error): detail = error.message
+        case .success(let group) where group.isEmpty && !allowEmptyGroup: detail = "apiVersion must specify API group"
+        case .success: return
+        }
+        sink.fieldError(object, at: ref["apiVersion"] ?? ref.pairs.first?.key ?? ref,
+                        path: APIServerChecks.childPath(ref, "apiVersion", in: object),
+                        .invalid(.string(apiVersion), detail),
+                        hint: "name the target's group and version, as in its own manifest (apps/v1 for a Deployment)")
+    }
+
+    /// The error of apimachinery's `schema.ParseGroupVersion`.
+    struct GroupVersionError: Error {
+        var message: String
+    }
+
+    /// The group of an apiVersion as `schema.ParseGroupVersion` reads it: "" and "/" are the empty group version,
+    /// no slash is a version of the core group, one slash splits group and version, more is an error.
+    static func groupOf(_ apiVersion: String) -> Result<String, GroupVersionError> {
+        if apiVersion.isEmpty || apiVersion == "/" { return .success("") }
+        let parts = apiVersion.split(separator: "/", omittingEmptySubsequences: false)
+        switch parts.count {
+        case 1: return .success("")
+        case 2: return .success(String(parts[0]))
+        default: return .failure(GroupVersionError(message: "unexpected GroupVersion string: \(apiVersion)"))
         }
     }
 
@@ -61,7 +95,7 @@ enum HPAMetricChecks {
         switch field {
         case "object", "external", "pods":
             if field == "object", let described = source["describedObject"], described.isMapping {
-                reference(described, object, &sink)
+                reference(described, object, allowEmptyGroup: true, &sink)
             } else if field == "object" {
                 sink.fieldError(object, at: source.pairs.first?.key ?? source,
                                 path: APIServerChecks.childPath(source, "describedObject", in: object) + ".kind", .required(""))

@@ -9,7 +9,12 @@ package struct HorizontalPodAutoscalerSpecRule: Rule {
         id: "invalid-hpa-spec",
         name: "Invalid HorizontalPodAutoscaler Spec",
         summary: "HPA replica bounds, scale target, metrics (one source matching the type, a valid target) and behavior policies are valid",
-        rationale: "The API server refuses the HorizontalPodAutoscaler.",
+        rationale: """
+            The API server refuses the HorizontalPodAutoscaler. Since Kubernetes 1.34 that includes a scale target \
+            whose apiVersion is missing or names no API group (`apiVersion must specify API group`; only \
+            ReplicationController lives in the core group) and any reference whose apiVersion has more than one \
+            slash: before, such an HPA was accepted and never scaled (`no matches for kind`).
+            """,
         kind: .apiServer, severity: .error,
         triggering: [
             """
@@ -55,6 +60,30 @@ package struct HorizontalPodAutoscalerSpecRule: Rule {
               maxReplicas: 4
               targetCPUUtilizationPercentage: ↓0
             """,
+            """
+            apiVersion: autoscaling/v2
+            kind: HorizontalPodAutoscaler
+            metadata:
+              name: web
+            spec:
+              scaleTargetRef: {↓kind: Deployment, name: web}
+              maxReplicas: 4
+            """,
+            """
+            apiVersion: autoscaling/v2
+            kind: HorizontalPodAutoscaler
+            metadata:
+              name: worker
+            spec:
+              scaleTargetRef: {apiVersion: ↓apps/v1/Deployment, kind: Deployment, name: worker}
+              maxReplicas: 4
+              metrics:
+              - type: Object
+                object:
+                  describedObject: {apiVersion: ↓networking.k8s.io/v1/Ingress, kind: Ingress, name: main}
+                  metric: {name: requests_per_second}
+                  target: {type: Value, value: "100"}
+            """,
         ],
         nonTriggering: [
             """
@@ -78,6 +107,15 @@ package struct HorizontalPodAutoscalerSpecRule: Rule {
                   stabilizationWindowSeconds: 300
                   policies: [{type: Percent, value: 50, periodSeconds: 60}]
             """,
+            """
+            apiVersion: autoscaling/v1
+            kind: HorizontalPodAutoscaler
+            metadata:
+              name: legacy
+            spec:
+              scaleTargetRef: {apiVersion: v1, kind: ReplicationController, name: legacy}
+              maxReplicas: 4
+            """,
         ])
 
     package func check(_ context: LintContext, into sink: inout FindingSink) {
@@ -96,7 +134,8 @@ package struct HorizontalPodAutoscalerSpecRule: Rule {
                 }
             }
             if let target = spec["scaleTargetRef"], target.isMapping {
-                HPAMetricChecks.reference(target, object, &sink)
+                let replicationController = APIServerChecks.text(target, "kind") == "ReplicationController"
+                HPAMetricChecks.reference(target, object, allowEmptyGroup: replicationController, &sink)
             }
             if object.identity.apiVersion == "autoscaling/v1" {
                 if let node = spec["targetCPUUtilizationPercentage"], let value = node.integral, value < 1 {

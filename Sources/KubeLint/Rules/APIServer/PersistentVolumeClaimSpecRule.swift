@@ -12,7 +12,7 @@ package struct PersistentVolumeClaimSpecRule: Rule {
     package static let description = RuleDescription(
         id: "invalid-pvc-spec",
         name: "Invalid PersistentVolumeClaim Spec",
-        summary: "PVCs and volumeClaimTemplates have access modes, a positive storage request, and a valid volumeMode and dataSource",
+        summary: "PVCs and volumeClaimTemplates have access modes, a positive storage request, a valid volumeMode, and data sources that are valid and agree",
         rationale: """
             The API server refuses the claim. For a StatefulSet's volumeClaimTemplates it accepts the StatefulSet and \
             refuses each claim the controller creates, so no pod of the set ever starts.
@@ -47,6 +47,18 @@ package struct PersistentVolumeClaimSpecRule: Rule {
                 ↓spec:
                   ↓resources: {}
             """,
+            """
+            apiVersion: v1
+            kind: PersistentVolumeClaim
+            metadata:
+              name: restored
+            spec:
+              accessModes: [ReadWriteOnce]
+              resources:
+                requests: {storage: 10Gi}
+              ↓dataSource: {apiGroup: snapshot.storage.k8s.io, kind: VolumeSnapshot, name: nightly}
+              dataSourceRef: {apiGroup: snapshot.storage.k8s.io, kind: VolumeSnapshot, name: weekly}
+            """,
         ],
         nonTriggering: [
             """
@@ -60,6 +72,7 @@ package struct PersistentVolumeClaimSpecRule: Rule {
               resources:
                 requests: {storage: 10Gi}
               dataSource: {kind: PersistentVolumeClaim, name: data-snapshot-source}
+              dataSourceRef: {kind: PersistentVolumeClaim, name: data-snapshot-source}
             """,
         ])
 
@@ -117,6 +130,32 @@ package struct PersistentVolumeClaimSpecRule: Rule {
         for key in ["dataSource", "dataSourceRef"] {
             if let source = spec[key], source.isMapping { dataSource(source, object, hint: hint, &sink) }
         }
+        dataSourcesAgree(spec, base: base, object, hint: hint, &sink)
+    }
+
+    /// Both `dataSource` and `dataSourceRef` set: they must name the same object (apiGroup, kind, name).
+    ///
+    /// The error is on the spec, with the path of `dataSource` as its value, printed bare as the API server
+    /// prints a field path (`spec: Invalid value: spec.dataSource: must match dataSourceRef`). A dataSourceRef
+    /// with a namespace is left alone: with CrossNamespaceVolumeDataSource off (the default; alpha) the API
+    /// server drops that dataSourceRef before validating, and with it on it refuses any dataSource beside it
+    /// (`may not be specified when dataSourceRef.namespace is specified`).
+    private func dataSourcesAgree(_ spec: YAMLNode, base: String, _ object: ObjectRef, hint: String?,
+                                  _ sink: inout FindingSink) {
+        guard let source = spec["dataSource"], source.isMapping, let ref = spec["dataSourceRef"], ref.isMapping,
+              (APIServerChecks.text(ref, "namespace") ?? "").isEmpty
+        else { return }
+        // apiGroup is a pointer: absent (or null) and "" differ, as reflect.DeepEqual sees them.
+        let same = ["apiGroup", "kind", "name"].allSatisfy { key in
+            key == "apiGroup"
+                ? APIServerChecks.text(source, key) == APIServerChecks.text(ref, key)
+                : (APIServerChecks.text(source, key) ?? "") == (APIServerChecks.text(ref, key) ?? "")
+        }
+        guard !same else { return }
+        sink.fieldError(object, at: spec.pair(forKey: "dataSource")?.key ?? source, path: base,
+                        .invalid(.raw(base + ".dataSource"), "must match dataSourceRef"),
+                        hint: hint ?? "set only dataSourceRef (the API server copies it to dataSource), "
+                            + "or make both name the same object")
     }
 
     /// `resources.requests.storage`: required and positive, at the path `spec.resources[storage]`.

@@ -8,10 +8,16 @@ package struct RunAsRootRule: Rule {
         id: "run-as-root",
         name: "Run As Root",
         summary: "A container may run as root: no runAsNonRoot: true and no non-zero runAsUser",
-        rationale: "A root process in a container is root on the host once it escapes; most images run fine as a user.",
+        rationale: """
+            A root process in a container is root on the host once it escapes; most images run fine as a user. \
+            Init containers are checked too. kube-linter's init-container-security-gap flags every init container \
+            without its own runAsNonRoot when the pod sets it, but the pod's setting applies to init containers \
+            as well; only an init container that overrides it (runAsNonRoot: false, runAsUser: 0) is reported.
+            """,
         kind: .bestPractice, severity: .info,
         equivalents: RuleEquivalents(
-            kubeLinter: ["run-as-non-root"], kubeScore: ["container-security-context-user-group-id"], polaris: ["runAsRootAllowed"],
+            kubeLinter: ["run-as-non-root", "init-container-security-gap"],
+            kubeScore: ["container-security-context-user-group-id"], polaris: ["runAsRootAllowed"],
             checkov: ["CKV_K8S_23"]),
         triggering: [
             """
@@ -26,6 +32,21 @@ package struct RunAsRootRule: Rule {
               - name: tool
                 image: tool:1.0
                 securityContext: {runAsUser: ↓0}
+            """,
+            """
+            apiVersion: v1
+            kind: Pod
+            metadata:
+              name: web
+            spec:
+              securityContext: {runAsNonRoot: true, runAsUser: 1000}
+              initContainers:
+              - name: chown
+                image: busybox:1.36
+                securityContext: {runAsUser: ↓0}
+              containers:
+              - name: web
+                image: nginx:1.27
             """,
         ],
         nonTriggering: [
@@ -42,13 +63,17 @@ package struct RunAsRootRule: Rule {
               - name: tool
                 image: tool:1.0
                 securityContext: {runAsUser: 1000}
+              initContainers:
+              - name: migrate
+                image: migrate:2.0
             """,
         ])
 
     package func check(_ context: LintContext, into sink: inout FindingSink) {
         for entry in context.pods {
             let pod = entry.template.spec.securityContext
-            let containers = entry.template.spec.containers
+            // Init containers run first and as any user their image names: they count like the others.
+            let containers = entry.template.spec.initContainers + entry.template.spec.containers
             for index in containers.indices {
                 guard let node = containers[index].node else { continue }
                 let own = containers[index].securityContext

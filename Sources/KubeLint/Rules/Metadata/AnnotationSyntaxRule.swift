@@ -60,7 +60,7 @@ package struct AnnotationSyntaxRule: Rule {
             if errors.isEmpty, key.isScalar { known.insert(name) }
         }
         if total > Self.totalSizeLimit {
-            sink.fieldError(object, at: annotations, .tooLong("must have at most \(Self.totalSizeLimit) bytes"))
+            sink.fieldError(object, at: annotations, APIServerChecks.tooLong(Self.totalSizeLimit))
         }
     }
 }

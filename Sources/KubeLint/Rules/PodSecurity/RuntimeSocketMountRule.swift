@@ -10,13 +10,13 @@ package struct RuntimeSocketMountRule: Rule {
         summary: "A hostPath volume mounts the docker, containerd or CRI-O socket (or its directory)",
         rationale: """
             Whoever can talk to the runtime socket can start a privileged container with the node's root \
-            filesystem: it is root on the node, read-only mount or not. kube-linter and Checkov look for \
-            docker.sock only (Checkov for the exact path /var/run/docker.sock); since Kubernetes 1.24 removed \
-            dockershim, the sockets that matter are containerd's and CRI-O's, and their directories expose them \
-            as well.
+            filesystem: it is root on the node, read-only mount or not. kube-linter's docker-sock and Checkov \
+            look for docker.sock only (Checkov for the exact path /var/run/docker.sock); since Kubernetes 1.24 \
+            removed dockershim, the sockets that matter are containerd's and CRI-O's, which kube-linter's newer \
+            container-runtime-sock matches by file name only: their directories expose them as well.
             """,
         kind: .bestPractice, severity: .warning,
-        equivalents: RuleEquivalents(kubeLinter: ["docker-sock"], checkov: ["CKV_K8S_27"]),
+        equivalents: RuleEquivalents(kubeLinter: ["docker-sock", "container-runtime-sock"], checkov: ["CKV_K8S_27"]),
         triggering: [
             """
             apiVersion: v1

@@ -19,7 +19,8 @@ package struct ServiceAccountTokenRule: Rule {
             """,
         kind: .bestPractice, severity: .info, enabledByDefault: false,
         equivalents: RuleEquivalents(
-            polaris: ["automountServiceAccountToken"], checkov: ["CKV_K8S_38", "CKV_K8S_41"]),
+            kubeLinter: ["automount-service-account-token"], polaris: ["automountServiceAccountToken"],
+            checkov: ["CKV_K8S_38", "CKV_K8S_41"]),
         triggering: [
             """
             apiVersion: v1

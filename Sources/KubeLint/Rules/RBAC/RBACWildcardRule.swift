@@ -16,7 +16,7 @@ package struct RBACWildcardRule: Rule {
             """,
         kind: .bestPractice, severity: .warning,
         equivalents: RuleEquivalents(
-            kubeLinter: ["wildcard-in-rules"], polaris: ["rolebindingClusterAdminRole"], checkov: ["CKV_K8S_49"]),
+            kubeLinter: ["wildcard-in-rules", "wildcard-resource-verb-combo"], polaris: ["rolebindingClusterAdminRole"], checkov: ["CKV_K8S_49"]),
         triggering: [
             """
             apiVersion: rbac.authorization.k8s.io/v1

@@ -15,7 +15,8 @@ package struct EphemeralStorageLimitMissingRule: Rule {
             a missing request from the limit. Opt-in: many clusters size node disks generously instead.
             """,
         kind: .bestPractice, severity: .warning, enabledByDefault: false,
-        equivalents: RuleEquivalents(kubeScore: ["container-ephemeral-storage-request-and-limit"]),
+        equivalents: RuleEquivalents(
+            kubeLinter: ["unset-ephemeral-storage-requirements"], kubeScore: ["container-ephemeral-storage-request-and-limit"]),
         triggering: [
             """
             apiVersion: v1

@@ -20,7 +20,7 @@ package struct ConfigMapSensitiveDataRule: Rule {
             tokens with a fixed prefix under any name. The message never repeats the value.
             """,
         kind: .bestPractice, severity: .warning,
-        equivalents: RuleEquivalents(polaris: ["sensitiveConfigmapContent"]),
+        equivalents: RuleEquivalents(kubeLinter: ["configmap-with-credentials"], polaris: ["sensitiveConfigmapContent"]),
         triggering: [
             """
             apiVersion: v1
