@@ -20,7 +20,9 @@ package enum JSONReporter {
             output += "[]".utf8
         } else {
             output.append(UInt8(ascii: "["))
-            for chunk in renderedChunks(diagnostics, helm: helm) { output += chunk }
+            let chunks = renderedChunks(diagnostics, helm: helm)
+            output.reserveCapacity(chunks.reduce(256) { $0 + $1.count })
+            for chunk in chunks { output += chunk }
             JSONValue.newline(&output, indent: 1)
             output.append(UInt8(ascii: "]"))
         }

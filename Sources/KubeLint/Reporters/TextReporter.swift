@@ -22,8 +22,10 @@ package enum TextReporter {
         } else if chunks == 1 {
             body(0)
         }
+        let chunkTexts = slots.values()
         var output = ""
-        for chunk in slots.values() { output += chunk }
+        output.reserveCapacity(chunkTexts.reduce(64) { $0 + $1.utf8.count })
+        for chunk in chunkTexts { output += chunk }
         output += summary(diagnostics, context: context) + "\n"
         return output
     }
