@@ -13,7 +13,7 @@ struct ReportSortTests {
             let range = SourceRange(
                 file: file, span: SourceSpan(
                     start: SourceLocation(line: Int32(1 + scrambled % 40), column: Int32(1 + scrambled % 3)),
-                    end: SourceLocation(line: Int32(1 + scrambled % 40), column: Int32(4 + scrambled % 2))))
+                    end: SourceLocation(line: Int32(1 + scrambled % 40), column: Int32(4 + (scrambled / 120) % 2))))
             return Diagnostic(
                 rule: "rule-\(scrambled % 4)", severity: .warning, message: "message \(scrambled % 5)",
                 range: scrambled % 17 == 0 ? nil : range, path: scrambled % 2 == 0 ? nil : "spec",
