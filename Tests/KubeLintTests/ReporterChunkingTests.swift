@@ -5,7 +5,7 @@ import Testing
 /// The text and JSON reports render findings in chunks on both cores; the joined chunks are the report a
 /// single pass writes, whatever the number of findings and wherever a chunk ends.
 struct ReporterChunkingTests {
-    /// `count` findings over three files, some without a place, some with notes and hints.
+    /// `count` findings over three files, some without a place, some with notes, hints, objects and paths.
     static func findings(_ count: Int) -> (diagnostics: [Diagnostic], context: ReportContext) {
         let files = (0..<3).map { index in
             SourceFile(path: "f\(index).yaml", text: (1...50).map { "line: \($0)\n" }.joined())
@@ -20,6 +20,15 @@ struct ReporterChunkingTests {
                 let place = SourceRange(file: "f0.yaml", line: 2, column: 1)
                 diagnostic.notes = [DiagnosticNote(message: "see", range: place)]
             }
+            if index % 17 == 0 {
+                diagnostic.notes.append(DiagnosticNote(message: "and \"this\"\u{1B}", range: nil))
+            }
+            if index % 4 != 3 {
+                diagnostic.object = ObjectIdentity(
+                    apiVersion: "apps/v1", kind: "Deployment", namespace: index % 4 == 0 ? nil : "ns-\(index % 4)",
+                    name: "web-\(index)")
+            }
+            if index % 6 == 0 { diagnostic.path = "spec.template.spec.containers[\(index % 3)].image" }
             return diagnostic
         }
         return (diagnostics, ReportContext(files: files, documentCount: 9))

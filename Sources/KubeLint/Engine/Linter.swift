@@ -55,7 +55,7 @@ package enum Linter {
                 diagnostics.append(unused)
             }
         }
-        diagnostics.sort(by: Diagnostic.reportOrder)
+        diagnostics.sortForReport()
         return diagnostics
     }
 

@@ -1,11 +1,10 @@
 import KubeModel
 import KubeYAML
 
-/// The YAML nodes of one pod template that the per-object rules read, found in one pass per linter window.
+/// The containers and field nodes of one pod template that the per-object rules read, gathered once per linter
+/// window from the typed template (the decoder recorded where each field was written).
 ///
-/// Found while the window's objects are in cache rather than when the index is built: finding them up front
-/// read every pod spec of the input from memory once more before the rules read it again. A class, so that
-/// handing one to each of twenty rules costs a retain rather than a copy of its arrays.
+/// A class, so that handing one to each of twenty rules costs a retain rather than a copy of its arrays.
 final class PodNodes: Sendable {
     /// The pod spec's common fields.
     let podSpec: PodSpecNodes
@@ -15,11 +14,19 @@ final class PodNodes: Sendable {
     /// for Pods (their metadata is the object's own) and for workloads without a template node.
     let templateLabelsNode: YAMLNode?
     let templateAnnotationsNode: YAMLNode?
+    /// The init and regular containers (not the ephemeral ones), and whether the pod runs Windows containers:
+    /// what a dozen pod-security rules ask first (`PodSecurity.templateContainers`, `PodSecurity.isWindows`).
+    let templateContainers: [ContainerNodes]
+    let isWindows: Bool
 
     init(_ entry: PodTemplateEntry) {
         // `entry.template` read in place each time: binding it to a local would copy the whole template.
-        containerNodes = entry.template.spec.node.map(ContainerSites.containers) ?? []
-        podSpec = PodSpecNodes(entry.template.spec.node)
+        let containers = ContainerNodes.all(of: entry.template.spec)
+        let spec = PodSpecNodes(entry.template.spec)
+        containerNodes = containers
+        podSpec = spec
+        templateContainers = containers.filter { $0.list != ContainerNodes.lists[2] }
+        isWindows = PodSecurity.isWindows(spec, containers)
         if entry.template.node != nil, entry.kind != .pod, let metadata = entry.template.metadata.node {
             templateLabelsNode = metadata["labels"]
             templateAnnotationsNode = metadata["annotations"]

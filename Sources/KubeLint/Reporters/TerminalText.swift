@@ -6,7 +6,7 @@
 /// character for one, so the caret under an excerpt still lines up.
 package enum TerminalText {
     package static func visible(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: needsPicture) else { return text }
+        guard needsPictures(text) else { return text }
         var result = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
             switch scalar.value {
@@ -18,6 +18,28 @@ package enum TerminalText {
             }
         }
         return String(result)
+    }
+
+    /// Appends `visible(text)`, without a copy when nothing needs a picture.
+    package static func append(_ text: String, to output: inout String) {
+        if needsPictures(text) { output += visible(text) } else { output += text }
+    }
+
+    /// Whether some scalar needs a picture, from the UTF-8 bytes when they are contiguous: a C0 control or DEL is
+    /// that byte, a C1 control is C2 80…C2 9F.
+    private static func needsPictures(_ text: String) -> Bool {
+        let found = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte < 0x20, byte != 0x09 { return true }
+                if byte == 0x7F { return true }
+                if byte == 0xC2, index + 1 < bytes.count, (0x80..<0xA0).contains(bytes[index + 1]) { return true }
+                index += 1
+            }
+            return false
+        }
+        return found ?? text.unicodeScalars.contains(where: needsPicture)
     }
 
     private static func needsPicture(_ scalar: Unicode.Scalar) -> Bool {

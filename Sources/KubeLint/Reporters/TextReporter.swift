@@ -22,8 +22,10 @@ package enum TextReporter {
         } else if chunks == 1 {
             body(0)
         }
+        let chunkTexts = slots.values()
         var output = ""
-        for chunk in slots.values() { output += chunk }
+        output.reserveCapacity(chunkTexts.reduce(64) { $0 + $1.utf8.count })
+        for chunk in chunkTexts { output += chunk }
         output += summary(diagnostics, context: context) + "\n"
         return output
     }
@@ -49,12 +51,13 @@ package enum TextReporter {
         return lines
     }
 
-    /// One finding: its header, Helm template, source line and caret, hint and notes.
+    /// One finding: its header, Helm template, source line and caret, hint and notes, appended piece by piece
+    /// (no intermediate strings: a big lint prints over 100,000 of these).
     private static func render(
         _ diagnostic: Diagnostic, lines: [String: SourceLines], helm: HelmSources, context: ReportContext,
         into output: inout String
     ) {
-        output += header(diagnostic, context: context)
+        appendHeader(diagnostic, context: context, to: &output)
         if let template = helm.template(for: diagnostic.range) {
             output += "    " + paint("from:", .cyan, context) + " " + TerminalText.visible(template)
                 + " (Helm template)\n"
@@ -62,12 +65,19 @@ package enum TextReporter {
         if let range = diagnostic.range,
             let line = lines[range.file]?.line(range.start.line).map(TerminalText.visible)
         {
-            output += "    " + line + "\n"
-            output += "    " + caretPrefix(line, column: range.start.column)
-                + paint("^", .green, context) + "\n"
+            output += "    "
+            output += line
+            output += "\n    "
+            appendCaretPrefix(line, column: range.start.column, to: &output)
+            output += paint("^", .green, context)
+            output += "\n"
         }
         if let hint = diagnostic.hint {
-            output += "    " + paint("hint:", .cyan, context) + " " + TerminalText.visible(hint) + "\n"
+            output += "    "
+            output += paint("hint:", .cyan, context)
+            output += " "
+            TerminalText.append(hint, to: &output)
+            output += "\n"
         }
         for note in diagnostic.notes {
             let place = note.range.map { "\($0.file):\($0.start.line):\($0.start.column): " } ?? ""
@@ -85,27 +95,60 @@ package enum TextReporter {
         return text
     }
 
-    private static func header(_ diagnostic: Diagnostic, context: ReportContext) -> String {
-        let place = diagnostic.range.map { "\($0.file):\($0.start.line):\($0.start.column): " } ?? "kubec: "
+    /// `file:line:col: severity: message (object) [rule]` and a line break.
+    private static func appendHeader(_ diagnostic: Diagnostic, context: ReportContext, to output: inout String) {
+        if context.useColor { output += "\u{1B}[\(Color.bold.rawValue)m" }
+        if let range = diagnostic.range {
+            TerminalText.append(range.file, to: &output)
+            output += ":"
+            output += String(range.start.line)
+            output += ":"
+            output += String(range.start.column)
+            output += ": "
+        } else {
+            output += "kubec: "
+        }
+        if context.useColor { output += "\u{1B}[0m" }
         let color: Color = switch diagnostic.severity {
         case .error: .red
         case .warning: .yellow
         case .info: .blue
         }
-        let object = diagnostic.object.map { " (\(TerminalText.visible($0.displayName)))" } ?? ""
-        return paint(TerminalText.visible(place), .bold, context) + paint(diagnostic.severity.name + ":", color, context)
-            + " " + TerminalText.visible(diagnostic.message) + object + " [\(diagnostic.rule)]\n"
+        output += paint(diagnostic.severity.name + ":", color, context)
+        output += " "
+        TerminalText.append(diagnostic.message, to: &output)
+        if let object = diagnostic.object {
+            output += " ("
+            TerminalText.append(object.kind, to: &output)
+            output += " "
+            if let namespace = object.namespace {
+                TerminalText.append(namespace, to: &output)
+                output += "/"
+            }
+            TerminalText.append(object.name, to: &output)
+            output += ")"
+        }
+        output += " ["
+        output += diagnostic.rule
+        output += "]\n"
     }
 
     /// Spaces up to the caret, keeping tabs so the caret lines up under the character.
-    private static func caretPrefix(_ line: String, column: Int32) -> String {
-        var prefix = ""
-        var remaining = Int(column) - 1
+    private static func appendCaretPrefix(_ line: String, column: Int32, to output: inout String) {
+        let width = Int(column) - 1
+        guard width > 0 else { return }
+        // The common case: the line starts with ASCII and no tab, so each column is one space.
+        let plain = line.utf8.prefix(width).allSatisfy { $0 < 0x80 && $0 != UInt8(ascii: "\t") }
+        if plain {
+            output += String(repeating: " ", count: width)
+            return
+        }
+        var remaining = width
         for scalar in line.unicodeScalars where remaining > 0 {
-            prefix += scalar == "\t" ? "\t" : " "
+            output += scalar == "\t" ? "\t" : " "
             remaining -= 1
         }
-        return prefix + String(repeating: " ", count: max(0, remaining))
+        output += String(repeating: " ", count: max(0, remaining))
     }
 
     private static func plural(_ count: Int, _ word: String) -> String { count == 1 ? word : word + "s" }

@@ -19,6 +19,14 @@ package struct Container: Sendable, KubeDecodable {
     /// `Always` marks a sidecar init container (1.29+); nil otherwise.
     package var restartPolicy: String?
     package var imagePullPolicy: String?
+    /// Where the fields lint rules point at were written, recorded in the decoding pass.
+    package var fieldNodes = FieldNodes<Field>()
+
+    /// The fields whose key and value nodes `fieldNodes` records.
+    package enum Field: Int, Sendable {
+        case name, image, ports, env, envFrom, resources, volumeMounts, securityContext
+        case livenessProbe, readinessProbe, startupProbe
+    }
 
     /// Decodes in one pass over the mapping's pairs.
     package init(decoding node: YAMLNode, in context: inout DecodeContext) {
@@ -34,19 +42,41 @@ package struct Container: Sendable, KubeDecodable {
         volumeMounts = []
         for (key, value) in node.pairs {
             switch key.text {
-            case "name": name = context.string(value) ?? ""
-            case "image": image = context.string(value) ?? ""
+            case "name":
+                name = context.string(value) ?? ""
+                fieldNodes.record(.name, key: key, value: value)
+            case "image":
+                image = context.string(value) ?? ""
+                fieldNodes.record(.image, key: key, value: value)
             case "command": command = context.strings(value)
             case "args": args = context.strings(value)
-            case "ports": ports = context.list(value)
-            case "resources": resources = context.decode(value) ?? ResourceRequirements()
-            case "env": env = context.list(value)
-            case "envFrom": envFrom = context.list(value)
-            case "volumeMounts": volumeMounts = context.list(value)
-            case "livenessProbe": livenessProbe = context.decode(value)
-            case "readinessProbe": readinessProbe = context.decode(value)
-            case "startupProbe": startupProbe = context.decode(value)
-            case "securityContext": securityContext = context.decode(value)
+            case "ports":
+                ports = context.list(value)
+                fieldNodes.record(.ports, key: key, value: value)
+            case "resources":
+                resources = context.decode(value) ?? ResourceRequirements()
+                fieldNodes.record(.resources, key: key, value: value)
+            case "env":
+                env = context.list(value)
+                fieldNodes.record(.env, key: key, value: value)
+            case "envFrom":
+                envFrom = context.list(value)
+                fieldNodes.record(.envFrom, key: key, value: value)
+            case "volumeMounts":
+                volumeMounts = context.list(value)
+                fieldNodes.record(.volumeMounts, key: key, value: value)
+            case "livenessProbe":
+                livenessProbe = context.decode(value)
+                fieldNodes.record(.livenessProbe, key: key, value: value)
+            case "readinessProbe":
+                readinessProbe = context.decode(value)
+                fieldNodes.record(.readinessProbe, key: key, value: value)
+            case "startupProbe":
+                startupProbe = context.decode(value)
+                fieldNodes.record(.startupProbe, key: key, value: value)
+            case "securityContext":
+                securityContext = context.decode(value)
+                fieldNodes.record(.securityContext, key: key, value: value)
             case "restartPolicy": restartPolicy = context.string(value)
             case "imagePullPolicy": imagePullPolicy = context.string(value)
             default: break

@@ -33,10 +33,21 @@ package struct PodSpec: Sendable, KubeDecodable {
     /// Default 30.
     package var terminationGracePeriodSeconds: Int
     package var enableServiceLinks: Bool
+    /// `ephemeralContainers` (added by `kubectl debug`), for lint; never scheduled nor counted.
+    package var ephemeralContainers: [Container]
+    /// Where the fields lint rules point at were written, recorded in the decoding pass.
+    package var fieldNodes = FieldNodes<Field>()
+
+    /// The fields whose key and value nodes `fieldNodes` records.
+    package enum Field: Int, Sendable {
+        case affinity, topologySpreadConstraints, tolerations, volumes, nodeSelector, hostNetwork, hostPID, hostIPC
+        case securityContext, serviceAccountName, serviceAccount, imagePullSecrets
+    }
 
     package init() {
         containers = []
         initContainers = []
+        ephemeralContainers = []
         volumes = []
         nodeSelector = [:]
         tolerations = []
@@ -58,28 +69,54 @@ package struct PodSpec: Sendable, KubeDecodable {
             switch key.text {
             case "containers": containers = context.list(value)
             case "initContainers": initContainers = context.list(value)
-            case "volumes": volumes = context.list(value)
+            case "volumes":
+                volumes = context.list(value)
+                fieldNodes.record(.volumes, key: key, value: value)
             case "nodeName": nodeName = context.string(value)
-            case "nodeSelector": nodeSelector = context.stringMap(value)
-            case "affinity": affinity = context.decode(value)
-            case "tolerations": tolerations = context.list(value)
-            case "topologySpreadConstraints": topologySpreadConstraints = context.list(value)
+            case "nodeSelector":
+                nodeSelector = context.stringMap(value)
+                fieldNodes.record(.nodeSelector, key: key, value: value)
+            case "affinity":
+                affinity = context.decode(value)
+                fieldNodes.record(.affinity, key: key, value: value)
+            case "tolerations":
+                tolerations = context.list(value)
+                fieldNodes.record(.tolerations, key: key, value: value)
+            case "topologySpreadConstraints":
+                topologySpreadConstraints = context.list(value)
+                fieldNodes.record(.topologySpreadConstraints, key: key, value: value)
             case "priority": priority = context.int(value)
             case "priorityClassName": priorityClassName = context.string(value)
             case "preemptionPolicy": preemptionPolicy = context.string(value)
-            case "hostNetwork": hostNetwork = context.bool(value) ?? false
+            case "hostNetwork":
+                hostNetwork = context.bool(value) ?? false
+                fieldNodes.record(.hostNetwork, key: key, value: value)
             case "restartPolicy": restartPolicy = context.string(value) ?? "Always"
-            case "serviceAccountName": serviceAccountName = context.string(value)
-            case "serviceAccount": serviceAccountName = serviceAccountName ?? context.string(value)
+            case "serviceAccountName":
+                serviceAccountName = context.string(value)
+                fieldNodes.record(.serviceAccountName, key: key, value: value)
+            case "serviceAccount":
+                serviceAccountName = serviceAccountName ?? context.string(value)
+                fieldNodes.record(.serviceAccount, key: key, value: value)
             case "hostname": hostname = context.string(value)
             case "subdomain": subdomain = context.string(value)
             case "overhead": overhead = context.resourceList(value)
             case "resources": resources = context.decode(value)
             case "schedulerName": schedulerName = context.string(value) ?? "default-scheduler"
-            case "securityContext": securityContext = context.decode(value)
+            case "securityContext":
+                securityContext = context.decode(value)
+                fieldNodes.record(.securityContext, key: key, value: value)
             case "dnsPolicy": dnsPolicy = context.string(value) ?? "ClusterFirst"
             case "terminationGracePeriodSeconds": terminationGracePeriodSeconds = context.int(value) ?? 30
             case "enableServiceLinks": enableServiceLinks = context.bool(value) ?? true
+            case "hostPID": fieldNodes.record(.hostPID, key: key, value: value)
+            case "hostIPC": fieldNodes.record(.hostIPC, key: key, value: value)
+            case "imagePullSecrets": fieldNodes.record(.imagePullSecrets, key: key, value: value)
+            case "ephemeralContainers":
+                // Decoded for lint only, without findings of their own: the schema checks them, and the decoder's
+                // findings are about fields the planner uses.
+                var quiet = context
+                ephemeralContainers = quiet.list(value)
             default: break
             }
         }

@@ -25,7 +25,7 @@ enum LintPipeline {
                 guard hasNodes, let plan = plan() else { return [] }
                 return plan.diagnostics + PlanFindings.unschedulable(plan.plan)
             }))
-        diagnostics.sort(by: Diagnostic.reportOrder)
+        diagnostics.sortForReport()
         return diagnostics
     }
 }

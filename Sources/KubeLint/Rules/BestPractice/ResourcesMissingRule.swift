@@ -59,7 +59,7 @@ package struct ResourcesMissingRule: Rule {
                 if requests.memory == nil, limits.memory == nil { missing.append("requests.memory") }
                 if limits.memory == nil { missing.append("limits.memory") }
                 guard !missing.isEmpty else { continue }
-                let anchor = node.pair(forKey: "resources")?.key ?? node.pairs.first?.key ?? node
+                let anchor = containers[index].fieldNodes.key(.resources, in: node) ?? node.pairs.first?.key ?? node
                 sink.report(entry.ref, at: anchor,
                             "container \(FieldValue.quote(name)) sets no \(missing.joined(separator: ", "))",
                             hint: "set requests from observed usage and a memory limit")

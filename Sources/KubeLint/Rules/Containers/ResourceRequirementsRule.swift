@@ -114,7 +114,7 @@ package struct ResourceRequirementsRule: Rule {
                     }
                 }
                 if hugePages, !cpuOrMemory {
-                    sink.fieldError(entry.ref, at: container.node.pair(forKey: "resources")?.key ?? resources, pathOf: resources,
+                    sink.fieldError(entry.ref, at: container.key(.resources) ?? resources, pathOf: resources,
                                     .forbidden("HugePages require cpu or memory"),
                                     hint: "request memory beside the hugepages")
                 }

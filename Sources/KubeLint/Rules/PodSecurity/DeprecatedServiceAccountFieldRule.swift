@@ -46,18 +46,18 @@ package struct DeprecatedServiceAccountFieldRule: Rule {
 
     package func check(_ context: LintContext, into sink: inout FindingSink) {
         for pod in context.pods {
-            guard let spec = pod.podSpec.node, let pair = spec.pair(forKey: "serviceAccount") else { continue }
-            let old = pair.value.text ?? ""
+            guard let key = pod.podSpec.key(.serviceAccount), let value = pod.podSpec.serviceAccount else { continue }
+            let old = value.text ?? ""
             let current = pod.podSpec.serviceAccountName?.text ?? ""
             if !current.isEmpty, current != old {
                 sink.report(
-                    pod.ref, at: pair.key,
+                    pod.ref, at: key,
                     "serviceAccount \(FieldValue.quote(old)) is ignored: "
                         + "serviceAccountName \(FieldValue.quote(current)) wins",
                     hint: "remove the deprecated serviceAccount field", severity: .warning)
             } else {
                 sink.report(
-                    pod.ref, at: pair.key, "serviceAccount is a deprecated alias of serviceAccountName",
+                    pod.ref, at: key, "serviceAccount is a deprecated alias of serviceAccountName",
                     hint: current.isEmpty
                         ? "rename it to serviceAccountName" : "remove the deprecated serviceAccount field")
             }

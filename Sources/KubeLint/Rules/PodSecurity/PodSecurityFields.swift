@@ -30,7 +30,7 @@ enum PodSecurity {
     /// Whether a container runs privileged: it has every capability whatever it drops (privileged-container
     /// reports it).
     static func isPrivileged(_ container: ContainerNodes) -> Bool {
-        container.securityContext?["privileged"]?.bool == true
+        container.container.securityContext?.privileged == true
     }
 
     /// Whether the pod runs Windows containers.
@@ -38,29 +38,27 @@ enum PodSecurity {
     /// `spec.os.name: windows`, a `kubernetes.io/os: windows` node selector, or a HostProcess container.
     /// Linux-only settings (capabilities, seccomp, a read-only root filesystem) do not apply to it, and the API
     /// server refuses some of them when `os.name` is `windows`.
-    static func isWindows(_ pod: PodView) -> Bool {
-        let spec = pod.podSpec
+    static func isWindows(_ pod: PodView) -> Bool { pod.nodes.isWindows }
+
+    /// `isWindows`, found once per pod template and window (`PodNodes`).
+    static func isWindows(_ spec: PodSpecNodes, _ containers: [ContainerNodes]) -> Bool {
         if spec.node?["os"]?["name"]?.text == "windows" { return true }
         if spec.nodeSelector?["kubernetes.io/os"]?.text == "windows" { return true }
         if spec.securityContext?["windowsOptions"]?["hostProcess"]?.bool == true { return true }
-        return pod.containerNodes.contains { $0.securityContext?["windowsOptions"]?["hostProcess"]?.bool == true }
+        return containers.contains { $0.securityContext?["windowsOptions"]?["hostProcess"]?.bool == true }
     }
 
     /// The containers a rule about missing hardening checks: init and regular ones.
     ///
     /// Ephemeral containers are added by `kubectl debug` to running pods, not written in manifests.
-    static func templateContainers(_ pod: PodView) -> [ContainerNodes] {
-        pod.containerNodes.filter { $0.list != "ephemeralContainers" }
-    }
+    static func templateContainers(_ pod: PodView) -> [ContainerNodes] { pod.nodes.templateContainers }
 
     /// Where to point for a field a container lacks: the deepest of `securityContext` and the keys below it
     /// that exist, else the container's first key.
     static func anchor(_ container: ContainerNodes, _ path: [String] = []) -> YAMLNode {
-        guard let context = container.node.pair(forKey: "securityContext") else {
+        guard var key = container.key(.securityContext), var node = container.securityContext else {
             return container.node.pairs.first?.key ?? container.node
         }
-        var key = context.key
-        var node = context.value
         for field in path {
             guard let next = node.pair(forKey: field) else { break }
             (key, node) = (next.key, next.value)

@@ -60,6 +60,6 @@ enum SeccompSettings {
     /// Where to point for a setting the whole pod lacks: the pod's `securityContext` key, else the spec's first key.
     static func podAnchor(_ pod: PodView) -> YAMLNode {
         guard let spec = pod.podSpec.node else { return pod.specNode }
-        return spec.pair(forKey: "securityContext")?.key ?? spec.pairs.first?.key ?? spec
+        return pod.podSpec.key(.securityContext) ?? spec.pairs.first?.key ?? spec
     }
 }

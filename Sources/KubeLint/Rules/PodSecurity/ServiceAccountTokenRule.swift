@@ -99,7 +99,7 @@ package struct ServiceAccountTokenRule: Rule {
                 continue
             }
             if Self.account(of: pod, context)?.automountServiceAccountToken == false { continue }
-            let anchor = pod.podSpec.node.flatMap { $0.pair(forKey: "serviceAccountName")?.key ?? $0.pairs.first?.key }
+            let anchor = pod.podSpec.key(.serviceAccountName) ?? pod.podSpec.node?.pairs.first?.key
             sink.report(
                 pod.ref, at: anchor ?? pod.specNode,
                 "the pod mounts its ServiceAccount's API token (automountServiceAccountToken is not false)",

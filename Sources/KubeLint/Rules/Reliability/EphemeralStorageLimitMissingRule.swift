@@ -48,7 +48,7 @@ package struct EphemeralStorageLimitMissingRule: Rule {
         for entry in context.pods {
             let containers = entry.template.spec.allContainers
             for container in containers where container.resources.limits.ephemeralStorage == nil {
-                let anchor = container.node?.pair(forKey: "resources")?.key ?? WorkloadFacts.anchor(container)
+                let anchor = container.fieldNodes.key(.resources, in: container.node) ?? WorkloadFacts.anchor(container)
                 sink.report(entry.ref, at: anchor,
                             "container \(FieldValue.quote(container.name)) sets no limits.ephemeral-storage",
                             hint: "set resources.limits.ephemeral-storage (the request defaults to it)")

@@ -52,7 +52,7 @@ package struct ProbesIdenticalRule: Rule {
                       liveness.handler != .none, liveness.handler == readiness.handler,
                       liveness.failureThreshold * liveness.periodSeconds <= readiness.failureThreshold * readiness.periodSeconds
                 else { continue }
-                sink.report(entry.ref, at: containers[index].node?.pair(forKey: "livenessProbe")?.key,
+                sink.report(entry.ref, at: containers[index].fieldNodes.key(.livenessProbe, in: containers[index].node),
                             "container \(FieldValue.quote(containers[index].name)): livenessProbe is the same check as readinessProbe",
                             hint: "give liveness its own cheap endpoint, or a failureThreshold long enough to ride out what readiness handles")
             }

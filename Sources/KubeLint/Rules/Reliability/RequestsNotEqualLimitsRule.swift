@@ -55,7 +55,7 @@ package struct RequestsNotEqualLimitsRule: Rule {
             for container in entry.template.spec.allContainers {
                 let unequal = [ResourceName.cpu, .memory].filter { !Self.equal(container.resources, $0) }
                 guard !unequal.isEmpty else { continue }
-                let anchor = container.node?.pair(forKey: "resources")?.key ?? WorkloadFacts.anchor(container)
+                let anchor = container.fieldNodes.key(.resources, in: container.node) ?? WorkloadFacts.anchor(container)
                 let names = unequal.map(\.rawValue).joined(separator: " and ")
                 let name = FieldValue.quote(container.name)
                 sink.report(entry.ref, at: anchor, "container \(name): \(names) request is not equal to a set limit",

@@ -33,7 +33,7 @@ enum ResourceSettingMissing {
     static func check(_ setting: Setting, _ context: LintContext, into sink: inout FindingSink) {
         for entry in context.pods {
             for container in entry.template.spec.allContainers where !setting.isSet(in: container.resources) {
-                let anchor = container.node?.pair(forKey: "resources")?.key ?? WorkloadFacts.anchor(container)
+                let anchor = container.fieldNodes.key(.resources, in: container.node) ?? WorkloadFacts.anchor(container)
                 sink.report(entry.ref, at: anchor,
                             "container \(FieldValue.quote(container.name)) sets no \(setting.field)",
                             hint: "set resources.\(setting.field)")
