@@ -42,11 +42,13 @@ package enum CompileOutputs {
         let delivery = OutputDelivery(sink: sink)
         let selected: Set<String>? = nodes.isEmpty ? nil : nodes
         typealias Job = @Sendable () -> [Diagnostic]
+        // Findings keep this list's order; the long jobs (`startsFirst`) start before the others.
         var jobs: [Job] = [
             { delivery.deliver(OutputFile(path: "report.html", text: PlacementHTMLRenderer.render(result))); return [] },
             { delivery.deliver(OutputFile(path: "placement.txt", text: PlanTextRenderer.render(result))); return [] },
             { delivery.deliver(OutputFile(path: "placement.json", text: PlanJSONRenderer.render(result))); return [] },
         ]
+        var startsFirst: [Int] = []
         if proxyMode == .iptables || proxyMode == .all {
             // One file per proxier kube-proxy runs: IPv4 always (as CLI.md lists it), IPv6 when the cluster has
             // IPv6 Service or pod addresses.
@@ -55,6 +57,7 @@ package enum CompileOutputs {
                 options.family = family
                 options.nodes = selected
                 let emitter = IPTablesEmitter(options: options)
+                startsFirst.append(jobs.count)
                 jobs.append { emitter.emit(state, into: delivery.deliver); return [] }
             }
         }
@@ -62,12 +65,14 @@ package enum CompileOutputs {
             var options = IPVSEmitter.Options()
             options.nodes = selected
             let emitter = IPVSEmitter(options: options)
+            startsFirst.append(jobs.count)
             jobs.append { emitter.emit(state).forEach(delivery.deliver); return [] }
         }
         if proxyMode == .nftables || proxyMode == .all {
             var options = NFTablesOptions()
             options.nodes = selected
             let emitter = NFTablesEmitter(options: options)
+            startsFirst.insert(jobs.count, at: 0)
             jobs.append {
                 let nftables = emitter.emit(state)
                 nftables.files.forEach(delivery.deliver)
@@ -75,6 +80,7 @@ package enum CompileOutputs {
             }
         }
         jobs.append { PolicyEmitter(nodes: nodes).emit(state).forEach(delivery.deliver); return [] }
+        startsFirst.append(jobs.count)
         jobs.append {
             let dns = DNSZoneEmitter.emit(state)
             dns.files.forEach(delivery.deliver)
@@ -95,7 +101,7 @@ package enum CompileOutputs {
             return diagnostics + nginx.diagnostics
         }
         let work = jobs
-        let found = Parallel.map(work.count) { work[$0]() }
+        let found = Parallel.map(work.count, startingWith: startsFirst) { work[$0]() }
         let outcome = delivery.finish()
         return (outcome.written, admitted.diagnostics + found.flatMap { $0 } + outcome.refused, outcome.failure)
     }
