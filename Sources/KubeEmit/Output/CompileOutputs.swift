@@ -36,7 +36,7 @@ package enum CompileOutputs {
         _ result: PlanResult, nodes: Set<String> = [], proxyMode: ProxyMode = .all, set: ManifestSet? = nil,
         into sink: @escaping OutputSink
     ) -> (written: [WrittenFile], diagnostics: [Diagnostic], failure: (any Error)?) {
-        // Admitted once here for the findings and the emitters; each emitter admits again as its own guard.
+        // Admitted once here for the findings and for every emitter (each admits by itself when called alone).
         let admitted = DataplaneInputGuard.admit(result.state)
         let state = admitted.state
         let delivery = OutputDelivery(sink: sink)
@@ -56,30 +56,35 @@ package enum CompileOutputs {
                 var options = IPTablesOptions()
                 options.family = family
                 options.nodes = selected
-                let emitter = IPTablesEmitter(options: options)
+                var emitter = IPTablesEmitter(options: options)
+                emitter.inputAdmitted = true
                 startsFirst.append(jobs.count)
-                jobs.append { emitter.emit(state, into: delivery.deliver); return [] }
+                jobs.append { [emitter] in emitter.emit(state, into: delivery.deliver); return [] }
             }
         }
         if proxyMode == .ipvs || proxyMode == .all {
             var options = IPVSEmitter.Options()
             options.nodes = selected
-            let emitter = IPVSEmitter(options: options)
+            var emitter = IPVSEmitter(options: options)
+            emitter.inputAdmitted = true
             startsFirst.append(jobs.count)
-            jobs.append { emitter.emit(state).forEach(delivery.deliver); return [] }
+            jobs.append { [emitter] in emitter.emit(state).forEach(delivery.deliver); return [] }
         }
         if proxyMode == .nftables || proxyMode == .all {
             var options = NFTablesOptions()
             options.nodes = selected
-            let emitter = NFTablesEmitter(options: options)
+            var emitter = NFTablesEmitter(options: options)
+            emitter.inputAdmitted = true
             startsFirst.insert(jobs.count, at: 0)
-            jobs.append {
+            jobs.append { [emitter] in
                 let nftables = emitter.emit(state)
                 nftables.files.forEach(delivery.deliver)
                 return nftables.diagnostics
             }
         }
-        jobs.append { PolicyEmitter(nodes: nodes).emit(state).forEach(delivery.deliver); return [] }
+        var policy = PolicyEmitter(nodes: nodes)
+        policy.inputAdmitted = true
+        jobs.append { [policy] in policy.emit(state).forEach(delivery.deliver); return [] }
         startsFirst.append(jobs.count)
         jobs.append {
             let dns = DNSZoneEmitter.emit(state)
@@ -96,6 +101,7 @@ package enum CompileOutputs {
                 tls.files.forEach(delivery.deliver)
                 diagnostics += tls.diagnostics
             }
+            nginxOptions.inputAdmitted = true
             let nginx = NginxEmitter.emit(state, options: nginxOptions)
             nginx.files.forEach(delivery.deliver)
             return diagnostics + nginx.diagnostics
