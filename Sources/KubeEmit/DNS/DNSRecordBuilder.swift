@@ -17,11 +17,9 @@ struct DNSRecordBuilder {
     private let pods: [String: PodState]
 
     /// A builder for the cluster domain in `settings`; an invalid domain leaves `zone` nil with a diagnostic.
-    init(settings: ClusterSettings, pods: [PodState]) {
+    init(settings: ClusterSettings, pods: [String: PodState] = [:]) {
         dnsServiceIP = settings.dnsServiceIP
-        var byName: [String: PodState] = [:]
-        for pod in pods { byName[pod.namespace + "/" + pod.name] = pod }
-        self.pods = byName
+        self.pods = pods
         let domain = settings.clusterDomain
         if DNSName.isSubdomain(domain) {
             zone = DNSName.absolute(domain)
@@ -33,6 +31,22 @@ struct DNSRecordBuilder {
                     message: "cluster domain '\(domain.prefix(80))' is not a DNS name; no zone files were written",
                     hint: "use lower-case RFC 1123 labels such as 'cluster.local'"))
         }
+    }
+
+    /// `namespace/name` → pod for the pods that endpoints of headless Services name: the only ones the hostname
+    /// rule asks for (the last of two pods with one name wins). Empty, and nothing hashed, without such endpoints.
+    static func podIndex(services: [ServiceState], pods: [PodState]) -> [String: PodState] {
+        var named = Set<String>()
+        for service in services where service.isHeadless {
+            for port in service.ports { for endpoint in port.endpoints { if let pod = endpoint.podName { named.insert(pod) } } }
+        }
+        guard !named.isEmpty else { return [:] }
+        var byName: [String: PodState] = [:]
+        for pod in pods {
+            let key = pod.namespace + "/" + pod.name
+            if named.contains(key) { byName[key] = pod }
+        }
+        return byName
     }
 
     /// The zone's NS target: the Service holding the DNS service IP, as CoreDNS names its own Service, or

@@ -19,14 +19,15 @@ package enum DNSZoneEmitter {
     /// Names that cannot be DNS labels, names over 255 octets and IP-valued ExternalNames never reach a
     /// file; each becomes a diagnostic and the rest of the cluster is still emitted.
     package static func emit(_ state: ClusterState) -> (files: [OutputFile], diagnostics: [Diagnostic]) {
-        let probe = DNSRecordBuilder(settings: state.settings, pods: [])
+        let probe = DNSRecordBuilder(settings: state.settings)
         guard let zone = probe.zone else { return ([], probe.diagnostics) }
         let services = state.services.sorted { ($0.namespace, $0.name) < ($1.namespace, $1.name) }
         let nameServer = probe.nameServer(services: services)
         // Two halves of the sorted Services on two cores, concatenated in order.
         let middle = services.count / 2
+        let pods = DNSRecordBuilder.podIndex(services: services, pods: state.pods)
         let halves = ParallelSlots.map(services.count >= 512 ? 2 : 1) { index -> DNSRecordBuilder in
-            var builder = DNSRecordBuilder(settings: state.settings, pods: state.pods)
+            var builder = DNSRecordBuilder(settings: state.settings, pods: pods)
             let range = services.count >= 512 ? (index == 0 ? 0..<middle : middle..<services.count) : 0..<services.count
             for service in services[range] { builder.add(service) }
             return builder

@@ -28,6 +28,9 @@ package struct IPTablesEmitter: Sendable {
     package var options: IPTablesOptions
     /// Render node-independent service ports once for all nodes (off only to check that sharing changes nothing).
     var shareAcrossNodes = true
+    /// Whether the caller admitted the state already (`CompileOutputs` admits once for every emitter), so that
+    /// `emit` does not run the same checks again.
+    var inputAdmitted = false
 
     /// An emitter with the given options (defaults: a kubeadm cluster on a current node).
     package init(options: IPTablesOptions = IPTablesOptions()) {
@@ -44,7 +47,7 @@ package struct IPTablesEmitter: Sendable {
     /// Each selected node's file, handed to `deliver` as soon as it is rendered (on any core, in any order), so
     /// no more than one file per core is held at a time; the node-independent part is prepared once for all.
     package func emit(_ state: ClusterState, into deliver: @Sendable (OutputFile) -> Void) {
-        let state = DataplaneInputGuard.admit(state).state
+        let state = inputAdmitted ? state : DataplaneInputGuard.admit(state).state
         let prepared = prepare(state)
         let nodes = selectedNodes(state)
         Parallel.forEach(nodes.count) { index in

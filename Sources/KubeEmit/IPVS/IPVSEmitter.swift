@@ -30,6 +30,9 @@ package struct IPVSEmitter: Sendable {
 
     /// kube-proxy flags for IPVS mode.
     package var options: Options
+    /// Whether the caller admitted the state already (`CompileOutputs` admits once for every emitter), so that
+    /// `emit` does not run the same checks again.
+    var inputAdmitted = false
 
     /// An emitter with the given options.
     package init(options: Options = Options()) {
@@ -40,7 +43,7 @@ package struct IPVSEmitter: Sendable {
     /// `ipvs-ip6tables.rules`), nodes in name order. Both families' virtual servers share `ipvs.rules` (one
     /// kernel table) and their sets `ipset.rules` (the IPv6 ones named `KUBE-6-…`).
     package func emit(_ state: ClusterState) -> [OutputFile] {
-        let state = DataplaneInputGuard.admit(state).state
+        let state = inputAdmitted ? state : DataplaneInputGuard.admit(state).state
         let families = IPFamily.allCases.filter { $0 == .v4 || state.uses($0) }
         let plans = families.map { ServicePortPlan.plans(for: state, family: $0) }
         let scheduler =

@@ -22,6 +22,9 @@ package struct NFTablesEmitter: Sendable {
     package var options: NFTablesOptions
     /// Render one node's service ports on every core (off only to check that splitting changes nothing).
     var splitAcrossCores = true
+    /// Whether the caller admitted the state already (`CompileOutputs` admits once for every emitter), so that
+    /// `emit` does not run the same checks again.
+    var inputAdmitted = false
 
     /// An emitter with the given options (defaults: a kubeadm cluster on a current node).
     package init(options: NFTablesOptions = NFTablesOptions()) {
@@ -36,7 +39,7 @@ package struct NFTablesEmitter: Sendable {
     /// One `nodes/NODE/nftables.nft` per selected node, in node-name order (nodes rendered in parallel), and a
     /// diagnostic per service port left out.
     package func emit(_ state: ClusterState) -> (files: [OutputFile], diagnostics: [Diagnostic]) {
-        let state = DataplaneInputGuard.admit(state).state
+        let state = inputAdmitted ? state : DataplaneInputGuard.admit(state).state
         let families = options.families(state)
         let plans = families.map { ServicePortPlan.plans(for: state, family: $0) }
         let nodes = state.nodes.filter { options.nodes?.contains($0.name) ?? true }.sorted { $0.name < $1.name }

@@ -13,13 +13,16 @@ import KubePlan
 package struct PolicyEmitter: Sendable {
     /// Only these nodes (all when empty).
     package var nodes: Set<String>
+    /// Whether the caller admitted the state already (`CompileOutputs` admits once for every emitter), so that
+    /// `emit` does not run the same checks again.
+    var inputAdmitted = false
 
     package init(nodes: Set<String> = []) {
         self.nodes = nodes
     }
 
     package func emit(_ state: ClusterState) -> [OutputFile] {
-        let state = DataplaneInputGuard.admit(state).state
+        let state = inputAdmitted ? state : DataplaneInputGuard.admit(state).state
         let evaluator = PolicyEvaluator(
             policies: state.networkPolicies, namespaceLabels: state.namespaceLabels, pods: state.pods)
         var files: [OutputFile] = []

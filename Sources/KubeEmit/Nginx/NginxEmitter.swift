@@ -29,7 +29,7 @@ package enum NginxEmitter {
     package static func emit(_ state: ClusterState, options: NginxOptions = NginxOptions()) -> (
         files: [OutputFile], diagnostics: [Diagnostic]
     ) {
-        let state = DataplaneInputGuard.admit(state).state
+        let state = options.inputAdmitted ? state : DataplaneInputGuard.admit(state).state
         let settings = state.settings.ingress
         if let problem = optionsProblem(settings, options) {
             return ([], [Diagnostic(rule: NginxRuleID.invalidOption, severity: .error, message: problem)])

@@ -23,6 +23,9 @@ package struct NginxOptions: Sendable, Hashable {
     /// The `kubernetes.io/tls` Secrets of the input (`namespace/name`); a TLS entry naming another Secret is a
     /// warning and its hosts are served on HTTP only, rather than a config nginx refuses. Nil checks nothing.
     package var availableSecrets: Set<String>?
+    /// Whether the caller admitted the state already (`CompileOutputs` admits once for every emitter), so that
+    /// `emit` does not run the same checks again.
+    var inputAdmitted = false
 
     /// Defaults for a system nginx: pid in /run, logs in /var/log/nginx, temp files in /var/lib/kubec-nginx.
     package init() {}

@@ -36,17 +36,19 @@ package enum CompileOutputs {
         _ result: PlanResult, nodes: Set<String> = [], proxyMode: ProxyMode = .all, set: ManifestSet? = nil,
         into sink: @escaping OutputSink
     ) -> (written: [WrittenFile], diagnostics: [Diagnostic], failure: (any Error)?) {
-        // Admitted once here for the findings and the emitters; each emitter admits again as its own guard.
+        // Admitted once here for the findings and for every emitter (each admits by itself when called alone).
         let admitted = DataplaneInputGuard.admit(result.state)
         let state = admitted.state
         let delivery = OutputDelivery(sink: sink)
         let selected: Set<String>? = nodes.isEmpty ? nil : nodes
         typealias Job = @Sendable () -> [Diagnostic]
+        // Findings keep this list's order; the long jobs (`startsFirst`) start before the others.
         var jobs: [Job] = [
             { delivery.deliver(OutputFile(path: "report.html", text: PlacementHTMLRenderer.render(result))); return [] },
             { delivery.deliver(OutputFile(path: "placement.txt", text: PlanTextRenderer.render(result))); return [] },
             { delivery.deliver(OutputFile(path: "placement.json", text: PlanJSONRenderer.render(result))); return [] },
         ]
+        var startsFirst: [Int] = []
         if proxyMode == .iptables || proxyMode == .all {
             // One file per proxier kube-proxy runs: IPv4 always (as CLI.md lists it), IPv6 when the cluster has
             // IPv6 Service or pod addresses.
@@ -54,27 +56,36 @@ package enum CompileOutputs {
                 var options = IPTablesOptions()
                 options.family = family
                 options.nodes = selected
-                let emitter = IPTablesEmitter(options: options)
-                jobs.append { emitter.emit(state, into: delivery.deliver); return [] }
+                var emitter = IPTablesEmitter(options: options)
+                emitter.inputAdmitted = true
+                startsFirst.append(jobs.count)
+                jobs.append { [emitter] in emitter.emit(state, into: delivery.deliver); return [] }
             }
         }
         if proxyMode == .ipvs || proxyMode == .all {
             var options = IPVSEmitter.Options()
             options.nodes = selected
-            let emitter = IPVSEmitter(options: options)
-            jobs.append { emitter.emit(state).forEach(delivery.deliver); return [] }
+            var emitter = IPVSEmitter(options: options)
+            emitter.inputAdmitted = true
+            startsFirst.append(jobs.count)
+            jobs.append { [emitter] in emitter.emit(state).forEach(delivery.deliver); return [] }
         }
         if proxyMode == .nftables || proxyMode == .all {
             var options = NFTablesOptions()
             options.nodes = selected
-            let emitter = NFTablesEmitter(options: options)
-            jobs.append {
+            var emitter = NFTablesEmitter(options: options)
+            emitter.inputAdmitted = true
+            startsFirst.insert(jobs.count, at: 0)
+            jobs.append { [emitter] in
                 let nftables = emitter.emit(state)
                 nftables.files.forEach(delivery.deliver)
                 return nftables.diagnostics
             }
         }
-        jobs.append { PolicyEmitter(nodes: nodes).emit(state).forEach(delivery.deliver); return [] }
+        var policy = PolicyEmitter(nodes: nodes)
+        policy.inputAdmitted = true
+        jobs.append { [policy] in policy.emit(state).forEach(delivery.deliver); return [] }
+        startsFirst.append(jobs.count)
         jobs.append {
             let dns = DNSZoneEmitter.emit(state)
             dns.files.forEach(delivery.deliver)
@@ -90,12 +101,13 @@ package enum CompileOutputs {
                 tls.files.forEach(delivery.deliver)
                 diagnostics += tls.diagnostics
             }
+            nginxOptions.inputAdmitted = true
             let nginx = NginxEmitter.emit(state, options: nginxOptions)
             nginx.files.forEach(delivery.deliver)
             return diagnostics + nginx.diagnostics
         }
         let work = jobs
-        let found = Parallel.map(work.count) { work[$0]() }
+        let found = Parallel.map(work.count, startingWith: startsFirst) { work[$0]() }
         let outcome = delivery.finish()
         return (outcome.written, admitted.diagnostics + found.flatMap { $0 } + outcome.refused, outcome.failure)
     }

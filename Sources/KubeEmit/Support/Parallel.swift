@@ -17,6 +17,23 @@ enum Parallel {
         return results.compactMap { $0 }
     }
 
+    /// `body(0..<count)` evaluated concurrently, collected in index order; the indices in `first` are started
+    /// before the others (the longest jobs, so that no core is left alone with a long one at the end).
+    static func map<T: Sendable>(_ count: Int, startingWith first: [Int], _ body: @Sendable (Int) -> T) -> [T] {
+        let order = startOrder(count, first: first)
+        let results = map(order.count) { body(order[$0]) }
+        var placed = [T?](repeating: nil, count: count)
+        for (position, index) in order.enumerated() { placed[index] = results[position] }
+        return placed.compactMap { $0 }
+    }
+
+    /// `0..<count` with the valid indices of `first` moved to the front (each once, in their order).
+    static func startOrder(_ count: Int, first: [Int]) -> [Int] {
+        var chosen = Set<Int>()
+        let front = first.filter { (0..<count).contains($0) && chosen.insert($0).inserted }
+        return front + (0..<count).filter { !chosen.contains($0) }
+    }
+
     /// `body(0..<count)` evaluated concurrently, for its effects.
     static func forEach(_ count: Int, _ body: @Sendable (Int) -> Void) {
         if count <= 1 {

@@ -47,41 +47,52 @@ struct CompileCommand: ParsableCommand {
             throw ExitCode(2)
         }
         let configuration = try validation.configuration()
-        // The plan runs on another core while the rules and the schema run; the linter asks for the plan's
-        // findings only once its rules are done.
+        // The plan runs on one core while lint and the schema run on the other (the linter asks for the plan's
+        // findings once its rules are done). Without --force the outputs do not depend on the findings, so the
+        // planning thread goes on to write them while the linter finishes; findings that stop the run throw
+        // the new tree away as before.
         let set = input.set
         let planOptions = PlanOptions(seed: seed)
-        let planning = BackgroundWork { Compilation.resolve(set, options: planOptions) }
-        var diagnostics = LintPipeline.run(input.set, flags: validation, configuration: configuration, plan: planning.value)
-        var result = planning.value
-        var emitSet = input.set
-        if force {
+        let planned = Handover<PlanResult>()
+        let (directory, nodes, mode, force) = (outputDirectory, Set(node), proxyMode, force)
+        let writing = BackgroundWork { () -> CompileWrite? in
+            let result = Compilation.resolve(set, options: planOptions)
+            planned.put(result)
+            return force ? nil : CompileWrite.run(result, set: set, nodes: nodes, proxyMode: mode, into: directory)
+        }
+        var diagnostics = LintPipeline.run(
+            set, flags: validation, configuration: configuration, plan: planned.value, parallel: false)
+        let context = ReportContext(files: input.set.files, fileCount: input.fileCount, documentCount: input.set.documentCount)
+        var report: String?
+        let written: CompileWrite
+        if !force {
+            // The lint findings are rendered while the outputs are written; the report stays as it is when
+            // writing adds no finding (the list is sorted already).
+            report = diagnostics.isEmpty ? nil : Reporters.render(diagnostics, format: .text, context: context)
+            written =
+                writing.value ?? CompileWrite.run(planned.value, set: set, nodes: nodes, proxyMode: mode, into: directory)
+        } else {
+            var result = planned.value
+            var emitSet = set
             // Errors always stop a run without --force, so only a forced run plans again without the invalid objects.
-            let valid = InvalidObjectFilter.omit(input.set, diagnostics: diagnostics)
+            let valid = InvalidObjectFilter.omit(set, diagnostics: diagnostics)
             if !valid.omitted.isEmpty {
-                result = Compilation.resolve(valid.set, options: PlanOptions(seed: seed))
+                result = Compilation.resolve(valid.set, options: planOptions)
                 emitSet = valid.set
                 diagnostics += valid.omitted
             }
+            written = CompileWrite.run(result, set: emitSet, nodes: nodes, proxyMode: mode, into: directory)
         }
-        // Files go to disk as they are made, into a new tree beside DIR that replaces it only at the end (or is
-        // thrown away when findings stop the run). A DIR that cannot take a tree is reported after the findings.
-        var staging: OutputWriter.Staging?
-        var failure: (any Error)?
-        do {
-            staging = try OutputWriter.Staging(outputDirectory)
-        } catch {
-            failure = error
+        ExitLifetime.keep((input, planned))
+        if !written.diagnostics.isEmpty || report == nil {
+            diagnostics += written.diagnostics
+            diagnostics.sort(by: Diagnostic.reportOrder)
+            report = diagnostics.isEmpty ? nil : Reporters.render(diagnostics, format: .text, context: context)
         }
-        let tree = staging
-        let sink: OutputSink = { file in try tree?.write(file) }
-        let emitted = CompileOutputs.emit(result, nodes: Set(node), proxyMode: proxyMode, set: emitSet, into: sink)
-        failure = failure ?? emitted.failure
-        diagnostics += emitted.diagnostics
-        diagnostics.sort(by: Diagnostic.reportOrder)
-
-        let context = ReportContext(files: input.set.files, fileCount: input.fileCount, documentCount: input.set.documentCount)
-        if !diagnostics.isEmpty { Console.error(Reporters.render(diagnostics, format: .text, context: context)) }
+        ExitLifetime.keep(diagnostics)
+        if let report { Console.error(report) }
+        let staging = written.staging
+        let failure = written.failure
         let failing = failOn.isFailing(diagnostics)
         if failing, !force {
             staging?.discard()
@@ -97,7 +108,7 @@ struct CompileCommand: ParsableCommand {
             Console.error("kubec: error: \(error)\n")
             throw ExitCode(2)
         }
-        Console.out(CompileOutputs.summary(emitted.written, directory: outputDirectory))
+        Console.out(CompileOutputs.summary(written.written, directory: outputDirectory))
         if failing { throw ExitCode(1) }
     }
 }

@@ -8,10 +8,11 @@ import KubeYAML
 /// findings, schema validation, the rule catalogue, and (when the input declares Nodes) the scheduler's
 /// `pod-unschedulable` findings; then the configuration's severities and suppressions over all of them.
 enum LintPipeline {
-    /// `plan` is asked for only once the rules have run (`compile` plans on another core meanwhile).
+    /// `plan` is asked for only once the rules have run (`compile` plans on another core meanwhile, and lints
+    /// on one core only, `parallel: false`, so that the plan keeps a core of its own).
     static func run(
         _ set: ManifestSet, flags: ValidationFlags, configuration: LintConfiguration,
-        plan: @autoclosure () -> PlanResult?
+        plan: @autoclosure () -> PlanResult?, parallel: Bool = true
     ) -> [Diagnostic] {
         var set = set
         if !flags.strict { set.diagnostics = set.diagnostics.map(StrictMode.relaxed) }
@@ -21,6 +22,7 @@ enum LintPipeline {
         let hasNodes = !set.nodes.isEmpty
         var diagnostics = withoutDecoderEchoes(Linter.lint(
             set, configuration: configuration, additional: schema.catalogDiagnostics, alongside: { schema.validate($0) },
+            parallel: parallel,
             pending: {
                 guard hasNodes, let plan = plan() else { return [] }
                 return plan.diagnostics + PlanFindings.unschedulable(plan.plan)
