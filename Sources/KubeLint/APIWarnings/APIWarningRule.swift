@@ -130,7 +130,9 @@ package struct APIWarningRule: ConfigurableRule {
             for warning in ValueWarnings.persistentVolumeClaim(claim.node) { report(warning, claim, &sink) }
         }
         for statefulSet in context.objects(ofKind: "StatefulSet") {
-            for warning in ValueWarnings.statefulSet(statefulSet.node) { report(warning, statefulSet, &sink) }
+            for warning in ValueWarnings.statefulSet(statefulSet.node, minor: minor) {
+                report(warning, statefulSet, &sink)
+            }
         }
         for ingress in context.objects(ofKind: "Ingress") {
             for warning in ServiceWarnings.ingressWarnings(ingress.node) { report(warning, ingress, &sink) }

@@ -82,11 +82,16 @@ enum ValueWarnings {
     ///
     /// On create the server's path skips the template's `spec` (`spec.volumeClaimTemplates[0].resources…`), as
     /// `statefulSetStrategy.WarningsOnCreate` builds it (its update path has `Spec`, capitalised).
-    static func statefulSet(_ root: YAMLNode) -> [Warning] {
+    static func statefulSet(_ root: YAMLNode, minor: Int) -> [Warning] {
         var result: [Warning] = []
         for (index, template) in (root["spec"]?["volumeClaimTemplates"]?.sequenceItems ?? []).enumerated() {
             guard let spec = template["spec"] else { continue }
             result += claimSpec(spec, path: "spec.volumeClaimTemplates[\(index)]")
+        }
+        // kubernetes#129017 (1.33): a negative limit stays valid, so the strategy warns instead of refusing it.
+        if minor >= 33, let limit = root["spec"]?["revisionHistoryLimit"], let value = limit.integer, value < 0 {
+            result.append(Warning(node: limit, text: "spec.revisionHistoryLimit: a negative value retains all "
+                + "historical revisions; a value >= 0 is recommended"))
         }
         return result
     }

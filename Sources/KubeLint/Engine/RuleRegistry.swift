@@ -161,6 +161,8 @@ package enum RuleRegistry {
         WebhookFailsOpenRule(),
         IngressNginxSnippetRule(),
         HPAMaxReplicasHighRule(),
+        // gapsc
+        PodDNSRule(),
     ]
 
     private static let byID: [String: RuleDescription] = {

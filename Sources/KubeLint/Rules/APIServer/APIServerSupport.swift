@@ -57,14 +57,20 @@ enum APIServerChecks {
         return !value.isNull
     }
 
-    /// `field.TooLong`'s detail in the API server's current wording: `may not be more than 1048576 bytes`.
+    /// `field.TooLong`'s detail in the wording of the API server of `minor`: `may not be more than 1048576 bytes`
+    /// from 1.32, `must have at most 1048576 bytes` before.
     ///
     /// Since Kubernetes 1.32 (kubernetes#128553) `TooLong` and `TooLongMaxLength` print the same detail and omit
-    /// the value. Before, `TooLong` (ConfigMap and Secret data, annotations) printed `must have at most N bytes`
-    /// and `TooLongMaxLength` printed `may not be longer than N`. Newer releases say `byte` for a limit of one.
-    static func tooLong(_ limit: Int) -> FieldError {
-        .tooLong("may not be more than \(limit) \(limit == 1 ? "byte" : "bytes")")
+    /// the value. Before, `TooLong` (ConfigMap and Secret data, annotations, IngressClass controller, StorageClass
+    /// parameters) printed `must have at most N bytes` and `TooLongMaxLength` printed `may not be longer than N`.
+    /// Newer releases say `byte` for a limit of one. Both omit the value.
+    static func tooLong(_ limit: Int, minor: Int) -> FieldError {
+        guard minor >= tooLongRewordedMinor else { return .tooLong("must have at most \(limit) bytes") }
+        return .tooLong("may not be more than \(limit) \(limit == 1 ? "byte" : "bytes")")
     }
+
+    /// The first minor version whose `field.TooLong` says `may not be more than` (kubernetes#128553).
+    static let tooLongRewordedMinor = 32
 
     /// The size limit of a ConfigMap's or Secret's data (`core.MaxSecretSize`, 1 MiB).
     static let maxDataSize = 1 << 20

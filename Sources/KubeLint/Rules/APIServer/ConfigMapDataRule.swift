@@ -3,7 +3,7 @@ import KubeYAML
 
 /// ConfigMap `data` and `binaryData` (`ValidateConfigMap`): key syntax, a key in both maps, base64 of
 /// `binaryData`, and the 1 MiB limit on the total size.
-package struct ConfigMapDataRule: Rule {
+package struct ConfigMapDataRule: ConfigurableRule {
     package static let scope = RuleScope.perObject
     package static let description = RuleDescription(
         id: "invalid-configmap-data",
@@ -39,6 +39,20 @@ package struct ConfigMapDataRule: Rule {
               logo.png: iVBORw0KGgo=
             """,
         ])
+
+    /// `--kubernetes-version`'s minor number: the size errors' wording changed in 1.32.
+    let kubernetesMinor: Int?
+
+    package init(kubernetesMinor: Int? = nil) { self.kubernetesMinor = kubernetesMinor }
+
+    package func configured(by configuration: LintConfiguration) -> ConfigMapDataRule {
+        ConfigMapDataRule(kubernetesMinor: configuration.kubernetesMinor)
+    }
+
+    /// The minor version whose API server wording the findings use.
+    private func minor(_ context: LintContext) -> Int {
+        EffectiveKubernetesVersion.minor(configured: kubernetesMinor, context) ?? PodSecurityRegistry.newestMinor
+    }
 
     package func check(_ context: LintContext, into sink: inout FindingSink) {
         for object in context.served("ConfigMap", ["v1"]) {
@@ -81,7 +95,8 @@ package struct ConfigMapDataRule: Rule {
             if total > APIServerChecks.maxDataSize {
                 // The validator reports this on `field.NewPath("")`, which prints as `[]`.
                 let anchor = root.pair(forKey: "data")?.key ?? root.pair(forKey: "binaryData")?.key
-                sink.fieldError(object, at: anchor, path: "[]", APIServerChecks.tooLong(APIServerChecks.maxDataSize),
+                let error = APIServerChecks.tooLong(APIServerChecks.maxDataSize, minor: minor(context))
+                sink.fieldError(object, at: anchor, path: "[]", error,
                                 hint: "split the data over several ConfigMaps or mount it from a volume")
             }
         }

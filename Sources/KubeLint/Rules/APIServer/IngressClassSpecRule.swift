@@ -3,7 +3,7 @@ import KubeYAML
 
 /// IngressClass specs (`validateIngressClassSpec`, networking.k8s.io/v1): the controller is a domain-prefixed
 /// path of at most 250 characters, and a parameters reference names a kind and an object in a valid scope.
-package struct IngressClassSpecRule: Rule {
+package struct IngressClassSpecRule: ConfigurableRule {
     package static let scope = RuleScope.perObject
     package static let description = RuleDescription(
         id: "invalid-ingressclass-spec",
@@ -51,19 +51,33 @@ package struct IngressClassSpecRule: Rule {
             || Array("/-._~%!$&'()*+,;=:".utf8).contains(byte)
     }
 
+    /// `--kubernetes-version`'s minor number: the size errors' wording changed in 1.32.
+    let kubernetesMinor: Int?
+
+    package init(kubernetesMinor: Int? = nil) { self.kubernetesMinor = kubernetesMinor }
+
+    package func configured(by configuration: LintConfiguration) -> IngressClassSpecRule {
+        IngressClassSpecRule(kubernetesMinor: configuration.kubernetesMinor)
+    }
+
+    /// The minor version whose API server wording the findings use.
+    private func minor(_ context: LintContext) -> Int {
+        EffectiveKubernetesVersion.minor(configured: kubernetesMinor, context) ?? PodSecurityRegistry.newestMinor
+    }
+
     package func check(_ context: LintContext, into sink: inout FindingSink) {
         for object in context.served("IngressClass", ["networking.k8s.io/v1"]) {
             guard let spec = object.spec, spec.isMapping else { continue }
-            controller(spec, object, &sink)
+            controller(spec, object, minor(context), &sink)
             if let parameters = spec["parameters"], parameters.isMapping { self.parameters(parameters, object, &sink) }
         }
     }
 
-    private func controller(_ spec: YAMLNode, _ object: ObjectRef, _ sink: inout FindingSink) {
+    private func controller(_ spec: YAMLNode, _ object: ObjectRef, _ minor: Int, _ sink: inout FindingSink) {
         let text = APIServerChecks.text(spec, "controller") ?? ""
         let node = spec["controller"]
         if text.utf8.count > 250 {
-            sink.fieldError(object, at: node, APIServerChecks.tooLong(250))
+            sink.fieldError(object, at: node, APIServerChecks.tooLong(250, minor: minor))
         }
         guard !text.isEmpty else {
             let anchor = node ?? object.node.pair(forKey: "spec")?.key

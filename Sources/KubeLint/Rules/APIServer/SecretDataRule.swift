@@ -3,7 +3,7 @@ import KubeYAML
 
 /// Secrets (`ValidateSecret`): key syntax of `data` and `stringData` (merged into `data` before validation),
 /// base64 of `data`, the 1 MiB limit, and the keys each built-in `type` requires.
-package struct SecretDataRule: Rule {
+package struct SecretDataRule: ConfigurableRule {
     package static let scope = RuleScope.perObject
     package static let description = RuleDescription(
         id: "invalid-secret-data",
@@ -89,6 +89,20 @@ package struct SecretDataRule: Rule {
         "kubernetes.io/tls": ["tls.crt", "tls.key"],
     ]
 
+    /// `--kubernetes-version`'s minor number: the size errors' wording changed in 1.32.
+    let kubernetesMinor: Int?
+
+    package init(kubernetesMinor: Int? = nil) { self.kubernetesMinor = kubernetesMinor }
+
+    package func configured(by configuration: LintConfiguration) -> SecretDataRule {
+        SecretDataRule(kubernetesMinor: configuration.kubernetesMinor)
+    }
+
+    /// The minor version whose API server wording the findings use.
+    private func minor(_ context: LintContext) -> Int {
+        EffectiveKubernetesVersion.minor(configured: kubernetesMinor, context) ?? PodSecurityRegistry.newestMinor
+    }
+
     package func check(_ context: LintContext, into sink: inout FindingSink) {
         for object in context.served("Secret", ["v1"]) {
             let root = object.node
@@ -124,7 +138,8 @@ package struct SecretDataRule: Rule {
             }
             if sizes.values.reduce(0, +) > APIServerChecks.maxDataSize {
                 let anchor = root.pair(forKey: "data")?.key ?? root.pair(forKey: "stringData")?.key
-                sink.fieldError(object, at: anchor, path: "data", APIServerChecks.tooLong(APIServerChecks.maxDataSize))
+                let error = APIServerChecks.tooLong(APIServerChecks.maxDataSize, minor: minor(context))
+                sink.fieldError(object, at: anchor, path: "data", error)
             }
             checkType(object, sizes: sizes, &sink)
             if let type = object.node["type"]?.text, let key = Self.requiredKeys[type]?.first, Self.jsonKeys.contains(key),

@@ -3,7 +3,7 @@ import KubeYAML
 
 /// StorageClasses (`ValidateStorageClass`, storage.k8s.io/v1): the provisioner is a qualified name,
 /// parameters fit in 256 KiB, and reclaimPolicy and volumeBindingMode are known values.
-package struct StorageClassRule: Rule {
+package struct StorageClassRule: ConfigurableRule {
     package static let scope = RuleScope.perObject
     package static let description = RuleDescription(
         id: "invalid-storageclass",
@@ -41,6 +41,20 @@ package struct StorageClassRule: Rule {
             """,
         ])
 
+    /// `--kubernetes-version`'s minor number: the size errors' wording changed in 1.32.
+    let kubernetesMinor: Int?
+
+    package init(kubernetesMinor: Int? = nil) { self.kubernetesMinor = kubernetesMinor }
+
+    package func configured(by configuration: LintConfiguration) -> StorageClassRule {
+        StorageClassRule(kubernetesMinor: configuration.kubernetesMinor)
+    }
+
+    /// The minor version whose API server wording the findings use.
+    private func minor(_ context: LintContext) -> Int {
+        EffectiveKubernetesVersion.minor(configured: kubernetesMinor, context) ?? PodSecurityRegistry.newestMinor
+    }
+
     package func check(_ context: LintContext, into sink: inout FindingSink) {
         for object in context.served("StorageClass", ["storage.k8s.io/v1"]) {
             let root = object.node
@@ -59,9 +73,9 @@ package struct StorageClassRule: Rule {
                     total += (key.text?.utf8.count ?? 0) + (value.text?.utf8.count ?? 0)
                 }
                 if parameters.count > 512 {
-                    sink.fieldError(object, at: parameters, APIServerChecks.tooLong(512))
+                    sink.fieldError(object, at: parameters, APIServerChecks.tooLong(512, minor: minor(context)))
                 } else if total > 256 * 1024 {
-                    sink.fieldError(object, at: parameters, APIServerChecks.tooLong(256 * 1024))
+                    sink.fieldError(object, at: parameters, APIServerChecks.tooLong(256 * 1024, minor: minor(context)))
                 }
             }
             // An empty reclaimPolicy is defaulted to Delete; an empty volumeBindingMode is refused.

@@ -2,7 +2,7 @@ import KubeModel
 import KubeYAML
 
 /// Annotation keys (qualified names) and the 256 KiB total size limit.
-package struct AnnotationSyntaxRule: Rule {
+package struct AnnotationSyntaxRule: ConfigurableRule {
     /// `TotalAnnotationSizeLimitB`.
     static let totalSizeLimit = 256 * 1024
 
@@ -35,17 +35,32 @@ package struct AnnotationSyntaxRule: Rule {
             """,
         ])
 
+    /// `--kubernetes-version`'s minor number: the size errors' wording changed in 1.32.
+    let kubernetesMinor: Int?
+
+    package init(kubernetesMinor: Int? = nil) { self.kubernetesMinor = kubernetesMinor }
+
+    package func configured(by configuration: LintConfiguration) -> AnnotationSyntaxRule {
+        AnnotationSyntaxRule(kubernetesMinor: configuration.kubernetesMinor)
+    }
+
+    /// The minor version whose API server wording the findings use.
+    private func minor(_ context: LintContext) -> Int {
+        EffectiveKubernetesVersion.minor(configured: kubernetesMinor, context) ?? PodSecurityRegistry.newestMinor
+    }
+
     package func check(_ context: LintContext, into sink: inout FindingSink) {
         var known = KnownValidNames()
+        let minor = minor(context)
         for object in context.allObjects {
-            check(object.annotations, object, &known, &sink)
+            check(object.annotations, object, minor, &known, &sink)
         }
         for entry in context.pods {
-            check(entry.templateAnnotationsNode, entry.ref, &known, &sink)
+            check(entry.templateAnnotationsNode, entry.ref, minor, &known, &sink)
         }
     }
 
-    private func check(_ annotations: YAMLNode?, _ object: ObjectRef, _ known: inout KnownValidNames,
+    private func check(_ annotations: YAMLNode?, _ object: ObjectRef, _ minor: Int, _ known: inout KnownValidNames,
                        _ sink: inout FindingSink) {
         guard let annotations, annotations.isMapping else { return }
         var total = 0
@@ -60,7 +75,7 @@ package struct AnnotationSyntaxRule: Rule {
             if errors.isEmpty, key.isScalar { known.insert(name) }
         }
         if total > Self.totalSizeLimit {
-            sink.fieldError(object, at: annotations, APIServerChecks.tooLong(Self.totalSizeLimit))
+            sink.fieldError(object, at: annotations, APIServerChecks.tooLong(Self.totalSizeLimit, minor: minor))
         }
     }
 }

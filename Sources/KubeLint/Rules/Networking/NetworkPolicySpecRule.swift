@@ -126,21 +126,16 @@ package struct NetworkPolicySpecRule: ConfigurableRule {
         for error in LegacyIPValidation.cidrErrors(text, minor: minor) {
             sink.fieldError(object, at: cidrNode, .invalid(.string(text), error))
         }
-        guard let cidr = Self.sloppyCIDR(text) else { return }
+        guard let cidr = LegacyCIDR(text) else { return }
         for except in block["except"]?.sequenceItems ?? [] {
             let value = except.text ?? ""
             for error in LegacyIPValidation.cidrErrors(value, minor: minor) {
                 sink.fieldError(object, at: except, .invalid(.string(value), error))
             }
-            guard let inner = Self.sloppyCIDR(value) else { continue }
-            if !cidr.strictlyContains(inner) {
+            guard let inner = LegacyCIDR(value) else { continue }
+            if !IPBlockExcept.isStrictSubset(cidr, inner) {
                 sink.fieldError(object, at: except, .invalid(.string(value), "must be a strict subset of `cidr`"))
             }
         }
-    }
-
-    /// The network a CIDR names as `ParseCIDRSloppy` reads it (leading zeros allowed, host bits cleared).
-    private static func sloppyCIDR(_ text: String) -> CIDR? {
-        LegacyCIDR(text).map { CIDR(network: $0.ip.address, prefixLength: $0.bits) }
     }
 }

@@ -156,6 +156,7 @@ package struct ServiceSpecRule: ConfigurableRule {
             }
             checkPorts(spec, type: type, range: range, object, &sink)
             checkIPFamilies(spec, object, &sink)
+            checkExternalIPs(spec, minor: minor(context), object, &sink)
             if let timeout = spec["sessionAffinityConfig"]?["clientIP"]?["timeoutSeconds"], let value = timeout.integral,
                !(1...86400).contains(value) {
                 sink.fieldError(object, at: timeout, .invalid(.int(Int(value)), "must be greater than 0 and less than 86400"))

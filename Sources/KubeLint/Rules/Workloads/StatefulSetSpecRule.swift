@@ -67,7 +67,8 @@ package struct StatefulSetSpecRule: Rule {
     package func check(_ context: LintContext, into sink: inout FindingSink) {
         for object in context.objects(ofKind: "StatefulSet") {
             guard let spec = object.spec, spec.isMapping else { continue }
-            SpecChecks.nonNegative(spec, ["replicas", "minReadySeconds", "revisionHistoryLimit"], object, &sink)
+            // A negative revisionHistoryLimit is accepted (kept for compatibility); 1.33+ warns (`api-warning`).
+            SpecChecks.nonNegative(spec, ["replicas", "minReadySeconds"], object, &sink)
             SpecChecks.nonNegative(spec["ordinals"], ["start"], object, &sink)
             SpecChecks.noActiveDeadline(spec["template"]?["spec"], kind: "StatefulSet", object, &sink)
             if let service = spec["serviceName"], let name = service.text, !name.isEmpty {
