@@ -39,15 +39,21 @@ package enum Linter {
         diagnostics.reserveCapacity(diagnostics.count + perRule.reduce(0) { $0 + $1.count })
         for found in perRule { diagnostics += found }
         var suppressions = Suppressions(annotations: ignoreAnnotations, configuration: configuration)
-        diagnostics = diagnostics.compactMap { diagnostic in
-            var diagnostic = diagnostic
-            if configuration.disabled.contains(diagnostic.rule) { return nil }
-            if case .off = configuration.ruleSettings[diagnostic.rule], RuleRegistry.description(of: diagnostic.rule) == nil {
-                return nil
+        // Filtered in place, by index: each finding kept is moved, never copied (a copy retains every string).
+        var kept = 0
+        for index in diagnostics.indices {
+            let rule = diagnostics[index].rule
+            if !configuration.disabled.isEmpty, configuration.disabled.contains(rule) { continue }
+            if !configuration.ruleSettings.isEmpty {
+                if case .off = configuration.ruleSettings[rule], RuleRegistry.description(of: rule) == nil { continue }
+                let severity = diagnostics[index].severity
+                diagnostics[index].severity = configuration.severity(forRule: rule, default: severity)
             }
-            diagnostic.severity = configuration.severity(forRule: diagnostic.rule, default: diagnostic.severity)
-            return suppressions.suppresses(diagnostic) ? nil : diagnostic
+            if suppressions.suppresses(diagnostics[index]) { continue }
+            if kept != index { diagnostics.swapAt(kept, index) }
+            kept += 1
         }
+        diagnostics.removeLast(diagnostics.count - kept)
         if configuration.isEnabled(UnusedSuppressionRule.description) {
             let ran = Set(active.map(\.info.id))
             for var unused in suppressions.unused(ranRules: ran) {
@@ -55,7 +61,7 @@ package enum Linter {
                 diagnostics.append(unused)
             }
         }
-        diagnostics.sort(by: Diagnostic.reportOrder)
+        diagnostics.sortForReport()
         return diagnostics
     }
 

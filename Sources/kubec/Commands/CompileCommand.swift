@@ -78,7 +78,7 @@ struct CompileCommand: ParsableCommand {
         let emitted = CompileOutputs.emit(result, nodes: Set(node), proxyMode: proxyMode, set: emitSet, into: sink)
         failure = failure ?? emitted.failure
         diagnostics += emitted.diagnostics
-        diagnostics.sort(by: Diagnostic.reportOrder)
+        diagnostics.sortForReport()
 
         let context = ReportContext(files: input.set.files, fileCount: input.fileCount, documentCount: input.set.documentCount)
         if !diagnostics.isEmpty { Console.error(Reporters.render(diagnostics, format: .text, context: context)) }
