@@ -6,7 +6,7 @@
 /// character for one, so the caret under an excerpt still lines up.
 package enum TerminalText {
     package static func visible(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: needsPicture) else { return text }
+        guard needsPictures(text) else { return text }
         var result = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
             switch scalar.value {
@@ -20,7 +20,20 @@ package enum TerminalText {
         return String(result)
     }
 
-    private static func needsPicture(_ scalar: Unicode.Scalar) -> Bool {
-        (scalar.value < 0x20 && scalar.value != 0x09) || (0x7F..<0xA0).contains(scalar.value)
+    /// Whether any scalar of `text` needs a picture, read from its UTF-8 bytes (every finding's message, place
+    /// and source line passes here): C0 controls and DEL are single bytes, C1 controls are `C2 80`…`C2 9F`.
+    private static func needsPictures(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte < 0x20, byte != 0x09 { return true }
+                if byte == 0x7F { return true }
+                if byte == 0xC2, index + 1 < bytes.count, bytes[index + 1] < 0xA0 { return true }
+                index += 1
+            }
+            return false
+        }
     }
 }
