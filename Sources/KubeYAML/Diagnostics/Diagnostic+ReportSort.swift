@@ -26,17 +26,20 @@ extension Array where Element == Diagnostic {
                 return lhs.index < rhs.index
             }
         }
-        // Position `i` takes the finding now at `source[i]`: applied cycle by cycle with swaps.
+        // Position `i` takes the finding now at `source[i]`: applied cycle by cycle with swaps, in the buffer
+        // (`Array.swapAt` would copy both findings through a temporary; the buffer's swaps move them).
         var source = ordered.map { Int($0.index) }
-        for start in source.indices where source[start] != start {
-            var position = start
-            while source[position] != start {
-                let next = source[position]
-                swapAt(position, next)
+        withUnsafeMutableBufferPointer { findings in
+            for start in source.indices where source[start] != start {
+                var position = start
+                while source[position] != start {
+                    let next = source[position]
+                    findings.swapAt(position, next)
+                    source[position] = position
+                    position = next
+                }
                 source[position] = position
-                position = next
             }
-            source[position] = position
         }
     }
 
