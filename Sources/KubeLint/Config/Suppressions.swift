@@ -36,11 +36,16 @@ struct Suppressions {
     /// Whether a diagnostic is suppressed (and records what suppressed it).
     mutating func suppresses(_ diagnostic: Diagnostic) -> Bool {
         if diagnostic.rule == ConfigLoader.ruleID { return false }
-        if let file = diagnostic.range?.file, let index = configuration.pathExclude(for: file) {
+        if !configuration.pathExcludes.isEmpty, let file = diagnostic.range?.file,
+            let index = configuration.pathExclude(for: file)
+        {
             usedPaths.insert(index)
             return true
         }
-        guard let object = diagnostic.object else { return false }
+        // Most runs have neither excludes nor annotations: no identity is hashed then.
+        guard !configuration.objectExcludes.isEmpty || !annotations.isEmpty, let object = diagnostic.object else {
+            return false
+        }
         if let index = configuration.objectExcludes.firstIndex(where: { $0.matches(object, rule: diagnostic.rule) }) {
             usedObjects.insert(index)
             return true

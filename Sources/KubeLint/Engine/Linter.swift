@@ -29,25 +29,38 @@ package enum Linter {
         // A schema finding at the very place an API-server rule reports is the same problem said twice (an enum
         // the OpenAPI schema also lists): keep the rule's, which has the API server's path and wording.
         var apiServerPlaces = Set<SourceRange>()
-        for (rule, found) in zip(active, perRule) where rule.info.kind == .apiServer {
-            for diagnostic in found { if let range = diagnostic.range { apiServerPlaces.insert(startOf(range)) } }
+        for (rule, parts) in zip(active, perRule) where rule.info.kind == .apiServer {
+            for found in parts {
+                for index in found.indices {
+                    if let range = found[index].range { apiServerPlaces.insert(startOf(range)) }
+                }
+            }
         }
         var diagnostics = set.diagnostics + additional.filter { diagnostic in
             guard diagnostic.rule.hasPrefix("schema-"), let range = diagnostic.range else { return true }
             return !apiServerPlaces.contains(startOf(range))
         }
-        diagnostics.reserveCapacity(diagnostics.count + perRule.reduce(0) { $0 + $1.count })
-        for found in perRule { diagnostics += found }
-        var suppressions = Suppressions(annotations: ignoreAnnotations, configuration: configuration)
-        diagnostics = diagnostics.compactMap { diagnostic in
-            var diagnostic = diagnostic
-            if configuration.disabled.contains(diagnostic.rule) { return nil }
-            if case .off = configuration.ruleSettings[diagnostic.rule], RuleRegistry.description(of: diagnostic.rule) == nil {
-                return nil
-            }
-            diagnostic.severity = configuration.severity(forRule: diagnostic.rule, default: diagnostic.severity)
-            return suppressions.suppresses(diagnostic) ? nil : diagnostic
+        diagnostics.reserveCapacity(diagnostics.count + perRule.reduce(0) { $0 + $1.reduce(0) { $0 + $1.count } })
+        // Each rule's findings are copied once, from the parts the workers made, straight into the report.
+        for parts in perRule {
+            for found in parts { diagnostics += found }
         }
+        var suppressions = Suppressions(annotations: ignoreAnnotations, configuration: configuration)
+        // Filtered in place, by index: each finding kept is moved, never copied (a copy retains every string).
+        var kept = 0
+        for index in diagnostics.indices {
+            let rule = diagnostics[index].rule
+            if !configuration.disabled.isEmpty, configuration.disabled.contains(rule) { continue }
+            if !configuration.ruleSettings.isEmpty {
+                if case .off = configuration.ruleSettings[rule], RuleRegistry.description(of: rule) == nil { continue }
+                let severity = diagnostics[index].severity
+                diagnostics[index].severity = configuration.severity(forRule: rule, default: severity)
+            }
+            if suppressions.suppresses(diagnostics[index]) { continue }
+            if kept != index { diagnostics.swapAt(kept, index) }
+            kept += 1
+        }
+        diagnostics.removeLast(diagnostics.count - kept)
         if configuration.isEnabled(UnusedSuppressionRule.description) {
             let ran = Set(active.map(\.info.id))
             for var unused in suppressions.unused(ranRules: ran) {
@@ -98,11 +111,11 @@ package enum Linter {
     package static let windowSize = 64
 
     /// Runs the rules, per-object ones window by window, on both cores unless `parallel` is false. Results land
-    /// in rule order, and each rule's findings in window order, whatever the timing. Also returns the objects'
-    /// suppression annotations, read in the same windows.
+    /// in rule order, each rule's findings as the parts its workers made (in window order), whatever the timing.
+    /// Also returns the objects' suppression annotations, read in the same windows.
     private static func run(
         _ rules: [any Rule], _ context: LintContext, alongside: WindowStage?, parallel: Bool
-    ) -> ([[Diagnostic]], [(object: ObjectRef, value: YAMLNode)], [Diagnostic]) {
+    ) -> ([[[Diagnostic]]], [(object: ObjectRef, value: YAMLNode)], [Diagnostic]) {
         let local = rules.indices.filter { rules[$0].runScope == .perObject }
         let whole = rules.indices.filter { rules[$0].runScope == .wholeInput }
         let count = context.objectStore.count
@@ -125,7 +138,7 @@ package enum Linter {
             let found = zip(local, sinks).map { diagnostics($1.findings, of: rules[$0].info, in: context) }
             return GroupResult(findings: found, annotations: annotations, stageFindings: stageFindings)
         }
-        var result = Array(repeating: [Diagnostic](), count: rules.count)
+        var result = Array(repeating: [[Diagnostic]](), count: rules.count)
         let wholeSlots = ResultSlots<[Diagnostic]>(count: whole.count)
         let groupSlots = ResultSlots<GroupResult>(count: groups)
         let work = whole.count + groups
@@ -138,11 +151,13 @@ package enum Linter {
             }
         }
         if parallel { DispatchQueue.concurrentPerform(iterations: work, execute: body) } else { (0..<work).forEach(body) }
-        for (slot, findings) in wholeSlots.values().enumerated() { result[whole[slot]] = findings }
+        for (slot, findings) in wholeSlots.values().enumerated() { result[whole[slot]] = [findings] }
         var annotations: [(object: ObjectRef, value: YAMLNode)] = []
         var stageFindings: [Diagnostic] = []
         for group in groupSlots.values() {
-            for (slot, index) in local.enumerated() { result[index] += group.findings[slot] }
+            for (slot, index) in local.enumerated() where !group.findings[slot].isEmpty {
+                result[index].append(group.findings[slot])
+            }
             annotations += group.annotations
             stageFindings += group.stageFindings
         }

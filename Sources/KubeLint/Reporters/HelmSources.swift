@@ -1,3 +1,4 @@
+import Dispatch
 import KubeYAML
 
 /// The template each document of a `helm template` stream came from, for reports of `helm template … | kubec lint -`.
@@ -14,10 +15,18 @@ package struct HelmSources: Sendable {
     /// Per file: marks sorted by line.
     private var marks: [String: [(line: Int32, mark: Mark)]] = [:]
 
-    /// Scans the files that contain Helm's comment; others cost one byte search.
+    /// Scans the files that contain Helm's comment; others cost one byte search (on both cores).
     package init(_ files: [SourceFile]) {
         let needle = Array("# Source: ".utf8)
-        for file in files where Self.contains(file.bytes, needle) {
+        let found = ResultSlots<Bool>(count: files.count)
+        if files.count > 1 {
+            DispatchQueue.concurrentPerform(iterations: files.count) {
+                found.store(Self.contains(files[$0].bytes, needle), at: $0)
+            }
+        } else {
+            for position in files.indices { found.store(Self.contains(files[position].bytes, needle), at: position) }
+        }
+        for (file, hasComment) in zip(files, found.values()) where hasComment {
             var found: [(line: Int32, mark: Mark)] = []
             var line: Int32 = 1
             var start = 0
@@ -55,12 +64,21 @@ package struct HelmSources: Sendable {
 
     private static func contains(_ bytes: [UInt8], _ needle: [UInt8]) -> Bool {
         guard let first = needle.first, bytes.count >= needle.count else { return false }
-        var index = 0
-        while index + needle.count <= bytes.count {
-            if bytes[index] == first, bytes[index..<(index + needle.count)].elementsEqual(needle) { return true }
-            index += 1
+        return bytes.withUnsafeBufferPointer { haystack in
+            needle.withUnsafeBufferPointer { needle in
+                var index = 0
+                let last = haystack.count - needle.count
+                while index <= last {
+                    if haystack[index] == first {
+                        var offset = 1
+                        while offset < needle.count, haystack[index + offset] == needle[offset] { offset += 1 }
+                        if offset == needle.count { return true }
+                    }
+                    index += 1
+                }
+                return false
+            }
         }
-        return false
     }
 }
 

@@ -61,7 +61,12 @@ package enum DocumentClassifier {
             markers[file.path] = found
         }
         let templates = templateFiles(load, markers: markers)
-        let patchFiles = KustomizationReferences.patchFiles(in: load.documents + context)
+        // Both passes over the documents below read every root: they run in chunks on both cores.
+        let documents = load.documents
+        var patchFiles = KustomizationReferences.patchFiles(in: context[...])
+        for found in inChunks(documents.count, { KustomizationReferences.patchFiles(in: documents[$0]) }) {
+            patchFiles.formUnion(found)
+        }
         var result = Result()
         result.diagnostics = load.diagnostics.filter { diagnostic in
             guard let file = diagnostic.range?.file else { return true }
@@ -70,20 +75,44 @@ package enum DocumentClassifier {
         for file in templates.keys.sorted() {
             if let range = templates[file] { result.diagnostics.append(templateFinding(at: range)) }
         }
-        // A file's documents are consecutive: its facts are worked out once, on its first document.
-        var facts = FileFacts(file: nil)
-        for document in load.documents {
-            if facts.file != document.file {
-                facts = FileFacts(file: document.file)
-                facts.templated = templates[document.file] != nil
-                facts.directives = markers[document.file]?.patchDirective ?? false
-                facts.namedPatch = !patchFiles.isEmpty && patchFiles.contains(PathText.normalized(document.file))
-                facts.kustomizationName = kustomizationNames.contains(PathText.lastComponent(document.file))
+        let known = patchFiles
+        let fileMarkers = markers
+        let parts = inChunks(documents.count) { range -> Result in
+            // A file's documents are consecutive: its facts are worked out once, on its first document.
+            var part = Result()
+            var facts = FileFacts(file: nil)
+            for document in documents[range] {
+                if facts.file != document.file {
+                    facts = FileFacts(file: document.file)
+                    facts.templated = templates[document.file] != nil
+                    facts.directives = fileMarkers[document.file]?.patchDirective ?? false
+                    facts.namedPatch = !known.isEmpty && known.contains(PathText.normalized(document.file))
+                    facts.kustomizationName = kustomizationNames.contains(PathText.lastComponent(document.file))
+                }
+                if facts.templated { continue }
+                classify(document, facts, into: &part)
             }
-            if facts.templated { continue }
-            classify(document, facts, into: &result)
+            return part
+        }
+        // Joined in chunk order: exactly what one pass in input order appends.
+        result.objects.reserveCapacity(documents.count)
+        for part in parts {
+            result.objects += part.objects
+            result.patches += part.patches
+            result.diagnostics += part.diagnostics
         }
         return result
+    }
+
+    /// `body` over consecutive ranges covering `count` positions, in order: on both cores for a large input.
+    private static func inChunks<T>(_ count: Int, _ body: @Sendable (Range<Int>) -> T) -> [T] {
+        let chunks = count < 2_048 ? 1 : 8
+        guard chunks > 1 else { return [body(0..<count)] }
+        let slots = ResultSlots<T>(count: chunks)
+        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+            slots.store(body(count * chunk / chunks..<count * (chunk + 1) / chunks), at: chunk)
+        }
+        return slots.values()
     }
 
     /// What classification needs to know of a document's file.

@@ -8,7 +8,7 @@ import KubeYAML
 /// not files, and are ignored here.
 enum KustomizationReferences {
     /// Normalised paths (see `PathText.normalized`) of every patch file named by a kustomization document.
-    static func patchFiles(in documents: [YAMLDocument]) -> Set<String> {
+    static func patchFiles(in documents: ArraySlice<YAMLDocument>) -> Set<String> {
         var files = Set<String>()
         // A file's documents are consecutive: whether it is named as a kustomization is asked once per file.
         var (lastFile, namedLikeKustomization): (String?, Bool) = (nil, false)

@@ -22,14 +22,22 @@ package struct ResourceIdentity: Hashable, Comparable, Sendable {
 
     /// The API group: `apps` for `apps/v1`, empty for the core group (`v1`).
     package var group: String {
-        guard let slash = apiVersion.firstIndex(of: "/") else { return "" }
+        guard let slash = slashIndex else { return "" }
         return String(apiVersion[..<slash])
     }
 
     /// The version part: `v1` of `apps/v1`.
     package var version: String {
-        guard let slash = apiVersion.firstIndex(of: "/") else { return apiVersion }
+        guard let slash = slashIndex else { return apiVersion }
         return String(apiVersion[apiVersion.index(after: slash)...])
+    }
+
+    /// Where the first `/` of `apiVersion` is: found among the bytes of ASCII text (every real apiVersion), among
+    /// the characters otherwise (where a combining mark after `/` makes it part of another character).
+    private var slashIndex: String.Index? {
+        let bytes = apiVersion.utf8
+        if !bytes.contains(where: { $0 >= 0x80 }) { return bytes.firstIndex(of: UInt8(ascii: "/")) }
+        return apiVersion.firstIndex(of: "/")
     }
 
     /// The identity the API server stores the object under: the group, not the full apiVersion.

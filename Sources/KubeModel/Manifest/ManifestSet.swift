@@ -137,9 +137,35 @@ package struct ManifestIndex: Sendable {
     package private(set) var byKey: [Key: [Int]] = [:]
 
     init(_ manifests: [Manifest]) {
-        byKey.reserveCapacity(manifests.count)
-        // Index by position so no Manifest (and its typed object) is copied.
-        for position in manifests.indices { add(manifests[position].identity, at: position) }
+        // Index by position so no Manifest (and its typed object) is copied. A large input's two tables are
+        // filled side by side, one per core, each in input order.
+        guard manifests.count >= 4_096 else {
+            byKey.reserveCapacity(manifests.count)
+            for position in manifests.indices { add(manifests[position].identity, at: position) }
+            return
+        }
+        let kinds = ResultSlots<[String: [Int]]>(count: 1)
+        let keys = ResultSlots<[Key: [Int]]>(count: 1)
+        DispatchQueue.concurrentPerform(iterations: 2) { table in
+            if table == 0 {
+                var byKind: [String: [Int]] = [:]
+                for position in manifests.indices {
+                    byKind[manifests[position].identity.kind, default: []].append(position)
+                }
+                kinds.store(byKind, at: 0)
+            } else {
+                var byKey: [Key: [Int]] = [:]
+                byKey.reserveCapacity(manifests.count)
+                for position in manifests.indices {
+                    let identity = manifests[position].identity
+                    byKey[Key(kind: identity.kind, namespace: identity.namespace, name: identity.name), default: []]
+                        .append(position)
+                }
+                keys.store(byKey, at: 0)
+            }
+        }
+        byKind = kinds.values().first ?? [:]
+        byKey = keys.values().first ?? [:]
     }
 
     /// Records the manifest at `position`.

@@ -4,7 +4,9 @@
 enum ListSplitter {
     static func split(_ document: YAMLDocument) -> [YAMLDocument] {
         let root = document.root
-        guard root.isMapping, let kind = root["kind"]?.string, kind == "List" || kind.hasSuffix("List"),
+        // Most documents are no list: their kind's bytes are compared in place, with no String made.
+        guard root.isMapping, let kindNode = root["kind"], kindNode.textHasSuffix("List") else { return [document] }
+        guard let kind = root["kind"]?.string, kind == "List" || kind.hasSuffix("List"),
               let items = root["items"], items.isSequence, root["apiVersion"] != nil
         else { return [document] }
         return items.items.enumerated().map { offset, item in

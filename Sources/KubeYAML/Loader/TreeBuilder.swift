@@ -1,8 +1,9 @@
 /// Builds a `YAMLTree` from libyaml events, one node at a time, with no recursion.
 ///
 /// Open collections sit on an explicit stack, so nesting depth costs heap, not stack, and is capped by
-/// `YAMLLimits.maxDepth`. Child lists are collected in pooled buffers and copied into the flat `children`
-/// array when their collection closes. Merge keys (`<<`) are applied and duplicate keys reported at that point.
+/// `YAMLLimits.maxDepth`. The children of every open collection are collected on one flat stack (`pending`),
+/// each collection's run above its parent's, and copied into the flat `children` array when it closes (no
+/// array per open collection). Merge keys (`<<`) are applied and duplicate keys reported at that point.
 struct TreeBuilder {
     let file: String
     let limits: YAMLLimits
@@ -15,14 +16,17 @@ struct TreeBuilder {
     /// Nodes each node stands for once aliases are followed (saturating), parallel to `records`.
     private var expandedSizes: [Int64] = []
     private var stack: [Frame] = []
-    private var pool: [[Int32]] = []
+    /// The children collected so far by the open collections, outermost first (each frame knows where its own
+    /// run starts).
+    private var pending: [Int32] = []
     private var anchors: [String: Int32] = [:]
     private var skippingDocument = false
     private var documentRoot: Int32?
 
     private struct Frame {
         var id: Int32
-        var items: [Int32]
+        /// Where this collection's children start in `pending`.
+        var start: Int
     }
 
     init(file: String, limits: YAMLLimits, expectedBytes: Int) {
@@ -63,7 +67,8 @@ struct TreeBuilder {
     }
 
     private mutating func abandonOpenCollections() {
-        while let frame = stack.popLast() { recycle(frame.items) }
+        stack.removeAll(keepingCapacity: true)
+        pending.removeAll(keepingCapacity: true)
     }
 
     var isSkipping: Bool { skippingDocument }
@@ -130,27 +135,31 @@ struct TreeBuilder {
             start: start, end: start, first: 0, count: 0))
         expandedSizes.append(1)
         if let anchor { anchors[anchor] = id }
-        stack.append(Frame(id: id, items: pool.popLast() ?? []))
+        stack.append(Frame(id: id, start: pending.count))
     }
 
     mutating func endCollection(end: SourceLocation) {
-        guard !skippingDocument, var frame = stack.popLast() else { return }
+        guard !skippingDocument, let frame = stack.popLast() else { return }
         let index = Int(frame.id)
+        let start = frame.start
         if records[index].kind == .mapping {
-            frame.items = resolveMerges(frame.items)
-            reportDuplicateKeys(frame.items)
+            if let merged = resolveMerges(pending[start...]) {
+                pending.removeSubrange(start...)
+                pending.append(contentsOf: merged)
+            }
+            reportDuplicateKeys(pending[start...])
         }
         var size: Int64 = 1
-        for child in frame.items {
-            size = size &+ expandedSizes[Int(child)]
+        for position in start..<pending.count {
+            size = size &+ expandedSizes[Int(pending[position])]
             if size > limits.maxExpandedNodes { break }
         }
         expandedSizes[index] = size
         records[index].end = end
         records[index].first = Int32(children.count)
-        records[index].count = Int32(frame.items.count)
-        children.append(contentsOf: frame.items)
-        recycle(frame.items)
+        records[index].count = Int32(pending.count - start)
+        children.append(contentsOf: pending[start...])
+        pending.removeSubrange(start...)
         if size > limits.maxExpandedNodes {
             diagnostics.append(Diagnostic(
                 rule: YAMLRuleID.aliasExpansion, severity: .error,
@@ -181,14 +190,8 @@ struct TreeBuilder {
         if stack.isEmpty {
             documentRoot = id
         } else {
-            stack[stack.count - 1].items.append(id)
+            pending.append(id)
         }
-    }
-
-    private mutating func recycle(_ items: [Int32]) {
-        var items = items
-        items.removeAll(keepingCapacity: true)
-        if pool.count < 64 { pool.append(items) }
     }
 
     static func resolve(bytes: UnsafeBufferPointer<UInt8>, style: ScalarStyle, tag: String?) -> ScalarType {
@@ -234,15 +237,17 @@ extension TreeBuilder {
             && arena[Int(record.first)] == UInt8(ascii: "<") && arena[Int(record.first) + 1] == UInt8(ascii: "<")
     }
 
-    /// Applies `<<` merge keys: explicit keys win, then earlier merge sources over later ones.
-    fileprivate mutating func resolveMerges(_ items: [Int32]) -> [Int32] {
+    /// Applies `<<` merge keys: explicit keys win, then earlier merge sources over later ones. Nil when the
+    /// mapping has no merge key (its pairs stay as they are).
+    fileprivate mutating func resolveMerges(_ pairs: ArraySlice<Int32>) -> [Int32]? {
         var hasMerge = false
-        var index = 0
-        while index < items.count {
-            if isMergeKey(items[index]) { hasMerge = true; break }
+        var index = pairs.startIndex
+        while index < pairs.endIndex {
+            if isMergeKey(pairs[index]) { hasMerge = true; break }
             index += 2
         }
-        guard hasMerge else { return items }
+        guard hasMerge else { return nil }
+        let items = Array(pairs)
         var explicit: [Int32] = []
         var sources: [Int32] = []
         index = 0
@@ -302,13 +307,14 @@ extension TreeBuilder {
     }
 
     /// Reports every repeated key at the repeat, with a note at the first occurrence.
-    fileprivate mutating func reportDuplicateKeys(_ items: [Int32]) {
+    fileprivate mutating func reportDuplicateKeys(_ items: ArraySlice<Int32>) {
         let pairs = items.count / 2
         guard pairs > 1 else { return }
+        let base = items.startIndex
         if pairs <= 16 {
             for later in 1..<pairs {
-                for earlier in 0..<later where keyBytesEqual(items[earlier * 2], items[later * 2]) {
-                    reportDuplicate(first: items[earlier * 2], repeat: items[later * 2])
+                for earlier in 0..<later where keyBytesEqual(items[base + earlier * 2], items[base + later * 2]) {
+                    reportDuplicate(first: items[base + earlier * 2], repeat: items[base + later * 2])
                     break
                 }
             }
@@ -317,7 +323,7 @@ extension TreeBuilder {
         var seen: [String: Int32] = [:]
         seen.reserveCapacity(pairs)
         for pair in 0..<pairs {
-            let key = items[pair * 2]
+            let key = items[base + pair * 2]
             guard records[Int(key)].kind == .scalar else { continue }
             let text = keyText(key)
             if let first = seen[text] {

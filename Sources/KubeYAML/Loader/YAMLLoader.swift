@@ -8,21 +8,21 @@ package enum YAMLLoader {
     ///
     /// Each file is read and parsed by the same worker, one right after the other, on both cores.
     package static func load(_ inputs: [InputCollector.Input], limits: YAMLLimits = .default) -> YAMLLoadResult {
-        let work: @Sendable (Int) -> (InputCollector.ReadOutcome, FileParser.Output?) = { index in
+        let work: @Sendable (Int) -> (InputCollector.ReadOutcome, ParsedFile?) = { index in
             let outcome = InputCollector.read(inputs[index], limits: limits)
             guard case .success(let file) = outcome else { return (outcome, nil) }
-            return (outcome, FileParser.parse(file: file.path, bytes: file.bytes, limits: limits))
+            return (outcome, ParsedFile(FileParser.parse(file: file.path, bytes: file.bytes, limits: limits)))
         }
-        let results: [(InputCollector.ReadOutcome, FileParser.Output?)]
+        let results: [(InputCollector.ReadOutcome, ParsedFile?)]
         if inputs.count < 2 {
             results = inputs.indices.map(work)
         } else {
-            let slots = ResultSlots<(InputCollector.ReadOutcome, FileParser.Output?)>(count: inputs.count)
+            let slots = ResultSlots<(InputCollector.ReadOutcome, ParsedFile?)>(count: inputs.count)
             DispatchQueue.concurrentPerform(iterations: inputs.count) { slots.store(work($0), at: $0) }
             results = slots.values()
         }
         var files: [SourceFile] = []
-        var outputs: [FileParser.Output] = []
+        var outputs: [ParsedFile] = []
         var readDiagnostics: [Diagnostic] = []
         for (outcome, output) in results {
             switch outcome {
@@ -42,16 +42,30 @@ package enum YAMLLoader {
     }
 
     /// The documents and diagnostics of parsed files, in file order.
-    private static func assemble(_ files: [SourceFile], _ outputs: [FileParser.Output]) -> YAMLLoadResult {
+    private static func assemble(_ files: [SourceFile], _ outputs: [ParsedFile]) -> YAMLLoadResult {
         var result = YAMLLoadResult(files: files)
+        result.documents.reserveCapacity(outputs.reduce(0) { $0 + $1.documents.count })
         for output in outputs {
             result.diagnostics.append(contentsOf: output.diagnostics)
-            for root in output.roots {
-                let node = output.tree.node(root.id)
-                result.documents.append(contentsOf: ListSplitter.split(YAMLDocument(root: node, index: root.document)))
-            }
+            result.documents.append(contentsOf: output.documents)
         }
         return result
+    }
+
+    /// One file's parse with its documents (`List`s split into their items), made by the worker that parsed
+    /// the file, while its tree is still in cache.
+    private struct ParsedFile {
+        var diagnostics: [Diagnostic]
+        var documents: [YAMLDocument] = []
+
+        init(_ output: FileParser.Output) {
+            diagnostics = output.diagnostics
+            documents.reserveCapacity(output.roots.count)
+            for root in output.roots {
+                let node = output.tree.node(root.id)
+                documents.append(contentsOf: ListSplitter.split(YAMLDocument(root: node, index: root.document)))
+            }
+        }
     }
 
     /// Parses one string (tests and examples).
@@ -59,14 +73,14 @@ package enum YAMLLoader {
         load([SourceFile(path: file, text: text)], limits: limits)
     }
 
-    private static func parseConcurrently(_ files: [SourceFile], limits: YAMLLimits) -> [FileParser.Output] {
+    private static func parseConcurrently(_ files: [SourceFile], limits: YAMLLimits) -> [ParsedFile] {
         if files.count < 2 {
-            return files.map { FileParser.parse(file: $0.path, bytes: $0.bytes, limits: limits) }
+            return files.map { ParsedFile(FileParser.parse(file: $0.path, bytes: $0.bytes, limits: limits)) }
         }
-        let slots = ResultSlots<FileParser.Output>(count: files.count)
+        let slots = ResultSlots<ParsedFile>(count: files.count)
         DispatchQueue.concurrentPerform(iterations: files.count) { index in
             let file = files[index]
-            slots.store(FileParser.parse(file: file.path, bytes: file.bytes, limits: limits), at: index)
+            slots.store(ParsedFile(FileParser.parse(file: file.path, bytes: file.bytes, limits: limits)), at: index)
         }
         return slots.values()
     }

@@ -97,6 +97,21 @@ package struct YAMLNode: Sendable {
         }
     }
 
+    /// Whether a scalar's bytes end with a string's, without allocating.
+    @inlinable package func textHasSuffix(_ suffix: String) -> Bool {
+        let record = self.record
+        guard record.kind == .scalar else { return false }
+        var suffix = suffix
+        return suffix.withUTF8 { theirs in
+            guard theirs.count <= Int(record.count) else { return false }
+            return tree.arena.withUnsafeBufferPointer { arena in
+                let base = Int(record.first + record.count) - theirs.count
+                for index in 0..<theirs.count where arena[base + index] != theirs[index] { return false }
+                return true
+            }
+        }
+    }
+
     // MARK: Collections
 
     /// The number of pairs of a mapping or items of a sequence; 0 for scalars.

@@ -86,7 +86,7 @@ struct CompileCommand: ParsableCommand {
         ExitLifetime.keep((input, planned))
         if !written.diagnostics.isEmpty || report == nil {
             diagnostics += written.diagnostics
-            diagnostics.sort(by: Diagnostic.reportOrder)
+            diagnostics.sortForReport()
             report = diagnostics.isEmpty ? nil : Reporters.render(diagnostics, format: .text, context: context)
         }
         ExitLifetime.keep(diagnostics)

@@ -49,7 +49,7 @@ struct PlanCommand: ParsableCommand {
         let options = PlanOptions(seed: seed, referenceTime: referenceTime, explain: explain)
         let result = Planner.plan(input.set, options: options)
         var findings = input.set.diagnostics + result.diagnostics + PlanFindings.unschedulable(result.plan)
-        findings.sort(by: Diagnostic.reportOrder)
+        findings.sortForReport()
         if output == "json" {
             Console.out(PlanJSONRenderer.render(result))
         } else if output == "html" {

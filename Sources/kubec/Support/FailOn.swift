@@ -16,6 +16,7 @@ enum FailOn: String, ExpressibleByArgument, CaseIterable {
     }
 
     func isFailing(_ diagnostics: [Diagnostic]) -> Bool {
-        diagnostics.contains { $0.severity >= threshold }
+        // By index: iterating the array would copy every finding (a retain per string it holds).
+        diagnostics.indices.contains { diagnostics[$0].severity >= threshold }
     }
 }

@@ -36,9 +36,13 @@ enum LintPipeline {
 /// is enough, and the schema's says more (kubectl's wording, and why YAML typed the value so).
 private func withoutDecoderEchoes(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
     let echoed: [String: String] = ["model-type-mismatch": SchemaRuleID.type, "model-invalid-value": "schema-format"]
+    let twins = Array(echoed.values)
     var places = Set<String>()
-    for finding in diagnostics where echoed.values.contains(finding.rule) {
-        if let range = finding.range { places.insert("\(finding.rule)@\(range.file):\(range.start.line):\(range.start.column)") }
+    // By index: iterating the array would copy every finding (a retain per string it holds).
+    for index in diagnostics.indices {
+        let rule = diagnostics[index].rule
+        guard twins.contains(rule), let range = diagnostics[index].range else { continue }
+        places.insert("\(rule)@\(range.file):\(range.start.line):\(range.start.column)")
     }
     guard !places.isEmpty else { return diagnostics }
     return diagnostics.filter { diagnostic in
