@@ -6,6 +6,7 @@ package struct Scheduler: Sendable {
     package private(set) var snapshot: ClusterSnapshot
     private var random: SeededGenerator
     private var nextStartNodeIndex = 0
+    private var resourceScores: ResourceScoreCache
     /// How many nodes the last `schedule` call visited (0 when a PreFilter refused the pod).
     package private(set) var lastProcessed = 0
 
@@ -21,6 +22,7 @@ package struct Scheduler: Sendable {
         self.snapshot = snapshot
         self.profile = profile
         random = SeededGenerator(seed: seed)
+        resourceScores = ResourceScoreCache(nodeCount: snapshot.nodes.count)
     }
 
     /// The result of one cycle.
@@ -34,7 +36,10 @@ package struct Scheduler: Sendable {
     }
 
     /// Counts a pod that bypasses the scheduler (`spec.nodeName` set) on its node.
-    package mutating func bind(_ pod: SchedulingSpec, to node: Int) { snapshot.assume(pod, on: node) }
+    package mutating func bind(_ pod: SchedulingSpec, to node: Int) {
+        snapshot.assume(pod, on: node)
+        resourceScores.invalidate(node)
+    }
 
     /// `numFeasibleNodesToFind` with the adaptive percentage (`percentageOfNodesToScore: 0`).
     package static func feasibleNodesToFind(_ nodeCount: Int) -> Int {
@@ -124,6 +129,7 @@ package struct Scheduler: Sendable {
         }
         explanation?.chosen = snapshot.nodes[chosen].name
         snapshot.assume(pod, on: chosen)
+        resourceScores.invalidate(chosen)
         return (Outcome(node: chosen, message: nil, tiedNodes: ties), explanation)
     }
 
@@ -155,6 +161,24 @@ package struct Scheduler: Sendable {
         }
         var scores = [Int64](repeating: 0, count: feasible.count)
         let view = snapshot
+        if explanation == nil {
+            // The two resource scores (never normalised) come from the per-node cache; the rest as below.
+            var key = ResourceScoreCache.Key(
+                nonZeroCPU: pod.nonZeroRequests.milliCPU, nonZeroMemory: pod.nonZeroRequests.memory,
+                cpu: pod.requests.milliCPU, memory: pod.requests.memory, fitWeight: 0, balancedWeight: 0)
+            var others: [WeightedScorePlugin] = []
+            for weighted in active {
+                switch weighted.plugin {
+                case .nodeResourcesFit: key.fitWeight += weighted.weight
+                case .balancedAllocation: key.balancedWeight += weighted.weight
+                default: others.append(weighted)
+                }
+            }
+            if key.fitWeight != 0 || key.balancedWeight != 0 {
+                resourceScores.add(key, feasible: feasible, table: view.table, into: &totals)
+            }
+            active = others
+        }
         for weighted in active {
             weighted.plugin.score(pod, state, feasible: feasible, view, into: &scores)
             let raw = explanation == nil ? [] : scores

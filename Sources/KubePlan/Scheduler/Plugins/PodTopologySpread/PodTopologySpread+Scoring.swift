@@ -27,21 +27,29 @@ extension PodTopologySpread {
         }
         var constraints: [PodTopologySpreadScoreState.Constraint] = []
         let candidates = feasible.count - ignored.count
+        var matching: [Int32] = []
         for (position, constraint) in soft.enumerated() {
             let key = keys[position]
             let isHostname = constraint.topologyKey == Self.hostnameKey
             var size = candidates
             var present: [Bool] = []
-            let matching = snapshot.pods(matching: constraint.selector, in: .one(pod.namespace))
+            // Constraints with the same selector (the two system defaults) count the same pods.
+            if position == 0 || constraint.selector != soft[position - 1].selector {
+                matching = snapshot.pods(matching: constraint.selector, in: .one(pod.namespace))
+            }
             // With no matching pod every count is 0 and the domain weight multiplies nothing: skip the count.
             if !isHostname, !matching.isEmpty {
-                present = [Bool](repeating: false, count: snapshot.topology.valueCounts[key])
+                let valueCount = snapshot.topology.valueCounts[key]
+                present = [Bool](repeating: false, count: valueCount)
                 size = 0
+                let column = snapshot.topology.values[key]
                 for node in feasible where ignored.isEmpty || !ignored.contains(node) {
-                    let value = snapshot.topology.value(key, node: node)
+                    let value = column[node]
                     if value >= 0, !present[Int(value)] {
                         present[Int(value)] = true
                         size += 1
+                        // Every domain is present: the rest of the nodes can add none.
+                        if size == valueCount { break }
                     }
                 }
             }
