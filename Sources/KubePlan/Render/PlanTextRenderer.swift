@@ -5,7 +5,8 @@ package enum PlanTextRenderer {
         let plan = result.plan
         var out = ""
         let nameWidth = max(plan.nodes.map(\.name.count).max() ?? 4, 4)
-        let byKey = Dictionary(plan.pods.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
+        // Positions, not copies of the pods: the first pod of each key, as before.
+        let byKey = Dictionary(plan.pods.indices.map { (plan.pods[$0].key, $0) }, uniquingKeysWith: { first, _ in first })
         for node in plan.nodes {
             let cpu =
                 "cpu \(PlanFormatting.bar(node.requested.milliCPU, node.allocatable.milliCPU)) "
@@ -18,7 +19,8 @@ package enum PlanTextRenderer {
             out += pad(node.name, nameWidth) + "  pods \(node.pods.count)/\(node.allowedPods)  \(cpu)  \(memory)\n"
             let podWidth = node.pods.map(\.count).max() ?? 0
             for key in node.pods {
-                guard let pod = byKey[key] else { continue }
+                guard let position = byKey[key] else { continue }
+                let pod = plan.pods[position]
                 // A dual-stack pod shows every address, primary first (`10.244.1.2,fd00:10:244:1::2`).
                 let address = pod.ips.count > 1 ? pod.ips.map(\.description).joined(separator: ",") : pod.ip?.description
                 var line = "  " + pad(key, podWidth) + "  " + pad(address ?? "-", 15)
