@@ -59,7 +59,7 @@ package struct Scheduler: Sendable {
             let result = plugin.preFilter(pod, &state, &snapshot)
             switch result.status.code {
             case .skip:
-                state.skippedFilters.insert(plugin.name)
+                state.skippedFilters.insert(plugin)
             case .success:
                 if let nodes = result.nodes {
                     allowed = allowed.map { $0.intersection(nodes) } ?? nodes
@@ -76,7 +76,7 @@ package struct Scheduler: Sendable {
         }
         // Filters that pass every node for this pod are left out of the per-node loop (same verdicts).
         let filters = profile.filters.filter {
-            !state.skippedFilters.contains($0.name) && !$0.passesEveryNode(pod, snapshot)
+            !state.skippedFilters.contains($0) && !$0.passesEveryNode(pod, snapshot)
         }
         let candidates = allowed.map { $0.sorted() }
         let candidateCount = candidates?.count ?? nodeCount
@@ -154,7 +154,7 @@ package struct Scheduler: Sendable {
             // Without an explanation to fill, a plugin scoring every node alike only shifts every total.
             if explanation == nil, weighted.plugin.scoresEveryNodeAlike(pod, snapshot) { continue }
             if weighted.plugin.preScore(pod, &state, feasible: feasible, &snapshot).code == .skip {
-                state.skippedScores.insert(weighted.plugin.name)
+                state.skippedScores.insert(weighted.plugin)
             } else {
                 active.append(weighted)
             }
@@ -177,7 +177,15 @@ package struct Scheduler: Sendable {
             if key.fitWeight != 0 || key.balancedWeight != 0 {
                 resourceScores.add(key, feasible: feasible, table: view.table, into: &totals)
             }
-            active = others
+            active = []
+            for weighted in others {
+                if case .podTopologySpread(let plugin) = weighted.plugin {
+                    plugin.addWeightedScores(
+                        state, feasible: feasible, view, weight: weighted.weight, into: &totals, raw: &scores)
+                } else {
+                    active.append(weighted)
+                }
+            }
         }
         for weighted in active {
             weighted.plugin.score(pod, state, feasible: feasible, view, into: &scores)
@@ -186,7 +194,7 @@ package struct Scheduler: Sendable {
             for position in feasible.indices { totals[position] += scores[position] * weighted.weight }
             explanation?.addScores(weighted, feasible: feasible, raw: raw, normalized: scores)
         }
-        explanation?.skippedScores = profile.scores.map(\.plugin.name).filter { state.skippedScores.contains($0) }
+        explanation?.skippedScores = profile.scores.filter { state.skippedScores.contains($0.plugin) }.map(\.plugin.name)
         explanation?.setTotals(feasible: feasible, totals: totals)
         return totals
     }

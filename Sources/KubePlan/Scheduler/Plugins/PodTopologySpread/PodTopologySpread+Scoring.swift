@@ -121,6 +121,58 @@ extension PodTopologySpread {
             }
         }
     }
+
+    /// `score`, `normalize` and the weighting in one pass per node, adding `weight × normalised score` to
+    /// `totals` (the same arithmetic in the same order as the three steps, for cycles that keep no
+    /// explanation). `raw` is scratch space of at least `feasible.count`.
+    package func addWeightedScores(
+        _ state: CycleState, feasible: [Int], _ snapshot: ClusterSnapshot, weight: Int64,
+        into totals: inout [Int64], raw: inout [Int64]
+    ) {
+        guard let spread = state.spreadScore else { return }
+        let ignored = spread.ignored
+        // `score`'s sums, constraint by constraint (the same additions in the same order per node).
+        var sums = [Double](repeating: 0, count: feasible.count)
+        for constraint in spread.constraints {
+            let column = snapshot.topology.values[constraint.key]
+            let counts = constraint.counts
+            let bonus = Double(constraint.maxSkew - 1)
+            if counts.isEmpty {
+                for (position, node) in feasible.enumerated() where column[node] >= 0 { sums[position] += bonus }
+                continue
+            }
+            for (position, node) in feasible.enumerated() {
+                let value = column[node]
+                guard value >= 0 else { continue }
+                let count = counts.count(constraint.isHostname ? Int32(node) : value)
+                sums[position] += Double(count) * constraint.weight + bonus
+            }
+        }
+        // Rounded as `score` rounds them, with `normalize`'s minimum and maximum taken on the way.
+        var minimum = Int64.max
+        var maximum: Int64 = 0
+        for (position, node) in feasible.enumerated() {
+            if !ignored.isEmpty, ignored.contains(node) {
+                raw[position] = 0
+                continue
+            }
+            let score = Int64(sums[position] + 0.5)
+            raw[position] = score
+            minimum = min(minimum, score)
+            maximum = max(maximum, score)
+        }
+        for (position, node) in feasible.enumerated() {
+            let normalized: Int64
+            if !ignored.isEmpty, ignored.contains(node) {
+                normalized = 0
+            } else if maximum == 0 {
+                normalized = maxNodeScore
+            } else {
+                normalized = maxNodeScore * (maximum + minimum - raw[position]) / maximum
+            }
+            totals[position] += normalized * weight
+        }
+    }
 }
 
 /// PreScore's per-constraint counts and weights.
