@@ -60,4 +60,14 @@ import Testing
         let names = plan(input).plan.pods.map(\.name)
         #expect(names == ["plain-6669f579d5-dw25b", "web-5cc8cb686d-k4kx8"])
     }
+
+    /// ImageLocality's `normalizedImageName`: `:latest` unless the last path part has a tag or there is a digest.
+    @Test(arguments: [
+        ("nginx", "nginx:latest"), ("nginx:1.2", "nginx:1.2"), ("host:5000/repo", "host:5000/repo:latest"),
+        ("repo@sha256:abc", "repo@sha256:abc"), ("a:b/", "a:b/"), ("///", "///:latest"), ("", ":latest"),
+        ("höst/répo", "höst/répo:latest"),
+    ])
+    func imagesGetLatestUnlessTagged(_ image: String, _ expected: String) {
+        #expect(SchedulingSpec.normalizedImage(image) == expected)
+    }
 }

@@ -200,7 +200,9 @@ package enum Planner {
     /// sets), for affinity `namespaceSelector`s.
     static func namespaceLabels(_ set: ManifestSet, _ expansion: ExpansionResult) -> [String: [String: String]] {
         var result: [String: [String: String]] = [:]
-        for pod in expansion.pods { result[pod.namespace] = ["kubernetes.io/metadata.name": pod.namespace] }
+        for pod in expansion.pods where result[pod.namespace] == nil {
+            result[pod.namespace] = ["kubernetes.io/metadata.name": pod.namespace]
+        }
         for namespace in set.namespaces {
             var labels = namespace.metadata.labels
             labels["kubernetes.io/metadata.name"] = namespace.metadata.name
