@@ -79,6 +79,19 @@ extension PodTopologySpread {
         into scores: inout [Int64]
     ) {
         guard let spread = state.spreadScore else { return }
+        let totals = Self.sums(spread, feasible: feasible, snapshot)
+        for (position, node) in feasible.enumerated() {
+            let ignored = !spread.ignored.isEmpty && spread.ignored.contains(node)
+            // Totals are never negative, so adding ½ and truncating is Go's math.Round (half away from zero).
+            scores[position] = ignored ? 0 : Int64(totals[position] + 0.5)
+        }
+    }
+
+    /// `Σ count(domain)·weight + maxSkew − 1` per feasible node over the constraints whose key it has, added
+    /// constraint by constraint (before rounding and normalising).
+    static func sums(
+        _ spread: PodTopologySpreadScoreState, feasible: [Int], _ snapshot: ClusterSnapshot
+    ) -> [Double] {
         var totals = [Double](repeating: 0, count: feasible.count)
         for constraint in spread.constraints {
             let column = snapshot.topology.values[constraint.key]
@@ -96,11 +109,7 @@ extension PodTopologySpread {
                 totals[position] += Double(count) * constraint.weight + bonus
             }
         }
-        for (position, node) in feasible.enumerated() {
-            let ignored = !spread.ignored.isEmpty && spread.ignored.contains(node)
-            // Totals are never negative, so adding ½ and truncating is Go's math.Round (half away from zero).
-            scores[position] = ignored ? 0 : Int64(totals[position] + 0.5)
-        }
+        return totals
     }
 
     package func normalize(_ scores: inout [Int64], _ state: CycleState, feasible: [Int]) {
@@ -131,23 +140,7 @@ extension PodTopologySpread {
     ) {
         guard let spread = state.spreadScore else { return }
         let ignored = spread.ignored
-        // `score`'s sums, constraint by constraint (the same additions in the same order per node).
-        var sums = [Double](repeating: 0, count: feasible.count)
-        for constraint in spread.constraints {
-            let column = snapshot.topology.values[constraint.key]
-            let counts = constraint.counts
-            let bonus = Double(constraint.maxSkew - 1)
-            if counts.isEmpty {
-                for (position, node) in feasible.enumerated() where column[node] >= 0 { sums[position] += bonus }
-                continue
-            }
-            for (position, node) in feasible.enumerated() {
-                let value = column[node]
-                guard value >= 0 else { continue }
-                let count = counts.count(constraint.isHostname ? Int32(node) : value)
-                sums[position] += Double(count) * constraint.weight + bonus
-            }
-        }
+        let sums = Self.sums(spread, feasible: feasible, snapshot)
         // Rounded as `score` rounds them, with `normalize`'s minimum and maximum taken on the way.
         var minimum = Int64.max
         var maximum: Int64 = 0
