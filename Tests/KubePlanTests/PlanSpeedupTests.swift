@@ -64,7 +64,7 @@ import Testing
     /// ImageLocality's `normalizedImageName`: `:latest` unless the last path part has a tag or there is a digest.
     @Test(arguments: [
         ("nginx", "nginx:latest"), ("nginx:1.2", "nginx:1.2"), ("host:5000/repo", "host:5000/repo:latest"),
-        ("repo@sha256:abc", "repo@sha256:abc"), ("a:b/", "a:b/"), ("///", "///:latest"), ("", ":latest"),
+        ("repo@sha256:abc", "repo@sha256:abc"), ("img@abc", "img@abc"), ("a:b/", "a:b/"), ("///", "///:latest"), ("", ":latest"),
         ("höst/répo", "höst/répo:latest"),
     ])
     func imagesGetLatestUnlessTagged(_ image: String, _ expected: String) {
