@@ -70,4 +70,26 @@ import Testing
     func imagesGetLatestUnlessTagged(_ image: String, _ expected: String) {
         #expect(SchedulingSpec.normalizedImage(image) == expected)
     }
+
+    /// The JSON plan rendered in chunks is byte for byte the whole tree rendered at once: no pods, one chunk,
+    /// and 9,000 pods in two chunks.
+    @Test(arguments: [0, 3, 9000])
+    func chunkedJSONMatchesTheWholeTree(_ replicas: Int) {
+        let result = plan(
+            node("n1", pods: "9010") + """
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata: {name: web, namespace: default}
+                spec:
+                  replicas: \(replicas)
+                  selector: {matchLabels: {app: web}}
+                  template:
+                    metadata: {labels: {app: web}}
+                    spec:
+                      containers: [{name: main, image: nginx}]
+
+                """)
+        #expect(result.plan.pods.count == replicas)
+        #expect(PlanJSONRenderer.render(result) == PlanJSONRenderer.json(result).rendered(pretty: true) + "\n")
+    }
 }
