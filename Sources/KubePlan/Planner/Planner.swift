@@ -145,8 +145,21 @@ package enum Planner {
             }
         }
 
+        // Both lists hold the pods sorted by (namespace, name), input order among equals: the positions are sorted
+        // once (on key arrays of their own, so comparisons copy two strings, not two pods) and both lists are
+        // built in that order, each value made once where it belongs.
+        let namespaces = expansion.pods.map(\.namespace)
+        let names = expansion.pods.map(\.name)
+        let byName = expansion.pods.indices.sorted { lhs, rhs in
+            if namespaces[lhs] != namespaces[rhs] { return namespaces[lhs] < namespaces[rhs] }
+            if names[lhs] != names[rhs] { return names[lhs] < names[rhs] }
+            return lhs < rhs
+        }
         var podStates: [PodState] = []
-        for (index, pod) in expansion.pods.enumerated() {
+        podStates.reserveCapacity(byName.count)
+        placements.reserveCapacity(byName.count)
+        for index in byName {
+            let pod = expansion.pods[index]
             let outcome = outcomes[index]
             let nodeName = outcome.node.map { inventory.nodes[$0].name }
             podStates.append(
@@ -164,18 +177,6 @@ package enum Planner {
                     requests: pod.spec.requests, preBound: pod.boundNode?.isEmpty == false, tiedNodes: outcome.ties,
                     object: pod.object, source: pod.source))
         }
-        // Both lists hold the same pods in the same order: sort their positions once by (namespace, name), input
-        // order among equals, and apply that to each (moving large values once instead of at every swap).
-        // The keys in arrays of their own: the comparisons copy two strings, not two whole pod states.
-        let namespaces = podStates.map(\.namespace)
-        let names = podStates.map(\.name)
-        let byName = podStates.indices.sorted { lhs, rhs in
-            if namespaces[lhs] != namespaces[rhs] { return namespaces[lhs] < namespaces[rhs] }
-            if names[lhs] != names[rhs] { return names[lhs] < names[rhs] }
-            return lhs < rhs
-        }
-        podStates = byName.map { podStates[$0] }
-        placements = byName.map { placements[$0] }
 
         var plan = PlacementPlan()
         plan.pods = placements

@@ -29,10 +29,14 @@ package enum PlanTextRenderer {
                 out += line.trimmingTrailingSpaces + "\n"
             }
         }
-        let unschedulable = plan.unschedulable
+        // Positions of the unschedulable pods (no copy of each pod).
+        let unschedulable = plan.pods.indices.filter { plan.pods[$0].node == nil }
         if !unschedulable.isEmpty {
             out += "\nUnschedulable pods (\(unschedulable.count)):\n"
-            for pod in unschedulable { out += "  \(pod.key): \(pod.message ?? "")\n" }
+            for position in unschedulable {
+                let pod = plan.pods[position]
+                out += "  \(pod.key): \(pod.message ?? "")\n"
+            }
         }
         if !plan.cronJobs.isEmpty {
             out += "\nCronJobs (next runs after \(PlanFormatting.timestamp(plan.referenceTime))):\n"
