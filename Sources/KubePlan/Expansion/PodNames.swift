@@ -76,43 +76,17 @@ package enum PodNames {
     /// Canonical text of a YAML subtree: mappings with sorted keys, scalars typed, sequences in order.
     ///
     /// Built as UTF-8 bytes (one per template, hashed at once): `{key\u{1}value,…}`, `[item,…]`, and scalars as
-    /// `type\u{2}text\u{3}` with the type's case name (`null`, `bool`, `int`, `float`, `string`).
+    /// `type\u{2}text\u{3}` with the type's case name (`null`, `bool`, `int`, `float`, `string`). Keys that are
+    /// not scalars are left out. Read straight from the tree's arrays: no node views or key strings per pair.
     static func canonicalText(_ node: YAMLNode, into text: inout [UInt8]) {
-        switch node.kind {
-        case .mapping:
-            text.append(UInt8(ascii: "{"))
-            let pairs = node.pairs.compactMap { pair in pair.key.text.map { ($0, pair.value) } }.sorted { $0.0 < $1.0 }
-            for (key, value) in pairs {
-                text.append(contentsOf: key.utf8)
-                text.append(1)
-                canonicalText(value, into: &text)
-                text.append(UInt8(ascii: ","))
+        let tree = node.tree
+        tree.records.withUnsafeBufferPointer { records in
+            tree.children.withUnsafeBufferPointer { children in
+                tree.arena.withUnsafeBufferPointer { arena in
+                    let writer = CanonicalWriter(records: records, children: children, arena: arena)
+                    writer.write(node.id, into: &text)
+                }
             }
-            text.append(UInt8(ascii: "}"))
-        case .sequence:
-            text.append(UInt8(ascii: "["))
-            for item in node.items {
-                canonicalText(item, into: &text)
-                text.append(UInt8(ascii: ","))
-            }
-            text.append(UInt8(ascii: "]"))
-        default:
-            text.append(contentsOf: typeWord(node.scalarType).utf8)
-            text.append(2)
-            if let scalar = node.text { text.append(contentsOf: scalar.utf8) }
-            text.append(3)
-        }
-    }
-
-    /// The case name of a scalar type, as the hash has always spelled it (`?` for none).
-    private static func typeWord(_ type: ScalarType?) -> String {
-        switch type {
-        case .null: "null"
-        case .bool: "bool"
-        case .int: "int"
-        case .float: "float"
-        case .string: "string"
-        case nil: "?"
         }
     }
 }

@@ -67,9 +67,9 @@ package struct WorkloadExpander {
             let replicaSet = "\(name)-\(hash)"
             var selector = deployment.spec.selector
             selector?.matchLabels["pod-template-hash"] = hash
+            var labels = deployment.spec.template.labels
+            labels["pod-template-hash"] = hash
             for index in 0..<admittedCount(deployment.spec.replicas, context) {
-                var labels = deployment.spec.template.labels
-                labels["pod-template-hash"] = hash
                 addPod(
                     context, name: uniqueName(namespace, replicaSet, index), template: deployment.spec.template,
                     labels: labels, ownerSelector: selector)

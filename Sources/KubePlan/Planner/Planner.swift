@@ -1,3 +1,4 @@
+import Dispatch
 import KubeModel
 import KubeYAML
 
@@ -9,6 +10,36 @@ import KubeYAML
 package enum Planner {
     package static func plan(_ set: ManifestSet, options: PlanOptions = PlanOptions()) -> PlanResult {
         let inventory = Inventory.build(set, maxNodes: options.limits.maxNodes)
+        // Services do not depend on placement: they are converted on the other core while the pods are placed.
+        let placed = ResultSlots<Placement>(count: 1)
+        let converted = ResultSlots<([ServiceState], [Diagnostic])>(count: 1)
+        DispatchQueue.concurrentPerform(iterations: 2) { part in
+            if part == 0 {
+                placed.store(place(set, inventory, options: options), at: 0)
+            } else {
+                converted.store(ServiceConversion.convert(set, settings: inventory.settings), at: 0)
+            }
+        }
+        guard let placement = placed.values().first, let (services, serviceDiagnostics) = converted.values().first
+        else { preconditionFailure("a planning worker stored no value") }
+        let state = ClusterState(
+            settings: inventory.settings, nodes: inventory.nodes, pods: placement.pods,
+            services: services, ingresses: IngressConversion.convert(set.ingresses))
+        return PlanResult(
+            state: state, plan: placement.plan, diagnostics: placement.diagnostics + serviceDiagnostics,
+            explanation: placement.explanation)
+    }
+
+    /// What `place` returns: the plan, the pods' states, the findings so far (inventory first) and `--explain`.
+    struct Placement: Sendable {
+        var plan: PlacementPlan
+        var pods: [PodState]
+        var diagnostics: [Diagnostic]
+        var explanation: Explanation?
+    }
+
+    /// Expansion, scheduling and pod IPs.
+    static func place(_ set: ManifestSet, _ inventory: Inventory, options: PlanOptions) -> Placement {
         var diagnostics = inventory.diagnostics
         let expansion = WorkloadExpander.expand(
             set, nodes: inventory.schedulerNodes, referenceTime: options.referenceTime, limits: options.limits)
@@ -114,8 +145,21 @@ package enum Planner {
             }
         }
 
+        // Both lists hold the pods sorted by (namespace, name), input order among equals: the positions are sorted
+        // once (on key arrays of their own, so comparisons copy two strings, not two pods) and both lists are
+        // built in that order, each value made once where it belongs.
+        let namespaces = expansion.pods.map(\.namespace)
+        let names = expansion.pods.map(\.name)
+        let byName = expansion.pods.indices.sorted { lhs, rhs in
+            if namespaces[lhs] != namespaces[rhs] { return namespaces[lhs] < namespaces[rhs] }
+            if names[lhs] != names[rhs] { return names[lhs] < names[rhs] }
+            return lhs < rhs
+        }
         var podStates: [PodState] = []
-        for (index, pod) in expansion.pods.enumerated() {
+        podStates.reserveCapacity(byName.count)
+        placements.reserveCapacity(byName.count)
+        for index in byName {
+            let pod = expansion.pods[index]
             let outcome = outcomes[index]
             let nodeName = outcome.node.map { inventory.nodes[$0].name }
             podStates.append(
@@ -133,16 +177,6 @@ package enum Planner {
                     requests: pod.spec.requests, preBound: pod.boundNode?.isEmpty == false, tiedNodes: outcome.ties,
                     object: pod.object, source: pod.source))
         }
-        // Both lists hold the same pods in the same order: sort their positions once by (namespace, name), input
-        // order among equals, and apply that to each (moving large values once instead of at every swap).
-        let byName = podStates.indices.sorted { lhs, rhs in
-            let (left, right) = (podStates[lhs], podStates[rhs])
-            if left.namespace != right.namespace { return left.namespace < right.namespace }
-            if left.name != right.name { return left.name < right.name }
-            return lhs < rhs
-        }
-        podStates = byName.map { podStates[$0] }
-        placements = byName.map { placements[$0] }
 
         var plan = PlacementPlan()
         plan.pods = placements
@@ -160,19 +194,16 @@ package enum Planner {
                     allocatable: node.allocatable, allowedPods: node.allowedPods))
         }
 
-        let (services, serviceDiagnostics) = ServiceConversion.convert(set, settings: inventory.settings)
-        diagnostics += serviceDiagnostics
-        let state = ClusterState(
-            settings: inventory.settings, nodes: inventory.nodes, pods: podStates,
-            services: services, ingresses: IngressConversion.convert(set.ingresses))
-        return PlanResult(state: state, plan: plan, diagnostics: diagnostics, explanation: explanation)
+        return Placement(plan: plan, pods: podStates, diagnostics: diagnostics, explanation: explanation)
     }
 
     /// Labels of every namespace (Namespace objects, plus `kubernetes.io/metadata.name`, which the API server
     /// sets), for affinity `namespaceSelector`s.
     static func namespaceLabels(_ set: ManifestSet, _ expansion: ExpansionResult) -> [String: [String: String]] {
         var result: [String: [String: String]] = [:]
-        for pod in expansion.pods { result[pod.namespace] = ["kubernetes.io/metadata.name": pod.namespace] }
+        for pod in expansion.pods where result[pod.namespace] == nil {
+            result[pod.namespace] = ["kubernetes.io/metadata.name": pod.namespace]
+        }
         for namespace in set.namespaces {
             var labels = namespace.metadata.labels
             labels["kubernetes.io/metadata.name"] = namespace.metadata.name

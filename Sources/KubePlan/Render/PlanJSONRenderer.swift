@@ -1,16 +1,66 @@
+import Dispatch
 import KubeYAML
 
 /// `kubec plan --output json` (CLI.md): `pods`, `unschedulable`, `nodes`, then kubec's additions `cronJobs`
 /// and, with `--explain`, `explain`. Keys are never removed; new ones are appended.
 package enum PlanJSONRenderer {
+    /// The same bytes as `json(result).rendered(pretty: true) + "\n"`, with the pods (nearly all of it)
+    /// rendered in chunks on both cores.
     package static func render(_ result: PlanResult) -> String {
-        json(result).rendered(pretty: true) + "\n"
+        var output: [UInt8] = []
+        output.reserveCapacity(result.plan.pods.count * 320 + 4096)
+        output.append(UInt8(ascii: "{"))
+        for (index, (key, value)) in fields(result, pods: .null).enumerated() {
+            if index > 0 { output.append(UInt8(ascii: ",")) }
+            JSONValue.newline(&output, indent: 1)
+            JSONValue.writeString(key, to: &output)
+            output += ": ".utf8
+            if key == "pods" {
+                writePods(result.plan.pods, into: &output)
+            } else {
+                value.write(to: &output, pretty: true, indent: 1)
+            }
+        }
+        JSONValue.newline(&output, indent: 0)
+        output.append(UInt8(ascii: "}"))
+        output.append(UInt8(ascii: "\n"))
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    /// The `pods` array as `JSONValue.write` writes it at nesting level 1.
+    private static func writePods(_ pods: [PlacementPlan.Pod], into output: inout [UInt8]) {
+        if pods.isEmpty {
+            output += "[]".utf8
+            return
+        }
+        output.append(UInt8(ascii: "["))
+        let chunks = min(16, max(1, pods.count / 4096))
+        let slots = ResultSlots<[UInt8]>(count: chunks)
+        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+            var bytes: [UInt8] = []
+            let range = (pods.count * chunk / chunks)..<(pods.count * (chunk + 1) / chunks)
+            bytes.reserveCapacity(range.count * 320)
+            for index in range {
+                if index > 0 { bytes.append(UInt8(ascii: ",")) }
+                JSONValue.newline(&bytes, indent: 2)
+                pod(pods[index]).write(to: &bytes, pretty: true, indent: 2)
+            }
+            slots.store(bytes, at: chunk)
+        }
+        for bytes in slots.values() { output += bytes }
+        JSONValue.newline(&output, indent: 1)
+        output.append(UInt8(ascii: "]"))
     }
 
     package static func json(_ result: PlanResult) -> JSONValue {
+        .object(fields(result, pods: .array(result.plan.pods.map(pod))))
+    }
+
+    /// The top-level keys in order, with `pods` as given.
+    private static func fields(_ result: PlanResult, pods: JSONValue) -> [(String, JSONValue)] {
         let plan = result.plan
         var root: [(String, JSONValue)] = [
-            ("pods", .array(plan.pods.map(pod))),
+            ("pods", pods),
             (
                 "unschedulable",
                 .array(
@@ -25,7 +75,7 @@ package enum PlanJSONRenderer {
             ("cronJobs", .array(plan.cronJobs.map(cronJob))),
         ]
         if let explanation = result.explanation { root.append(("explain", explain(explanation))) }
-        return .object(root)
+        return root
     }
 
     static func pod(_ pod: PlacementPlan.Pod) -> JSONValue {

@@ -5,7 +5,8 @@ package enum PlanTextRenderer {
         let plan = result.plan
         var out = ""
         let nameWidth = max(plan.nodes.map(\.name.count).max() ?? 4, 4)
-        let byKey = Dictionary(plan.pods.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
+        // Positions, not copies of the pods: the first pod of each key, as before.
+        let byKey = Dictionary(plan.pods.indices.map { (plan.pods[$0].key, $0) }, uniquingKeysWith: { first, _ in first })
         for node in plan.nodes {
             let cpu =
                 "cpu \(PlanFormatting.bar(node.requested.milliCPU, node.allocatable.milliCPU)) "
@@ -18,7 +19,8 @@ package enum PlanTextRenderer {
             out += pad(node.name, nameWidth) + "  pods \(node.pods.count)/\(node.allowedPods)  \(cpu)  \(memory)\n"
             let podWidth = node.pods.map(\.count).max() ?? 0
             for key in node.pods {
-                guard let pod = byKey[key] else { continue }
+                guard let position = byKey[key] else { continue }
+                let pod = plan.pods[position]
                 // A dual-stack pod shows every address, primary first (`10.244.1.2,fd00:10:244:1::2`).
                 let address = pod.ips.count > 1 ? pod.ips.map(\.description).joined(separator: ",") : pod.ip?.description
                 var line = "  " + pad(key, podWidth) + "  " + pad(address ?? "-", 15)
@@ -27,10 +29,14 @@ package enum PlanTextRenderer {
                 out += line.trimmingTrailingSpaces + "\n"
             }
         }
-        let unschedulable = plan.unschedulable
+        // Positions of the unschedulable pods (no copy of each pod).
+        let unschedulable = plan.pods.indices.filter { plan.pods[$0].node == nil }
         if !unschedulable.isEmpty {
             out += "\nUnschedulable pods (\(unschedulable.count)):\n"
-            for pod in unschedulable { out += "  \(pod.key): \(pod.message ?? "")\n" }
+            for position in unschedulable {
+                let pod = plan.pods[position]
+                out += "  \(pod.key): \(pod.message ?? "")\n"
+            }
         }
         if !plan.cronJobs.isEmpty {
             out += "\nCronJobs (next runs after \(PlanFormatting.timestamp(plan.referenceTime))):\n"

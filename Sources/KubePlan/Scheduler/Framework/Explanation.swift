@@ -54,7 +54,7 @@ package struct Explanation: Sendable {
             if let allowed, !allowed.contains(node) { report.absent = Reason.absentNodes(absent) }
             var failed = false
             for filter in filters {
-                if state.skippedFilters.contains(filter.name) {
+                if state.skippedFilters.contains(filter) {
                     report.filters.append(FilterVerdict(plugin: filter.name, status: nil, decisive: false))
                     continue
                 }

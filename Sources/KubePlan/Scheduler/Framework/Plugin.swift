@@ -79,8 +79,8 @@ package let maxNodeScore: Int64 = 100
 /// Per-pod state the plugins compute in PreFilter/PreScore and read in Filter/Score (kube's `CycleState`).
 /// One optional field per plugin that keeps state; nil means "not computed" or "skipped".
 package struct CycleState: Sendable {
-    package var skippedFilters: Set<String> = []
-    package var skippedScores: Set<String> = []
+    package var skippedFilters = PluginSet()
+    package var skippedScores = PluginSet()
     package var nodePorts: [HostPort] = []
     package var fit = NodeResourcesFitState()
     package var taintScore: TaintTolerationScoreState?

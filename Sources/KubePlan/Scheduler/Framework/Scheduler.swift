@@ -6,6 +6,7 @@ package struct Scheduler: Sendable {
     package private(set) var snapshot: ClusterSnapshot
     private var random: SeededGenerator
     private var nextStartNodeIndex = 0
+    private var resourceScores: ResourceScoreCache
     /// How many nodes the last `schedule` call visited (0 when a PreFilter refused the pod).
     package private(set) var lastProcessed = 0
 
@@ -21,6 +22,7 @@ package struct Scheduler: Sendable {
         self.snapshot = snapshot
         self.profile = profile
         random = SeededGenerator(seed: seed)
+        resourceScores = ResourceScoreCache(nodeCount: snapshot.nodes.count)
     }
 
     /// The result of one cycle.
@@ -34,7 +36,10 @@ package struct Scheduler: Sendable {
     }
 
     /// Counts a pod that bypasses the scheduler (`spec.nodeName` set) on its node.
-    package mutating func bind(_ pod: SchedulingSpec, to node: Int) { snapshot.assume(pod, on: node) }
+    package mutating func bind(_ pod: SchedulingSpec, to node: Int) {
+        snapshot.assume(pod, on: node)
+        resourceScores.invalidate(node)
+    }
 
     /// `numFeasibleNodesToFind` with the adaptive percentage (`percentageOfNodesToScore: 0`).
     package static func feasibleNodesToFind(_ nodeCount: Int) -> Int {
@@ -54,7 +59,7 @@ package struct Scheduler: Sendable {
             let result = plugin.preFilter(pod, &state, &snapshot)
             switch result.status.code {
             case .skip:
-                state.skippedFilters.insert(plugin.name)
+                state.skippedFilters.insert(plugin)
             case .success:
                 if let nodes = result.nodes {
                     allowed = allowed.map { $0.intersection(nodes) } ?? nodes
@@ -71,7 +76,7 @@ package struct Scheduler: Sendable {
         }
         // Filters that pass every node for this pod are left out of the per-node loop (same verdicts).
         let filters = profile.filters.filter {
-            !state.skippedFilters.contains($0.name) && !$0.passesEveryNode(pod, snapshot)
+            !state.skippedFilters.contains($0) && !$0.passesEveryNode(pod, snapshot)
         }
         let candidates = allowed.map { $0.sorted() }
         let candidateCount = candidates?.count ?? nodeCount
@@ -124,6 +129,7 @@ package struct Scheduler: Sendable {
         }
         explanation?.chosen = snapshot.nodes[chosen].name
         snapshot.assume(pod, on: chosen)
+        resourceScores.invalidate(chosen)
         return (Outcome(node: chosen, message: nil, tiedNodes: ties), explanation)
     }
 
@@ -148,13 +154,39 @@ package struct Scheduler: Sendable {
             // Without an explanation to fill, a plugin scoring every node alike only shifts every total.
             if explanation == nil, weighted.plugin.scoresEveryNodeAlike(pod, snapshot) { continue }
             if weighted.plugin.preScore(pod, &state, feasible: feasible, &snapshot).code == .skip {
-                state.skippedScores.insert(weighted.plugin.name)
+                state.skippedScores.insert(weighted.plugin)
             } else {
                 active.append(weighted)
             }
         }
         var scores = [Int64](repeating: 0, count: feasible.count)
         let view = snapshot
+        if explanation == nil {
+            // The two resource scores (never normalised) come from the per-node cache; the rest as below.
+            var key = ResourceScoreCache.Key(
+                nonZeroCPU: pod.nonZeroRequests.milliCPU, nonZeroMemory: pod.nonZeroRequests.memory,
+                cpu: pod.requests.milliCPU, memory: pod.requests.memory, fitWeight: 0, balancedWeight: 0)
+            var others: [WeightedScorePlugin] = []
+            for weighted in active {
+                switch weighted.plugin {
+                case .nodeResourcesFit: key.fitWeight += weighted.weight
+                case .balancedAllocation: key.balancedWeight += weighted.weight
+                default: others.append(weighted)
+                }
+            }
+            if key.fitWeight != 0 || key.balancedWeight != 0 {
+                resourceScores.add(key, feasible: feasible, table: view.table, into: &totals)
+            }
+            active = []
+            for weighted in others {
+                if case .podTopologySpread(let plugin) = weighted.plugin {
+                    plugin.addWeightedScores(
+                        state, feasible: feasible, view, weight: weighted.weight, into: &totals, raw: &scores)
+                } else {
+                    active.append(weighted)
+                }
+            }
+        }
         for weighted in active {
             weighted.plugin.score(pod, state, feasible: feasible, view, into: &scores)
             let raw = explanation == nil ? [] : scores
@@ -162,7 +194,7 @@ package struct Scheduler: Sendable {
             for position in feasible.indices { totals[position] += scores[position] * weighted.weight }
             explanation?.addScores(weighted, feasible: feasible, raw: raw, normalized: scores)
         }
-        explanation?.skippedScores = profile.scores.map(\.plugin.name).filter { state.skippedScores.contains($0) }
+        explanation?.skippedScores = profile.scores.filter { state.skippedScores.contains($0.plugin) }.map(\.plugin.name)
         explanation?.setTotals(feasible: feasible, totals: totals)
         return totals
     }

@@ -61,6 +61,16 @@ extension SchedulingSpec {
 
     /// Adds `:latest` to an image without tag or digest (ImageLocality's `normalizedImageName`).
     package static func normalizedImage(_ image: String) -> String {
+        // ASCII (every real image reference): the same test on bytes, without splitting into strings.
+        if image.utf8.allSatisfy({ $0 < 0x80 }) {
+            let bytes = Array(image.utf8)
+            if bytes.contains(UInt8(ascii: "@")) { return image }
+            var end = bytes.count
+            while end > 0, bytes[end - 1] == UInt8(ascii: "/") { end -= 1 }
+            var start = end
+            while start > 0, bytes[start - 1] != UInt8(ascii: "/") { start -= 1 }
+            return bytes[start..<end].contains(UInt8(ascii: ":")) ? image : image + ":latest"
+        }
         let lastPart = image.split(separator: "/").last.map(String.init) ?? image
         if lastPart.contains(":") || image.contains("@") { return image }
         return image + ":latest"

@@ -22,12 +22,19 @@ package struct NodeResourcesBalancedAllocation: PreScorePlugin, ScorePlugin {
         let podCPU = pod.requests.milliCPU
         let podMemory = pod.requests.memory
         for (position, node) in feasible.enumerated() {
-            let cpu = Self.fraction(table.allocatableMilliCPU[node], table.requestedMilliCPU[node] + podCPU)
-            let memory = Self.fraction(table.allocatableMemory[node], table.requestedMemory[node] + podMemory)
-            var deviation = 0.0
-            if let cpu, let memory { deviation = abs(cpu - memory) / 2 }
-            scores[position] = Int64((1 - deviation) * Double(maxNodeScore))
+            scores[position] = Self.nodeScore(table, node, podCPU: podCPU, podMemory: podMemory)
         }
+    }
+
+    /// One node's score for a pod's real cpu and memory requests: a function of the node's columns in `table`
+    /// and the two requests only (`ResourceScoreCache` relies on that).
+    @inline(__always)
+    static func nodeScore(_ table: NodeTable, _ node: Int, podCPU: Int64, podMemory: Int64) -> Int64 {
+        let cpu = fraction(table.allocatableMilliCPU[node], table.requestedMilliCPU[node] + podCPU)
+        let memory = fraction(table.allocatableMemory[node], table.requestedMemory[node] + podMemory)
+        var deviation = 0.0
+        if let cpu, let memory { deviation = abs(cpu - memory) / 2 }
+        return Int64((1 - deviation) * Double(maxNodeScore))
     }
 
     @inline(__always)

@@ -69,12 +69,19 @@ package struct NodeResourcesFit: PreFilterPlugin, FilterPlugin, ScorePlugin {
         let podCPU = pod.nonZeroRequests.milliCPU
         let podMemory = pod.nonZeroRequests.memory
         for (position, node) in feasible.enumerated() {
-            var total: Int64 = 0
-            var weights: Int64 = 0
-            Self.leastAllocated(table.allocatableMilliCPU[node], table.nonZeroMilliCPU[node] + podCPU, &total, &weights)
-            Self.leastAllocated(table.allocatableMemory[node], table.nonZeroMemory[node] + podMemory, &total, &weights)
-            scores[position] = weights == 0 ? 0 : total / weights
+            scores[position] = Self.nodeScore(table, node, podCPU: podCPU, podMemory: podMemory)
         }
+    }
+
+    /// One node's LeastAllocated score for a pod's non-zero cpu and memory requests: a function of the node's
+    /// columns in `table` and the two requests only (`ResourceScoreCache` relies on that).
+    @inline(__always)
+    static func nodeScore(_ table: NodeTable, _ node: Int, podCPU: Int64, podMemory: Int64) -> Int64 {
+        var total: Int64 = 0
+        var weights: Int64 = 0
+        leastAllocated(table.allocatableMilliCPU[node], table.nonZeroMilliCPU[node] + podCPU, &total, &weights)
+        leastAllocated(table.allocatableMemory[node], table.nonZeroMemory[node] + podMemory, &total, &weights)
+        return weights == 0 ? 0 : total / weights
     }
 
     @inline(__always)

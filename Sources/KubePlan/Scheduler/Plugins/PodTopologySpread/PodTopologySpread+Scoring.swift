@@ -27,21 +27,29 @@ extension PodTopologySpread {
         }
         var constraints: [PodTopologySpreadScoreState.Constraint] = []
         let candidates = feasible.count - ignored.count
+        var matching: [Int32] = []
         for (position, constraint) in soft.enumerated() {
             let key = keys[position]
             let isHostname = constraint.topologyKey == Self.hostnameKey
             var size = candidates
             var present: [Bool] = []
-            let matching = snapshot.pods(matching: constraint.selector, in: .one(pod.namespace))
+            // Constraints with the same selector (the two system defaults) count the same pods.
+            if position == 0 || constraint.selector != soft[position - 1].selector {
+                matching = snapshot.pods(matching: constraint.selector, in: .one(pod.namespace))
+            }
             // With no matching pod every count is 0 and the domain weight multiplies nothing: skip the count.
             if !isHostname, !matching.isEmpty {
-                present = [Bool](repeating: false, count: snapshot.topology.valueCounts[key])
+                let valueCount = snapshot.topology.valueCounts[key]
+                present = [Bool](repeating: false, count: valueCount)
                 size = 0
+                let column = snapshot.topology.values[key]
                 for node in feasible where ignored.isEmpty || !ignored.contains(node) {
-                    let value = snapshot.topology.value(key, node: node)
+                    let value = column[node]
                     if value >= 0, !present[Int(value)] {
                         present[Int(value)] = true
                         size += 1
+                        // Every domain is present: the rest of the nodes can add none.
+                        if size == valueCount { break }
                     }
                 }
             }
@@ -71,6 +79,19 @@ extension PodTopologySpread {
         into scores: inout [Int64]
     ) {
         guard let spread = state.spreadScore else { return }
+        let totals = Self.sums(spread, feasible: feasible, snapshot)
+        for (position, node) in feasible.enumerated() {
+            let ignored = !spread.ignored.isEmpty && spread.ignored.contains(node)
+            // Totals are never negative, so adding ½ and truncating is Go's math.Round (half away from zero).
+            scores[position] = ignored ? 0 : Int64(totals[position] + 0.5)
+        }
+    }
+
+    /// `Σ count(domain)·weight + maxSkew − 1` per feasible node over the constraints whose key it has, added
+    /// constraint by constraint (before rounding and normalising).
+    static func sums(
+        _ spread: PodTopologySpreadScoreState, feasible: [Int], _ snapshot: ClusterSnapshot
+    ) -> [Double] {
         var totals = [Double](repeating: 0, count: feasible.count)
         for constraint in spread.constraints {
             let column = snapshot.topology.values[constraint.key]
@@ -88,11 +109,7 @@ extension PodTopologySpread {
                 totals[position] += Double(count) * constraint.weight + bonus
             }
         }
-        for (position, node) in feasible.enumerated() {
-            let ignored = !spread.ignored.isEmpty && spread.ignored.contains(node)
-            // Totals are never negative, so adding ½ and truncating is Go's math.Round (half away from zero).
-            scores[position] = ignored ? 0 : Int64(totals[position] + 0.5)
-        }
+        return totals
     }
 
     package func normalize(_ scores: inout [Int64], _ state: CycleState, feasible: [Int]) {
@@ -111,6 +128,42 @@ extension PodTopologySpread {
             } else {
                 scores[position] = maxNodeScore * (maximum + minimum - scores[position]) / maximum
             }
+        }
+    }
+
+    /// `score`, `normalize` and the weighting in one pass per node, adding `weight × normalised score` to
+    /// `totals` (the same arithmetic in the same order as the three steps, for cycles that keep no
+    /// explanation). `raw` is scratch space of at least `feasible.count`.
+    package func addWeightedScores(
+        _ state: CycleState, feasible: [Int], _ snapshot: ClusterSnapshot, weight: Int64,
+        into totals: inout [Int64], raw: inout [Int64]
+    ) {
+        guard let spread = state.spreadScore else { return }
+        let ignored = spread.ignored
+        let sums = Self.sums(spread, feasible: feasible, snapshot)
+        // Rounded as `score` rounds them, with `normalize`'s minimum and maximum taken on the way.
+        var minimum = Int64.max
+        var maximum: Int64 = 0
+        for (position, node) in feasible.enumerated() {
+            if !ignored.isEmpty, ignored.contains(node) {
+                raw[position] = 0
+                continue
+            }
+            let score = Int64(sums[position] + 0.5)
+            raw[position] = score
+            minimum = min(minimum, score)
+            maximum = max(maximum, score)
+        }
+        for (position, node) in feasible.enumerated() {
+            let normalized: Int64
+            if !ignored.isEmpty, ignored.contains(node) {
+                normalized = 0
+            } else if maximum == 0 {
+                normalized = maxNodeScore
+            } else {
+                normalized = maxNodeScore * (maximum + minimum - raw[position]) / maximum
+            }
+            totals[position] += normalized * weight
         }
     }
 }
