@@ -1,17 +1,21 @@
 import KubeModel
 import KubeYAML
 
-/// A pod spec's `hostAliases` and `dnsConfig.nameservers` (`ValidateHostAliases`, `validatePodDNSConfig`):
-/// IP addresses by the legacy rules of the version (leading zeros and IPv4-mapped addresses refused from 1.36),
-/// host names as DNS subdomains, at most three nameservers.
+/// A pod spec's `hostAliases`, `dnsPolicy` and `dnsConfig` (`ValidateHostAliases`, `validateDNSPolicy`,
+/// `validatePodDNSConfig`): IP addresses by the legacy rules of the version (leading zeros and IPv4-mapped
+/// addresses refused from 1.36), host names as DNS subdomains, one of the four policies, a nameserver when the
+/// policy is `None`, at most three nameservers, the search list within the limits of the version, option names.
 package struct PodDNSRule: ConfigurableRule {
     package static let scope = RuleScope.perObject
     package static let description = RuleDescription(
         id: "invalid-pod-dns",
         name: "Invalid Pod DNS Settings",
-        summary: "hostAliases and dnsConfig nameservers are IP addresses, alias host names are DNS names, at most 3 nameservers",
-        rationale: "The API server rejects the pod template; from Kubernetes 1.36 it also refuses IPv4 addresses with "
-            + "leading zeros and IPv4-mapped IPv6 addresses, which earlier versions accepted with a warning.",
+        summary: "hostAliases and dnsConfig nameservers are IP addresses, alias host names and search domains are "
+            + "DNS names, dnsPolicy is a known policy and None has a nameserver, at most 3 nameservers and 32 searches",
+        rationale: "The API server rejects the pod template. The search list was limited to 6 domains and 256 "
+            + "characters before Kubernetes 1.26; from 1.33 a search domain may contain '_' or be '.'; from 1.36 the "
+            + "server also refuses IPv4 addresses with leading zeros and IPv4-mapped IPv6 addresses, which earlier "
+            + "versions accepted with a warning.",
         kind: .apiServer, severity: .error,
         triggering: [
             """
@@ -40,6 +44,37 @@ package struct PodDNSRule: ConfigurableRule {
                 nameservers: ↓[1.1.1.1, 8.8.8.8, 9.9.9.9, 1.0.0.1]
               containers: [{name: c, image: nginx:1.27}]
             """,
+            """
+            apiVersion: v1
+            kind: Pod
+            metadata: {name: p}
+            spec:
+              dnsPolicy: ↓ClusterFirstWithHostNetwork
+              dnsConfig:
+                searches: [svc.cluster.local, ↓Corp.Example.com]
+                options: [{name: ndots, value: "2"}, ↓{value: "3"}]
+              containers: [{name: c, image: nginx:1.27}]
+            """,
+            """
+            apiVersion: batch/v1
+            kind: Job
+            metadata: {name: migrate}
+            spec:
+              template:
+                spec:
+                  dnsPolicy: ↓None
+                  restartPolicy: Never
+                  containers: [{name: migrate, image: busybox:1.36}]
+            """,
+            """
+            apiVersion: v1
+            kind: Pod
+            metadata: {name: p}
+            spec:
+              dnsPolicy: None
+              dnsConfig: ↓{searches: [corp.example.com]}
+              containers: [{name: c, image: nginx:1.27}]
+            """,
         ],
         nonTriggering: [
             """
@@ -55,6 +90,17 @@ package struct PodDNSRule: ConfigurableRule {
               dnsPolicy: None
               dnsConfig:
                 nameservers: [1.1.1.1, "2606:4700:4700::1111"]
+                searches: [corp.example.com., _ldap._tcp.example.com, .]
+                options: [{name: ndots, value: "2"}, {name: edns0}]
+              containers: [{name: c, image: nginx:1.27}]
+            """,
+            """
+            apiVersion: v1
+            kind: Pod
+            metadata: {name: p}
+            spec:
+              hostNetwork: true
+              dnsPolicy: ClusterFirstWithHostNet
               containers: [{name: c, image: nginx:1.27}]
             """,
         ])
@@ -76,8 +122,7 @@ package struct PodDNSRule: ConfigurableRule {
         for entry in context.pods {
             guard let spec = entry.podSpec.node, spec.isMapping else { continue }
             let aliases = spec["hostAliases"]?.sequenceItems ?? []
-            let nameservers = spec["dnsConfig"]?["nameservers"]
-            if aliases.isEmpty, nameservers == nil { continue }
+            if aliases.isEmpty, spec["dnsConfig"] == nil, spec["dnsPolicy"] == nil { continue }
             let version = minor ?? EffectiveKubernetesVersion.minor(configured: kubernetesMinor, context)
                 ?? PodSecurityRegistry.newestMinor
             minor = version
@@ -90,17 +135,11 @@ package struct PodDNSRule: ConfigurableRule {
                     }
                 }
             }
-            guard let nameservers, nameservers.isSequence else { continue }
-            if nameservers.count > Self.maxNameservers {
-                sink.fieldError(entry.ref, at: nameservers, .invalid(
-                    APIServerChecks.list(nameservers), "must not have more than \(Self.maxNameservers) nameservers"),
-                                hint: "the resolver reads only the first three nameservers")
-            }
-            for item in nameservers.items { address(item, version, entry.ref, &sink) }
+            checkDNS(spec, version, entry.ref, &sink)
         }
     }
 
-    private func address(_ node: YAMLNode, _ minor: Int, _ object: ObjectRef, _ sink: inout FindingSink) {
+    func address(_ node: YAMLNode, _ minor: Int, _ object: ObjectRef, _ sink: inout FindingSink) {
         let text = node.text ?? ""
         for error in LegacyIPValidation.ipErrors(text, minor: minor) {
             sink.fieldError(object, at: node, .invalid(.string(text), error),
