@@ -27,6 +27,24 @@ struct IngressSyntaxTests {
         #expect(IngressSyntax.host("example.com").longLabel == nil)
     }
 
+    @Test func theFirstLongLabelIsNotedWhereverItSits() {
+        let long = String(repeating: "x", count: 64)
+        let longer = String(repeating: "y", count: 70)
+        #expect(IngressSyntax.host("a.\(long)").longLabel == Substring(long))
+        #expect(IngressSyntax.host("*.a.\(longer).\(long)").longLabel == Substring(longer))
+    }
+
+    @Test func aWildcardOrNamedHostIsNoAddress() {
+        #expect(!IngressSyntax.host("*.1.2.3.4").isIPAddress)
+        #expect(!IngressSyntax.host("1.2.3.4.example").isIPAddress)
+    }
+
+    @Test func aDotCarryingACombiningMarkDoesNotEndALabel() {
+        // `.` followed by U+0301 is one Character: the label runs on across it, as Swift's split sees it.
+        let host = String(repeating: "x", count: 40) + ".\u{301}" + String(repeating: "y", count: 30)
+        #expect(IngressSyntax.host(host).longLabel == Substring(host))
+    }
+
     @Test func pathViolationsComeInTheAPIServersOrder() {
         #expect(IngressSyntax.pathViolations("/a//b/.") == [.contains("//"), .endsWith("/.")])
         #expect(IngressSyntax.pathViolations("/a%2Fb/..") == [.contains("%2F"), .endsWith("/..")])

@@ -21,9 +21,34 @@ package enum IngressSyntax {
         let isWildcard = host.hasPrefix("*.")
         let name = isWildcard ? host.dropFirst(2) : Substring(host)
         let isSubdomain = host.utf8.count <= 253 && isDNS1123Subdomain(name.utf8)
-        return HostFacts(
-            isIPAddress: IPAddress(host) != nil, isWildcard: isWildcard, isSubdomain: isSubdomain,
-            longLabel: name.split(separator: ".", omittingEmptySubsequences: false).first { $0.utf8.count > 63 })
+        // One byte pass: an address has a `:` or only digits and dots; labels split at `.` bytes when all is ASCII.
+        var isASCII = true
+        var mayBeAddress = true
+        var hasColon = false
+        var longLabel: Substring?
+        var labelStart = name.utf8.startIndex
+        var labelLength = 0
+        for index in name.utf8.indices {
+            let byte = name.utf8[index]
+            if byte >= 0x80 { isASCII = false }
+            if byte == UInt8(ascii: ":") { hasColon = true }
+            if byte != UInt8(ascii: ".") && !(byte >= 48 && byte <= 57) { mayBeAddress = false }
+            if byte == UInt8(ascii: ".") {
+                if longLabel == nil, labelLength > 63 { longLabel = name[labelStart..<index] }
+                labelStart = name.utf8.index(after: index)
+                labelLength = 0
+            } else {
+                labelLength += 1
+            }
+        }
+        if longLabel == nil, labelLength > 63 { longLabel = name[labelStart...] }
+        if !isASCII {
+            // Characters, not bytes, split a name with combining marks: the general path.
+            longLabel = name.split(separator: ".", omittingEmptySubsequences: false).first { $0.utf8.count > 63 }
+        }
+        // A wildcard host's `*` is neither a digit nor a dot.
+        let isIPAddress = (hasColon || (mayBeAddress && !isWildcard) || !isASCII) && IPAddress(host) != nil
+        return HostFacts(isIPAddress: isIPAddress, isWildcard: isWildcard, isSubdomain: isSubdomain, longLabel: longLabel)
     }
 
     /// What an `Exact` or `Prefix` path may not contain (`invalidPathSequences`), in the API server's order.

@@ -64,13 +64,20 @@ package struct LabelIndex: Sendable {
         for requirement in selector.matchExpressions
         where requirement.knownOperator == .in && !ignoring(requirement.key) {
             if narrowed, best.isEmpty { break }
+            // Each value once (a template has one value per key, so the lists are disjoint); sorted only
+            // when two lists were joined: one is ascending already.
             var union: [Int] = []
-            for value in Set(requirement.values) {
-                union += positions(in: namespace, key: requirement.key, value: value)
+            var joined = 0
+            for (index, value) in requirement.values.enumerated()
+            where !requirement.values[..<index].contains(value) {
+                let posting = positions(in: namespace, key: requirement.key, value: value)
+                if posting.isEmpty { continue }
+                if union.isEmpty { union = posting } else { union += posting }
+                joined += 1
                 if narrowed, union.count >= best.count { break }
             }
             if !narrowed || union.count < best.count {
-                best = requirement.values.count > 1 ? union.sorted() : union
+                best = joined > 1 ? union.sorted() : union
                 narrowed = true
             }
         }

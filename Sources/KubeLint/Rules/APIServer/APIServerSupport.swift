@@ -25,6 +25,9 @@ extension FindingSink {
 enum APIServerChecks {
     /// `path.IsValidPathSegmentName`: RBAC names, object-reference kinds and names, metric names.
     static func pathSegmentName(_ name: String) -> [String] {
+        // Most names have no `/`, `%` or leading `.`: a byte scan answers without building strings.
+        if name.utf8.first != UInt8(ascii: "."),
+           !name.utf8.contains(where: { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "%") }) { return [] }
         for illegal in [".", ".."] where name == illegal { return ["may not be '\(illegal)'"] }
         return ["/", "%"].filter { name.contains($0) }.map { "may not contain '\($0)'" }
     }

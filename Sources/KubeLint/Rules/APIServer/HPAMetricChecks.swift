@@ -59,12 +59,13 @@ enum HPAMetricChecks {
     static func metric(_ metric: YAMLNode, _ object: ObjectRef, _ sink: inout FindingSink) {
         let type = APIServerChecks.text(metric, "type") ?? ""
         let anchor = metric["type"] ?? metric.pairs.first?.key ?? metric
-        let typePath = APIServerChecks.childPath(metric, "type", in: object)
+        // Paths are searched from the object's root: only when a finding needs one.
+        let typePath = { APIServerChecks.childPath(metric, "type", in: object) }
         if type.isEmpty {
-            sink.fieldError(object, at: anchor, path: typePath, .required("must specify a metric source type"))
+            sink.fieldError(object, at: anchor, path: typePath(), .required("must specify a metric source type"))
         }
         if !sourceTypes.contains(type) {
-            sink.fieldError(object, at: anchor, path: typePath, .unsupported(.string(type), sourceTypes))
+            sink.fieldError(object, at: anchor, path: typePath(), .unsupported(.string(type), sourceTypes))
         }
         let present = sourceFields.filter { APIServerChecks.isSet(metric, $0) }
         if let first = present.first, let source = metric[first], source.isMapping {
@@ -87,10 +88,10 @@ enum HPAMetricChecks {
         let target = source["target"]
         let anchor = target.flatMap { $0.isMapping ? $0 : nil }
         let has = { (key: String) in APIServerChecks.isSet(anchor, key) }
-        let targetPath = APIServerChecks.childPath(source, "target", in: object)
+        let targetPath = { APIServerChecks.childPath(source, "target", in: object) }
         let targetAnchor = source.pair(forKey: "target")?.key ?? source.pairs.first?.key ?? source
         func require(_ key: String, _ detail: String) {
-            sink.fieldError(object, at: targetAnchor, path: targetPath + "." + key, .required(detail))
+            sink.fieldError(object, at: targetAnchor, path: targetPath() + "." + key, .required(detail))
         }
         switch field {
         case "object", "external", "pods":
@@ -108,7 +109,7 @@ enum HPAMetricChecks {
             case "external" where !has("value") && !has("averageValue"):
                 require("averageValue", "must set either a target value for metric or a per-pod target")
             case "external" where has("value") && has("averageValue"):
-                sink.fieldError(object, at: anchor?.pair(forKey: "value")?.key, path: targetPath + ".value",
+                sink.fieldError(object, at: anchor?.pair(forKey: "value")?.key, path: targetPath() + ".value",
                                 .forbidden("may not set both a target value for metric and a per-pod target"))
             case "pods" where !has("averageValue"):
                 require("averageValue", "must specify a positive target averageValue")
@@ -135,7 +136,7 @@ enum HPAMetricChecks {
             if !has("averageUtilization"), !has("averageValue") {
                 require("averageUtilization", "must set either a target raw value or a target utilization")
             } else if has("averageUtilization"), has("averageValue") {
-                sink.fieldError(object, at: anchor?.pair(forKey: "averageValue")?.key, path: targetPath + ".averageValue",
+                sink.fieldError(object, at: anchor?.pair(forKey: "averageValue")?.key, path: targetPath() + ".averageValue",
                                 .forbidden("may not set both a target raw value and a target utilization"))
             }
         }
@@ -156,16 +157,16 @@ enum HPAMetricChecks {
     }
 
     /// `validateMetricTarget`: a known type, positive quantities and utilization.
-    private static func target(_ target: YAMLNode?, _ path: String, _ anchor: YAMLNode, _ object: ObjectRef,
+    private static func target(_ target: YAMLNode?, _ path: () -> String, _ anchor: YAMLNode, _ object: ObjectRef,
                                _ sink: inout FindingSink) {
         let node = target.flatMap { $0.isMapping ? $0 : nil }
         let type = APIServerChecks.text(node, "type") ?? ""
         let typeAnchor = node?["type"] ?? anchor
         if type.isEmpty {
-            sink.fieldError(object, at: typeAnchor, path: path + ".type", .required("must specify a metric target type"))
+            sink.fieldError(object, at: typeAnchor, path: path() + ".type", .required("must specify a metric target type"))
         }
         if !["Utilization", "Value", "AverageValue"].contains(type) {
-            sink.fieldError(object, at: typeAnchor, path: path + ".type",
+            sink.fieldError(object, at: typeAnchor, path: path() + ".type",
                             .invalid(.string(type), "must be either Utilization, Value, or AverageValue"))
         }
         guard let node else { return }

@@ -85,10 +85,11 @@ package struct NetworkPolicyPeerMatchesNothingRule: Rule {
               let node = peer.node?["podSelector"] else { return }
         if namespaces.allSatisfy({ !context.hasPods(in: $0, matching: selector) }) {
             let scope = peer.namespaceSelector == nil ? "namespace \(object.namespace)" : "the selected namespaces"
+            let text = selector.selectorText  // sorted and joined: once, not once per wording
             SelectorTargets.reportNoMatch(
                 object, at: firstEntry(node), in: namespaces, context, into: &sink,
-                message: "peer podSelector \(selector.selectorText) matches no pod template in \(scope)",
-                what: "the peer podSelector \(selector.selectorText) is",
+                message: "peer podSelector \(text) matches no pod template in \(scope)",
+                what: "the peer podSelector \(text) is",
                 hint: "check the labels against the workloads' pod templates")
         }
     }
