@@ -14,7 +14,8 @@ package struct WorkloadExpander {
     let priorities: PodPriority
     /// Service selectors, for the spread plugin's default selector: each filed under one of its labels.
     let serviceSelectors: ServiceSelectorIndex
-    var usedNames: Set<String> = []
+    /// Pod names taken so far, by namespace (the namespace is hashed once per lookup, not joined to each name).
+    var usedNames: [String: Set<String>] = [:]
     var termBase = 0
     static let termsPerList = 1024
     var result = ExpansionResult()
@@ -101,7 +102,7 @@ package struct WorkloadExpander {
             result.cronJobs.append(CronPlanner.plan(cronJob, namespace: namespace, name: name, after: referenceTime))
         case .pod(let pod):
             guard admittedCount(1, context) == 1 else { return }
-            usedNames.insert("\(namespace)/\(name)")
+            usedNames[namespace, default: []].insert(name)
             addPod(
                 context, name: name, template: pod.template, labels: pod.metadata.labels, ownerSelector: nil,
                 bound: pod.spec.nodeName, owner: .some(nil))
@@ -132,7 +133,7 @@ package struct WorkloadExpander {
         var attempt = 0
         while true {
             let candidate = "\(base)-\(PodNames.suffix(base, index, attempt: attempt))"
-            if usedNames.insert("\(namespace)/\(candidate)").inserted { return candidate }
+            if usedNames[namespace, default: []].insert(candidate).inserted { return candidate }
             attempt += 1
         }
     }
