@@ -37,12 +37,16 @@ package struct WorkloadExpander {
             nodes: nodes, referenceTime: referenceTime, priorities: PodPriority(set),
             serviceSelectors: selectors)
         expander.limits = limits
-        let keys = set.manifests.map { ($0.identity.namespace ?? "", $0.identity.name, $0.identity.kind) }
+        // Keys only for the workloads (not every Service and Node), sorted by slot.
         let positions = set.manifests.indices.filter {
             set.manifests[$0].object.workload != nil || set.manifests[$0].identity.kind == "ReplicationController"
-        }.sorted { keys[$0] < keys[$1] }
-        for position in positions {
-            let manifest = set.manifests[position]
+        }
+        let keys = positions.map {
+            let identity = set.manifests[$0].identity
+            return (identity.namespace ?? "", identity.name, identity.kind)
+        }
+        for slot in keys.indices.sorted(by: { keys[$0] < keys[$1] }) {
+            let manifest = set.manifests[positions[slot]]
             if let workload = manifest.object.workload {
                 expander.expand(manifest, workload)
             } else if let controller = manifest.replicationController {
