@@ -14,7 +14,8 @@ package struct WorkloadExpander {
     let priorities: PodPriority
     /// Service selectors, for the spread plugin's default selector: each filed under one of its labels.
     let serviceSelectors: ServiceSelectorIndex
-    var usedNames: Set<String> = []
+    /// Pod names taken so far, by namespace (the namespace is hashed once per lookup, not joined to each name).
+    var usedNames: [String: Set<String>] = [:]
     var termBase = 0
     static let termsPerList = 1024
     var result = ExpansionResult()
@@ -36,12 +37,16 @@ package struct WorkloadExpander {
             nodes: nodes, referenceTime: referenceTime, priorities: PodPriority(set),
             serviceSelectors: selectors)
         expander.limits = limits
-        let keys = set.manifests.map { ($0.identity.namespace ?? "", $0.identity.name, $0.identity.kind) }
+        // Keys only for the workloads (not every Service and Node), sorted by slot.
         let positions = set.manifests.indices.filter {
             set.manifests[$0].object.workload != nil || set.manifests[$0].identity.kind == "ReplicationController"
-        }.sorted { keys[$0] < keys[$1] }
-        for position in positions {
-            let manifest = set.manifests[position]
+        }
+        let keys = positions.map {
+            let identity = set.manifests[$0].identity
+            return (identity.namespace ?? "", identity.name, identity.kind)
+        }
+        for slot in keys.indices.sorted(by: { keys[$0] < keys[$1] }) {
+            let manifest = set.manifests[positions[slot]]
             if let workload = manifest.object.workload {
                 expander.expand(manifest, workload)
             } else if let controller = manifest.replicationController {
@@ -101,7 +106,7 @@ package struct WorkloadExpander {
             result.cronJobs.append(CronPlanner.plan(cronJob, namespace: namespace, name: name, after: referenceTime))
         case .pod(let pod):
             guard admittedCount(1, context) == 1 else { return }
-            usedNames.insert("\(namespace)/\(name)")
+            usedNames[namespace, default: []].insert(name)
             addPod(
                 context, name: name, template: pod.template, labels: pod.metadata.labels, ownerSelector: nil,
                 bound: pod.spec.nodeName, owner: .some(nil))
@@ -132,7 +137,7 @@ package struct WorkloadExpander {
         var attempt = 0
         while true {
             let candidate = "\(base)-\(PodNames.suffix(base, index, attempt: attempt))"
-            if usedNames.insert("\(namespace)/\(candidate)").inserted { return candidate }
+            if usedNames[namespace, default: []].insert(candidate).inserted { return candidate }
             attempt += 1
         }
     }
