@@ -163,6 +163,9 @@ package enum RuleRegistry {
         HPAMaxReplicasHighRule(),
         // gapsc
         PodDNSRule(),
+        // session 5 lead: kube-linter's last two non-stylistic checks, opt-in
+        NodeAffinityMissingRule(),
+        ExternalNameServiceRule(),
     ]
 
     private static let byID: [String: RuleDescription] = {
