@@ -1,3 +1,5 @@
+import KubePlan
+
 /// The diff page's inline style sheet, the SVG pattern its rollout bars use, and its one small script (search).
 ///
 /// Colours are Okabe–Ito (distinguishable under the common colour-vision deficiencies) and never stand alone:
@@ -95,25 +97,6 @@ enum DiffHTMLStyle {
     /// Hides the objects and nodes whose text does not contain the query, opening the nodes found when they
     /// are few. `?q=TEXT` or `#q=TEXT` in the address
     /// fills the box on load (a link to a filtered view; also how the browser tests drive it).
-    static let script = """
-        (function(){
-        var box=document.getElementById('search'),q=document.getElementById('q'),status=document.getElementById('search-status');
-        box.hidden=false;
-        var items=[].slice.call(document.querySelectorAll('[data-search]'));
-        var texts=items.map(function(e){return e.textContent.toLowerCase();});
-        var groups=[].slice.call(document.querySelectorAll('section.group'));
-        function apply(){
-        var v=q.value.trim().toLowerCase(),n=0;
-        items.forEach(function(e,i){var m=!v||texts[i].indexOf(v)>=0;e.hidden=!m;if(m)n++;});
-        groups.forEach(function(g){g.hidden=!!v&&!g.querySelector('[data-search]:not([hidden])');});
-        if(v&&n<=20)items.forEach(function(e){if(!e.hidden&&e.tagName==='DETAILS')e.open=true;});
-        status.textContent=v?n+' matching':'';
-        }
-        q.addEventListener('input',apply);
-        var m=/[?&#]q=([^&#]*)/.exec(location.search+location.hash);
-        if(m){q.value=decodeURIComponent(m[1].replace(/\\+/g,' '));apply();}
-        window.addEventListener('beforeprint',function(){document.querySelectorAll('details').forEach(function(d){d.open=true;});});
-        })();
-
-        """
+    static let script = SearchFilterScript.source(
+        rows: "[data-search]", groups: "section.group", shownRow: "[data-search]")
 }

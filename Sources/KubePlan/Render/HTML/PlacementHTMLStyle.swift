@@ -50,25 +50,6 @@ enum PlacementHTMLStyle {
 
     /// Shows the search box (hidden without JavaScript) and filters nodes and unschedulable rows by their text;
     /// `?q=TEXT` or `#q=TEXT` in the address fills it on load.
-    static let script = """
-        (function(){
-        var box=document.getElementById('search'),q=document.getElementById('q'),status=document.getElementById('search-status');
-        box.hidden=false;
-        var items=[].slice.call(document.querySelectorAll('details.node,table.unsched tbody tr'));
-        var texts=items.map(function(e){return e.textContent.toLowerCase();});
-        var zones=[].slice.call(document.querySelectorAll('section.zone'));
-        function apply(){
-        var v=q.value.trim().toLowerCase(),n=0;
-        items.forEach(function(e,i){var m=!v||texts[i].indexOf(v)>=0;e.hidden=!m;if(m)n++;});
-        zones.forEach(function(z){z.hidden=!!v&&!z.querySelector('details.node:not([hidden])');});
-        if(v&&n<=20)items.forEach(function(e){if(!e.hidden&&e.tagName==='DETAILS')e.open=true;});
-        status.textContent=v?n+' matching':'';
-        }
-        q.addEventListener('input',apply);
-        var m=/[?&#]q=([^&#]*)/.exec(location.search+location.hash);
-        if(m){q.value=decodeURIComponent(m[1].replace(/\\+/g,' '));apply();}
-        window.addEventListener('beforeprint',function(){document.querySelectorAll('details').forEach(function(d){d.open=true;});});
-        })();
-
-        """
+    static let script = SearchFilterScript.source(
+        rows: "details.node,table.unsched tbody tr", groups: "section.zone", shownRow: "details.node")
 }
