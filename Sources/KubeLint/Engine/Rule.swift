@@ -13,6 +13,8 @@ package protocol Rule: Sendable {
     static var scope: RuleScope { get }
     /// Reports every finding of the rule in the input.
     func check(_ context: LintContext, into sink: inout FindingSink)
+    /// This rule as it runs under `configuration` (itself, unless it is a `ConfigurableRule`).
+    func preparedForRun(_ configuration: LintConfiguration) -> any Rule
 }
 
 extension Rule {
@@ -21,6 +23,7 @@ extension Rule {
     package static var scope: RuleScope { .wholeInput }
     /// The scope of this rule's type.
     package var runScope: RuleScope { Self.scope }
+    package func preparedForRun(_ configuration: LintConfiguration) -> any Rule { self }
 }
 
 /// How the linter may split a rule's check over the input.
