@@ -25,7 +25,6 @@ import Testing
         let handled = files.filter {
             FastScannerOracle.compare(FastScannerOracle.bytes($0), file: $0) == .same
         }
-        print("CORPUSSTAT handled \(handled.count) of \(files.count)")
         #expect(files.count > 100)
         #expect(handled.count * 10 >= files.count * 8, "handled \(handled.count) of \(files.count)")
     }
@@ -44,6 +43,19 @@ import Testing
     @Test func everyBenchmarkShapeIsHandledAndMatches() {
         let files = FastScannerOracle.benchmarkFiles
         #expect(files.count == 5)
+        for path in files {
+            #expect(FastScannerOracle.compare(FastScannerOracle.bytes(path), file: path) == .same, "\(path)")
+        }
+    }
+
+    /// Opt-in: every file under `$FAST_SCANNER_INPUTS` (e.g. a full-size `kubec-bench generate` folder) must
+    /// be handled and match.
+    static let extraFolder = ProcessInfo.processInfo.environment["FAST_SCANNER_INPUTS"]
+
+    @Test(.enabled(if: extraFolder != nil, "FAST_SCANNER_INPUTS is not set"))
+    func everyFileOfTheGivenFolderIsHandledAndMatches() throws {
+        let files = FastScannerOracle.files(under: try #require(Self.extraFolder))
+        #expect(!files.isEmpty)
         for path in files {
             #expect(FastScannerOracle.compare(FastScannerOracle.bytes(path), file: path) == .same, "\(path)")
         }

@@ -24,7 +24,10 @@ extension FastScanner {
                     position = skipSpaces(key.next + 1)
                     guard position < lineEnd, base[position] != Self.hash else { throw Unsupported() }
                 }
-                position = skipSpaces(try flowNode(at: position))
+                // Two steps: `skipSpaces(try flowNode(…))` would read `self` before the mutation and make
+                // the builder's arrays copy on write.
+                let end = try flowNode(at: position)
+                position = skipSpaces(end)
                 guard position < lineEnd else { throw Unsupported() }
                 if base[position] == UInt8(ascii: ",") {
                     position = skipSpaces(position + 1)
