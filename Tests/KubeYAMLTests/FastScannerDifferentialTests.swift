@@ -97,6 +97,10 @@ import Testing
         "- [a, b]\n- {c: d}\n",
         "a:   \n  b\n",
         "a: b\n\n",
+        "a:\n  b:\n  - c\n ",
+        "a:\n  b: 1\n    # c",
+        "- a:\n    b: 1\n  ",
+        String(repeating: "k", count: 900) + ": " + String(repeating: "v", count: 5000) + "\n",
     ]
 
     @Test(arguments: handledCases)
@@ -109,6 +113,7 @@ import Testing
         "a: b: c\n", "\u{FEFF}a: 1\n", "a: 1\r\n", "%YAML 1.1\n---\na: 1\n", "? a\n: b\n", "a: [b,\n  c]\n",
         "a: |2\n   x\n", "a: {b}\n", "a: [b: c]\n", "a: \"\\q\"\n", "a: 1\n...\nb: 2\n", "abc\n", "a: 1\n b: 2\n",
         "a: \u{85}\n", "a: \u{2028}\n", "a: x\u{7F}\n",
+        String(repeating: "k", count: 1100) + ": v\n", String(repeating: "k", count: 900) + String(repeating: " ", count: 200) + ": v\n",
     ]
 
     @Test(arguments: givenUpCases)

@@ -275,7 +275,7 @@ struct FastScanner {
     /// A key scanned at the start of a mapping entry, its `:`, and whatever follows on the line.
     private mutating func keyAndValue(_ key: ScalarToken) throws {
         // libyaml looks for a simple key's ':' within 1024 characters.
-        guard key.end - key.start < 1000 else { throw Unsupported() }
+        guard key.next - key.start < 1000 else { throw Unsupported() }
         try emit(key)
         let mappingIndent = blocks[blocks.count - 1].indent
         let afterColon = key.next + 1

@@ -19,7 +19,7 @@ extension FastScanner {
             while true {
                 if isMapping {
                     let key = try scanScalar(at: position, flow: true)
-                    guard key.isKey, key.end - key.start < 1000 else { throw Unsupported() }
+                    guard key.isKey, key.next - key.start < 1000 else { throw Unsupported() }
                     try emit(key)
                     position = skipSpaces(key.next + 1)
                     guard position < lineEnd, base[position] != Self.hash else { throw Unsupported() }
