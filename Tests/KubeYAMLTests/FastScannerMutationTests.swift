@@ -1,4 +1,5 @@
 import Foundation
+import KubeTestSupport
 import KubeYAML
 import Testing
 
@@ -80,5 +81,30 @@ import Testing
         }
         // Many mutants stay inside the subset, so the comparison is not vacuous.
         #expect(handled * 4 >= total, "handled \(handled) of \(total)")
+    }
+
+    /// The same over mutants of every real manifest of the shared corpus (files under 60 kB).
+    @Test(.enabled(
+        if: FastScannerDifferentialTests.corpusPresent || RealTool.isCI, "the shared corpus is not beside this checkout"))
+    func corpusMutantsMatchLibYAMLOrAreGivenUp() {
+        var random = Generator(state: 7)
+        var handled = 0
+        var total = 0
+        for path in FastScannerOracle.corpusFiles {
+            let bytes = FastScannerOracle.bytes(path)
+            guard bytes.count < 60_000 else { continue }
+            let text = String(decoding: bytes, as: UTF8.self)
+            for _ in 0..<8 {
+                let mutant = Self.mutate(text, &random)
+                total += 1
+                switch FastScannerOracle.compare(mutant, file: "mutant.yaml") {
+                case .same: handled += 1
+                case .gaveUp: break
+                case .differs(let message):
+                    Issue.record(Comment(rawValue: "\(path): \(message)\n--- mutant ---\n\(mutant)"))
+                }
+            }
+        }
+        #expect(handled * 5 >= total, "handled \(handled) of \(total)")
     }
 }
