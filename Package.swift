@@ -67,7 +67,7 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .target(name: "KubeTestSupport", dependencies: ["KubeYAML", "KubeModel"], path: "Tests/KubeTestSupport"),
-        .testTarget(name: "KubeYAMLTests", dependencies: ["KubeYAML", "KubeTestSupport"]),
+        .testTarget(name: "KubeYAMLTests", dependencies: ["KubeYAML", "KubeTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "KubeModelTests", dependencies: ["KubeModel", "KubeTestSupport"]),
         .testTarget(name: "KubeSchemaTests", dependencies: ["KubeSchema", "KubeTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "KubeLintTests", dependencies: ["KubeLint", "KubeSchema", "KubeTestSupport"]),

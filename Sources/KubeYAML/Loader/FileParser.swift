@@ -13,7 +13,13 @@ enum FileParser {
         var diagnostics: [Diagnostic]
     }
 
+    /// The fast scanner's tree when the file is inside its subset, libyaml's otherwise.
     static func parse(file: String, bytes: [UInt8], limits: YAMLLimits) -> Output {
+        if let output = FastScanner.parse(file: file, bytes: bytes, limits: limits) { return output }
+        return parseWithLibYAML(file: file, bytes: bytes, limits: limits)
+    }
+
+    static func parseWithLibYAML(file: String, bytes: [UInt8], limits: YAMLLimits) -> Output {
         var builder = TreeBuilder(file: file, limits: limits, expectedBytes: bytes.count)
         guard !bytes.isEmpty else { return Output(tree: builder.finish(), roots: [], diagnostics: []) }
         bytes.withUnsafeBufferPointer { buffer in
