@@ -25,20 +25,46 @@ package enum EndpointResolver {
         }
         var nodeAddresses: [String: [IPAddress]] = [:]
         for node in state.nodes { nodeAddresses[node.name] = node.addresses }
-        for index in result.services.indices {
-            let service = result.services[index]
+        let index = pods
+        let addresses = nodeAddresses
+        let count = state.services.count
+        // Each Service's endpoints depend on it and the pods only: two halves, one on another thread.
+        if count >= parallelMinimum {
+            let (first, second) = SideBySide.run({
+                resolved(state, 0..<count / 2, pods: index, nodeAddresses: addresses, explicit: explicit)
+            }) {
+                resolved(state, count / 2..<count, pods: index, nodeAddresses: addresses, explicit: explicit)
+            }
+            result.services = first + second
+        } else {
+            result.services = resolved(state, 0..<count, pods: index, nodeAddresses: addresses, explicit: explicit)
+        }
+        return result
+    }
+
+    /// Fewest Services worth a second thread.
+    static let parallelMinimum = 512
+
+    /// The Services at `range` with their endpoints.
+    static func resolved(
+        _ state: ClusterState, _ range: Range<Int>, pods: LabelIndex, nodeAddresses: [String: [IPAddress]],
+        explicit: ExplicitEndpoints
+    ) -> [ServiceState] {
+        var services = Array(state.services[range])
+        for index in services.indices {
+            let service = services[index]
             // The pods that carry the selector's rarest label (in input order); `endpoints` checks the rest.
             let candidates = service.selector.map { selector in
                 pods.candidates(in: service.namespace, requiring: selector).map { state.pods[$0] }
             } ?? []
-            result.services[index].ports = service.ports.map { port in
+            services[index].ports = service.ports.map { port in
                 var resolved = port
                 resolved.endpoints = endpoints(
                     service: service, port: port, pods: candidates, nodeAddresses: nodeAddresses, explicit: explicit)
                 return resolved
             }
         }
-        return result
+        return services
     }
 
     /// The sorted, de-duplicated endpoints of one Service port.
