@@ -33,8 +33,10 @@ package struct WorkloadExpander: Sendable {
     /// runs of whole namespaces, one on another thread, give the very pods one run gives, concatenated. Only the
     /// plan-wide pod limit couples namespaces: when the two runs together hold more than it, the input is
     /// expanded again in one run.
+    /// `parallel: false` expands in one run (the tests compare both).
     package static func expand(
-        _ set: ManifestSet, nodes: [SchedulerNode], referenceTime: Int64, limits: ExpansionLimits = .default
+        _ set: ManifestSet, nodes: [SchedulerNode], referenceTime: Int64, limits: ExpansionLimits = .default,
+        parallel: Bool = true
     ) -> ExpansionResult {
         // The workloads in order on this thread, the Services' selectors and priority classes on another.
         let ((order, namespaces), (selectors, priorities)) = SideBySide.run({ workloadOrder(set) }) {
@@ -49,7 +51,7 @@ package struct WorkloadExpander: Sendable {
             nodes: nodes, referenceTime: referenceTime, priorities: priorities, serviceSelectors: selectors,
             capacity: nodes.isEmpty ? Int.max : nodes.reduce(0) { $0 + max($1.allowedPods, 0) } + 1, limits: limits)
         var result: ExpansionResult
-        if let split = namespaceSplit(namespaces) {
+        if parallel, let split = namespaceSplit(namespaces) {
             let (first, second) = SideBySide.run({ base.run(set, order, 0..<split) }) {
                 base.run(set, order, split..<order.count)
             }
