@@ -8,11 +8,14 @@ package enum Compilation {
     package static func resolve(
         _ set: ManifestSet, options: PlanOptions = PlanOptions(), findings: ((PlanResult) -> Void)? = nil
     ) -> PlanResult {
-        var result = Planner.plan(set, options: options)
-        let policies = PolicyResolver.resolve(set)
+        // NetworkPolicies and declared endpoints do not depend on placement: read on another thread meanwhile.
+        let (planned, (policies, explicit)) = SideBySide.run({ Planner.plan(set, options: options) }) {
+            (PolicyResolver.resolve(set), ExplicitEndpoints.from(set))
+        }
+        var result = planned
         result.diagnostics += policies.diagnostics
         findings?(result)
-        var state = EndpointResolver.resolve(result.state, explicit: ExplicitEndpoints.from(set))
+        var state = EndpointResolver.resolve(result.state, explicit: explicit)
         state = IngressBackendResolver.resolve(state)
         state.networkPolicies = policies.policies
         state.namespaceLabels = policies.namespaceLabels
