@@ -56,8 +56,9 @@ package struct WorkloadExpander: Sendable {
                 base.run(set, order, split..<order.count)
             }
             if first.pods.count + second.pods.count <= limits.maxPodsTotal {
-                result = first
-                result.pods.reserveCapacity(first.pods.count + second.pods.count)
+                // Consumed, not copied: the first run's pods are moved into the result, never retained twice.
+                result = consume first
+                result.pods.reserveCapacity(result.pods.count + second.pods.count)
                 result.pods += second.pods
                 result.cronJobs += second.cronJobs
                 result.diagnostics += second.diagnostics
