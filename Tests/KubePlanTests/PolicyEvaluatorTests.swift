@@ -21,6 +21,24 @@ import Testing
         PolicyEvaluator(policies: policies, namespaceLabels: labels, pods: [web, api, other])
     }
 
+    /// Without policies no label index is built; the pods a peer selects are found by a scan, the same ones.
+    @Test(arguments: [
+        PolicyPeer.pods(podSelector: LabelSelector(matchLabels: ["app": "api"]), namespaceSelector: nil),
+        PolicyPeer.pods(podSelector: nil, namespaceSelector: nil),
+        PolicyPeer.pods(podSelector: nil, namespaceSelector: LabelSelector(matchLabels: ["env": "dev"])),
+        PolicyPeer.pods(podSelector: LabelSelector(matchLabels: ["app": "tool"]), namespaceSelector: LabelSelector()),
+    ])
+    func peersSelectTheSamePodsWithoutPolicies(_ peer: PolicyPeer) {
+        let unplaced = PodState(namespace: "prod", name: "new", nodeName: nil, ip: nil, labels: ["app": "api"])
+        let pods = [web, api, other, unplaced]
+        let indexed = PolicyEvaluator(
+            policies: [NetworkPolicyState(namespace: "dev", name: "deny")], namespaceLabels: labels, pods: pods)
+        let scanned = PolicyEvaluator(policies: [], namespaceLabels: labels, pods: pods)
+        let expected = indexed.pods(matching: peer, policyNamespace: "prod").map(\.name)
+        #expect(!expected.isEmpty)
+        #expect(scanned.pods(matching: peer, policyNamespace: "prod").map(\.name) == expected)
+    }
+
     @Test func withoutPoliciesEverythingIsAllowed() {
         #expect(evaluator([]).decide(from: api, to: web, port: 8080, proto: .tcp).allowed)
     }

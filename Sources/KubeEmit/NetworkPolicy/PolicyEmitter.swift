@@ -29,8 +29,11 @@ package struct PolicyEmitter: Sendable {
         let families = IPFamily.allCases.filter { $0 == .v4 || state.uses($0) }
         // Each node's own pods, found in one pass over the pods (sorted by namespace and name).
         var local: [String: [PodState]] = [:]
-        for pod in state.pods where pod.ip != nil && !pod.hostNetwork {
-            if let node = pod.nodeName, nodes.isEmpty || nodes.contains(node) { local[node, default: []].append(pod) }
+        // By index: only the pods kept are copied.
+        for index in state.pods.indices where state.pods[index].ip != nil && !state.pods[index].hostNetwork {
+            if let node = state.pods[index].nodeName, nodes.isEmpty || nodes.contains(node) {
+                local[node, default: []].append(state.pods[index])
+            }
         }
         for node in state.nodes where nodes.isEmpty || nodes.contains(node.name) {
             var sets = ""

@@ -138,9 +138,14 @@ package enum CompileOutputs {
 extension ClusterState {
     /// Whether any Service cluster IP, endpoint or node pod CIDR is of a family.
     func uses(_ family: IPFamily) -> Bool {
-        services.contains { service in
-            service.clusterIPs.contains(where: family.contains)
-                || service.ports.contains { $0.endpoints.contains { family.contains($0.ip) } }
-        } || nodes.contains { $0.podCIDRs.contains { family.contains($0.network) } }
+        // By index: iterating would copy each Service (a retain per string and array it holds).
+        for index in services.indices {
+            if services[index].clusterIPs.contains(where: family.contains) { return true }
+            for port in services[index].ports.indices
+            where services[index].ports[port].endpoints.contains(where: { family.contains($0.ip) }) {
+                return true
+            }
+        }
+        return nodes.contains { $0.podCIDRs.contains { family.contains($0.network) } }
     }
 }

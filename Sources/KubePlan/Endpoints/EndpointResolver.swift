@@ -25,26 +25,54 @@ package enum EndpointResolver {
         }
         var nodeAddresses: [String: [IPAddress]] = [:]
         for node in state.nodes { nodeAddresses[node.name] = node.addresses }
-        for index in result.services.indices {
-            let service = result.services[index]
-            // The pods that carry the selector's rarest label (in input order); `endpoints` checks the rest.
-            let candidates = service.selector.map { selector in
-                pods.candidates(in: service.namespace, requiring: selector).map { state.pods[$0] }
-            } ?? []
-            result.services[index].ports = service.ports.map { port in
-                var resolved = port
-                resolved.endpoints = endpoints(
-                    service: service, port: port, pods: candidates, nodeAddresses: nodeAddresses, explicit: explicit)
-                return resolved
+        let index = pods
+        let addresses = nodeAddresses
+        let count = state.services.count
+        // Each Service's endpoints depend on it and the pods only: two halves, one on another thread.
+        if count >= parallelMinimum {
+            let (first, second) = SideBySide.run({
+                resolved(state, 0..<count / 2, pods: index, nodeAddresses: addresses, explicit: explicit)
+            }) {
+                resolved(state, count / 2..<count, pods: index, nodeAddresses: addresses, explicit: explicit)
             }
+            result.services = first + second
+        } else {
+            result.services = resolved(state, 0..<count, pods: index, nodeAddresses: addresses, explicit: explicit)
         }
         return result
     }
 
+    /// Fewest Services worth a second thread.
+    static let parallelMinimum = 512
+
+    /// The Services at `range` with their endpoints.
+    static func resolved(
+        _ state: ClusterState, _ range: Range<Int>, pods: LabelIndex, nodeAddresses: [String: [IPAddress]],
+        explicit: ExplicitEndpoints
+    ) -> [ServiceState] {
+        var services = Array(state.services[range])
+        for index in services.indices {
+            let service = services[index]
+            // The pods that carry the selector's rarest label (in input order); `endpoints` checks the rest.
+            // Positions, not copies of the pods.
+            let candidates = service.selector.map { selector in
+                pods.candidates(in: service.namespace, requiring: selector)
+            } ?? []
+            services[index].ports = service.ports.map { port in
+                var resolved = port
+                resolved.endpoints = endpoints(
+                    service: service, port: port, pods: state.pods, candidates: candidates,
+                    nodeAddresses: nodeAddresses, explicit: explicit)
+                return resolved
+            }
+        }
+        return services
+    }
+
     /// The sorted, de-duplicated endpoints of one Service port.
     static func endpoints(
-        service: ServiceState, port: ServicePortState, pods: [PodState], nodeAddresses: [String: [IPAddress]],
-        explicit: ExplicitEndpoints
+        service: ServiceState, port: ServicePortState, pods: [PodState], candidates: [Int],
+        nodeAddresses: [String: [IPAddress]], explicit: ExplicitEndpoints
     ) -> [EndpointState] {
         if service.type == .externalName { return [] }
         guard let selector = service.selector else {
@@ -53,7 +81,8 @@ package enum EndpointResolver {
         // An empty selector selects nothing for Services (the controller skips them).
         if selector.isEmpty { return [] }
         var found: [EndpointState] = []
-        for pod in pods where matches(selector, pod.labels) {
+        for position in candidates where matches(selector, pods[position].labels) {
+            let pod = pods[position]
             guard let nodeName = pod.nodeName, let number = TargetPortResolution.containerPort(for: port, in: pod)
             else { continue }
             let ready = pod.ready || service.publishNotReadyAddresses
@@ -89,18 +118,21 @@ package enum EndpointResolver {
     /// Drops repeated `IP:port` pairs (keeping a copy with a node name if one has it) and sorts by the
     /// `IP:port` string, byte by byte.
     package static func sortedUnique(_ endpoints: [EndpointState]) -> [EndpointState] {
+        if endpoints.count < 2 { return endpoints }
         var keyed: [(key: [UInt8], endpoint: EndpointState)] = []
         keyed.reserveCapacity(endpoints.count)
+        // A few endpoints are compared with each other; more are looked up by key.
+        let few = endpoints.count <= 16
         var seen: [[UInt8]: Int] = [:]
         for endpoint in endpoints {
             let key = Array(endpointString(endpoint.ip, endpoint.port).utf8)
-            if let existing = seen[key] {
+            if let existing = few ? keyed.firstIndex(where: { $0.key == key }) : seen[key] {
                 if keyed[existing].endpoint.nodeName == nil, endpoint.nodeName != nil {
                     keyed[existing].endpoint = endpoint
                 }
                 continue
             }
-            seen[key] = keyed.count
+            if !few { seen[key] = keyed.count }
             keyed.append((key, endpoint))
         }
         keyed.sort { $0.key.lexicographicallyPrecedes($1.key) }

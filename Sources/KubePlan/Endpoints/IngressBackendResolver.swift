@@ -5,16 +5,18 @@
 /// without endpoints; lint reports it (`ingress-backend-missing`), and the nginx emitter answers 503.
 package enum IngressBackendResolver {
     package static func resolve(_ state: ClusterState) -> ClusterState {
+        guard !state.ingresses.isEmpty else { return state }
         var result = state
-        var services: [String: ServiceState] = [:]
-        for service in state.services { services[service.key] = service }
+        // Positions, not copies of the Services (the last of a key wins, as before).
+        var services: [String: Int] = [:]
+        for index in state.services.indices { services[state.services[index].key] = index }
         func resolved(_ backend: IngressBackendState, namespace: String) -> IngressBackendState {
             var backend = backend
-            guard let service = services["\(namespace)/\(backend.serviceName)"] else {
+            guard let position = services["\(namespace)/\(backend.serviceName)"] else {
                 backend.endpoints = []
                 return backend
             }
-            let port = service.ports.first { port in
+            let port = state.services[position].ports.first { port in
                 switch backend.port {
                 case .number(let number): port.port == number
                 case .name(let name): port.name == name

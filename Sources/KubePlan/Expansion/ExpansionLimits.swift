@@ -32,7 +32,6 @@ extension WorkloadExpander {
     mutating func admittedCount(_ requested: Int, _ context: PodContext) -> Int {
         let requested = max(requested, 0)
         let remaining = max(limits.maxPodsTotal - result.pods.count, 0)
-        let capacity = nodes.isEmpty ? Int.max : nodes.reduce(0) { $0 + max($1.allowedPods, 0) } + 1
         let admitted = min(requested, limits.maxPodsPerWorkload, remaining, capacity)
         guard admitted < requested else { return requested }
         let reason =

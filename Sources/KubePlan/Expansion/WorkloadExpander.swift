@@ -8,7 +8,7 @@ import KubeYAML
 ///
 /// Workloads are taken in (namespace, name, kind) order, not input order, so the plan does not depend on
 /// the order of files on the command line.
-package struct WorkloadExpander {
+package struct WorkloadExpander: Sendable {
     let nodes: [SchedulerNode]
     let referenceTime: Int64
     let priorities: PodPriority
@@ -18,35 +18,80 @@ package struct WorkloadExpander {
     var usedNames: [String: Set<String>] = [:]
     var termBase = 0
     static let termsPerList = 1024
-    var result = ExpansionResult()
+    /// One pod more than all Nodes' `allocatable.pods` together (`Int.max` without Nodes), see `admittedCount`.
+    let capacity: Int
     var limits = ExpansionLimits.default
+    var result = ExpansionResult()
     /// The last pod's scheduling spec and ports, by workload (`termBase`) and labels: replicas with the same
     /// labels share them, so a Deployment's spec is resolved once, not once per replica.
     private var lastResolved: (termBase: Int, labels: [String: String], spec: SchedulingSpec, ports: [PodPort])?
 
     /// Expands every workload of the set.
+    ///
+    /// Workloads are taken in (namespace, name, kind) order, and a namespace's pods depend only on that
+    /// namespace's workloads (names are unique per namespace; term ids follow the workload's position), so two
+    /// runs of whole namespaces, one on another thread, give the very pods one run gives, concatenated. Only the
+    /// plan-wide pod limit couples namespaces: when the two runs together hold more than it, the input is
+    /// expanded again in one run.
+    /// `parallel: false` expands in one run (the tests compare both).
     package static func expand(
-        _ set: ManifestSet, nodes: [SchedulerNode], referenceTime: Int64, limits: ExpansionLimits = .default
+        _ set: ManifestSet, nodes: [SchedulerNode], referenceTime: Int64, limits: ExpansionLimits = .default,
+        parallel: Bool = true
     ) -> ExpansionResult {
-        var selectors = ServiceSelectorIndex()
-        for service in set.services {
-            guard let selector = service.spec.selector else { continue }
-            selectors.insert(selector, namespace: service.metadata.namespace ?? "default")
+        // The workloads in order on this thread, the Services' selectors and priority classes on another.
+        let ((order, namespaces), (selectors, priorities)) = SideBySide.run({ workloadOrder(set) }) {
+            var selectors = ServiceSelectorIndex()
+            for service in set.services {
+                guard let selector = service.spec.selector else { continue }
+                selectors.insert(selector, namespace: service.metadata.namespace ?? "default")
+            }
+            return (selectors, PodPriority(set))
         }
-        var expander = WorkloadExpander(
-            nodes: nodes, referenceTime: referenceTime, priorities: PodPriority(set),
-            serviceSelectors: selectors)
-        expander.limits = limits
+        let base = WorkloadExpander(
+            nodes: nodes, referenceTime: referenceTime, priorities: priorities, serviceSelectors: selectors,
+            capacity: nodes.isEmpty ? Int.max : nodes.reduce(0) { $0 + max($1.allowedPods, 0) } + 1, limits: limits)
+        var result: ExpansionResult
+        if parallel, let split = namespaceSplit(namespaces) {
+            let (first, second) = SideBySide.run({ base.run(set, order, 0..<split) }) {
+                base.run(set, order, split..<order.count)
+            }
+            if first.pods.count + second.pods.count <= limits.maxPodsTotal {
+                // Consumed, not copied: the first run's pods are moved into the result, never retained twice.
+                result = consume first
+                result.pods.reserveCapacity(result.pods.count + second.pods.count)
+                result.pods += second.pods
+                result.cronJobs += second.cronJobs
+                result.diagnostics += second.diagnostics
+            } else {
+                result = base.run(set, order, 0..<order.count)
+            }
+        } else {
+            result = base.run(set, order, 0..<order.count)
+        }
+        for index in result.pods.indices { result.pods[index].queueOrder = index }
+        return result
+    }
+
+    /// The positions of the workloads in (namespace, name, kind) order, and their namespaces in that order.
+    private static func workloadOrder(_ set: ManifestSet) -> (order: [Int], namespaces: [String]) {
         // Keys only for the workloads (not every Service and Node), sorted by slot.
         let positions = set.manifests.indices.filter {
-            set.manifests[$0].object.workload != nil || set.manifests[$0].identity.kind == "ReplicationController"
+            set.manifests[$0].object.isWorkload || set.manifests[$0].identity.kind == "ReplicationController"
         }
         let keys = positions.map {
             let identity = set.manifests[$0].identity
             return (identity.namespace ?? "", identity.name, identity.kind)
         }
-        for slot in keys.indices.sorted(by: { keys[$0] < keys[$1] }) {
-            let manifest = set.manifests[positions[slot]]
+        let slots = keys.indices.sorted(by: { keys[$0] < keys[$1] })
+        return (slots.map { positions[$0] }, slots.map { keys[$0].0 })
+    }
+
+    /// The workloads of `slots` (positions in `order`), each with the term ids its position gives.
+    private func run(_ set: ManifestSet, _ order: [Int], _ slots: Range<Int>) -> ExpansionResult {
+        var expander = self
+        expander.termBase = slots.lowerBound * 4 * Self.termsPerList
+        for position in order[slots] {
+            let manifest = set.manifests[position]
             if let workload = manifest.object.workload {
                 expander.expand(manifest, workload)
             } else if let controller = manifest.replicationController {
@@ -54,8 +99,23 @@ package struct WorkloadExpander {
                 expander.expand(manifest, .replicaSet(controller), ownerKind: "ReplicationController")
             }
         }
-        for index in expander.result.pods.indices { expander.result.pods[index].queueOrder = index }
         return expander.result
+    }
+
+    /// Fewest workloads worth a second thread.
+    static let parallelMinimum = 512
+
+    /// Where to cut the sorted workloads in two runs of whole namespaces, as near the middle as a namespace
+    /// boundary allows; nil when they are too few or all in one namespace.
+    static func namespaceSplit(_ namespaces: [String]) -> Int? {
+        guard namespaces.count >= parallelMinimum else { return nil }
+        let middle = namespaces.count / 2
+        var after = middle
+        while after < namespaces.count, namespaces[after] == namespaces[after - 1] { after += 1 }
+        var before = middle
+        while before > 0, namespaces[before] == namespaces[before - 1] { before -= 1 }
+        let candidates = [before, after].filter { $0 > 0 && $0 < namespaces.count }
+        return candidates.min { abs($0 - middle) < abs($1 - middle) }
     }
 
     private mutating func expand(_ manifest: Manifest, _ workload: Workload, ownerKind: String? = nil) {
@@ -228,5 +288,15 @@ package struct WorkloadExpander {
         assign(&spec.requiredAntiAffinity, 1)
         assign(&spec.preferredAffinity, 2)
         assign(&spec.preferredAntiAffinity, 3)
+    }
+}
+
+extension KubeObject {
+    /// Whether `workload` is non-nil, without copying the object out to say so.
+    fileprivate var isWorkload: Bool {
+        switch self {
+        case .deployment, .replicaSet, .statefulSet, .daemonSet, .job, .cronJob, .pod: true
+        default: false
+        }
     }
 }

@@ -15,6 +15,9 @@ package struct PlanOptions: Sendable {
     package var pinned: [String: PinnedPlacement] = [:]
     /// How many pods the plan makes at most (the cluster's documented limits by default).
     package var limits = ExpansionLimits.default
+    /// Called once the workloads are expanded, before the pods are scheduled (`compile` starts its linter
+    /// then: expansion has both cores, and the linter the core scheduling leaves free).
+    package var afterExpansion: (@Sendable () -> Void)?
 
     /// The default reference time, 2025-01-01T00:00:00Z.
     package static let defaultReferenceTime: Int64 = 1_735_689_600

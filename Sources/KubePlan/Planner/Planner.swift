@@ -44,6 +44,7 @@ package enum Planner {
         let expansion = WorkloadExpander.expand(
             set, nodes: inventory.schedulerNodes, referenceTime: options.referenceTime, limits: options.limits)
         diagnostics += expansion.diagnostics
+        options.afterExpansion?()
 
         let legacy = (inventory.settings.kubernetesMinor ?? 99) <= 33
         var scheduler = Scheduler(
@@ -56,7 +57,6 @@ package enum Planner {
         var nodeIndex: [String: Int] = [:]
         for (index, node) in inventory.schedulerNodes.enumerated() { nodeIndex[node.name] = index }
 
-        var placements: [PlacementPlan.Pod] = []
         var placedOrder: [(pod: Int, node: Int)] = []
         var explanation: Explanation?
         let bound = expansion.pods.indices.filter { expansion.pods[$0].boundNode?.isEmpty == false }
@@ -74,7 +74,7 @@ package enum Planner {
                 if priorities[lhs] != priorities[rhs] { return priorities[lhs] > priorities[rhs] }
                 return order[lhs] < order[rhs]
             }
-        var outcomes: [(node: Int?, message: String?, ties: Int)] = Array(
+        var outcomes: [Outcome] = Array(
             repeating: (nil, nil, 0), count: expansion.pods.count)
         for index in bound {
             let pod = expansion.pods[index]
@@ -97,16 +97,17 @@ package enum Planner {
         // the next fails the same way, so its attempt is replayed instead of run (a Deployment of 65,536
         // replicas on a full cluster costs one attempt, not 65,536).
         var lastFailure: (owner: ObjectIdentity, message: String?, processed: Int)?
+        // Pods are read in place (`expansion.pods[index]`), never copied: a copy retains every string and array
+        // of the pod and its scheduling spec.
         for index in queued {
-            let pod = expansion.pods[index]
-            let explain = options.explain != nil && pod.key == options.explain
-            let replicaOwner = Self.interchangeableReplicaOwner(pod)
+            let explain = options.explain != nil && expansion.pods[index].key == options.explain
+            let replicaOwner = Self.interchangeableReplicaOwner(expansion.pods[index])
             if !explain, let last = lastFailure, let replicaOwner, last.owner == replicaOwner {
                 scheduler.replayFailure(processed: last.processed)
                 outcomes[index] = (nil, last.message, 0)
                 continue
             }
-            let (outcome, explained) = scheduler.schedule(pod.spec, explain: explain)
+            let (outcome, explained) = scheduler.schedule(expansion.pods[index].spec, explain: explain)
             if let explained { explanation = explained }
             outcomes[index] = (outcome.node, outcome.message, outcome.tiedNodes)
             if let node = outcome.node { placedOrder.append((index, node)) }
@@ -155,27 +156,12 @@ package enum Planner {
             if names[lhs] != names[rhs] { return names[lhs] < names[rhs] }
             return lhs < rhs
         }
-        var podStates: [PodState] = []
-        podStates.reserveCapacity(byName.count)
-        placements.reserveCapacity(byName.count)
-        for index in byName {
-            let pod = expansion.pods[index]
-            let outcome = outcomes[index]
-            let nodeName = outcome.node.map { inventory.nodes[$0].name }
-            podStates.append(
-                PodState(
-                    namespace: pod.namespace, name: pod.name, owner: pod.owner, nodeName: nodeName,
-                    ips: podIPs[index], hostNetwork: pod.hostNetwork, labels: pod.spec.labels, hostname: pod.hostname,
-                    subdomain: pod.subdomain,
-                    ports: pod.ports, ready: nodeName != nil, source: pod.source))
-            let hostIP = outcome.node.flatMap { inventory.nodes[$0].addresses.first }
-            placements.append(
-                PlacementPlan.Pod(
-                    namespace: pod.namespace, name: pod.name, owner: pod.owner, node: nodeName,
-                    ip: pod.hostNetwork ? hostIP : podIPs[index].first, ips: podIPs[index], message: outcome.message,
-                    priority: pod.spec.priority,
-                    requests: pod.spec.requests, preBound: pod.boundNode?.isEmpty == false, tiedNodes: outcome.ties,
-                    object: pod.object, source: pod.source))
+        // The two lists are built side by side, one on another thread (each reads the pods in place).
+        let (addresses, results) = (podIPs, outcomes)
+        let (podStates, placements) = SideBySide.run({
+            Self.podStates(expansion, byName, results, addresses, inventory)
+        }) {
+            Self.placements(expansion, byName, results, addresses, inventory)
         }
 
         var plan = PlacementPlan()
@@ -183,8 +169,8 @@ package enum Planner {
         plan.referenceTime = options.referenceTime
         plan.cronJobs = expansion.cronJobs.sorted { ($0.namespace, $0.name) < ($1.namespace, $1.name) }
         var podsByNode: [String: [String]] = [:]
-        for placement in placements {
-            if let node = placement.node { podsByNode[node, default: []].append(placement.key) }
+        for index in placements.indices {
+            if let node = placements[index].node { podsByNode[node, default: []].append(placements[index].key) }
         }
         for (index, node) in inventory.schedulerNodes.enumerated() {
             let keys = podsByNode[node.name] ?? []
@@ -194,15 +180,67 @@ package enum Planner {
                     allocatable: node.allocatable, allowedPods: node.allowedPods))
         }
 
+        // Sixty thousand pods' specs and the scheduler's tables are freed on another thread, off the plan's path.
+        SideBySide.release((consume expansion, consume scheduler))
         return Placement(plan: plan, pods: podStates, diagnostics: diagnostics, explanation: explanation)
+    }
+
+    typealias Outcome = (node: Int?, message: String?, ties: Int)
+
+    /// The pods' states for the emitters, in `order`.
+    static func podStates(
+        _ expansion: ExpansionResult, _ order: [Int], _ outcomes: [Outcome], _ podIPs: [[IPAddress]],
+        _ inventory: Inventory
+    ) -> [PodState] {
+        var states: [PodState] = []
+        states.reserveCapacity(order.count)
+        expansion.pods.withUnsafeBufferPointer { pods in
+            for index in order {
+                let nodeName = outcomes[index].node.map { inventory.nodes[$0].name }
+                states.append(
+                    PodState(
+                        namespace: pods[index].namespace, name: pods[index].name, owner: pods[index].owner,
+                        nodeName: nodeName, ips: podIPs[index], hostNetwork: pods[index].hostNetwork,
+                        labels: pods[index].spec.labels, hostname: pods[index].hostname,
+                        subdomain: pods[index].subdomain, ports: pods[index].ports, ready: nodeName != nil,
+                        source: pods[index].source))
+            }
+        }
+        return states
+    }
+
+    /// The plan's pods, in `order`.
+    static func placements(
+        _ expansion: ExpansionResult, _ order: [Int], _ outcomes: [Outcome], _ podIPs: [[IPAddress]],
+        _ inventory: Inventory
+    ) -> [PlacementPlan.Pod] {
+        var placements: [PlacementPlan.Pod] = []
+        placements.reserveCapacity(order.count)
+        expansion.pods.withUnsafeBufferPointer { pods in
+            for index in order {
+                let outcome = outcomes[index]
+                let nodeName = outcome.node.map { inventory.nodes[$0].name }
+                let hostIP = outcome.node.flatMap { inventory.nodes[$0].addresses.first }
+                placements.append(
+                    PlacementPlan.Pod(
+                        namespace: pods[index].namespace, name: pods[index].name, owner: pods[index].owner,
+                        node: nodeName, ip: pods[index].hostNetwork ? hostIP : podIPs[index].first, ips: podIPs[index],
+                        message: outcome.message, priority: pods[index].spec.priority,
+                        requests: pods[index].spec.requests, preBound: pods[index].boundNode?.isEmpty == false,
+                        tiedNodes: outcome.ties, object: pods[index].object, source: pods[index].source))
+            }
+        }
+        return placements
     }
 
     /// Labels of every namespace (Namespace objects, plus `kubernetes.io/metadata.name`, which the API server
     /// sets), for affinity `namespaceSelector`s.
     static func namespaceLabels(_ set: ManifestSet, _ expansion: ExpansionResult) -> [String: [String: String]] {
         var result: [String: [String: String]] = [:]
-        for pod in expansion.pods where result[pod.namespace] == nil {
-            result[pod.namespace] = ["kubernetes.io/metadata.name": pod.namespace]
+        // By index: iterating would copy every pod.
+        for index in expansion.pods.indices where result[expansion.pods[index].namespace] == nil {
+            let namespace = expansion.pods[index].namespace
+            result[namespace] = ["kubernetes.io/metadata.name": namespace]
         }
         for namespace in set.namespaces {
             var labels = namespace.metadata.labels
@@ -215,8 +253,9 @@ package enum Planner {
     /// The workload whose pods are identical to this one but for the name (the replicas of a Deployment,
     /// ReplicaSet or ReplicationController), or nil.
     static func interchangeableReplicaOwner(_ pod: PlannedPod) -> ObjectIdentity? {
-        guard let owner = pod.owner, ["Deployment", "ReplicaSet", "ReplicationController"].contains(owner.kind) else {
-            return nil
+        switch pod.owner?.kind {
+        case "Deployment", "ReplicaSet", "ReplicationController": break
+        default: return nil
         }
         return pod.object
     }

@@ -11,8 +11,9 @@ package struct PolicyEvaluator: Sendable {
     package let pods: [PodState]
     /// Positions in `policies` per namespace, in order.
     private let policiesByNamespace: [String: [Int]]
-    /// Positions in `pods` of the placed pods (an IP, not on the host network), by namespace and label.
-    private let placedPods: LabelIndex
+    /// Positions in `pods` of the placed pods (an IP, not on the host network), by namespace and label; nil
+    /// without policies (no verdict reads it then, and `pods(matching:)` scans the pods instead).
+    private let placedPods: LabelIndex?
 
     package init(policies: [NetworkPolicyState], namespaceLabels: [String: [String: String]], pods: [PodState]) {
         self.policies = policies
@@ -21,11 +22,16 @@ package struct PolicyEvaluator: Sendable {
         var byNamespace: [String: [Int]] = [:]
         for (position, policy) in policies.enumerated() { byNamespace[policy.namespace, default: []].append(position) }
         policiesByNamespace = byNamespace
-        var placed = LabelIndex()
-        for (position, pod) in pods.enumerated() where pod.ip != nil && !pod.hostNetwork {
-            placed.insert(position, namespace: pod.namespace, labels: pod.labels)
+        if policies.isEmpty {
+            placedPods = nil
+        } else {
+            var placed = LabelIndex()
+            // By index: iterating would copy every pod.
+            for position in pods.indices where pods[position].ip != nil && !pods[position].hostNetwork {
+                placed.insert(position, namespace: pods[position].namespace, labels: pods[position].labels)
+            }
+            placedPods = placed
         }
-        placedPods = placed
     }
 
     /// One direction's verdict: whether the pod is isolated, and which policy rules allow the traffic.
@@ -122,6 +128,12 @@ package struct PolicyEvaluator: Sendable {
     /// rarest label; the result is in the order of `pods`.
     package func pods(matching peer: PolicyPeer, policyNamespace: String) -> [PodState] {
         guard case .pods(let podSelector, let namespaceSelector) = peer else { return [] }
+        guard let placedPods else {
+            return pods.filter { pod in
+                pod.ip != nil && !pod.hostNetwork && (namespaceSelector != nil || pod.namespace == policyNamespace)
+                    && peerMatches(peer, policyNamespace: policyNamespace, pod: pod, ip: nil)
+            }
+        }
         let namespaces = namespaceSelector == nil
             ? [policyNamespace] : Array(placedPods.namespaces)
         var positions: [Int] = []

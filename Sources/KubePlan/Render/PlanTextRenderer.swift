@@ -20,12 +20,13 @@ package enum PlanTextRenderer {
             let podWidth = node.pods.map(\.count).max() ?? 0
             for key in node.pods {
                 guard let position = byKey[key] else { continue }
-                let pod = plan.pods[position]
+                // Read in place: a copy of the pod would retain each of its strings.
+                let ips = plan.pods[position].ips
                 // A dual-stack pod shows every address, primary first (`10.244.1.2,fd00:10:244:1::2`).
-                let address = pod.ips.count > 1 ? pod.ips.map(\.description).joined(separator: ",") : pod.ip?.description
+                let address = ips.count > 1 ? ips.map(\.description).joined(separator: ",") : plan.pods[position].ip?.description
                 var line = "  " + pad(key, podWidth) + "  " + pad(address ?? "-", 15)
-                if let owner = pod.owner { line += "  \(owner.kind) \(owner.name)" }
-                if pod.preBound { line += "  (spec.nodeName)" }
+                if let owner = plan.pods[position].owner { line += "  \(owner.kind) \(owner.name)" }
+                if plan.pods[position].preBound { line += "  (spec.nodeName)" }
                 out += line.trimmingTrailingSpaces + "\n"
             }
         }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Dispatch
 import KubeEmit
 import KubeLint
 import KubeModel
@@ -47,21 +48,28 @@ struct CompileCommand: ParsableCommand {
             throw ExitCode(2)
         }
         let configuration = try validation.configuration()
-        // The plan runs on one core while lint and the schema run on the other (the linter asks for the plan's
-        // findings once its rules are done). Without --force the outputs do not depend on the findings, so the
-        // planning thread goes on to write them while the linter finishes; findings that stop the run throw
-        // the new tree away as before.
+        // The plan is the longest path. Its workload expansion runs on both cores first; then the pods are
+        // scheduled on one core while lint and the schema run on the other (the linter asks for the plan's
+        // findings once its rules are done, and gets them before endpoints are resolved). Without --force the
+        // outputs do not depend on the findings, so the planning thread goes on to write them while the linter
+        // finishes; findings that stop the run throw the new tree away as before.
         let set = input.set
         let planOptions = PlanOptions(seed: seed)
-        let planned = Handover<PlanResult>()
+        var firstPlan = planOptions
+        // Signalled after expansion, and again once the plan is made (whatever path the planner took).
+        let expanded = DispatchSemaphore(value: 0)
+        firstPlan.afterExpansion = { expanded.signal() }
+        let (findings, planned) = (Handover<PlanResult>(), Handover<PlanResult>())
         let (directory, nodes, mode, force) = (outputDirectory, Set(node), proxyMode, force)
-        let writing = BackgroundWork { () -> CompileWrite? in
-            let result = Compilation.resolve(set, options: planOptions)
+        let writing = BackgroundWork { [firstPlan] () -> CompileWrite? in
+            let result = Compilation.resolve(set, options: firstPlan, findings: { findings.put($0) })
             planned.put(result)
+            expanded.signal()
             return force ? nil : CompileWrite.run(result, set: set, nodes: nodes, proxyMode: mode, into: directory)
         }
+        expanded.wait()
         var diagnostics = LintPipeline.run(
-            set, flags: validation, configuration: configuration, plan: planned.value, parallel: false)
+            set, flags: validation, configuration: configuration, plan: findings.value, parallel: false)
         let context = ReportContext(files: input.set.files, fileCount: input.fileCount, documentCount: input.set.documentCount)
         var report: String?
         let written: CompileWrite
@@ -83,7 +91,7 @@ struct CompileCommand: ParsableCommand {
             }
             written = CompileWrite.run(result, set: emitSet, nodes: nodes, proxyMode: mode, into: directory)
         }
-        ExitLifetime.keep((input, planned))
+        ExitLifetime.keep((input, planned, findings))
         if !written.diagnostics.isEmpty || report == nil {
             diagnostics += written.diagnostics
             diagnostics.sortForReport()
