@@ -139,9 +139,21 @@ package enum DocumentClassifier {
             result.objects.append(document)
             return
         }
-        let apiVersion = root["apiVersion"]?.text ?? ""
-        let kind = root["kind"]?.text ?? ""
-        if isKustomization(apiVersion: apiVersion, kind: kind, namedLikeKustomization: facts.kustomizationName) {
+        // Nodes rather than strings: most documents are plain objects, and their texts are not needed here.
+        var apiVersionNode, kindNode: YAMLNode?
+        for (key, value) in root.pairs {
+            if key.textEquals("apiVersion") {
+                apiVersionNode = value
+            } else if key.textEquals("kind") {
+                kindNode = value
+            }
+        }
+        var kind: String { kindNode?.text ?? "" }
+        // Only kustomize's group or a kustomization file name can make a kustomization (see `isKustomization`).
+        if facts.kustomizationName || apiVersionNode?.textHasPrefix(kustomizeGroup) == true,
+            isKustomization(
+                apiVersion: apiVersionNode?.text ?? "", kind: kind, namedLikeKustomization: facts.kustomizationName)
+        {
             result.diagnostics.append(
                 Diagnostic(
                     rule: RuleID.kustomization, severity: .info,
@@ -149,7 +161,7 @@ package enum DocumentClassifier {
                     range: root.range, hint: "lint what it renders: kustomize build DIR | kubec lint -"))
             return
         }
-        if apiVersion.isEmpty, kind.isEmpty {
+        if Self.isEmptyText(apiVersionNode), Self.isEmptyText(kindNode) {
             if root.count == 0 { return }
             result.diagnostics.append(
                 Diagnostic(
@@ -172,6 +184,14 @@ package enum DocumentClassifier {
         result.objects.append(document)
     }
 
+    /// Whether a field reads as `""` (`node?.text ?? ""`): absent, a collection, or an empty scalar.
+    private static func isEmptyText(_ node: YAMLNode?) -> Bool {
+        guard let node, node.isScalar else { return true }
+        return node.textEquals("")
+    }
+
+    private static let kustomizeGroup = "kustomize.config.k8s.io/"
+
     static func isKustomization(apiVersion: String, kind: String, file: String) -> Bool {
         isKustomization(
             apiVersion: apiVersion, kind: kind,
@@ -180,7 +200,7 @@ package enum DocumentClassifier {
 
     /// The same, with whether the file is named as a kustomization already known.
     static func isKustomization(apiVersion: String, kind: String, namedLikeKustomization: Bool) -> Bool {
-        if apiVersion.hasPrefix("kustomize.config.k8s.io/") { return true }
+        if apiVersion.hasPrefix(kustomizeGroup) { return true }
         return namedLikeKustomization && (kind.isEmpty || kind == "Kustomization" || kind == "Component")
     }
 

@@ -102,34 +102,39 @@ struct DocumentChecker {
         let tree = value.tree
         let table = nodes[slot].keyTable
         let pairs = value.record
-        for offset in stride(from: Int(pairs.first), to: Int(pairs.first + pairs.count), by: 2) {
-            let key = YAMLNode(tree: tree, id: tree.children[offset])
-            let child = YAMLNode(tree: tree, id: tree.children[offset + 1])
-            // The key's bytes are looked up in place: no String is made unless a finding needs the name.
-            let record = tree.records[Int(key.id)]
-            guard record.kind == .scalar else { continue }
-            let first = Int(record.first), count = Int(record.count)
-            let (field, directive) = tree.arena.withUnsafeBufferPointer { arena in
-                let bytes = UnsafeBufferPointer(rebasing: arena[first..<(first + count)])
-                return (table.field(for: bytes), bytes.first == UInt8(ascii: "$"))
-            }
-            if partial, directive { continue }
-            if let field {
-                present |= field.requiredBit
-                path.push(keyNode: key.id)
-                check(child, against: field.node, owner: owner, depth: depth + 1)
-                path.pop()
-                continue
-            }
-            switch nodes[slot].additional {
-            case .schema(let target):
-                path.push(keyNode: key.id)
-                check(child, against: target, owner: owner, depth: depth + 1)
-                path.pop()
-            case .forbidden where !nodes[slot].preservesUnknownFields:
-                reportUnknownField(key, name: key.text ?? "", owner: owner)
-            case .forbidden, .allowed:
-                break
+        // The tree's arrays are opened once per mapping, not once per key: each access through the tree would
+        // retain and release its buffer.
+        tree.children.withUnsafeBufferPointer { children in
+            tree.records.withUnsafeBufferPointer { records in
+                tree.arena.withUnsafeBufferPointer { arena in
+                    for offset in stride(from: Int(pairs.first), to: Int(pairs.first + pairs.count), by: 2) {
+                        // The key's bytes are looked up in place: no String is made unless a finding needs the name.
+                        let keyID = children[offset]
+                        let record = records[Int(keyID)]
+                        guard record.kind == .scalar else { continue }
+                        let first = Int(record.first), count = Int(record.count)
+                        let bytes = UnsafeBufferPointer(rebasing: arena[first..<(first + count)])
+                        if partial, bytes.first == UInt8(ascii: "$") { continue }
+                        if let field = table.field(for: bytes) {
+                            present |= field.requiredBit
+                            path.push(keyNode: keyID)
+                            check(tree.node(children[offset + 1]), against: field.node, owner: owner, depth: depth + 1)
+                            path.pop()
+                            continue
+                        }
+                        switch nodes[slot].additional {
+                        case .schema(let target):
+                            path.push(keyNode: keyID)
+                            check(tree.node(children[offset + 1]), against: target, owner: owner, depth: depth + 1)
+                            path.pop()
+                        case .forbidden where !nodes[slot].preservesUnknownFields:
+                            let key = tree.node(keyID)
+                            reportUnknownField(key, name: key.text ?? "", owner: owner)
+                        case .forbidden, .allowed:
+                            break
+                        }
+                    }
+                }
             }
         }
         let mask = nodes[slot].requiredMask
