@@ -1,3 +1,4 @@
+import KubeModel
 import KubeYAML
 
 /// `metav1validation.ValidateLabelSelector` and `ValidateLabels` on YAML nodes, shared by every rule that
@@ -9,27 +10,11 @@ enum SelectorValidation {
         _ node: YAMLNode, _ object: ObjectRef, _ sink: inout FindingSink, knownKeys known: inout KnownValidNames
     ) {
         guard node.isMapping else { return }
-        var labels, expressions: YAMLNode?
-        for (key, value) in node.pairs {
-            if key.textEquals("matchLabels") {
-                labels = value
-            } else if key.textEquals("matchExpressions") {
-                expressions = value
-            }
-        }
+        let (labels, expressions, _) = MappingKeys.values(of: node, "matchLabels", "matchExpressions")
         if let labels, labels.isMapping { labelMap(labels, object, &sink, knownKeys: &known) }
         guard let expressions, expressions.isSequence else { return }
         for requirement in expressions.items where requirement.isMapping {
-            var keyNode, operatorNode, values: YAMLNode?
-            for (key, value) in requirement.pairs {
-                if key.textEquals("key") {
-                    keyNode = value
-                } else if key.textEquals("operator") {
-                    operatorNode = value
-                } else if key.textEquals("values") {
-                    values = value
-                }
-            }
+            let (keyNode, operatorNode, values) = MappingKeys.values(of: requirement, "key", "operator", "values")
             let op = operatorNode?.text ?? ""
             let count = values?.count ?? 0
             switch op {

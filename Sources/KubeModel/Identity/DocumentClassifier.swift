@@ -140,14 +140,7 @@ package enum DocumentClassifier {
             return
         }
         // Nodes rather than strings: most documents are plain objects, and their texts are not needed here.
-        var apiVersionNode, kindNode: YAMLNode?
-        for (key, value) in root.pairs {
-            if key.textEquals("apiVersion") {
-                apiVersionNode = value
-            } else if key.textEquals("kind") {
-                kindNode = value
-            }
-        }
+        let (apiVersionNode, kindNode, _) = MappingKeys.values(of: root, "apiVersion", "kind")
         var kind: String { kindNode?.text ?? "" }
         // Only kustomize's group or a kustomization file name can make a kustomization (see `isKustomization`).
         if facts.kustomizationName || apiVersionNode?.textHasPrefix(kustomizeGroup) == true,
@@ -238,33 +231,41 @@ struct FileMarkers {
     var template: SourceLocation?
     var patchDirective = false
 
+    /// Looks for both markers in one pass; the position of `{{` (columns count characters) is worked out only
+    /// once one is found, so the pass over every byte of the input does no line bookkeeping.
     static func scan(_ bytes: [UInt8]) -> FileMarkers {
         var markers = FileMarkers()
+        bytes.withUnsafeBufferPointer { bytes in
+            var template: Int?
+            var index = 0
+            // Both markers are two bytes long.
+            while index + 1 < bytes.count {
+                let byte = bytes[index]
+                if byte == UInt8(ascii: "{") {
+                    if template == nil, bytes[index + 1] == UInt8(ascii: "{") { template = index }
+                } else if byte == UInt8(ascii: "$"), !markers.patchDirective {
+                    markers.patchDirective = PatchDirectives.firstLetters.contains(bytes[index + 1])
+                }
+                index += 1
+            }
+            if let template { markers.template = location(of: template, in: bytes) }
+        }
+        return markers
+    }
+
+    /// The line and column of a byte offset (columns count characters: UTF-8 continuation bytes start none).
+    private static func location(of offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> SourceLocation {
         var line: Int32 = 1
         var column: Int32 = 1
-        var index = 0
-        let count = bytes.count
-        while index < count {
-            let byte = bytes[index]
+        for byte in bytes[..<offset] {
             if byte == UInt8(ascii: "\n") {
                 line += 1
                 column = 1
-            } else {
-                if byte == UInt8(ascii: "{"), markers.template == nil, index + 1 < count,
-                    bytes[index + 1] == UInt8(ascii: "{")
-                {
-                    markers.template = SourceLocation(line: line, column: column)
-                }
-                if byte == UInt8(ascii: "$"), index + 1 < count, PatchDirectives.firstLetters.contains(bytes[index + 1])
-                {
-                    markers.patchDirective = true
-                }
-                // Columns count characters: continuation bytes of UTF-8 do not start one.
-                if byte & 0xC0 != 0x80 { column += 1 }
+            } else if byte & 0xC0 != 0x80 {
+                column += 1
             }
-            index += 1
         }
-        return markers
+        return SourceLocation(line: line, column: column)
     }
 }
 

@@ -21,16 +21,7 @@ package enum IdentityReader {
         }
         // One pass over the root's keys and one over metadata's, rather than a search per field (the last of
         // duplicate keys wins, as for a lookup): this runs on every document of the input.
-        var apiVersionNode, kindNode, metadata: YAMLNode?
-        for (key, value) in root.pairs {
-            if key.textEquals("apiVersion") {
-                apiVersionNode = value
-            } else if key.textEquals("kind") {
-                kindNode = value
-            } else if key.textEquals("metadata") {
-                metadata = value
-            }
-        }
+        let (apiVersionNode, kindNode, metadata) = MappingKeys.values(of: root, "apiVersion", "kind", "metadata")
         guard let apiVersion = apiVersionNode?.text, !apiVersion.isEmpty else {
             return .failure(
                 Diagnostic(
@@ -45,15 +36,8 @@ package enum IdentityReader {
         }
         var nameNode, generateNameNode, namespaceNode: YAMLNode?
         if let metadata {
-            for (key, value) in metadata.pairs {
-                if key.textEquals("name") {
-                    nameNode = value
-                } else if key.textEquals("generateName") {
-                    generateNameNode = value
-                } else if key.textEquals("namespace") {
-                    namespaceNode = value
-                }
-            }
+            (nameNode, generateNameNode, namespaceNode) = MappingKeys.values(
+                of: metadata, "name", "generateName", "namespace")
         }
         let name = nameNode?.text ?? ""
         let generateName = generateNameNode?.text ?? ""

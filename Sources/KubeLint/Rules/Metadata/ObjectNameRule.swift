@@ -77,16 +77,8 @@ package struct ObjectNameRule: Rule {
             guard let metadata = object.metadata, metadata.isMapping else { continue }
             // One pass over metadata's keys instead of a search per field (the last of duplicate keys wins, as
             // for a lookup).
-            var nameNode, generateNameNode, namespaceNode: YAMLNode?
-            for (key, value) in metadata.pairs {
-                if key.textEquals("name") {
-                    nameNode = value
-                } else if key.textEquals("generateName") {
-                    generateNameNode = value
-                } else if key.textEquals("namespace") {
-                    namespaceNode = value
-                }
-            }
+            let (nameNode, generateNameNode, namespaceNode) = MappingKeys.values(
+                of: metadata, "name", "generateName", "namespace")
             let validator: ((String) -> [String])?
             if let known = validators[object.kind] {
                 validator = known
