@@ -4,14 +4,11 @@ import KubeYAML
 /// `metav1validation.ValidateLabelSelector` and `ValidateLabels` on YAML nodes, shared by every rule that
 /// meets a label selector (workloads, NetworkPolicies, PDBs, affinity terms, spread constraints).
 enum SelectorValidation {
-    /// Reports the problems of a label selector mapping, skipping label keys byte-equal to ones `knownKeys` holds
-    /// (selectors repeat the same few keys on every object), and adding the valid ones it meets.
-    static func labelSelector(
-        _ node: YAMLNode, _ object: ObjectRef, _ sink: inout FindingSink, knownKeys known: inout KnownValidNames
-    ) {
+    /// Reports the problems of a label selector mapping.
+    static func labelSelector(_ node: YAMLNode, _ object: ObjectRef, _ sink: inout FindingSink) {
         guard node.isMapping else { return }
         let (labels, expressions, _) = MappingKeys.values(of: node, "matchLabels", "matchExpressions")
-        if let labels, labels.isMapping { labelMap(labels, object, &sink, knownKeys: &known) }
+        if let labels, labels.isMapping { labelMap(labels, object, &sink) }
         guard let expressions, expressions.isSequence else { return }
         for requirement in expressions.items where requirement.isMapping {
             let (keyNode, operatorNode, values) = MappingKeys.values(of: requirement, "key", "operator", "values")
@@ -29,15 +26,15 @@ enum SelectorValidation {
                                     .forbidden("may not be specified when `operator` is 'Exists' or 'DoesNotExist'"))
                 }
             default:
-                sink.fieldError(object, at: operatorNode ?? requirement, missingKey: operatorNode == nil ? "operator" : nil,
+                sink.fieldError(object, at: operatorNode ?? requirement,
+                                missingKey: operatorNode == nil ? "operator" : nil,
                                 .invalid(.string(op), "not a valid selector operator"),
                                 hint: "use In, NotIn, Exists or DoesNotExist")
             }
-            if let key = keyNode, !known.contains(key) {
-                let text = key.text ?? ""
-                let errors = NameValidation.qualifiedName(text)
-                for error in errors { sink.fieldError(object, at: key, .invalid(.string(text), error)) }
-                if errors.isEmpty, key.isScalar { known.insert(text) }
+            if let key = keyNode {
+                for error in NameValidation.qualifiedName(key.text ?? "") {
+                    sink.fieldError(object, at: key, .invalid(.string(key.text ?? ""), error))
+                }
             }
             for value in values?.sequenceItems ?? [] where value.isScalar {
                 for error in NameValidation.labelValue(value.text ?? "") {
@@ -49,22 +46,10 @@ enum SelectorValidation {
 
     /// Label keys and values of a map (matchLabels, a Service selector, a nodeSelector).
     static func labelMap(_ node: YAMLNode, _ object: ObjectRef, _ sink: inout FindingSink) {
-        var known = KnownValidNames()
-        labelMap(node, object, &sink, knownKeys: &known)
-    }
-
-    /// The same, with the keys found valid before (see `labelSelector(_:_:_:knownKeys:)`).
-    static func labelMap(
-        _ node: YAMLNode, _ object: ObjectRef, _ sink: inout FindingSink, knownKeys known: inout KnownValidNames
-    ) {
         for (key, value) in node.pairs {
-            if !known.contains(key) {
-                let name = key.text ?? ""
-                let errors = NameValidation.qualifiedName(name)
-                for error in errors {
-                    sink.fieldError(object, at: key, pathOf: node, .invalid(.string(name), error))
-                }
-                if errors.isEmpty, key.isScalar { known.insert(name) }
+            let name = key.text ?? ""
+            for error in NameValidation.qualifiedName(name) {
+                sink.fieldError(object, at: key, pathOf: node, .invalid(.string(name), error))
             }
             guard value.isScalar, !value.isNull, let text = value.text else { continue }
             for error in NameValidation.labelValue(text) {

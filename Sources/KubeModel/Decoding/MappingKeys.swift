@@ -15,12 +15,12 @@ package enum MappingKeys {
         var found: (Int32, Int32, Int32) = (-1, -1, -1)
         tree.records.withUnsafeBufferPointer { records in
             let record = records[Int(mapping.id)]
-            guard record.kind == .mapping else { return }
+            guard case .mapping = record.kind else { return }
             tree.children.withUnsafeBufferPointer { children in
                 tree.arena.withUnsafeBufferPointer { arena in
                     for offset in stride(from: Int(record.first), to: Int(record.first + record.count), by: 2) {
                         let key = records[Int(children[offset])]
-                        guard key.kind == .scalar else { continue }
+                        guard case .scalar = key.kind else { continue }
                         let bytes = UnsafeBufferPointer(rebasing: arena[Int(key.first)..<Int(key.first + key.count)])
                         if equal(bytes, first) {
                             found.0 = children[offset + 1]

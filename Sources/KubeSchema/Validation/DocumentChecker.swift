@@ -62,7 +62,8 @@ struct DocumentChecker {
         switch record.kind {
         case .scalar:
             // Only a constrained scalar needs a look at its value.
-            if record.type != .null, nodes[slot].enumValues != nil || nodes[slot].format != .none
+            // (`case` patterns: `==` on these enums goes through a protocol witness here.)
+            if !Self.isNull(record), nodes[slot].enumValues != nil || !Self.isUnformatted(nodes[slot].format)
                 || nodes[slot].bounds != nil
             {
                 checkScalar(walk.tree.node(id), slot: slot)
@@ -81,6 +82,16 @@ struct DocumentChecker {
             }
             if let bounds = nodes[slot].bounds { checkCount(walk.tree.node(id), bounds: bounds) }
         }
+    }
+
+    private static func isNull(_ record: NodeRecord) -> Bool {
+        if case .null = record.type { return true }
+        return false
+    }
+
+    private static func isUnformatted(_ format: SchemaFormat) -> Bool {
+        if case .none = format { return true }
+        return false
     }
 
     /// `accepts(_:_:)` read from the node's record; `node` is asked for only for floats.
@@ -147,7 +158,7 @@ struct DocumentChecker {
             // The key's bytes are looked up in place: no String is made unless a finding needs the name.
             let keyID = walk.children[offset]
             let record = walk.records[Int(keyID)]
-            guard record.kind == .scalar else { continue }
+            guard case .scalar = record.kind else { continue }
             let first = Int(record.first), count = Int(record.count)
             let bytes = UnsafeBufferPointer(rebasing: walk.arena[first..<(first + count)])
             if partial, bytes.first == UInt8(ascii: "$") { continue }

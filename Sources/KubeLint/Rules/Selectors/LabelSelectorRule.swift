@@ -56,28 +56,25 @@ package struct LabelSelectorRule: Rule {
         ])
 
     package func check(_ context: LintContext, into sink: inout FindingSink) {
-        var known = KnownValidNames()
         // Only the kinds that carry selectors: most objects of an input (ConfigMaps, Services) have none.
         for kind in SelectorSites.selectorKinds {
             for object in context.objects(ofKind: kind) where !object.isGeneric {
                 for selector in SelectorSites.objectSelectors(object.spec, kind: kind) {
-                    SelectorValidation.labelSelector(selector, object, &sink, knownKeys: &known)
+                    SelectorValidation.labelSelector(selector, object, &sink)
                 }
             }
         }
         for entry in context.pods {
             let spec = entry.podSpec
             for (term, _) in SelectorSites.podAffinityTerms(spec) {
-                if let selector = term["labelSelector"] {
-                    SelectorValidation.labelSelector(selector, entry.ref, &sink, knownKeys: &known)
-                }
+                if let selector = term["labelSelector"] { SelectorValidation.labelSelector(selector, entry.ref, &sink) }
                 if let selector = term["namespaceSelector"] {
-                    SelectorValidation.labelSelector(selector, entry.ref, &sink, knownKeys: &known)
+                    SelectorValidation.labelSelector(selector, entry.ref, &sink)
                 }
             }
             for constraint in spec.topologySpreadConstraints?.sequenceItems ?? [] {
                 if let selector = constraint["labelSelector"] {
-                    SelectorValidation.labelSelector(selector, entry.ref, &sink, knownKeys: &known)
+                    SelectorValidation.labelSelector(selector, entry.ref, &sink)
                 }
             }
         }
