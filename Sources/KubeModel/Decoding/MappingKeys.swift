@@ -6,8 +6,9 @@ import KubeYAML
 /// every document (identity, classification, metadata and selector checks) ask for two or three fields of one
 /// mapping at once. As with `node[key]`, only scalar keys count and the last of duplicate keys wins.
 package enum MappingKeys {
-    /// The values of `first`, `second` and (when given) `third` in `mapping`; nil for a key that is absent, and
-    /// for all of them when `mapping` is not a mapping. Keys must not be empty.
+    /// The values of `first`, `second` and (when given) `third` in `mapping`.
+    ///
+    /// Nil for a key that is absent, and for all of them when `mapping` is not a mapping. Keys must not be empty.
     package static func values(
         of mapping: YAMLNode, _ first: StaticString, _ second: StaticString, _ third: StaticString? = nil
     ) -> (YAMLNode?, YAMLNode?, YAMLNode?) {

@@ -59,9 +59,10 @@ extension CredentialText {
 
     private static let tokenStarts: [StaticString] = ["ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_", "glpat-"]
 
-    /// Whether `namesCredential` could hold for a name: its normalised form (as `normalizedName` makes it, here
-    /// for ASCII bytes) contains a credential word. The endings and beginnings that clear a name are left to
-    /// the full check.
+    /// Whether `namesCredential` could hold for a name.
+    ///
+    /// True when its normalised form (as `normalizedName` makes it, here for ASCII bytes) contains a credential
+    /// word; the endings and beginnings that clear a name are left to the full check.
     private static func mayNameCredential(_ name: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
         var normalized: [UInt8] = []
         normalized.reserveCapacity(name.count + 8)
