@@ -236,10 +236,19 @@ struct FileMarkers {
     static func scan(_ bytes: [UInt8]) -> FileMarkers {
         var markers = FileMarkers()
         bytes.withUnsafeBufferPointer { bytes in
+            guard let base = UnsafeRawPointer(bytes.baseAddress) else { return }
             var template: Int?
             var index = 0
             // Both markers are two bytes long.
             while index + 1 < bytes.count {
+                // Eight bytes at a time while none of them is `{` or `$` (most of a file).
+                if index + 8 <= bytes.count {
+                    let word = base.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                    if !ByteWord.contains(word, UInt8(ascii: "{")), !ByteWord.contains(word, UInt8(ascii: "$")) {
+                        index += 8
+                        continue
+                    }
+                }
                 let byte = bytes[index]
                 if byte == UInt8(ascii: "{") {
                     if template == nil, bytes[index + 1] == UInt8(ascii: "{") { template = index }
