@@ -26,3 +26,42 @@ struct ConfigMapSensitiveDataTests {
         #expect(!found.joined().contains("hunter2"))
     }
 }
+
+/// The byte scan that clears harmless entries first never clears one the full check would report.
+struct ConfigMapSensitiveDataScanTests {
+    private static let names = [
+        "password", "dbPassword", "DB_PASSWORD", "token-ttl", "api.key", "apiKey", "Bearer", "secret_name", "x1b",
+        "LOG_LEVEL", "settings.yaml", "passwd", "PRIVATE-KEY", "enable_token", "MyApiKey", "1bearer", "a1Token",
+        "p\u{E4}ssword", "cluster-token", "oauth/token", "TOKEN_URL", "", "secret file",
+    ]
+    private static let pieces = [
+        "password = hunter2", "export API_TOKEN=abc123", "'secret': 'x9'", "\"apiKey\": \"q\"", "# password=x",
+        "// token: y", "; secret=z", "url: postgres://a:b@c/d", "ghp_" + String(repeating: "a1", count: 20),
+        "AKIAABCDEFGHIJKLMNOP", "-----BEGIN RSA PRIVATE KEY-----", "tls: true", "token: ${TOKEN}", "listen: 0.0.0.0:80",
+        "workers: 3", "  dbPassword :  s3cr3t ,", "bearer=abc", "xoxb-" + String(repeating: "1", count: 24),
+        "sk_live_" + String(repeating: "z", count: 24), "key\r\npassword=x", "p\u{E4}ssword = x", "", "hunter2",
+        "TOKEN_HEADER: X-Auth", "1b = value", "a b: c", "glpat-" + String(repeating: "k", count: 20),
+    ]
+
+    @Test func theScanAgreesWithTheFullCheck() {
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        var disagreements: [String] = []
+        var cleared = 0
+        for _ in 0..<4000 {
+            let name = Self.names[next(Self.names.count)]
+            let lines = (0...next(4)).map { _ in Self.pieces[next(Self.pieces.count)] }
+            let value = lines.joined(separator: next(3) == 0 ? "\n" : (next(2) == 0 ? " " : ""))
+            let fast = ConfigMapSensitiveDataRule.finding(name: name, value: value)
+            if fast == nil { cleared += 1 }
+            if fast != ConfigMapSensitiveDataRule.fullFinding(name: name, value: value) {
+                disagreements.append("\(name) = \(value)")
+            }
+        }
+        #expect(disagreements.isEmpty)
+        #expect(cleared > 0)
+    }
+}

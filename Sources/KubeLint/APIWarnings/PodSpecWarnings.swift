@@ -45,7 +45,7 @@ enum PodSpecWarnings {
         }
         for kind in ["podAffinity", "podAntiAffinity"] {
             guard let affinity = spec.affinity?[kind] else { continue }
-            let at = "\(path).affinity.\(kind)"
+            var at: String { "\(path).affinity.\(kind)" }
             for (index, term) in (affinity["requiredDuringSchedulingIgnoredDuringExecution"]?.sequenceItems ?? []).enumerated() {
                 result += nullSelector(term, term, "\(at).requiredDuringSchedulingIgnoredDuringExecution[\(index)].labelSelector")
             }
@@ -68,7 +68,9 @@ enum PodSpecWarnings {
     }
 
     /// A second item of a list with the same value of `field` (the first one is fine).
-    private static func duplicates(_ list: YAMLNode?, field: String, at: String, what: String) -> [Warning] {
+    private static func duplicates(
+        _ list: YAMLNode?, field: String, at: @autoclosure () -> String, what: String
+    ) -> [Warning] {
         let items = list?.sequenceItems ?? []
         guard items.count > 1 else { return [] }
         var seen = Set<String>()
@@ -76,7 +78,7 @@ enum PodSpecWarnings {
         for (index, item) in items.enumerated() {
             let value = item[field]?.text ?? ""
             if !seen.insert(value).inserted {
-                result.append(Warning(node: item[field] ?? item, text: "\(at)[\(index)].\(field): \(what) \(GoQuote.quote(value))"))
+                result.append(Warning(node: item[field] ?? item, text: "\(at())[\(index)].\(field): \(what) \(GoQuote.quote(value))"))
             }
         }
         return result
@@ -130,8 +132,8 @@ enum PodSpecWarnings {
     }
 
     /// An affinity term without a label selector, which selects no pod.
-    private static func nullSelector(_ term: YAMLNode, _ anchor: YAMLNode, _ at: String) -> [Warning] {
+    private static func nullSelector(_ term: YAMLNode, _ anchor: YAMLNode, _ at: @autoclosure () -> String) -> [Warning] {
         guard term.isMapping, term["labelSelector"].map(\.isNull) ?? true else { return [] }
-        return [Warning(node: term["labelSelector"] ?? anchor, text: "\(at): a null labelSelector results in matching no pod")]
+        return [Warning(node: term["labelSelector"] ?? anchor, text: "\(at()): a null labelSelector results in matching no pod")]
     }
 }

@@ -82,7 +82,7 @@ enum PodTemplateWarnings {
             }
         }
         for (index, constraint) in (spec.topologySpreadConstraints?.sequenceItems ?? []).enumerated() {
-            let at = "\(path).topologySpreadConstraints[\(index)]"
+            var at: String { "\(path).topologySpreadConstraints[\(index)]" }
             if let key = constraint["topologyKey"], let (name, message) = deprecatedNodeLabel(key) {
                 result.append(Warning(node: key, text: "\(at).topologyKey: \(name) is \(message)"))
             }

@@ -8,11 +8,11 @@ enum ValueWarnings {
     typealias Warning = PodTemplateWarnings.Warning
 
     /// A byte quantity with a fraction (`1.5`, `100m` of memory): `MilliValue() % 1000 != 0`.
-    static func fractionalBytes(_ node: YAMLNode?, path: String) -> Warning? {
+    static func fractionalBytes(_ node: YAMLNode?, path: @autoclosure () -> String) -> Warning? {
         guard let node, let text = node.text, let quantity = Quantity(text), quantity.milliValue % 1000 != 0 else {
             return nil
         }
-        return Warning(node: node, text: "\(path): fractional byte value \(GoQuote.quote(quantity.description)) is "
+        return Warning(node: node, text: "\(path()): fractional byte value \(GoQuote.quote(quantity.description)) is "
             + "invalid, must be an integer")
     }
 
@@ -32,7 +32,9 @@ enum ValueWarnings {
         for container in containers {
             index = container.list == previousList ? index + 1 : 0
             previousList = container.list
-            let at = "\(path).\(container.list)[\(index)]"
+            let (list, position) = (container.list, index)
+            // Spelled out only for a warning: most containers have none.
+            var at: String { "\(path).\(list)[\(position)]" }
             for name in ["memory", "ephemeral-storage"] {
                 for kind in ["limits", "requests"] {
                     let node = container.resources?[kind]?[name]

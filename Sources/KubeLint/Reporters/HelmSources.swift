@@ -1,4 +1,5 @@
 import Dispatch
+import KubeModel
 import KubeYAML
 
 /// The template each document of a `helm template` stream came from, for reports of `helm template … | kubec lint -`.
@@ -66,9 +67,17 @@ package struct HelmSources: Sendable {
         guard let first = needle.first, bytes.count >= needle.count else { return false }
         return bytes.withUnsafeBufferPointer { haystack in
             needle.withUnsafeBufferPointer { needle in
+                guard let base = UnsafeRawPointer(haystack.baseAddress) else { return false }
                 var index = 0
                 let last = haystack.count - needle.count
                 while index <= last {
+                    // Eight bytes at a time while none is the needle's first (most files hold no `#` at all).
+                    if index + 8 <= haystack.count,
+                        !ByteWord.contains(base.loadUnaligned(fromByteOffset: index, as: UInt64.self), first)
+                    {
+                        index += 8
+                        continue
+                    }
                     if haystack[index] == first {
                         var offset = 1
                         while offset < needle.count, haystack[index + offset] == needle[offset] { offset += 1 }

@@ -1,3 +1,4 @@
+import KubeModel
 import KubeYAML
 
 /// `metav1validation.ValidateLabelSelector` and `ValidateLabels` on YAML nodes, shared by every rule that
@@ -6,11 +7,12 @@ enum SelectorValidation {
     /// Reports the problems of a label selector mapping.
     static func labelSelector(_ node: YAMLNode, _ object: ObjectRef, _ sink: inout FindingSink) {
         guard node.isMapping else { return }
-        if let labels = node["matchLabels"], labels.isMapping { labelMap(labels, object, &sink) }
-        guard let expressions = node["matchExpressions"], expressions.isSequence else { return }
+        let (labels, expressions, _) = MappingKeys.values(of: node, "matchLabels", "matchExpressions")
+        if let labels, labels.isMapping { labelMap(labels, object, &sink) }
+        guard let expressions, expressions.isSequence else { return }
         for requirement in expressions.items where requirement.isMapping {
-            let op = requirement["operator"]?.text ?? ""
-            let values = requirement["values"]
+            let (keyNode, operatorNode, values) = MappingKeys.values(of: requirement, "key", "operator", "values")
+            let op = operatorNode?.text ?? ""
             let count = values?.count ?? 0
             switch op {
             case "In", "NotIn":
@@ -24,12 +26,12 @@ enum SelectorValidation {
                                     .forbidden("may not be specified when `operator` is 'Exists' or 'DoesNotExist'"))
                 }
             default:
-                let anchor = requirement["operator"]
-                sink.fieldError(object, at: anchor ?? requirement, missingKey: anchor == nil ? "operator" : nil,
+                sink.fieldError(object, at: operatorNode ?? requirement,
+                                missingKey: operatorNode == nil ? "operator" : nil,
                                 .invalid(.string(op), "not a valid selector operator"),
                                 hint: "use In, NotIn, Exists or DoesNotExist")
             }
-            if let key = requirement["key"] {
+            if let key = keyNode {
                 for error in NameValidation.qualifiedName(key.text ?? "") {
                     sink.fieldError(object, at: key, .invalid(.string(key.text ?? ""), error))
                 }

@@ -247,6 +247,7 @@ extension DecodeContext {
     package mutating func resourceList(_ node: YAMLNode) -> ResourceList {
         guard let node = mapping(node) else { return ResourceList() }
         var result = ResourceList()
+        result.values.reserveCapacity(node.count)
         for (keyNode, value) in node.pairs {
             guard let name = keyNode.text, let quantity = quantity(value) else { continue }
             result[ResourceName(name)] = quantity

@@ -139,9 +139,14 @@ package enum DocumentClassifier {
             result.objects.append(document)
             return
         }
-        let apiVersion = root["apiVersion"]?.text ?? ""
-        let kind = root["kind"]?.text ?? ""
-        if isKustomization(apiVersion: apiVersion, kind: kind, namedLikeKustomization: facts.kustomizationName) {
+        // Nodes rather than strings: most documents are plain objects, and their texts are not needed here.
+        let (apiVersionNode, kindNode, _) = MappingKeys.values(of: root, "apiVersion", "kind")
+        var kind: String { kindNode?.text ?? "" }
+        // Only kustomize's group or a kustomization file name can make a kustomization (see `isKustomization`).
+        if facts.kustomizationName || apiVersionNode?.textHasPrefix(kustomizeGroup) == true,
+            isKustomization(
+                apiVersion: apiVersionNode?.text ?? "", kind: kind, namedLikeKustomization: facts.kustomizationName)
+        {
             result.diagnostics.append(
                 Diagnostic(
                     rule: RuleID.kustomization, severity: .info,
@@ -149,7 +154,7 @@ package enum DocumentClassifier {
                     range: root.range, hint: "lint what it renders: kustomize build DIR | kubec lint -"))
             return
         }
-        if apiVersion.isEmpty, kind.isEmpty {
+        if Self.isEmptyText(apiVersionNode), Self.isEmptyText(kindNode) {
             if root.count == 0 { return }
             result.diagnostics.append(
                 Diagnostic(
@@ -172,6 +177,14 @@ package enum DocumentClassifier {
         result.objects.append(document)
     }
 
+    /// Whether a field reads as `""` (`node?.text ?? ""`): absent, a collection, or an empty scalar.
+    private static func isEmptyText(_ node: YAMLNode?) -> Bool {
+        guard let node, node.isScalar else { return true }
+        return node.textEquals("")
+    }
+
+    private static let kustomizeGroup = "kustomize.config.k8s.io/"
+
     static func isKustomization(apiVersion: String, kind: String, file: String) -> Bool {
         isKustomization(
             apiVersion: apiVersion, kind: kind,
@@ -180,7 +193,7 @@ package enum DocumentClassifier {
 
     /// The same, with whether the file is named as a kustomization already known.
     static func isKustomization(apiVersion: String, kind: String, namedLikeKustomization: Bool) -> Bool {
-        if apiVersion.hasPrefix("kustomize.config.k8s.io/") { return true }
+        if apiVersion.hasPrefix(kustomizeGroup) { return true }
         return namedLikeKustomization && (kind.isEmpty || kind == "Kustomization" || kind == "Component")
     }
 
@@ -218,33 +231,50 @@ struct FileMarkers {
     var template: SourceLocation?
     var patchDirective = false
 
+    /// Looks for both markers in one pass; the position of `{{` (columns count characters) is worked out only
+    /// once one is found, so the pass over every byte of the input does no line bookkeeping.
     static func scan(_ bytes: [UInt8]) -> FileMarkers {
         var markers = FileMarkers()
+        bytes.withUnsafeBufferPointer { bytes in
+            guard let base = UnsafeRawPointer(bytes.baseAddress) else { return }
+            var template: Int?
+            var index = 0
+            // Both markers are two bytes long.
+            while index + 1 < bytes.count {
+                // Eight bytes at a time while none of them is `{` or `$` (most of a file).
+                if index + 8 <= bytes.count {
+                    let word = base.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                    if !ByteWord.contains(word, UInt8(ascii: "{")), !ByteWord.contains(word, UInt8(ascii: "$")) {
+                        index += 8
+                        continue
+                    }
+                }
+                let byte = bytes[index]
+                if byte == UInt8(ascii: "{") {
+                    if template == nil, bytes[index + 1] == UInt8(ascii: "{") { template = index }
+                } else if byte == UInt8(ascii: "$"), !markers.patchDirective {
+                    markers.patchDirective = PatchDirectives.firstLetters.contains(bytes[index + 1])
+                }
+                index += 1
+            }
+            if let template { markers.template = location(of: template, in: bytes) }
+        }
+        return markers
+    }
+
+    /// The line and column of a byte offset (columns count characters: UTF-8 continuation bytes start none).
+    private static func location(of offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> SourceLocation {
         var line: Int32 = 1
         var column: Int32 = 1
-        var index = 0
-        let count = bytes.count
-        while index < count {
-            let byte = bytes[index]
+        for byte in bytes[..<offset] {
             if byte == UInt8(ascii: "\n") {
                 line += 1
                 column = 1
-            } else {
-                if byte == UInt8(ascii: "{"), markers.template == nil, index + 1 < count,
-                    bytes[index + 1] == UInt8(ascii: "{")
-                {
-                    markers.template = SourceLocation(line: line, column: column)
-                }
-                if byte == UInt8(ascii: "$"), index + 1 < count, PatchDirectives.firstLetters.contains(bytes[index + 1])
-                {
-                    markers.patchDirective = true
-                }
-                // Columns count characters: continuation bytes of UTF-8 do not start one.
-                if byte & 0xC0 != 0x80 { column += 1 }
+            } else if byte & 0xC0 != 0x80 {
+                column += 1
             }
-            index += 1
         }
-        return markers
+        return SourceLocation(line: line, column: column)
     }
 }
 

@@ -19,25 +19,32 @@ package enum IdentityReader {
                         "a Kubernetes object must be a mapping, found a \(root.isSequence ? "sequence" : "scalar")",
                     range: root.range))
         }
-        guard let apiVersion = root["apiVersion"]?.text, !apiVersion.isEmpty else {
+        // One pass over the root's keys and one over metadata's, rather than a search per field (the last of
+        // duplicate keys wins, as for a lookup): this runs on every document of the input.
+        let (apiVersionNode, kindNode, metadata) = MappingKeys.values(of: root, "apiVersion", "kind", "metadata")
+        guard let apiVersion = apiVersionNode?.text, !apiVersion.isEmpty else {
             return .failure(
                 Diagnostic(
                     rule: ruleID, severity: .error, message: "Object 'apiVersion' is missing", range: root.range,
                     hint: "add apiVersion, e.g. apps/v1 or v1"))
         }
-        guard let kind = root["kind"]?.text, !kind.isEmpty else {
+        guard let kind = kindNode?.text, !kind.isEmpty else {
             return .failure(
                 Diagnostic(
                     rule: ruleID, severity: .error, message: "Object 'Kind' is missing", range: root.range,
                     hint: "add kind, e.g. Deployment"))
         }
-        let metadata = root["metadata"]
-        let name = metadata?["name"]?.text ?? ""
-        let generateName = metadata?["generateName"]?.text ?? ""
+        var nameNode, generateNameNode, namespaceNode: YAMLNode?
+        if let metadata {
+            (nameNode, generateNameNode, namespaceNode) = MappingKeys.values(
+                of: metadata, "name", "generateName", "namespace")
+        }
+        let name = nameNode?.text ?? ""
+        let generateName = generateNameNode?.text ?? ""
         let namespaced = !ClusterScopedKinds.contains(kind)
         var namespace: String? = nil
         if namespaced {
-            let given = metadata?["namespace"]?.text ?? ""
+            let given = namespaceNode?.text ?? ""
             namespace = given.isEmpty ? "default" : given
         }
         if name.isEmpty, generateName.isEmpty {

@@ -25,35 +25,88 @@ struct DocumentChecker {
     }
 
     /// Checks `value` against node `index`; `owner` is the node of the enclosing mapping (-1 at the root).
+    ///
+    /// The walk goes by node id with the tree's arrays opened once for the whole document: a `YAMLNode` per
+    /// node visited would retain the tree, and each array opened per node would retain its buffer. Nodes are
+    /// made only for findings and for the scalars a schema constrains.
     mutating func check(_ value: YAMLNode, against index: Int32, owner: Int32, depth: Int = 0) {
+        let tree = value.tree
+        path.tree = tree
+        tree.records.withUnsafeBufferPointer { records in
+            tree.children.withUnsafeBufferPointer { children in
+                tree.arena.withUnsafeBufferPointer { arena in
+                    let walk = TreeWalk(tree: tree, records: records, children: children, arena: arena)
+                    check(value.id, against: index, owner: owner, depth: depth, in: walk)
+                }
+            }
+        }
+    }
+
+    /// The document's tree and its arrays, open for one walk.
+    private struct TreeWalk {
+        let tree: YAMLTree
+        let records: UnsafeBufferPointer<NodeRecord>
+        let children: UnsafeBufferPointer<Int32>
+        let arena: UnsafeBufferPointer<UInt8>
+    }
+
+    private mutating func check(_ id: Int32, against index: Int32, owner: Int32, depth: Int, in walk: TreeWalk) {
         guard depth < Self.maxDepth else { return }
-        if depth == 0 { path.tree = value.tree }
         let slot = Int(index)
+        let record = walk.records[Int(id)]
         let types = nodes[slot].types
-        if !types.isEmpty, !Self.accepts(types, value) {
-            reportType(value, expected: types, owner: owner)
+        if !types.isEmpty, !Self.accepts(types, record, walk.tree.node(id)) {
+            reportType(walk.tree.node(id), expected: types, owner: owner)
             return
         }
-        switch value.kind {
+        switch record.kind {
         case .scalar:
-            checkScalar(value, slot: slot)
+            // Only a constrained scalar needs a look at its value.
+            // (`case` patterns: `==` on these enums goes through a protocol witness here.)
+            if !Self.isNull(record), nodes[slot].enumValues != nil || !Self.isUnformatted(nodes[slot].format)
+                || nodes[slot].bounds != nil
+            {
+                checkScalar(walk.tree.node(id), slot: slot)
+            }
         case .mapping:
-            checkMapping(value, slot: slot, depth: depth)
+            checkMapping(id, record, slot: slot, depth: depth, in: walk)
         case .sequence:
             let items = nodes[slot].items
             if items >= 0 {
-                // Indexed loops over the tree's arrays: iterating `YAMLItems`/`YAMLPairs` as collections goes
-                // through unspecialised protocol witnesses across the module boundary.
-                let tree = value.tree
-                let record = value.record
                 for offset in 0..<Int(record.count) {
                     path.push(offset)
-                    check(tree.node(tree.children[Int(record.first) + offset]), against: items, owner: owner,
-                          depth: depth + 1)
+                    check(walk.children[Int(record.first) + offset], against: items, owner: owner, depth: depth + 1,
+                          in: walk)
                     path.pop()
                 }
             }
-            if let bounds = nodes[slot].bounds { checkCount(value, bounds: bounds) }
+            if let bounds = nodes[slot].bounds { checkCount(walk.tree.node(id), bounds: bounds) }
+        }
+    }
+
+    private static func isNull(_ record: NodeRecord) -> Bool {
+        if case .null = record.type { return true }
+        return false
+    }
+
+    private static func isUnformatted(_ format: SchemaFormat) -> Bool {
+        if case .none = format { return true }
+        return false
+    }
+
+    /// `accepts(_:_:)` read from the node's record; `node` is asked for only for floats.
+    private static func accepts(_ types: JSONTypes, _ record: NodeRecord, _ node: @autoclosure () -> YAMLNode) -> Bool {
+        switch record.kind {
+        case .mapping: return types.contains(.object)
+        case .sequence: return types.contains(.array)
+        case .scalar:
+            switch record.type {
+            case .null: return types.contains(.null)
+            case .bool: return types.contains(.boolean)
+            case .int: return !types.isDisjoint(with: [.integer, .number])
+            case .float: return accepts(types, node())
+            case .string: return types.contains(.string)
+            }
         }
     }
 
@@ -96,37 +149,34 @@ struct DocumentChecker {
         if let bounds = nodes[slot].bounds { checkBounds(value, bounds: bounds) }
     }
 
-    private mutating func checkMapping(_ value: YAMLNode, slot: Int, depth: Int) {
+    private mutating func checkMapping(
+        _ id: Int32, _ pairs: NodeRecord, slot: Int, depth: Int, in walk: TreeWalk
+    ) {
         let owner = Int32(slot)
         var present: UInt64 = 0
-        let tree = value.tree
-        let table = nodes[slot].keyTable
-        let pairs = value.record
         for offset in stride(from: Int(pairs.first), to: Int(pairs.first + pairs.count), by: 2) {
-            let key = YAMLNode(tree: tree, id: tree.children[offset])
-            let child = YAMLNode(tree: tree, id: tree.children[offset + 1])
             // The key's bytes are looked up in place: no String is made unless a finding needs the name.
-            let record = tree.records[Int(key.id)]
-            guard record.kind == .scalar else { continue }
+            let keyID = walk.children[offset]
+            let record = walk.records[Int(keyID)]
+            guard case .scalar = record.kind else { continue }
             let first = Int(record.first), count = Int(record.count)
-            let (field, directive) = tree.arena.withUnsafeBufferPointer { arena in
-                let bytes = UnsafeBufferPointer(rebasing: arena[first..<(first + count)])
-                return (table.field(for: bytes), bytes.first == UInt8(ascii: "$"))
-            }
-            if partial, directive { continue }
-            if let field {
+            let bytes = UnsafeBufferPointer(rebasing: walk.arena[first..<(first + count)])
+            if partial, bytes.first == UInt8(ascii: "$") { continue }
+            // Read in place: a copy of the table would retain each of its arrays.
+            if let field = nodes[slot].keyTable.field(for: bytes) {
                 present |= field.requiredBit
-                path.push(keyNode: key.id)
-                check(child, against: field.node, owner: owner, depth: depth + 1)
+                path.push(keyNode: keyID)
+                check(walk.children[offset + 1], against: field.node, owner: owner, depth: depth + 1, in: walk)
                 path.pop()
                 continue
             }
             switch nodes[slot].additional {
             case .schema(let target):
-                path.push(keyNode: key.id)
-                check(child, against: target, owner: owner, depth: depth + 1)
+                path.push(keyNode: keyID)
+                check(walk.children[offset + 1], against: target, owner: owner, depth: depth + 1, in: walk)
                 path.pop()
             case .forbidden where !nodes[slot].preservesUnknownFields:
+                let key = walk.tree.node(keyID)
                 reportUnknownField(key, name: key.text ?? "", owner: owner)
             case .forbidden, .allowed:
                 break
@@ -134,20 +184,23 @@ struct DocumentChecker {
         }
         let mask = nodes[slot].requiredMask
         if partial {
-            if let bounds = nodes[slot].bounds { checkCount(value, bounds: bounds) }
+            if let bounds = nodes[slot].bounds { checkCount(walk.tree.node(id), bounds: bounds) }
             return
         }
         if present != mask {
             for name in nodes[slot].required {
                 if let bit = nodes[slot].fields[name]?.requiredBit, bit != 0, present & bit == 0 {
-                    reportRequired(value, name: name, owner: owner)
+                    reportRequired(walk.tree.node(id), name: name, owner: owner)
                 }
             }
         }
-        for name in nodes[slot].unindexedRequired where value.pair(forKey: name) == nil {
-            reportRequired(value, name: name, owner: owner)
+        if !nodes[slot].unindexedRequired.isEmpty {
+            let value = walk.tree.node(id)
+            for name in nodes[slot].unindexedRequired where value.pair(forKey: name) == nil {
+                reportRequired(value, name: name, owner: owner)
+            }
         }
-        if let bounds = nodes[slot].bounds { checkCount(value, bounds: bounds) }
+        if let bounds = nodes[slot].bounds { checkCount(walk.tree.node(id), bounds: bounds) }
     }
 
     private mutating func checkBounds(_ value: YAMLNode, bounds: SchemaBounds) {

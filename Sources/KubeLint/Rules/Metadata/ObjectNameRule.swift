@@ -75,6 +75,10 @@ package struct ObjectNameRule: Rule {
         var knownNamespaces = KnownValidNames()
         for object in context.allObjects {
             guard let metadata = object.metadata, metadata.isMapping else { continue }
+            // One pass over metadata's keys instead of a search per field (the last of duplicate keys wins, as
+            // for a lookup).
+            let (nameNode, generateNameNode, namespaceNode) = MappingKeys.values(
+                of: metadata, "name", "generateName", "namespace")
             let validator: ((String) -> [String])?
             if let known = validators[object.kind] {
                 validator = known
@@ -83,20 +87,20 @@ package struct ObjectNameRule: Rule {
                 validators[object.kind] = .some(validator)
             }
             if let validate = validator {
-                if let name = object.nameNode, let text = name.text, !text.isEmpty {
+                if let name = nameNode, let text = name.text, !text.isEmpty {
                     var errors = validate(text)
                     if object.kind == "CronJob", text.utf8.count > 52 {
                         errors.insert(NameValidation.maxLength(52), at: 0)
                     }
                     for error in errors { sink.fieldError(object, at: name, .invalid(.string(text), error)) }
-                } else if let generate = object.generateNameNode, let text = generate.text, !text.isEmpty {
+                } else if let generate = generateNameNode, let text = generate.text, !text.isEmpty {
                     for error in validate(Self.maskTrailingDash(text)) {
                         sink.fieldError(object, at: generate, .invalid(.string(text), error))
                     }
                 }
             }
             // Namespaces repeat on every object of the input: one byte-equal to a valid one is valid.
-            if let namespace = object.namespaceNode, !knownNamespaces.contains(namespace), let text = namespace.text,
+            if let namespace = namespaceNode, !knownNamespaces.contains(namespace), let text = namespace.text,
                !text.isEmpty, !ClusterScopedKinds.contains(object.kind) {
                 let errors = NameValidation.dns1123Label(text)
                 for error in errors {

@@ -73,7 +73,13 @@ package struct ConfigMapSensitiveDataRule: Rule {
     }
 
     /// What a data entry holds, as the end of a message; nil when it looks harmless.
-    static func finding(name: String, value: String) -> String? {
+    package static func finding(name: String, value: String) -> String? {
+        if CredentialText.isCertainlyHarmless(name: name, value: value) { return nil }
+        return fullFinding(name: name, value: value)
+    }
+
+    /// `finding(name:value:)` without the byte scan that clears most entries first.
+    package static func fullFinding(name: String, value: String) -> String? {
         if let strong = CredentialText.strongFinding(in: value) { return describe(strong) }
         guard value.contains("\n") else {
             return CredentialText.namesCredential(name) && CredentialText.couldBeLiteral(value)
