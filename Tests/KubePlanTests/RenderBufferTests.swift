@@ -1,7 +1,8 @@
 import KubeModel
-@testable import KubePlan
 import KubeYAML
 import Testing
+
+@testable import KubePlan
 
 /// The report buffer writes exactly what the `String` functions it replaces return.
 @Suite struct RenderBufferTests {

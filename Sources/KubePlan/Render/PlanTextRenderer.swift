@@ -60,12 +60,15 @@ package enum PlanTextRenderer {
             }
         }
         let placed = plan.pods.count - unschedulable.count
-        out.write("\n\(plan.pods.count) pods: \(placed) placed, \(unschedulable.count) unschedulable on \(plan.nodes.count) nodes\n")
+        out.write("\n\(plan.pods.count) pods: \(placed) placed, ")
+        out.write("\(unschedulable.count) unschedulable on \(plan.nodes.count) nodes\n")
         return out.text
     }
 
     /// `[####------] 1200m/4 (30%)`.
-    private static func writeLoad(_ used: Int64, _ total: Int64, _ format: (Int64) -> [UInt8], into out: inout RenderBuffer) {
+    private static func writeLoad(
+        _ used: Int64, _ total: Int64, _ format: (Int64) -> [UInt8], into out: inout RenderBuffer
+    ) {
         out.write(PlanFormatting.bar(used, total))
         out.write(byte: UInt8(ascii: " "))
         out.write(format(used))
@@ -77,6 +80,7 @@ package enum PlanTextRenderer {
     }
 
     /// `  KEY  ADDRESS  Kind owner  (spec.nodeName)`, padded, without trailing spaces.
+    ///
     /// Reads the pod in place (a copy of it would retain each of its strings).
     private static func writePodLine(
         _ key: String, _ pods: [PlacementPlan.Pod], _ position: Int, podWidth: Int, into out: inout RenderBuffer

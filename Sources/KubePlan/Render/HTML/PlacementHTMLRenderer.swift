@@ -29,8 +29,8 @@ package enum PlacementHTMLRenderer {
         if !plan.cronJobs.isEmpty { out.write("<li><a href=\"#cronjobs\">CronJobs</a></li>") }
         out.write("</ul></nav>\n")
         out.write("<p id=\"search\" hidden><label for=\"q\">Search nodes and pods</label> ")
-        out.write(
-            "<input id=\"q\" type=\"search\" autocomplete=\"off\"> <span id=\"search-status\" role=\"status\"></span></p>\n")
+        out.write("<input id=\"q\" type=\"search\" autocomplete=\"off\"> ")
+        out.write("<span id=\"search-status\" role=\"status\"></span></p>\n")
         out.write("</header>\n<main>\n")
         legend(page, into: &out)
         let context = NodeContext(page: page, pods: plan.pods)
@@ -83,7 +83,8 @@ package enum PlacementHTMLRenderer {
         }
         out.write("</ul>")
         if shown.count < page.workloads.count {
-            out.write("<p>The \(legendLimit) with the most pods; \(page.workloads.count - shown.count) more are named in ")
+            out.write("<p>The \(legendLimit) with the most pods; ")
+            out.write("\(page.workloads.count - shown.count) more are named in ")
             out.write("their nodes' tables.</p>")
         }
         out.write("</details>\n")
