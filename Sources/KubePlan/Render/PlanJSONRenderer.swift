@@ -1,4 +1,5 @@
 import Dispatch
+import KubeModel
 import KubeYAML
 
 /// `kubec plan --output json` (CLI.md): `pods`, `unschedulable`, `nodes`, then kubec's additions `cronJobs`
@@ -37,19 +38,68 @@ package enum PlanJSONRenderer {
         let chunks = min(16, max(1, pods.count / 4096))
         let slots = ResultSlots<[UInt8]>(count: chunks)
         DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-            var bytes: [UInt8] = []
             let range = (pods.count * chunk / chunks)..<(pods.count * (chunk + 1) / chunks)
-            bytes.reserveCapacity(range.count * 320)
+            var out = RenderBuffer(capacity: range.count * 320)
             for index in range {
-                if index > 0 { bytes.append(UInt8(ascii: ",")) }
-                JSONValue.newline(&bytes, indent: 2)
-                pod(pods[index]).write(to: &bytes, pretty: true, indent: 2)
+                if index > 0 { out.write(byte: UInt8(ascii: ",")) }
+                out.write("\n    ")
+                writePod(pods[index], into: &out)
             }
-            slots.store(bytes, at: chunk)
+            slots.store(out.bytes, at: chunk)
         }
         for bytes in slots.values() { output += bytes }
         JSONValue.newline(&output, indent: 1)
         output.append(UInt8(ascii: "]"))
+    }
+
+    /// `pod(pod).write(to:pretty: true, indent: 2)`, written straight into the buffer (no `JSONValue` per pod).
+    private static func writePod(_ pod: PlacementPlan.Pod, into out: inout RenderBuffer) {
+        out.write("{\n      \"namespace\": ")
+        out.writeJSON(pod.namespace)
+        out.write(",\n      \"name\": ")
+        out.writeJSON(pod.name)
+        out.write(",\n      \"owner\": ")
+        if let owner = pod.owner {
+            out.write("{\n        \"kind\": ")
+            out.writeJSON(owner.kind)
+            out.write(",\n        \"name\": ")
+            out.writeJSON(owner.name)
+            out.write("\n      }")
+        } else {
+            out.write("null")
+        }
+        out.write(",\n      \"node\": ")
+        if let node = pod.node { out.writeJSON(node) } else { out.write("null") }
+        out.write(",\n      \"ip\": ")
+        if let ip = pod.ip { writeAddress(ip, into: &out) } else { out.write("null") }
+        // Every pod IP, primary first (both families in a dual-stack cluster); an added key.
+        out.write(",\n      \"ips\": ")
+        if pod.ips.isEmpty {
+            out.write("[]")
+        } else {
+            out.write(byte: UInt8(ascii: "["))
+            for (index, ip) in pod.ips.enumerated() {
+                out.write(index > 0 ? ",\n        " : "\n        ")
+                writeAddress(ip, into: &out)
+            }
+            out.write("\n      ]")
+        }
+        out.write(",\n      \"reasons\": ")
+        if let message = pod.message {
+            out.write("[\n        ")
+            out.writeJSON(message)
+            out.write("\n      ]")
+        } else {
+            out.write("[]")
+        }
+        out.write("\n    }")
+    }
+
+    /// An address as a JSON string (its text is digits, dots, hex and colons: nothing to escape).
+    private static func writeAddress(_ address: IPAddress, into out: inout RenderBuffer) {
+        out.write(byte: UInt8(ascii: "\""))
+        out.write(address)
+        out.write(byte: UInt8(ascii: "\""))
     }
 
     package static func json(_ result: PlanResult) -> JSONValue {
