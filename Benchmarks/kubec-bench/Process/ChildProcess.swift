@@ -42,11 +42,13 @@ enum ChildProcess {
     }
 
     /// The least wall time and the least CPU time of `runs` runs (none discarded: the first run is a real
-    /// user's first run too), each on its own, with the largest peak memory seen.
+    /// user's first run too), each on its own, with the largest peak memory seen. `before` runs, untimed, before
+    /// each run.
     static func best(runs: Int, _ executable: String, _ arguments: [String], stdin: String? = nil,
-                     scratch: String) -> Run {
+                     scratch: String, before: (() -> Void)? = nil) -> Run {
         var best: Run? = nil
         for _ in 0..<max(runs, 1) {
+            before?()
             let run = run(executable, arguments, stdin: stdin, scratch: scratch)
             if var kept = best {
                 kept.seconds = min(kept.seconds, run.seconds)
