@@ -64,7 +64,7 @@ struct ProcessBench {
         sync()  // as before every timed compile
         let start = DispatchTime.now().uptimeNanoseconds
         for index in 0..<copies {
-            FileManager.default.createFile(atPath: folder + "/copy-\(index)", contents: data)
+            _ = FileManager.default.createFile(atPath: folder + "/copy-\(index)", contents: data)
         }
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         try? FileManager.default.removeItem(atPath: folder)
