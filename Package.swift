@@ -36,10 +36,11 @@ let package = Package(
             dependencies: ["KubeYAML", "KubeModel", "KubePlan", "KubeEmit"],
             swiftSettings: strictSettings
         ),
+        .target(name: "CHeapTuning"),
         .executableTarget(
             name: "kubec",
             dependencies: [
-                "KubeYAML", "KubeModel", "KubeSchema", "KubeLint", "KubePlan", "KubeEmit", "KubeDiff",
+                "CHeapTuning", "KubeYAML", "KubeModel", "KubeSchema", "KubeLint", "KubePlan", "KubeEmit", "KubeDiff",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings

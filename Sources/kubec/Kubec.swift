@@ -1,4 +1,5 @@
 import ArgumentParser
+import CHeapTuning
 import Foundation
 
 /// The `kubec` root command: a Kubernetes manifest compiler and validator.
@@ -17,6 +18,7 @@ struct Kubec: ParsableCommand {
 @main
 enum KubecMain {
     static func main() {
+        kubec_keep_heap()
         do {
             var command = try Kubec.parseAsRoot()
             try command.run()
