@@ -36,11 +36,10 @@ let package = Package(
             dependencies: ["KubeYAML", "KubeModel", "KubePlan", "KubeEmit"],
             swiftSettings: strictSettings
         ),
-        .target(name: "CHeapTuning"),
         .executableTarget(
             name: "kubec",
             dependencies: [
-                "CHeapTuning", "KubeYAML", "KubeModel", "KubeSchema", "KubeLint", "KubePlan", "KubeEmit", "KubeDiff",
+                "KubeYAML", "KubeModel", "KubeSchema", "KubeLint", "KubePlan", "KubeEmit", "KubeDiff",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings

@@ -1,5 +1,4 @@
 import ArgumentParser
-import CHeapTuning
 import Foundation
 
 /// The `kubec` root command: a Kubernetes manifest compiler and validator.
@@ -18,7 +17,6 @@ struct Kubec: ParsableCommand {
 @main
 enum KubecMain {
     static func main() {
-        kubec_keep_heap()
         do {
             var command = try Kubec.parseAsRoot()
             try command.run()
