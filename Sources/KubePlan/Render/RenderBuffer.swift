@@ -62,38 +62,11 @@ struct RenderBuffer {
         write(Int(value & 0xFF))
     }
 
-    /// `text` as `HTMLText.escape(text)` writes it: a byte scan for `&<>"'` (ASCII, so never inside a multi-byte
-    /// character); runs without them are copied as they are.
-    mutating func writeHTML(_ text: String) {
-        var text = text
-        text.withUTF8 { source in
-            var start = 0
-            for index in 0..<source.count {
-                let byte = source[index]
-                guard byte == 0x26 || byte == 0x3C || byte == 0x3E || byte == 0x22 || byte == 0x27 else { continue }
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[start..<index]))
-                write(HTMLText.escape(String(decoding: CollectionOfOne(byte), as: UTF8.self)))
-                start = index + 1
-            }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[start...]))
-        }
-    }
+    /// `text` as `HTMLText.escape(text)` writes it.
+    mutating func writeHTML(_ text: String) { HTMLText.append(text, to: &bytes) }
 
-    /// A JSON string literal as `JSONValue.writeString` writes it: copied between quotes when it holds no
-    /// quote, backslash, control character or E2 lead byte (of U+2028/U+2029), else written by `writeString`.
-    mutating func writeJSON(_ text: String) {
-        var text = text
-        let plain = text.withUTF8 { source in
-            !source.contains { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0xE2 }
-        }
-        guard plain else {
-            JSONValue.writeString(text, to: &bytes)
-            return
-        }
-        bytes.append(UInt8(ascii: "\""))
-        text.withUTF8 { bytes.append(contentsOf: $0) }
-        bytes.append(UInt8(ascii: "\""))
-    }
+    /// A JSON string literal as `JSONValue.writeString` writes it.
+    mutating func writeJSON(_ text: String) { JSONValue.writeString(text, to: &bytes) }
 
     /// How many characters `text.count` counts: its UTF-8 length when it is ASCII without a carriage return
     /// (the one ASCII pair, CR LF, that is a single character), else the grapheme count.

@@ -75,6 +75,11 @@ package indirect enum JSONValue: Hashable, Sendable {
         output.append(UInt8(ascii: "\""))
         var value = value
         value.withUTF8 { bytes in
+            // Most strings (names, labels, addresses) hold no byte the switch below could escape: copy them whole.
+            guard bytes.contains(where: mayBeEscaped) else {
+                output.append(contentsOf: bytes)
+                return
+            }
             var index = 0
             let count = bytes.count
             while index < count {
@@ -96,6 +101,11 @@ package indirect enum JSONValue: Hashable, Sendable {
             }
         }
         output.append(UInt8(ascii: "\""))
+    }
+
+    /// Every byte the switch in `writeString` escapes, or that starts a sequence it escapes (E2 of U+2028/29).
+    private static func mayBeEscaped(_ byte: UInt8) -> Bool {
+        byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte == 0xE2
     }
 
     /// `\u` and four lowercase hex digits.
