@@ -52,7 +52,9 @@ test: deps
 	@scripts/lint/fetch-sarif-schema.sh >/dev/null
 	$(SWIFT) build --build-tests
 	./.build/debug/kubec-fuzz --mutations $(FUZZ_MUTATIONS) --seed 1 Fuzz/corpus Fuzz/regressions
-	@set -o pipefail; $(SWIFT) test --skip-build 2>&1 | tee .build/test-output.txt; status=$$?; \
+	@# Tests make scratch folders under $$TMPDIR; one folder per run, removed after it, keeps /tmp from filling up.
+	@set -o pipefail; scratch=$$(mktemp -d /tmp/kubec-test.XXXXXX); \
+	  TMPDIR=$$scratch $(SWIFT) test --skip-build 2>&1 | tee .build/test-output.txt; status=$$?; rm -rf "$$scratch"; \
 	  passed=$$(sed -n 's/.*Test run with \([0-9]*\) tests\{0,1\} in .* passed after.*/\1/p' .build/test-output.txt | tail -n 1); \
 	  failed=$$(grep -c 'recorded an issue' .build/test-output.txt); \
 	  if [ $$status -eq 0 ] && [ -n "$$passed" ]; then echo "tests: $$passed passed, 0 failed"; \
