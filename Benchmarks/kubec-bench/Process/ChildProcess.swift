@@ -12,6 +12,15 @@ enum ChildProcess {
         var status: Int32
         /// Bytes the child wrote to standard output.
         var outputBytes: Int
+        /// Every run's wall time, in the order run (one entry for a single run).
+        var walls: [Double] = []
+
+        /// The middle wall time of the runs (the mean of the two middle ones for an even count).
+        var medianSeconds: Double {
+            let sorted = (walls.isEmpty ? [seconds] : walls).sorted()
+            let middle = sorted.count / 2
+            return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
+        }
     }
 
     /// Runs `executable` with `arguments`, standard input from `stdin` (or /dev/null), standard output to a
@@ -38,7 +47,7 @@ enum ChildProcess {
         let cpu = Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
             + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
         return Run(seconds: elapsed, peakKilobytes: Int(usage.ru_maxrss), cpuSeconds: cpu,
-                   status: (status >> 8) & 0xff, outputBytes: size)
+                   status: (status >> 8) & 0xff, outputBytes: size, walls: [elapsed])
     }
 
     /// The least wall time and the least CPU time of `runs` runs (none discarded: the first run is a real
@@ -54,6 +63,7 @@ enum ChildProcess {
                 kept.seconds = min(kept.seconds, run.seconds)
                 kept.cpuSeconds = min(kept.cpuSeconds, run.cpuSeconds)
                 kept.peakKilobytes = max(kept.peakKilobytes, run.peakKilobytes)
+                kept.walls += run.walls
                 best = kept
             } else {
                 best = run

@@ -43,10 +43,10 @@ struct ProcessBench {
     static func megabytes(_ bytes: Int) -> String { String(format: "%.1f MB", Double(bytes) / 1e6) }
 
     /// The floor of every lint figure: reading the folder's files and running libyaml's event loop over them,
-    /// on one core, with no Swift objects built (best of three).
-    static func bareLibYAMLSeconds(directory: String) -> Double {
+    /// on one core, with no Swift objects built (best of `runs`).
+    static func bareLibYAMLSeconds(directory: String, runs: Int = 3) -> Double {
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).sorted()
-        return Stopwatch.best(runs: 3) {
+        return Stopwatch.best(runs: runs) {
             var events = 0
             for name in names {
                 let bytes = [UInt8](FileManager.default.contents(atPath: directory + "/" + name) ?? Data())
