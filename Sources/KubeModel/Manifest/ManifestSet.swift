@@ -43,24 +43,16 @@ package struct ManifestSet: Sendable {
         let documents = classified.objects
         let chunkCount = documents.count < parallelThreshold ? 1 : min(64, documents.count / (parallelThreshold / 4))
         var diagnostics = classified.diagnostics
-        var manifests: [Manifest] = []
-        manifests.reserveCapacity(documents.count)
+        let manifests: [Manifest]
         if chunkCount <= 1 {
-            decode(documents[...], typed: typed, into: &manifests, &diagnostics)
+            var decoded: [Manifest] = []
+            decoded.reserveCapacity(documents.count)
+            for document in documents {
+                if let manifest = decode(document, typed: typed, &diagnostics) { decoded.append(manifest) }
+            }
+            manifests = decoded
         } else {
-            let slots = ResultSlots<([Manifest], [Diagnostic])>(count: chunkCount)
-            DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
-                let range = (documents.count * chunk / chunkCount)..<(documents.count * (chunk + 1) / chunkCount)
-                var chunkManifests: [Manifest] = []
-                var chunkDiagnostics: [Diagnostic] = []
-                chunkManifests.reserveCapacity(range.count)
-                decode(documents[range], typed: typed, into: &chunkManifests, &chunkDiagnostics)
-                slots.store((chunkManifests, chunkDiagnostics), at: chunk)
-            }
-            for (chunkManifests, chunkDiagnostics) in slots.values() {
-                manifests.append(contentsOf: chunkManifests)
-                diagnostics.append(contentsOf: chunkDiagnostics)
-            }
+            manifests = decodeInPlace(documents, chunks: chunkCount, typed: typed, &diagnostics)
         }
         var set = ManifestSet(
             files: load.files, manifests: manifests, diagnostics: diagnostics,
@@ -79,24 +71,55 @@ package struct ManifestSet: Sendable {
     /// Below this many documents decoding stays on the calling thread (thread start-up would cost more).
     static let parallelThreshold = 512
 
-    private static func decode(
-        _ documents: ArraySlice<YAMLDocument>, typed: Bool, into manifests: inout [Manifest],
-        _ diagnostics: inout [Diagnostic]
-    ) {
-        for document in documents {
-            switch IdentityReader.read(document) {
-            case .failure(let diagnostic):
-                diagnostics.append(diagnostic)
-            case .success(let identity):
-                guard typed else {
-                    manifests.append(Manifest(identity: identity, document: document, object: .generic))
-                    continue
+    /// Decodes `documents` in `chunks` ranges on every core, each worker writing its manifests straight into
+    /// the result's storage at its range's start; the runs are then slid together (a bitwise move, no copy of any
+    /// manifest). Input order, as a serial pass gives it.
+    private static func decodeInPlace(
+        _ documents: [YAMLDocument], chunks: Int, typed: Bool, _ diagnostics: inout [Diagnostic]
+    ) -> [Manifest] {
+        let written = ResultSlots<(count: Int, diagnostics: [Diagnostic])>(count: chunks)
+        return [Manifest](unsafeUninitializedCapacity: documents.count) { buffer, initialized in
+            let storage = SharedStorage(base: buffer.baseAddress)
+            DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+                let range = (documents.count * chunk / chunks)..<(documents.count * (chunk + 1) / chunks)
+                var chunkDiagnostics: [Diagnostic] = []
+                var count = 0
+                for position in range {
+                    guard let manifest = decode(documents[position], typed: typed, &chunkDiagnostics) else { continue }
+                    storage.base?.advanced(by: range.lowerBound + count).initialize(to: manifest)
+                    count += 1
                 }
-                var decoder = ObjectDecoder(identity: identity)
-                let object = decoder.decode(document.root)
-                diagnostics.append(contentsOf: decoder.diagnostics)
-                manifests.append(Manifest(identity: identity, document: document, object: object))
+                written.store((count, chunkDiagnostics), at: chunk)
             }
+            var total = 0
+            for (chunk, result) in written.values().enumerated() {
+                let start = documents.count * chunk / chunks
+                if start != total, let base = buffer.baseAddress {
+                    (base + total).moveInitialize(from: base + start, count: result.count)
+                }
+                total += result.count
+                diagnostics.append(contentsOf: result.diagnostics)
+            }
+            initialized = total
+        }
+    }
+
+    /// The result's storage as the workers see it: each writes only its own range.
+    private struct SharedStorage: @unchecked Sendable {
+        let base: UnsafeMutablePointer<Manifest>?
+    }
+
+    private static func decode(_ document: YAMLDocument, typed: Bool, _ diagnostics: inout [Diagnostic]) -> Manifest? {
+        switch IdentityReader.read(document) {
+        case .failure(let diagnostic):
+            diagnostics.append(diagnostic)
+            return nil
+        case .success(let identity):
+            guard typed else { return Manifest(identity: identity, document: document, object: .generic) }
+            var decoder = ObjectDecoder(identity: identity)
+            let object = decoder.decode(document.root)
+            diagnostics.append(contentsOf: decoder.diagnostics)
+            return Manifest(identity: identity, document: document, object: object)
         }
     }
 
