@@ -57,14 +57,21 @@ package enum DocumentClassifier {
             for (position, file) in files.enumerated() { scans.store(FileMarkers.scan(file.bytes), at: position) }
         }
         var markers: [String: FileMarkers] = [:]
-        for (file, found) in zip(files, scans.values()) where found.template != nil || found.patchDirective {
+        for (file, found) in zip(files, scans.values())
+        where found.template != nil || found.patchDirective || found.kustomizeGroup {
             markers[file.path] = found
         }
+        // Files not among the inputs (stdin's documents are, as `<stdin>`) are read for kustomizations as before.
+        let groupFiles = Set(markers.filter { $0.value.kustomizeGroup }.keys)
+        let scanned = Set(files.map(\.path))
         let templates = templateFiles(load, markers: markers)
         // Both passes over the documents below read every root: they run in chunks on both cores.
         let documents = load.documents
         var patchFiles = KustomizationReferences.patchFiles(in: context[...])
-        for found in inChunks(documents.count, { KustomizationReferences.patchFiles(in: documents[$0]) }) {
+        let mayHoldGroup: @Sendable (String) -> Bool = { file in !scanned.contains(file) || groupFiles.contains(file) }
+        for found in inChunks(documents.count, {
+            KustomizationReferences.patchFiles(in: documents[$0], mayHoldGroup: mayHoldGroup)
+        }) {
             patchFiles.formUnion(found)
         }
         var result = Result()
@@ -226,10 +233,19 @@ package enum DocumentClassifier {
     }
 }
 
-/// What a byte scan of a file finds: the first `{{`, and whether a strategic-merge directive key may occur.
+/// What a byte scan of a file finds: the first `{{`, and whether a strategic-merge directive key or kustomize's
+/// API group may occur.
 struct FileMarkers {
     var template: SourceLocation?
     var patchDirective = false
+    /// The file may hold a value starting with `kustomize.config.k8s.io/`: the text is in it, or a backslash is
+    /// (a double-quoted escape could spell it). Without either no document of the file is a kustomization by
+    /// its apiVersion, and its roots need not be read for it.
+    var kustomizeGroup = false
+
+    static let kustomizeGroupBytes = Array("kustomize.config.k8s.io/".utf8)
+    /// Where the group's rarest byte, its `z`, sits in it.
+    static let kustomizeGroupZ = 7
 
     /// Looks for both markers in one pass; the position of `{{` (columns count characters) is worked out only
     /// once one is found, so the pass over every byte of the input does no line bookkeeping.
@@ -241,10 +257,11 @@ struct FileMarkers {
             var index = 0
             // Both markers are two bytes long.
             while index + 1 < bytes.count {
-                // Eight bytes at a time while none of them is `{` or `$` (most of a file).
+                // Eight bytes at a time while none of them is `{`, `$`, `z` or a backslash (most of a file).
                 if index + 8 <= bytes.count {
                     let word = base.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-                    if !ByteWord.contains(word, UInt8(ascii: "{")), !ByteWord.contains(word, UInt8(ascii: "$")) {
+                    if !ByteWord.contains(word, UInt8(ascii: "{")), !ByteWord.contains(word, UInt8(ascii: "$")),
+                        !ByteWord.contains(word, UInt8(ascii: "z")), !ByteWord.contains(word, UInt8(ascii: "\\")) {
                         index += 8
                         continue
                     }
@@ -254,12 +271,23 @@ struct FileMarkers {
                     if template == nil, bytes[index + 1] == UInt8(ascii: "{") { template = index }
                 } else if byte == UInt8(ascii: "$"), !markers.patchDirective {
                     markers.patchDirective = PatchDirectives.firstLetters.contains(bytes[index + 1])
+                } else if byte == UInt8(ascii: "\\") {
+                    markers.kustomizeGroup = true
+                } else if byte == UInt8(ascii: "z"), !markers.kustomizeGroup {
+                    markers.kustomizeGroup = spellsKustomizeGroup(bytes, zAt: index)
                 }
                 index += 1
             }
             if let template { markers.template = location(of: template, in: bytes) }
         }
         return markers
+    }
+
+    private static func spellsKustomizeGroup(_ bytes: UnsafeBufferPointer<UInt8>, zAt index: Int) -> Bool {
+        let start = index - kustomizeGroupZ
+        guard start >= 0, start + kustomizeGroupBytes.count <= bytes.count else { return false }
+        for (offset, byte) in kustomizeGroupBytes.enumerated() where bytes[start + offset] != byte { return false }
+        return true
     }
 
     /// The line and column of a byte offset (columns count characters: UTF-8 continuation bytes start none).
