@@ -46,6 +46,35 @@ package enum DocumentClassifier {
 
     /// Classifies every loaded document; `context` documents (kustomizations that are not inputs) only help.
     package static func classify(_ load: YAMLLoadResult, context: [YAMLDocument] = []) -> Result {
+        let preparation = prepare(load, context: context)
+        let documents = load.documents
+        var result = Result()
+        result.diagnostics = preparation.diagnostics
+        let parts = inChunks(documents.count) { classify(documents[$0], preparation) }
+        // Joined in chunk order: exactly what one pass in input order appends.
+        result.objects.reserveCapacity(documents.count)
+        for part in parts {
+            result.objects += part.objects
+            result.patches += part.patches
+            result.diagnostics += part.diagnostics
+        }
+        return result
+    }
+
+    /// What classifying a document needs to know of the whole input, found once before any document is
+    /// classified; then shared by the workers that classify ranges of documents (`classify(_:_:)`).
+    package struct Preparation: Sendable {
+        /// The loader's findings (minus those of unrendered templates) and one finding per template file: they
+        /// come before the findings of every document.
+        package var diagnostics: [Diagnostic]
+        let templates: [String: SourceRange]
+        let markers: [String: FileMarkers]
+        /// Normalised paths of the files a kustomization names as patches.
+        let patchFiles: Set<String>
+    }
+
+    /// Scans every file's bytes and finds the files kustomizations name as patches.
+    package static func prepare(_ load: YAMLLoadResult, context: [YAMLDocument] = []) -> Preparation {
         // Every byte of every file is scanned: files are spread over both cores.
         let files = load.files
         let scans = ResultSlots<FileMarkers>(count: files.count)
@@ -65,7 +94,7 @@ package enum DocumentClassifier {
         let groupFiles = Set(markers.filter { $0.value.kustomizeGroup }.keys)
         let scanned = Set(files.map(\.path))
         let templates = templateFiles(load, markers: markers)
-        // Both passes over the documents below read every root: they run in chunks on both cores.
+        // The pass over the documents below reads roots: it runs in chunks on both cores.
         let documents = load.documents
         var patchFiles = KustomizationReferences.patchFiles(in: context[...])
         let mayHoldGroup: @Sendable (String) -> Bool = { file in !scanned.contains(file) || groupFiles.contains(file) }
@@ -74,41 +103,35 @@ package enum DocumentClassifier {
         }) {
             patchFiles.formUnion(found)
         }
-        var result = Result()
-        result.diagnostics = load.diagnostics.filter { diagnostic in
+        var diagnostics = load.diagnostics.filter { diagnostic in
             guard let file = diagnostic.range?.file else { return true }
             return templates[file] == nil
         }
         for file in templates.keys.sorted() {
-            if let range = templates[file] { result.diagnostics.append(templateFinding(at: range)) }
+            if let range = templates[file] { diagnostics.append(templateFinding(at: range)) }
         }
-        let known = patchFiles
-        let fileMarkers = markers
-        let parts = inChunks(documents.count) { range -> Result in
-            // A file's documents are consecutive: its facts are worked out once, on its first document.
-            var part = Result()
-            var facts = FileFacts(file: nil)
-            for document in documents[range] {
-                if facts.file != document.file {
-                    facts = FileFacts(file: document.file)
-                    facts.templated = templates[document.file] != nil
-                    facts.directives = fileMarkers[document.file]?.patchDirective ?? false
-                    facts.namedPatch = !known.isEmpty && known.contains(PathText.normalized(document.file))
-                    facts.kustomizationName = kustomizationNames.contains(PathText.lastComponent(document.file))
-                }
-                if facts.templated { continue }
-                classify(document, facts, into: &part)
+        return Preparation(diagnostics: diagnostics, templates: templates, markers: markers, patchFiles: patchFiles)
+    }
+
+    /// Classifies consecutive documents in order; `diagnostics` of the result are those of these documents only
+    /// (the preparation's own come first, see `Preparation.diagnostics`).
+    package static func classify(_ documents: ArraySlice<YAMLDocument>, _ preparation: Preparation) -> Result {
+        // A file's documents are consecutive: its facts are worked out once, on its first document.
+        var part = Result()
+        var facts = FileFacts(file: nil)
+        let known = preparation.patchFiles
+        for document in documents {
+            if facts.file != document.file {
+                facts = FileFacts(file: document.file)
+                facts.templated = preparation.templates[document.file] != nil
+                facts.directives = preparation.markers[document.file]?.patchDirective ?? false
+                facts.namedPatch = !known.isEmpty && known.contains(PathText.normalized(document.file))
+                facts.kustomizationName = kustomizationNames.contains(PathText.lastComponent(document.file))
             }
-            return part
+            if facts.templated { continue }
+            classify(document, facts, into: &part)
         }
-        // Joined in chunk order: exactly what one pass in input order appends.
-        result.objects.reserveCapacity(documents.count)
-        for part in parts {
-            result.objects += part.objects
-            result.patches += part.patches
-            result.diagnostics += part.diagnostics
-        }
-        return result
+        return part
     }
 
     /// `body` over consecutive ranges covering `count` positions, in order: on both cores for a large input.
