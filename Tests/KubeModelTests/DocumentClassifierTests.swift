@@ -82,6 +82,26 @@ struct DocumentClassifierTests {
         #expect(set.patches.isEmpty)
     }
 
+    static let replicasPatch = "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  replicas: 2\n"
+
+    /// An input kustomization in a file not named as one is found by its apiVersion (the byte scan that spares
+    /// the other files' roots must see its group).
+    @Test func aKustomizationInAnyFileNameNamesItsPatches() {
+        let kustomization = "apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\npatches:\n- path: replicas.yaml\n"
+        let set = Self.decode([("overlay/k.yaml", kustomization), ("overlay/replicas.yaml", Self.replicasPatch)])
+        #expect(set.manifests.isEmpty)
+        #expect(set.patches.count == 1)
+    }
+
+    /// The same with the group spelled through a double-quoted escape: no byte run of the file spells it.
+    @Test func aKustomizationWhoseGroupIsEscapedNamesItsPatches() {
+        let kustomization =
+            "apiVersion: \"kustomize\\x2Econfig.k8s.io/v1beta1\"\nkind: Kustomization\npatches:\n- path: replicas.yaml\n"
+        let set = Self.decode([("overlay/k.yaml", kustomization), ("overlay/replicas.yaml", Self.replicasPatch)])
+        #expect(set.manifests.isEmpty)
+        #expect(set.patches.count == 1)
+    }
+
     @Test func anUnrenderedTemplateIsOneWarningForTheWholeFile() {
         let template = """
             apiVersion: v1

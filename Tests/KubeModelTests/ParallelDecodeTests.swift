@@ -33,4 +33,22 @@ import Testing
         let expected = (0..<Self.count).map { $0 % 97 == 0 ? 1 : $0 % 5 }
         #expect(replicas == expected)
     }
+
+    /// Every 50th document is no object (classified and skipped), every 97th a decode error: the classification
+    /// findings of all documents come first, then the decoders', each in input order, as separate passes give them.
+    @Test func classificationFindingsPrecedeDecodingFindings() {
+        let text = (0..<Self.count).map { index in
+            if index % 50 == 0 { return "replicaCount: \(index)" }
+            let replicas = index % 97 == 0 ? "\"\(index)\"" : "1"
+            return "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: app-\(index)}\nspec: {replicas: \(replicas)}"
+        }.joined(separator: "\n---\n")
+        let diagnostics = decode(text).diagnostics
+        let skipped = (0..<Self.count).filter { $0 % 50 == 0 }.count
+        let mistyped = (0..<Self.count).filter { $0 % 97 == 0 && $0 % 50 != 0 }.count
+        #expect(diagnostics.map(\.rule) == Array(repeating: "not-an-object", count: skipped)
+            + Array(repeating: ModelRuleIDs.typeMismatch, count: mistyped))
+        let lines = diagnostics.compactMap { $0.range?.start.line }
+        #expect(Array(lines[..<skipped]) == lines[..<skipped].sorted())
+        #expect(Array(lines[skipped...]) == lines[skipped...].sorted())
+    }
 }

@@ -23,6 +23,14 @@ import Testing
         #expect(pair.value.span.end == SourceLocation(line: 4, column: 12))
     }
 
+    /// A block mapping ends where libyaml closes it: at the first token of the line that is not indented in it.
+    @Test func aNestedMappingEndsWhereTheNextKeyStarts() throws {
+        let node = try root("metadata:\n  name: web\n  labels: {app: web}\nspec: {}\n")
+        let metadata = try #require(node["metadata"])
+        #expect(metadata.span == SourceSpan(start: SourceLocation(line: 2, column: 3), end: SourceLocation(line: 4, column: 1)))
+        #expect(metadata["labels"]?.span.end == SourceLocation(line: 3, column: 21))
+    }
+
     @Test func sequenceItemsKnowTheirPositions() throws {
         let source = MarkedSource("""
             ports:

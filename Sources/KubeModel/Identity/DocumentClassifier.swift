@@ -46,6 +46,35 @@ package enum DocumentClassifier {
 
     /// Classifies every loaded document; `context` documents (kustomizations that are not inputs) only help.
     package static func classify(_ load: YAMLLoadResult, context: [YAMLDocument] = []) -> Result {
+        let preparation = prepare(load, context: context)
+        let documents = load.documents
+        var result = Result()
+        result.diagnostics = preparation.diagnostics
+        let parts = inChunks(documents.count) { classify(documents[$0], preparation) }
+        // Joined in chunk order: exactly what one pass in input order appends.
+        result.objects.reserveCapacity(documents.count)
+        for part in parts {
+            result.objects += part.objects
+            result.patches += part.patches
+            result.diagnostics += part.diagnostics
+        }
+        return result
+    }
+
+    /// What classifying a document needs to know of the whole input, found once before any document is
+    /// classified; then shared by the workers that classify ranges of documents (`classify(_:_:)`).
+    package struct Preparation: Sendable {
+        /// The loader's findings (minus those of unrendered templates) and one finding per template file: they
+        /// come before the findings of every document.
+        package var diagnostics: [Diagnostic]
+        let templates: [String: SourceRange]
+        let markers: [String: FileMarkers]
+        /// Normalised paths of the files a kustomization names as patches.
+        let patchFiles: Set<String>
+    }
+
+    /// Scans every file's bytes and finds the files kustomizations name as patches.
+    package static func prepare(_ load: YAMLLoadResult, context: [YAMLDocument] = []) -> Preparation {
         // Every byte of every file is scanned: files are spread over both cores.
         let files = load.files
         let scans = ResultSlots<FileMarkers>(count: files.count)
@@ -57,51 +86,52 @@ package enum DocumentClassifier {
             for (position, file) in files.enumerated() { scans.store(FileMarkers.scan(file.bytes), at: position) }
         }
         var markers: [String: FileMarkers] = [:]
-        for (file, found) in zip(files, scans.values()) where found.template != nil || found.patchDirective {
+        for (file, found) in zip(files, scans.values())
+        where found.template != nil || found.patchDirective || found.kustomizeGroup {
             markers[file.path] = found
         }
+        // Files not among the inputs (stdin's documents are, as `<stdin>`) are read for kustomizations as before.
+        let groupFiles = Set(markers.filter { $0.value.kustomizeGroup }.keys)
+        let scanned = Set(files.map(\.path))
         let templates = templateFiles(load, markers: markers)
-        // Both passes over the documents below read every root: they run in chunks on both cores.
+        // The pass over the documents below reads roots: it runs in chunks on both cores.
         let documents = load.documents
         var patchFiles = KustomizationReferences.patchFiles(in: context[...])
-        for found in inChunks(documents.count, { KustomizationReferences.patchFiles(in: documents[$0]) }) {
+        let mayHoldGroup: @Sendable (String) -> Bool = { file in !scanned.contains(file) || groupFiles.contains(file) }
+        for found in inChunks(documents.count, {
+            KustomizationReferences.patchFiles(in: documents[$0], mayHoldGroup: mayHoldGroup)
+        }) {
             patchFiles.formUnion(found)
         }
-        var result = Result()
-        result.diagnostics = load.diagnostics.filter { diagnostic in
+        var diagnostics = load.diagnostics.filter { diagnostic in
             guard let file = diagnostic.range?.file else { return true }
             return templates[file] == nil
         }
         for file in templates.keys.sorted() {
-            if let range = templates[file] { result.diagnostics.append(templateFinding(at: range)) }
+            if let range = templates[file] { diagnostics.append(templateFinding(at: range)) }
         }
-        let known = patchFiles
-        let fileMarkers = markers
-        let parts = inChunks(documents.count) { range -> Result in
-            // A file's documents are consecutive: its facts are worked out once, on its first document.
-            var part = Result()
-            var facts = FileFacts(file: nil)
-            for document in documents[range] {
-                if facts.file != document.file {
-                    facts = FileFacts(file: document.file)
-                    facts.templated = templates[document.file] != nil
-                    facts.directives = fileMarkers[document.file]?.patchDirective ?? false
-                    facts.namedPatch = !known.isEmpty && known.contains(PathText.normalized(document.file))
-                    facts.kustomizationName = kustomizationNames.contains(PathText.lastComponent(document.file))
-                }
-                if facts.templated { continue }
-                classify(document, facts, into: &part)
+        return Preparation(diagnostics: diagnostics, templates: templates, markers: markers, patchFiles: patchFiles)
+    }
+
+    /// Classifies consecutive documents in order; `diagnostics` of the result are those of these documents only
+    /// (the preparation's own come first, see `Preparation.diagnostics`).
+    package static func classify(_ documents: ArraySlice<YAMLDocument>, _ preparation: Preparation) -> Result {
+        // A file's documents are consecutive: its facts are worked out once, on its first document.
+        var part = Result()
+        var facts = FileFacts(file: nil)
+        let known = preparation.patchFiles
+        for document in documents {
+            if facts.file != document.file {
+                facts = FileFacts(file: document.file)
+                facts.templated = preparation.templates[document.file] != nil
+                facts.directives = preparation.markers[document.file]?.patchDirective ?? false
+                facts.namedPatch = !known.isEmpty && known.contains(PathText.normalized(document.file))
+                facts.kustomizationName = kustomizationNames.contains(PathText.lastComponent(document.file))
             }
-            return part
+            if facts.templated { continue }
+            classify(document, facts, into: &part)
         }
-        // Joined in chunk order: exactly what one pass in input order appends.
-        result.objects.reserveCapacity(documents.count)
-        for part in parts {
-            result.objects += part.objects
-            result.patches += part.patches
-            result.diagnostics += part.diagnostics
-        }
-        return result
+        return part
     }
 
     /// `body` over consecutive ranges covering `count` positions, in order: on both cores for a large input.
@@ -226,10 +256,19 @@ package enum DocumentClassifier {
     }
 }
 
-/// What a byte scan of a file finds: the first `{{`, and whether a strategic-merge directive key may occur.
+/// What a byte scan of a file finds: the first `{{`, and whether a strategic-merge directive key or kustomize's
+/// API group may occur.
 struct FileMarkers {
     var template: SourceLocation?
     var patchDirective = false
+    /// The file may hold a value starting with `kustomize.config.k8s.io/`: the text is in it, or a backslash is
+    /// (a double-quoted escape could spell it). Without either no document of the file is a kustomization by
+    /// its apiVersion, and its roots need not be read for it.
+    var kustomizeGroup = false
+
+    static let kustomizeGroupBytes = Array("kustomize.config.k8s.io/".utf8)
+    /// Where the group's rarest byte, its `z`, sits in it.
+    static let kustomizeGroupZ = 7
 
     /// Looks for both markers in one pass; the position of `{{` (columns count characters) is worked out only
     /// once one is found, so the pass over every byte of the input does no line bookkeeping.
@@ -241,10 +280,11 @@ struct FileMarkers {
             var index = 0
             // Both markers are two bytes long.
             while index + 1 < bytes.count {
-                // Eight bytes at a time while none of them is `{` or `$` (most of a file).
+                // Eight bytes at a time while none of them is `{`, `$`, `z` or a backslash (most of a file).
                 if index + 8 <= bytes.count {
                     let word = base.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-                    if !ByteWord.contains(word, UInt8(ascii: "{")), !ByteWord.contains(word, UInt8(ascii: "$")) {
+                    if !ByteWord.contains(word, UInt8(ascii: "{")), !ByteWord.contains(word, UInt8(ascii: "$")),
+                        !ByteWord.contains(word, UInt8(ascii: "z")), !ByteWord.contains(word, UInt8(ascii: "\\")) {
                         index += 8
                         continue
                     }
@@ -254,12 +294,23 @@ struct FileMarkers {
                     if template == nil, bytes[index + 1] == UInt8(ascii: "{") { template = index }
                 } else if byte == UInt8(ascii: "$"), !markers.patchDirective {
                     markers.patchDirective = PatchDirectives.firstLetters.contains(bytes[index + 1])
+                } else if byte == UInt8(ascii: "\\") {
+                    markers.kustomizeGroup = true
+                } else if byte == UInt8(ascii: "z"), !markers.kustomizeGroup {
+                    markers.kustomizeGroup = spellsKustomizeGroup(bytes, zAt: index)
                 }
                 index += 1
             }
             if let template { markers.template = location(of: template, in: bytes) }
         }
         return markers
+    }
+
+    private static func spellsKustomizeGroup(_ bytes: UnsafeBufferPointer<UInt8>, zAt index: Int) -> Bool {
+        let start = index - kustomizeGroupZ
+        guard start >= 0, start + kustomizeGroupBytes.count <= bytes.count else { return false }
+        for (offset, byte) in kustomizeGroupBytes.enumerated() where bytes[start + offset] != byte { return false }
+        return true
     }
 
     /// The line and column of a byte offset (columns count characters: UTF-8 continuation bytes start none).

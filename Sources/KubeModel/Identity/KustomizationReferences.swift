@@ -8,18 +8,25 @@ import KubeYAML
 /// not files, and are ignored here.
 enum KustomizationReferences {
     /// Normalised paths (see `PathText.normalized`) of every patch file named by a kustomization document.
-    static func patchFiles(in documents: ArraySlice<YAMLDocument>) -> Set<String> {
+    ///
+    /// `mayHoldGroup` says whether a file's bytes may spell kustomize's group (see `FileMarkers`): the roots of
+    /// the files that cannot, and are not named as kustomizations, are not read at all.
+    static func patchFiles(
+        in documents: ArraySlice<YAMLDocument>, mayHoldGroup: (String) -> Bool = { _ in true }
+    ) -> Set<String> {
         var files = Set<String>()
         // A file's documents are consecutive: whether it is named as a kustomization is asked once per file.
-        var (lastFile, namedLikeKustomization): (String?, Bool) = (nil, false)
+        var (lastFile, namedLikeKustomization, groupPossible): (String?, Bool, Bool) = (nil, false, true)
         for document in documents {
-            let root = document.root
-            guard root.isMapping else { continue }
             if lastFile != document.file {
                 lastFile = document.file
                 namedLikeKustomization = DocumentClassifier.kustomizationNames.contains(
                     PathText.lastComponent(document.file))
+                groupPossible = mayHoldGroup(document.file)
             }
+            guard namedLikeKustomization || groupPossible else { continue }
+            let root = document.root
+            guard root.isMapping else { continue }
             // Only kustomize's group or a kustomization file name can make a kustomization: most documents stop
             // here without their kind being read.
             let apiVersion = root["apiVersion"]

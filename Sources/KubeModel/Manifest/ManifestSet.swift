@@ -39,33 +39,16 @@ package struct ManifestSet: Sendable {
     /// `context` are documents that are not part of the input but say what its files are (the kustomization
     /// files beside them, see `InputCollector.kustomizationsBeside`).
     package static func decode(_ load: YAMLLoadResult, typed: Bool = true, context: [YAMLDocument] = []) -> ManifestSet {
-        let classified = DocumentClassifier.classify(load, context: context)
-        let documents = classified.objects
+        let preparation = DocumentClassifier.prepare(load, context: context)
+        let documents = load.documents
         let chunkCount = documents.count < parallelThreshold ? 1 : min(64, documents.count / (parallelThreshold / 4))
-        var diagnostics = classified.diagnostics
-        var manifests: [Manifest] = []
-        manifests.reserveCapacity(documents.count)
-        if chunkCount <= 1 {
-            decode(documents[...], typed: typed, into: &manifests, &diagnostics)
-        } else {
-            let slots = ResultSlots<([Manifest], [Diagnostic])>(count: chunkCount)
-            DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
-                let range = (documents.count * chunk / chunkCount)..<(documents.count * (chunk + 1) / chunkCount)
-                var chunkManifests: [Manifest] = []
-                var chunkDiagnostics: [Diagnostic] = []
-                chunkManifests.reserveCapacity(range.count)
-                decode(documents[range], typed: typed, into: &chunkManifests, &chunkDiagnostics)
-                slots.store((chunkManifests, chunkDiagnostics), at: chunk)
-            }
-            for (chunkManifests, chunkDiagnostics) in slots.values() {
-                manifests.append(contentsOf: chunkManifests)
-                diagnostics.append(contentsOf: chunkDiagnostics)
-            }
-        }
+        let decoded = chunkCount <= 1
+            ? decodeSerially(documents, preparation, typed: typed)
+            : decodeInPlace(documents, preparation, chunks: chunkCount, typed: typed)
         var set = ManifestSet(
-            files: load.files, manifests: manifests, diagnostics: diagnostics,
-            documentCount: load.documents.count)
-        set.patches = classified.patches.map { Manifest(identity: IdentityReader.patchIdentity($0), document: $0, object: .generic) }
+            files: load.files, manifests: decoded.manifests, diagnostics: decoded.diagnostics,
+            documentCount: documents.count)
+        set.patches = decoded.patches.map { Manifest(identity: IdentityReader.patchIdentity($0), document: $0, object: .generic) }
         set.attachObjects()
         return set
     }
@@ -79,24 +62,85 @@ package struct ManifestSet: Sendable {
     /// Below this many documents decoding stays on the calling thread (thread start-up would cost more).
     static let parallelThreshold = 512
 
-    private static func decode(
-        _ documents: ArraySlice<YAMLDocument>, typed: Bool, into manifests: inout [Manifest],
-        _ diagnostics: inout [Diagnostic]
-    ) {
-        for document in documents {
-            switch IdentityReader.read(document) {
-            case .failure(let diagnostic):
-                diagnostics.append(diagnostic)
-            case .success(let identity):
-                guard typed else {
-                    manifests.append(Manifest(identity: identity, document: document, object: .generic))
-                    continue
+    /// What classifying and decoding the documents gave: the diagnostics are the preparation's, then every
+    /// document's classification findings, then the decoders' (as separate passes in input order give them).
+    private struct Decoded {
+        var manifests: [Manifest]
+        var patches: [YAMLDocument]
+        var diagnostics: [Diagnostic]
+    }
+
+    private static func decodeSerially(
+        _ documents: [YAMLDocument], _ preparation: DocumentClassifier.Preparation, typed: Bool
+    ) -> Decoded {
+        let classified = DocumentClassifier.classify(documents[...], preparation)
+        var diagnostics = preparation.diagnostics + classified.diagnostics
+        var manifests: [Manifest] = []
+        manifests.reserveCapacity(classified.objects.count)
+        for document in classified.objects {
+            if let manifest = decode(document, typed: typed, &diagnostics) { manifests.append(manifest) }
+        }
+        return Decoded(manifests: manifests, patches: classified.patches, diagnostics: diagnostics)
+    }
+
+    /// Classifies and decodes `documents` in `chunks` ranges on every core: each worker decodes its range's
+    /// objects right after classifying them (one visit to each document while it is in cache) and writes the
+    /// manifests straight into the result's storage at its range's start; the runs are then slid together (a
+    /// bitwise move, no copy of any manifest). Input order, as a serial pass gives it.
+    private static func decodeInPlace(
+        _ documents: [YAMLDocument], _ preparation: DocumentClassifier.Preparation, chunks: Int, typed: Bool
+    ) -> Decoded {
+        typealias Chunk = (count: Int, classified: DocumentClassifier.Result, diagnostics: [Diagnostic])
+        let written = ResultSlots<Chunk>(count: chunks)
+        var diagnostics = preparation.diagnostics
+        var patches: [YAMLDocument] = []
+        let manifests = [Manifest](unsafeUninitializedCapacity: documents.count) { buffer, initialized in
+            let storage = SharedStorage(base: buffer.baseAddress)
+            DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+                let range = (documents.count * chunk / chunks)..<(documents.count * (chunk + 1) / chunks)
+                let classified = DocumentClassifier.classify(documents[range], preparation)
+                var chunkDiagnostics: [Diagnostic] = []
+                var count = 0
+                for document in classified.objects {
+                    guard let manifest = decode(document, typed: typed, &chunkDiagnostics) else { continue }
+                    storage.base?.advanced(by: range.lowerBound + count).initialize(to: manifest)
+                    count += 1
                 }
-                var decoder = ObjectDecoder(identity: identity)
-                let object = decoder.decode(document.root)
-                diagnostics.append(contentsOf: decoder.diagnostics)
-                manifests.append(Manifest(identity: identity, document: document, object: object))
+                written.store((count, classified, chunkDiagnostics), at: chunk)
             }
+            let results = written.values()
+            var total = 0
+            for (chunk, result) in results.enumerated() {
+                let start = documents.count * chunk / chunks
+                if start != total, let base = buffer.baseAddress {
+                    (base + total).moveInitialize(from: base + start, count: result.count)
+                }
+                total += result.count
+                diagnostics.append(contentsOf: result.classified.diagnostics)
+                patches.append(contentsOf: result.classified.patches)
+            }
+            for result in results { diagnostics.append(contentsOf: result.diagnostics) }
+            initialized = total
+        }
+        return Decoded(manifests: manifests, patches: patches, diagnostics: diagnostics)
+    }
+
+    /// The result's storage as the workers see it: each writes only its own range.
+    private struct SharedStorage: @unchecked Sendable {
+        let base: UnsafeMutablePointer<Manifest>?
+    }
+
+    private static func decode(_ document: YAMLDocument, typed: Bool, _ diagnostics: inout [Diagnostic]) -> Manifest? {
+        switch IdentityReader.read(document) {
+        case .failure(let diagnostic):
+            diagnostics.append(diagnostic)
+            return nil
+        case .success(let identity):
+            guard typed else { return Manifest(identity: identity, document: document, object: .generic) }
+            var decoder = ObjectDecoder(identity: identity)
+            let object = decoder.decode(document.root)
+            diagnostics.append(contentsOf: decoder.diagnostics)
+            return Manifest(identity: identity, document: document, object: object)
         }
     }
 

@@ -62,7 +62,7 @@ extension FastScanner {
         return token.next
     }
 
-    func skipSpaces(_ index: Int) -> Int {
+    mutating func skipSpaces(_ index: Int) -> Int {
         var position = index
         while position < lineEnd, base[position] == Self.space { position += 1 }
         return position

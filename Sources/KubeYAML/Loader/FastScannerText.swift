@@ -57,7 +57,7 @@ extension FastScanner {
     }
 
     /// The length of the UTF-8 sequence at `index` if it encodes a character libyaml accepts inside a line.
-    private func checkedSequenceLength(at index: Int) throws -> Int {
+    private mutating func checkedSequenceLength(at index: Int) throws -> Int {
         let lead = UInt32(base[index])
         let length: Int
         var scalar: UInt32
@@ -87,7 +87,7 @@ extension FastScanner {
     }
 
     /// The 1-based line and column (in characters) of a byte of the current line (or its end).
-    func location(of index: Int) -> SourceLocation {
+    mutating func location(of index: Int) -> SourceLocation {
         if lineIsASCII { return SourceLocation(line: lineNumber, column: Int32(index - lineStart + 1)) }
         var column: Int32 = 1
         var position = lineStart
@@ -100,7 +100,7 @@ extension FastScanner {
 
     // MARK: Scalars
 
-    func isBlankOrEnd(_ index: Int) -> Bool {
+    mutating func isBlankOrEnd(_ index: Int) -> Bool {
         index >= lineEnd || base[index] == Self.space
     }
 
@@ -123,7 +123,7 @@ extension FastScanner {
         return token
     }
 
-    private func canStartPlain(at index: Int, flow: Bool) -> Bool {
+    private mutating func canStartPlain(at index: Int, flow: Bool) -> Bool {
         let byte = base[index]
         switch byte {
         case UInt8(ascii: "-"):
@@ -149,7 +149,7 @@ extension FastScanner {
 
     /// A plain scalar on one line: chunks of non-blanks separated by spaces, ending at `: `, ` #`, the end
     /// of the line, or (in flow) a flow indicator. Its end mark is after its last non-blank.
-    private func scanPlain(at index: Int, flow: Bool) throws -> ScalarToken {
+    private mutating func scanPlain(at index: Int, flow: Bool) throws -> ScalarToken {
         guard canStartPlain(at: index, flow: flow) else { throw Unsupported() }
         var position = index
         var end = index

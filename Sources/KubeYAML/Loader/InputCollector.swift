@@ -1,4 +1,14 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+
+/// `read(2)` (InputCollector has a `read` of its own).
+private let systemRead = Glibc.read
+#elseif canImport(Darwin)
+import Darwin
+
+private let systemRead = Darwin.read
+#endif
 
 /// Turns command-line paths into the list of inputs to read: files as given, directories walked
 /// recursively in sorted order for `.yaml`, `.yml` and `.json`, and `-` for standard input.
@@ -76,7 +86,7 @@ package enum InputCollector {
             }
         }
         // Byte order, not locale order: the same on every machine.
-        return files.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+        return files.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
     }
 
     /// What reading one input gave.
@@ -98,13 +108,45 @@ package enum InputCollector {
             if stat(path, &status) == 0, Int(status.st_size) > limits.maxFileBytes {
                 return .failure(tooLarge(path, limits))
             }
-            guard let data = FileManager.default.contents(atPath: path) else {
+            guard let bytes = contents(of: path, limit: limits.maxFileBytes) else {
                 return .failure(Diagnostic(
                     rule: YAMLRuleID.unreadable, severity: .error, message: "cannot read \(path)",
                     range: nil))
             }
-            guard data.count <= limits.maxFileBytes else { return .failure(tooLarge(path, limits)) }
-            return .success(SourceFile(path: path, bytes: [UInt8](data)))
+            guard bytes.count <= limits.maxFileBytes else { return .failure(tooLarge(path, limits)) }
+            return .success(SourceFile(path: path, bytes: bytes))
+        }
+    }
+
+    /// A file's bytes read straight into an array (no `Data` in between, no second copy), or nil when it cannot
+    /// be opened or read. Files that are not what `stat` says (pipes, growing files) are read on in further
+    /// chunks, until their end or until they are over `limit`.
+    private static func contents(of path: String, limit: Int) -> [UInt8]? {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else { return nil }
+        // One byte more than the size: reading nothing there confirms the end without another call's copy.
+        var capacity = max(Int(status.st_size), 0) + 1
+        var bytes: [UInt8] = []
+        while true {
+            var failed = false
+            let chunk = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
+                count = 0
+                guard let base = buffer.baseAddress else { return }
+                while count < buffer.count {
+                    let got = systemRead(descriptor, base + count, buffer.count - count)
+                    if got < 0, errno == EINTR { continue }
+                    if got < 0 { failed = true }
+                    if got <= 0 { return }
+                    count += got
+                }
+            }
+            if failed { return nil }
+            if bytes.isEmpty { bytes = chunk } else { bytes.append(contentsOf: chunk) }
+            if chunk.count < capacity || bytes.count > limit { return bytes }
+            capacity = max(1 << 16, bytes.count)
         }
     }
 

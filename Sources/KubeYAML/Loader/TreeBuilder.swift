@@ -13,8 +13,15 @@ struct TreeBuilder {
     private(set) var roots: [(id: Int32, document: Int)] = []
     var diagnostics: [Diagnostic] = []
 
-    /// Nodes each node stands for once aliases are followed (saturating), parallel to `records`.
+    /// Nodes each node stands for once aliases are followed (saturating), parallel to `records`; empty when
+    /// the caller bounds the node count itself (the fast scanner: no aliases, and it counts every node).
     private var expandedSizes: [Int64] = []
+    private let tracksExpansion: Bool
+    /// True while `arena` is still the caller's input array, shared and unchanged: scalars found verbatim in
+    /// the input then point into it (no copy); the first unescaped value makes the arena a copy of its own.
+    private var arenaIsSource = false
+    /// How many bytes at the start of the arena are the input's (0 without a source); a copied arena keeps them.
+    private var sourceCount = 0
     private var stack: [Frame] = []
     /// The children collected so far by the open collections, outermost first (each frame knows where its own
     /// run starts).
@@ -29,13 +36,26 @@ struct TreeBuilder {
         var start: Int
     }
 
-    init(file: String, limits: YAMLLimits, expectedBytes: Int) {
+    /// `source`, when given, is the input the scalars of `scalar(inputBytes:at:…)` lie in: it becomes the start
+    /// of the arena, shared with the caller (no copy). Without it the node count is bounded by alias expansion
+    /// (libyaml's trees); with it the caller bounds it (`FastScanner` counts every node and has no aliases).
+    init(file: String, limits: YAMLLimits, expectedBytes: Int, source: [UInt8]? = nil) {
         self.file = file
         self.limits = limits
-        records.reserveCapacity(expectedBytes / 12)
-        expandedSizes.reserveCapacity(expectedBytes / 12)
-        children.reserveCapacity(expectedBytes / 12)
-        arena.reserveCapacity(expectedBytes / 2)
+        tracksExpansion = source == nil
+        // Manifests average one node per 8.5 bytes (one per 6 at the densest seen); reserving for one per 6
+        // spares the regrowth copies, and pages never touched cost nothing.
+        let nodes = expectedBytes / 6 + 16
+        records.reserveCapacity(nodes)
+        children.reserveCapacity(nodes)
+        if let source {
+            arena = source
+            arenaIsSource = true
+            sourceCount = source.count
+        } else {
+            expandedSizes.reserveCapacity(nodes)
+            arena.reserveCapacity(expectedBytes)
+        }
     }
 
     func finish() -> YAMLTree {
@@ -90,13 +110,32 @@ struct TreeBuilder {
             return
         }
         let type = Self.resolve(bytes: bytes, style: style, tag: tag)
+        if arenaIsSource, !bytes.isEmpty {
+            // The first copied value: the arena becomes a copy of the input with room for the values to come.
+            arena.reserveCapacity(arena.count + max(4_096, arena.count / 4))
+            arenaIsSource = false
+        }
         let first = Int32(arena.count)
         arena.append(contentsOf: bytes)
         let id = appendRecord(NodeRecord(
             kind: .scalar, style: style, type: type, flags: tag == nil ? 0 : NodeRecord.explicitTag,
             start: start, end: end, first: first, count: Int32(bytes.count)))
-        expandedSizes.append(1)
+        if tracksExpansion { expandedSizes.append(1) }
         if let anchor { anchors[anchor] = id }
+        attach(id)
+    }
+
+    /// A plain or quoted scalar whose value is the input's bytes `offset..<offset + bytes.count` as they stand
+    /// (`bytes` points at them): recorded in place when the arena starts with the input (see `init`).
+    mutating func scalar(
+        inputBytes bytes: UnsafeBufferPointer<UInt8>, at offset: Int, style: ScalarStyle,
+        start: SourceLocation, end: SourceLocation
+    ) {
+        guard offset >= 0, offset + bytes.count <= sourceCount, !skippingDocument, bytes.count <= limits.maxScalarBytes
+        else { return scalar(bytes: bytes, style: style, tag: nil, anchor: nil, start: start, end: end) }
+        let id = appendRecord(NodeRecord(
+            kind: .scalar, style: style, type: style == .plain ? ScalarResolver.resolvePlain(bytes) : .string,
+            flags: 0, start: start, end: end, first: Int32(offset), count: Int32(bytes.count)))
         attach(id)
     }
 
@@ -110,7 +149,7 @@ struct TreeBuilder {
                 hint: "define the anchor with &\(name) before this alias"))
             let id = appendRecord(NodeRecord(
                 kind: .scalar, style: .plain, type: .null, flags: 0, start: start, end: end, first: 0, count: 0))
-            expandedSizes.append(1)
+            if tracksExpansion { expandedSizes.append(1) }
             attach(id)
             return
         }
@@ -133,7 +172,7 @@ struct TreeBuilder {
         let id = appendRecord(NodeRecord(
             kind: kind, style: .plain, type: .null, flags: flow ? NodeRecord.flowStyle : 0,
             start: start, end: start, first: 0, count: 0))
-        expandedSizes.append(1)
+        if tracksExpansion { expandedSizes.append(1) }
         if let anchor { anchors[anchor] = id }
         stack.append(Frame(id: id, start: pending.count))
     }
@@ -150,11 +189,13 @@ struct TreeBuilder {
             reportDuplicateKeys(pending[start...])
         }
         var size: Int64 = 1
-        for position in start..<pending.count {
-            size = size &+ expandedSizes[Int(pending[position])]
-            if size > limits.maxExpandedNodes { break }
+        if tracksExpansion {
+            for position in start..<pending.count {
+                size = size &+ expandedSizes[Int(pending[position])]
+                if size > limits.maxExpandedNodes { break }
+            }
+            expandedSizes[index] = size
         }
-        expandedSizes[index] = size
         records[index].end = end
         records[index].first = Int32(children.count)
         records[index].count = Int32(pending.count - start)
@@ -212,8 +253,10 @@ struct TreeBuilder {
     }
 }
 
+// The readers below are `mutating` only so that calling them from the mutating methods passes the builder by
+// address; a non-mutating call copies the whole builder first.
 extension TreeBuilder {
-    fileprivate func keyBytesEqual(_ lhs: Int32, _ rhs: Int32) -> Bool {
+    fileprivate mutating func keyBytesEqual(_ lhs: Int32, _ rhs: Int32) -> Bool {
         let left = records[Int(lhs)]
         let right = records[Int(rhs)]
         guard left.kind == .scalar, right.kind == .scalar, left.count == right.count else { return false }
@@ -225,13 +268,13 @@ extension TreeBuilder {
         return true
     }
 
-    fileprivate func keyText(_ id: Int32) -> String {
+    fileprivate mutating func keyText(_ id: Int32) -> String {
         let record = records[Int(id)]
         guard record.kind == .scalar else { return "<non-scalar key>" }
         return String(decoding: arena[Int(record.first)..<Int(record.first + record.count)], as: UTF8.self)
     }
 
-    fileprivate func isMergeKey(_ id: Int32) -> Bool {
+    fileprivate mutating func isMergeKey(_ id: Int32) -> Bool {
         let record = records[Int(id)]
         return record.kind == .scalar && record.style == .plain && record.count == 2
             && arena[Int(record.first)] == UInt8(ascii: "<") && arena[Int(record.first) + 1] == UInt8(ascii: "<")
