@@ -4,8 +4,18 @@ import KubeYAML
 /// The JSON report of CLI.md: `{"diagnostics": [...], "summary": {...}}`, keys in contract order.
 package enum JSONReporter {
     package static func render(_ diagnostics: [Diagnostic], context: ReportContext) -> String {
+        var output: [UInt8] = []
+        let chunks = renderedChunks(diagnostics, context: context)
+        output.reserveCapacity(chunks.reduce(0) { $0 + $1.count })
+        for chunk in chunks { output += chunk }
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    /// The report's UTF-8 bytes in pieces to write one after the other: what
+    /// `JSONValue.object([("diagnostics", .array(…)), ("summary", …)]).rendered(pretty: true)` writes, with the
+    /// diagnostics rendered in chunks on both cores and never joined into one string.
+    package static func renderedChunks(_ diagnostics: [Diagnostic], context: ReportContext) -> [[UInt8]] {
         let counts = diagnostics.severityCounts
-        let helm = HelmSources(context.files)
         let summary = JSONValue.object([
             ("files", .int(context.fileCount)),
             ("documents", .int(context.documentCount)),
@@ -13,27 +23,25 @@ package enum JSONReporter {
             ("warnings", .int(counts.warnings)),
             ("infos", .int(counts.infos)),
         ])
-        // What `JSONValue.object([("diagnostics", .array(…)), ("summary", …)]).rendered(pretty: true)` writes,
-        // with the diagnostics rendered in chunks on both cores and joined in order.
-        var output = Array("{\n  \"diagnostics\": ".utf8)
+        var head = Array("{\n  \"diagnostics\": ".utf8)
+        var tail: [UInt8] = []
+        var chunks: [[UInt8]] = []
         if diagnostics.isEmpty {
-            output += "[]".utf8
+            head += "[]".utf8
         } else {
-            output.append(UInt8(ascii: "["))
-            let chunks = renderedChunks(diagnostics, helm: helm)
-            output.reserveCapacity(chunks.reduce(256) { $0 + $1.count })
-            for chunk in chunks { output += chunk }
-            JSONValue.newline(&output, indent: 1)
-            output.append(UInt8(ascii: "]"))
+            head.append(UInt8(ascii: "["))
+            chunks = diagnosticChunks(diagnostics, helm: HelmSources(context.files))
+            JSONValue.newline(&tail, indent: 1)
+            tail.append(UInt8(ascii: "]"))
         }
-        output += ",\n  \"summary\": ".utf8
-        summary.write(to: &output, pretty: true, indent: 1)
-        output += "\n}\n".utf8
-        return String(decoding: output, as: UTF8.self)
+        tail += ",\n  \"summary\": ".utf8
+        summary.write(to: &tail, pretty: true, indent: 1)
+        tail += "\n}\n".utf8
+        return [head] + chunks + [tail]
     }
 
     /// The diagnostics as pretty array items at depth 2, each after its comma and line break, in chunks.
-    private static func renderedChunks(_ diagnostics: [Diagnostic], helm: HelmSources) -> [[UInt8]] {
+    private static func diagnosticChunks(_ diagnostics: [Diagnostic], helm: HelmSources) -> [[UInt8]] {
         let chunkSize = 2_048
         let chunks = (diagnostics.count + chunkSize - 1) / chunkSize
         let slots = ResultSlots<[UInt8]>(count: chunks)

@@ -25,21 +25,33 @@ package enum TerminalText {
         if needsPictures(text) { output += visible(text) } else { output += text }
     }
 
+    /// Appends the UTF-8 bytes of `visible(text)`, copying `text`'s own bytes when nothing needs a picture.
+    package static func append(_ text: String, to output: inout [UInt8]) {
+        let copied = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            guard !needsPictures(bytes) else { return false }
+            output.append(contentsOf: bytes)
+            return true
+        }
+        if copied != true { output.append(contentsOf: visible(text).utf8) }
+    }
+
     /// Whether some scalar needs a picture, from the UTF-8 bytes when they are contiguous: a C0 control or DEL is
     /// that byte, a C1 control is C2 80…C2 9F.
     private static func needsPictures(_ text: String) -> Bool {
-        let found = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
-            var index = 0
-            while index < bytes.count {
-                let byte = bytes[index]
-                if byte < 0x20, byte != 0x09 { return true }
-                if byte == 0x7F { return true }
-                if byte == 0xC2, index + 1 < bytes.count, (0x80..<0xA0).contains(bytes[index + 1]) { return true }
-                index += 1
-            }
-            return false
+        text.utf8.withContiguousStorageIfAvailable(needsPictures) ?? text.unicodeScalars.contains(where: needsPicture)
+    }
+
+    /// `needsPictures` over valid UTF-8 bytes.
+    private static func needsPictures(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte < 0x20, byte != 0x09 { return true }
+            if byte == 0x7F { return true }
+            if byte == 0xC2, index + 1 < bytes.count, (0x80..<0xA0).contains(bytes[index + 1]) { return true }
+            index += 1
         }
-        return found ?? text.unicodeScalars.contains(where: needsPicture)
+        return false
     }
 
     private static func needsPicture(_ scalar: Unicode.Scalar) -> Bool {

@@ -45,7 +45,7 @@ struct LintCommand: ParsableCommand {
             files: input.set.files + (configuration.source.map { [$0] } ?? []), fileCount: input.fileCount,
             documentCount: input.set.documentCount,
             useColor: !noColor && Console.stdoutIsTerminal && output == "text")
-        Console.out(Reporters.render(diagnostics, format: ReportFormat(rawValue: output) ?? .text, context: context))
+        Reporters.write(diagnostics, format: ReportFormat(rawValue: output) ?? .text, context: context, to: Console.out)
         ExitLifetime.keep((input, diagnostics, context))
         if failOn.isFailing(diagnostics) { throw ExitCode(1) }
     }
