@@ -48,10 +48,13 @@ package enum JSONReporter {
         let body: @Sendable (Int) -> Void = { chunk in
             var bytes: [UInt8] = []
             bytes.reserveCapacity(chunkSize * 256)
-            for position in chunk * chunkSize..<min(diagnostics.count, (chunk + 1) * chunkSize) {
-                if position > 0 { bytes.append(UInt8(ascii: ",")) }
-                JSONValue.newline(&bytes, indent: 2)
-                write(diagnostics[position], helm: helm, to: &bytes)
+            // Read in the buffer: `diagnostics[position]` would copy each finding (a retain per string).
+            diagnostics.withUnsafeBufferPointer { diagnostics in
+                for position in chunk * chunkSize..<min(diagnostics.count, (chunk + 1) * chunkSize) {
+                    if position > 0 { bytes.append(UInt8(ascii: ",")) }
+                    JSONValue.newline(&bytes, indent: 2)
+                    write(diagnostics[position], helm: helm, to: &bytes)
+                }
             }
             slots.store(bytes, at: chunk)
         }

@@ -22,8 +22,11 @@ package enum TextReporter {
         let body: @Sendable (Int) -> Void = { chunk in
             var text: [UInt8] = []
             text.reserveCapacity(chunkSize * 256)
-            for position in chunk * chunkSize..<min(diagnostics.count, (chunk + 1) * chunkSize) {
-                render(diagnostics[position], lines: lines, helm: helm, context: context, into: &text)
+            // Read in the buffer: `diagnostics[position]` would copy each finding (a retain per string).
+            diagnostics.withUnsafeBufferPointer { diagnostics in
+                for position in chunk * chunkSize..<min(diagnostics.count, (chunk + 1) * chunkSize) {
+                    render(diagnostics[position], lines: lines, helm: helm, context: context, into: &text)
+                }
             }
             slots.store(text, at: chunk)
         }

@@ -37,10 +37,12 @@ struct LintCommand: ParsableCommand {
             for error in input.inputErrors { Console.error("kubec: error: \(error.message)\n") }
             throw ExitCode(2)
         }
-        let configuration = try validation.configuration()
+        let (configuration, registry) = try validation.prepared()
         // Placement only matters to lint when the input declares Nodes (the `pod-unschedulable` rule).
         let plan = input.set.nodes.isEmpty ? nil : Planner.plan(input.set)
-        let diagnostics = LintPipeline.run(input.set, flags: validation, configuration: configuration, plan: plan)
+        let diagnostics = LintPipeline.run(
+            input.set, flags: validation, configuration: configuration, plan: plan, registry: registry,
+            keep: { ExitLifetime.keep($0) })
         let context = ReportContext(
             files: input.set.files + (configuration.source.map { [$0] } ?? []), fileCount: input.fileCount,
             documentCount: input.set.documentCount,
