@@ -92,9 +92,9 @@ package enum TextReporter {
             if let range = note.range {
                 output += range.file.utf8
                 output.append(UInt8(ascii: ":"))
-                appendNumber(range.start.line, to: &output)
+                DecimalBytes.append(range.start.line, to: &output)
                 output.append(UInt8(ascii: ":"))
-                appendNumber(range.start.column, to: &output)
+                DecimalBytes.append(range.start.column, to: &output)
                 output += ": ".utf8
             }
             paint("note:", .cyan, context, to: &output)
@@ -149,9 +149,9 @@ package enum TextReporter {
         if let range = diagnostic.range {
             TerminalText.append(range.file, to: &output)
             output.append(UInt8(ascii: ":"))
-            appendNumber(range.start.line, to: &output)
+            DecimalBytes.append(range.start.line, to: &output)
             output.append(UInt8(ascii: ":"))
-            appendNumber(range.start.column, to: &output)
+            DecimalBytes.append(range.start.column, to: &output)
             output += ": ".utf8
         } else {
             output += "kubec: ".utf8
@@ -179,22 +179,6 @@ package enum TextReporter {
         output += " [".utf8
         output += diagnostic.rule.utf8
         output += "]\n".utf8
-    }
-
-    /// A line or column number in decimal, as `String(number)` writes it.
-    private static func appendNumber(_ number: Int32, to output: inout [UInt8]) {
-        guard number >= 0, number < 10_000 else {
-            output += String(number).utf8
-            return
-        }
-        var value = Int(number)
-        var divisor = 1
-        while divisor * 10 <= value { divisor *= 10 }
-        while divisor > 0 {
-            output.append(UInt8(ascii: "0") + UInt8(value / divisor))
-            value %= divisor
-            divisor /= 10
-        }
     }
 
     private static func plural(_ count: Int, _ word: String) -> String { count == 1 ? word : word + "s" }
