@@ -1,3 +1,4 @@
+import Dispatch
 import KubeLint
 import KubeModel
 import KubePlan
@@ -21,21 +22,30 @@ enum LintPipeline {
         var set = set
         if !flags.strict { set.diagnostics = set.diagnostics.map(StrictMode.relaxed) }
         // Schema validation runs inside the linter, window by window before the rules: both read the same nodes,
-        // and the second reader finds them in cache.
-        let schema = if let registry {
-            SchemaValidator.prepare(set, registry: registry)
+        // and the second reader finds them in cache. Its table is made on another core while the linter indexes
+        // the set (both are mostly one thread's work); the first window waits for it.
+        let (input, options) = (set, flags.schemaOptions)
+        let prepare: @Sendable () -> PreparedSchemaValidation = {
+            if let registry { SchemaValidator.prepare(input, registry: registry) }
+            else { SchemaValidator.prepare(input, options: options) }
+        }
+        let prepared = Handover<PreparedSchemaValidation>()
+        if parallel {
+            DispatchQueue.global(qos: .userInitiated).async { prepared.put(prepare()) }
         } else {
-            SchemaValidator.prepare(set, options: flags.schemaOptions)
+            prepared.put(prepare())
         }
         let hasNodes = !set.nodes.isEmpty
         var diagnostics = Linter.lint(
-            set, configuration: configuration, additional: schema.catalogDiagnostics, alongside: { schema.validate($0) },
-            parallel: parallel,
+            set, configuration: configuration, alongside: { prepared.value.validate($0) }, parallel: parallel,
             pending: {
-                guard hasNodes, let plan = plan() else { return [] }
-                return plan.diagnostics + PlanFindings.unschedulable(plan.plan)
+                // The table's own findings come first, then the plan's.
+                let catalog = prepared.value.catalogDiagnostics
+                guard hasNodes, let plan = plan() else { return catalog }
+                return catalog + plan.diagnostics + PlanFindings.unschedulable(plan.plan)
             },
             finished: { keep($0) })
+        let schema = prepared.value
         keep(schema)
         // Sorted by the linter; dropping findings keeps the order.
         removeDecoderEchoes(&diagnostics)
