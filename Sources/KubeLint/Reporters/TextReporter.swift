@@ -111,7 +111,7 @@ package enum TextReporter {
     ) {
         let width = max(0, Int(column) - 1)
         // The common case: printable ASCII and tabs, printed as they are, one column per byte.
-        if line.allSatisfy({ ($0 >= 0x20 && $0 < 0x7F) || $0 == UInt8(ascii: "\t") }) {
+        if isPrintableASCIIOrTab(line) {
             output += "    ".utf8
             output += line
             output += "\n    ".utf8
@@ -131,6 +131,22 @@ package enum TextReporter {
         }
         paint("^", .green, context, to: &output)
         output.append(UInt8(ascii: "\n"))
+    }
+
+    /// Whether every byte is printable ASCII or a tab: eight at a time while they are printable ASCII.
+    private static func isPrintableASCIIOrTab(_ line: ArraySlice<UInt8>) -> Bool {
+        line.withUnsafeBufferPointer { bytes in
+            var index = 0
+            if let base = bytes.baseAddress {
+                let raw = UnsafeRawPointer(base)
+                while index + 8 <= bytes.count,
+                    ByteClass.isPrintableASCII(raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+                {
+                    index += 8
+                }
+            }
+            return bytes[index...].allSatisfy { ($0 >= 0x20 && $0 < 0x7F) || $0 == UInt8(ascii: "\t") }
+        }
     }
 
     /// `N files, M documents: E errors, W warnings` (CLI.md), with infos added only when present.
