@@ -28,4 +28,13 @@ struct TextReporterEscapingTests {
         #expect(output.contains("name 'a\u{240D}b' is invalid"))
         #expect(!output.contains("\r"))
     }
+
+    @Test(arguments: [8, 9, 15, 16, 23])
+    func aControlByteAfterTheFirstWordsOfAMessageIsEscaped(offset: Int) {
+        for control in ["\u{1B}", "\u{7F}", "\u{85}"] {
+            let message = String(repeating: "m", count: offset) + control + "tail"
+            let output = Self.render("name: x", message: message)
+            #expect(!output.unicodeScalars.contains { $0 == control.unicodeScalars.first })
+        }
+    }
 }

@@ -42,6 +42,14 @@ struct TextReporterFormatTests {
         #expect(Self.render("\tnamé: x", column: 8).contains("    \tnamé: x\n    \t      ^\n"))
     }
 
+    @Test func theCaretPrefixKeepsTabsOfAnASCIILine() {
+        #expect(Self.render("\tname:\tx", column: 8).contains("    \tname:\tx\n    \t     \t^\n"))
+    }
+
+    @Test func theExcerptOfACRLFLineEndsBeforeTheCarriageReturn() {
+        #expect(Self.render("name: x\r", column: 7).contains("    name: x\n          ^\n"))
+    }
+
     @Test func aCaretPastTheEndOfTheLineIsPaddedWithSpaces() {
         #expect(Self.render("ab", column: 6).contains("    ab\n         ^\n"))
     }

@@ -27,6 +27,14 @@ import Testing
         #expect(misses.allSatisfy { Self.lookup($0, in: node) == nil })
     }
 
+    @Test func keysDifferingOnlyInTheirLastWordOrTailBytesAreDifferentFields() {
+        let names = ["terminationMessagePolicy", "terminationMessagePath", "imagePullPolicy", "imagePullSecrets", ""]
+        let node = Self.node(names)
+        #expect(names.map { Self.lookup($0, in: node) } == names.indices.map { Int32($0) })
+        let misses = ["terminationMessagePolicz", "terminationMessagePathX", "imagePullPolicx", "imagePullSecret"]
+        #expect(misses.allSatisfy { Self.lookup($0, in: node) == nil })
+    }
+
     @Test func aKeyOnlyUnicodeEqualToAPropertyIsUnknown() {
         // "K" written as U+212A KELVIN SIGN: Swift's String == calls it equal, the API server compares bytes.
         let found = SchemaTest.findings("schema-unknown-field", in: """

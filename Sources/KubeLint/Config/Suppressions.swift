@@ -33,6 +33,11 @@ struct Suppressions {
         objects.compactMap { object in object.annotations?[Linter.ignoreAnnotation].map { (object, $0) } }
     }
 
+    /// Whether `suppresses` can say yes to anything (the linter asks it about each finding only then).
+    var mayMatch: Bool {
+        !configuration.pathExcludes.isEmpty || !configuration.objectExcludes.isEmpty || !annotations.isEmpty
+    }
+
     /// Whether a diagnostic is suppressed (and records what suppressed it).
     mutating func suppresses(_ diagnostic: Diagnostic) -> Bool {
         if diagnostic.rule == ConfigLoader.ruleID { return false }

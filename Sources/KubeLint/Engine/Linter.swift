@@ -17,15 +17,15 @@ package enum Linter {
     /// whose findings are treated the same way. Returns every diagnostic, sorted for reports. Rules run on
     /// both cores unless `parallel` is false. `pending` gives findings that come after `additional` and are ready
     /// only later (the plan's, while `compile` plans beside the rules); it is called once the rules have run.
+    /// `finished` is handed the run's context at the end (a command about to exit keeps it rather than free it).
     package static func lint(
         _ set: ManifestSet, configuration: LintConfiguration = LintConfiguration(), additional: [Diagnostic] = [],
         alongside: WindowStage? = nil, rules: [any Rule] = RuleRegistry.all, parallel: Bool = true,
-        pending: () -> [Diagnostic] = { [] }
+        pending: () -> [Diagnostic] = { [] }, finished: (LintContext) -> Void = { _ in }
     ) -> [Diagnostic] {
         let context = LintContext(set, parallel: parallel)
         let active = rules.filter { configuration.isEnabled($0.info) }.map { prepared($0, configuration) }
-        let (perRule, ignoreAnnotations, stageFindings) = run(active, context, alongside: alongside, parallel: parallel)
-        let additional = additional + pending() + stageFindings
+        var (perRule, ignoreAnnotations, stageFindings) = run(active, context, alongside: alongside, parallel: parallel)
         // A schema finding at the very place an API-server rule reports is the same problem said twice (an enum
         // the OpenAPI schema also lists): keep the rule's, which has the API server's path and wording.
         var apiServerPlaces = Set<SourceRange>()
@@ -36,29 +36,39 @@ package enum Linter {
                 }
             }
         }
-        var diagnostics = set.diagnostics + additional.filter { diagnostic in
+        // Every finding once, in this order: the loader's and the model's, the other stages', then each rule's.
+        // The parts the workers made are moved into the report, never copied (see `FindingMerge`).
+        var others = [additional, pending()] + stageFindings
+        stageFindings = []
+        var parts = [set.diagnostics]
+        parts.append(FindingMerge.moving(&others) { diagnostic in
             guard diagnostic.rule.hasPrefix("schema-"), let range = diagnostic.range else { return true }
             return !apiServerPlaces.contains(startOf(range))
+        })
+        for index in perRule.indices {
+            parts.append(contentsOf: perRule[index])
+            perRule[index] = []
         }
-        diagnostics.reserveCapacity(diagnostics.count + perRule.reduce(0) { $0 + $1.reduce(0) { $0 + $1.count } })
-        // Each rule's findings are copied once, from the parts the workers made, straight into the report.
-        for parts in perRule {
-            for found in parts { diagnostics += found }
-        }
+        var diagnostics = FindingMerge.moving(&parts)
         var suppressions = Suppressions(annotations: ignoreAnnotations, configuration: configuration)
-        // Filtered in place, by index: each finding kept is moved, never copied (a copy retains every string).
-        var kept = 0
-        for index in diagnostics.indices {
-            let rule = diagnostics[index].rule
-            if !configuration.disabled.isEmpty, configuration.disabled.contains(rule) { continue }
-            if !configuration.ruleSettings.isEmpty {
-                if case .off = configuration.ruleSettings[rule], RuleRegistry.description(of: rule) == nil { continue }
-                let severity = diagnostics[index].severity
-                diagnostics[index].severity = configuration.severity(forRule: rule, default: severity)
+        // Filtered in place, by index in the buffer: each finding kept is moved, never copied (a copy retains every
+        // string).
+        let suppressing = suppressions.mayMatch
+        let kept = diagnostics.withUnsafeMutableBufferPointer { diagnostics in
+            var kept = 0
+            for index in diagnostics.indices {
+                let rule = diagnostics[index].rule
+                if !configuration.disabled.isEmpty, configuration.disabled.contains(rule) { continue }
+                if !configuration.ruleSettings.isEmpty {
+                    if case .off = configuration.ruleSettings[rule], RuleRegistry.description(of: rule) == nil { continue }
+                    let severity = diagnostics[index].severity
+                    diagnostics[index].severity = configuration.severity(forRule: rule, default: severity)
+                }
+                if suppressing, suppressions.suppresses(diagnostics[index]) { continue }
+                if kept != index { diagnostics.swapAt(kept, index) }
+                kept += 1
             }
-            if suppressions.suppresses(diagnostics[index]) { continue }
-            if kept != index { diagnostics.swapAt(kept, index) }
-            kept += 1
+            return kept
         }
         diagnostics.removeLast(diagnostics.count - kept)
         if configuration.isEnabled(UnusedSuppressionRule.description) {
@@ -69,6 +79,8 @@ package enum Linter {
             }
         }
         diagnostics.sortForReport()
+        // The context's indexes and pod templates are many small objects: freeing them is left to the caller.
+        finished(context)
         return diagnostics
     }
 
@@ -112,10 +124,11 @@ package enum Linter {
 
     /// Runs the rules, per-object ones window by window, on both cores unless `parallel` is false. Results land
     /// in rule order, each rule's findings as the parts its workers made (in window order), whatever the timing.
-    /// Also returns the objects' suppression annotations, read in the same windows.
+    /// Also returns the objects' suppression annotations, read in the same windows, and the findings of the
+    /// `alongside` stage as parts in window order.
     private static func run(
         _ rules: [any Rule], _ context: LintContext, alongside: WindowStage?, parallel: Bool
-    ) -> ([[[Diagnostic]]], [(object: ObjectRef, value: YAMLNode)], [Diagnostic]) {
+    ) -> ([[[Diagnostic]]], [(object: ObjectRef, value: YAMLNode)], [[Diagnostic]]) {
         let local = rules.indices.filter { rules[$0].runScope == .perObject }
         let whole = rules.indices.filter { rules[$0].runScope == .wholeInput }
         let count = context.objectStore.count
@@ -153,13 +166,13 @@ package enum Linter {
         if parallel { DispatchQueue.concurrentPerform(iterations: work, execute: body) } else { (0..<work).forEach(body) }
         for (slot, findings) in wholeSlots.values().enumerated() { result[whole[slot]] = [findings] }
         var annotations: [(object: ObjectRef, value: YAMLNode)] = []
-        var stageFindings: [Diagnostic] = []
+        var stageFindings: [[Diagnostic]] = []
         for group in groupSlots.values() {
             for (slot, index) in local.enumerated() where !group.findings[slot].isEmpty {
                 result[index].append(group.findings[slot])
             }
             annotations += group.annotations
-            stageFindings += group.stageFindings
+            if !group.stageFindings.isEmpty { stageFindings.append(group.stageFindings) }
         }
         return (result, annotations, stageFindings)
     }

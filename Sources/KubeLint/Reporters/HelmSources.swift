@@ -1,4 +1,11 @@
 import Dispatch
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import KubeModel
 import KubeYAML
 
@@ -63,26 +70,21 @@ package struct HelmSources: Sendable {
         return name
     }
 
+    /// Whether `needle` occurs in `bytes`: the C library's `memchr` (vectorised) finds each candidate first byte,
+    /// and most files hold no `#` at all.
     private static func contains(_ bytes: [UInt8], _ needle: [UInt8]) -> Bool {
         guard let first = needle.first, bytes.count >= needle.count else { return false }
         return bytes.withUnsafeBufferPointer { haystack in
             needle.withUnsafeBufferPointer { needle in
-                guard let base = UnsafeRawPointer(haystack.baseAddress) else { return false }
+                guard let base = haystack.baseAddress else { return false }
                 var index = 0
                 let last = haystack.count - needle.count
                 while index <= last {
-                    // Eight bytes at a time while none is the needle's first (most files hold no `#` at all).
-                    if index + 8 <= haystack.count,
-                        !ByteWord.contains(base.loadUnaligned(fromByteOffset: index, as: UInt64.self), first)
-                    {
-                        index += 8
-                        continue
-                    }
-                    if haystack[index] == first {
-                        var offset = 1
-                        while offset < needle.count, haystack[index + offset] == needle[offset] { offset += 1 }
-                        if offset == needle.count { return true }
-                    }
+                    guard let found = memchr(base + index, Int32(first), last - index + 1) else { return false }
+                    index = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                    var offset = 1
+                    while offset < needle.count, haystack[index + offset] == needle[offset] { offset += 1 }
+                    if offset == needle.count { return true }
                     index += 1
                 }
                 return false

@@ -11,4 +11,22 @@ package enum Reporters {
         case .junit: JUnitReporter.render(diagnostics, context: context)
         }
     }
+
+    /// Hands `render`'s UTF-8 bytes to `sink` in pieces, in order. The text and JSON reports are made in chunks
+    /// on both cores: written chunk by chunk, a report of megabytes is never joined into one buffer.
+    package static func write(
+        _ diagnostics: [Diagnostic], format: ReportFormat, context: ReportContext,
+        to sink: (UnsafeBufferPointer<UInt8>) -> Void
+    ) {
+        let chunks: [[UInt8]]
+        switch format {
+        case .text: chunks = TextReporter.renderedChunks(diagnostics, context: context)
+        case .json: chunks = JSONReporter.renderedChunks(diagnostics, context: context)
+        case .github, .sarif, .junit:
+            var text = render(diagnostics, format: format, context: context)
+            text.withUTF8(sink)
+            return
+        }
+        for chunk in chunks { chunk.withUnsafeBufferPointer(sink) }
+    }
 }

@@ -78,11 +78,19 @@ package enum SchemaValidator {
         var table = registry.bundled
         if let meta = table.objectMeta { table.materialize([meta]) }
         table.addCustomResourceDefinitions(from: set.manifests, diagnostics: &diagnostics)
-        // By index, not `for manifest in`: a loop variable would copy each manifest and its typed object.
+        // Read in the buffer, not `for manifest in`: a loop variable would copy each manifest and its typed object.
+        // An input has a handful of kinds: each manifest's is first compared with those already seen (short
+        // strings compare in place), and only a new one is hashed.
         var used = Set<KindKey>()
-        for index in set.manifests.indices {
-            used.insert(KindKey(apiVersion: set.manifests[index].identity.apiVersion,
-                                kind: set.manifests[index].identity.kind))
+        var seen: [KindKey] = []
+        set.manifests.withUnsafeBufferPointer { manifests in
+            for index in manifests.indices {
+                let apiVersion = manifests[index].identity.apiVersion, kind = manifests[index].identity.kind
+                if seen.contains(where: { $0.kind == kind && $0.apiVersion == apiVersion }) { continue }
+                let key = KindKey(apiVersion: apiVersion, kind: kind)
+                used.insert(key)
+                if seen.count < 16 { seen.append(key) }
+            }
         }
         for patch in set.patches { used.insert(KindKey(apiVersion: patch.identity.apiVersion, kind: patch.identity.kind)) }
         let wanted = used.filter { table.root(for: $0) == nil }

@@ -64,8 +64,9 @@ extension Array where Element == Diagnostic {
     /// Counts per severity, for summary lines.
     package var severityCounts: (errors: Int, warnings: Int, infos: Int) {
         var result = (errors: 0, warnings: 0, infos: 0)
-        for diagnostic in self {
-            switch diagnostic.severity {
+        // By index: a loop variable would copy every finding (a retain per string it holds).
+        for index in indices {
+            switch self[index].severity {
             case .error: result.errors += 1
             case .warning: result.warnings += 1
             case .info: result.infos += 1

@@ -47,7 +47,7 @@ struct CompileCommand: ParsableCommand {
             Console.error("kubec: error: no Node named \(unknownNodes.sorted().joined(separator: ", ")) in the input\n")
             throw ExitCode(2)
         }
-        let configuration = try validation.configuration()
+        let (configuration, registry) = try validation.prepared()
         // The plan is the longest path. Its workload expansion runs on both cores first; then the pods are
         // scheduled on one core while lint and the schema run on the other (the linter asks for the plan's
         // findings once its rules are done, and gets them before endpoints are resolved). Without --force the
@@ -69,7 +69,8 @@ struct CompileCommand: ParsableCommand {
         }
         expanded.wait()
         var diagnostics = LintPipeline.run(
-            set, flags: validation, configuration: configuration, plan: findings.value, parallel: false)
+            set, flags: validation, configuration: configuration, plan: findings.value, parallel: false,
+            registry: registry)
         let context = ReportContext(files: input.set.files, fileCount: input.fileCount, documentCount: input.set.documentCount)
         var report: String?
         let written: CompileWrite

@@ -37,15 +37,17 @@ struct LintCommand: ParsableCommand {
             for error in input.inputErrors { Console.error("kubec: error: \(error.message)\n") }
             throw ExitCode(2)
         }
-        let configuration = try validation.configuration()
+        let (configuration, registry) = try validation.prepared()
         // Placement only matters to lint when the input declares Nodes (the `pod-unschedulable` rule).
         let plan = input.set.nodes.isEmpty ? nil : Planner.plan(input.set)
-        let diagnostics = LintPipeline.run(input.set, flags: validation, configuration: configuration, plan: plan)
+        let diagnostics = LintPipeline.run(
+            input.set, flags: validation, configuration: configuration, plan: plan, registry: registry,
+            keep: { ExitLifetime.keep($0) })
         let context = ReportContext(
             files: input.set.files + (configuration.source.map { [$0] } ?? []), fileCount: input.fileCount,
             documentCount: input.set.documentCount,
             useColor: !noColor && Console.stdoutIsTerminal && output == "text")
-        Console.out(Reporters.render(diagnostics, format: ReportFormat(rawValue: output) ?? .text, context: context))
+        Reporters.write(diagnostics, format: ReportFormat(rawValue: output) ?? .text, context: context, to: Console.out)
         ExitLifetime.keep((input, diagnostics, context))
         if failOn.isFailing(diagnostics) { throw ExitCode(1) }
     }

@@ -37,11 +37,11 @@ struct ValidationFlags: ParsableArguments {
             ignoreMissingSchemas: ignoreMissingSchemas)
     }
 
-    /// Refuses an unknown `--kubernetes-version` or `--schema-location` up front: a bad flag is exit 2, not a
-    /// finding.
-    func validateSchemaOptions() throws {
+    /// The schema registry the flags name. Refuses an unknown `--kubernetes-version` or `--schema-location` up
+    /// front: a bad flag is exit 2, not a finding.
+    func schemaRegistry() throws -> SchemaRegistry {
         do {
-            _ = try SchemaRegistry(options: schemaOptions)
+            return try SchemaRegistry(options: schemaOptions)
         } catch {
             Console.error("kubec: error: \(error.message)\n")
             throw ExitCode(2)
@@ -52,7 +52,12 @@ struct ValidationFlags: ParsableArguments {
     /// `--enable`/`--disable` applied. A config that cannot be read or has errors stops the command (exit 2):
     /// linting with half a config would mislead.
     func configuration() throws -> LintConfiguration {
-        try validateSchemaOptions()
+        try prepared().configuration
+    }
+
+    /// `configuration()` and the schema registry it checked the flags with (built once: lint validates with it).
+    func prepared() throws -> (configuration: LintConfiguration, registry: SchemaRegistry) {
+        let registry = try schemaRegistry()
         var configuration = LintConfiguration()
         let path: String? = config ?? (FileManager.default.fileExists(atPath: ".kubec.yaml") ? ".kubec.yaml" : nil)
         if let path {
@@ -82,6 +87,6 @@ struct ValidationFlags: ParsableArguments {
         configuration.kubernetesMinor = kubernetesVersion.flatMap {
             APIDeprecation.minor(of: $0.hasPrefix("v") ? String($0.dropFirst()) : $0)
         }
-        return configuration
+        return (configuration, registry)
     }
 }
