@@ -178,12 +178,13 @@ package struct LintContext: Sendable {
     package func object(at position: Int) -> ObjectRef { objectStore[position] }
 
     /// The window's objects of one kind, in input order.
-    package func objects(ofKind kind: String) -> [ObjectRef] {
+    /// A view of the positions: no array of references is built for each window and rule.
+    package func objects(ofKind kind: String) -> ObjectRefs {
         let positions = manifestSet.index.byKind[kind] ?? []
-        if window.count == objectStore.count { return positions.map { objectStore[$0] } }
+        if window.count == objectStore.count { return ObjectRefs(positions: positions[...], storage: storage) }
         let lower = Self.firstPosition(in: positions, notBelow: window.lowerBound)
         let upper = Self.firstPosition(in: positions, notBelow: window.upperBound)
-        return positions[lower..<upper].map { objectStore[$0] }
+        return ObjectRefs(positions: positions[lower..<upper], storage: storage)
     }
 
     /// Binary search in an ascending list of manifest positions.
