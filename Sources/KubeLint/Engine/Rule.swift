@@ -153,7 +153,9 @@ package struct ObjectRef: Sendable {
     /// The whole manifest.
     package var manifest: Manifest { storage.manifests[index] }
     /// The typed value (`.generic` for kinds the model does not decode).
-    package var kubeObject: KubeObject { storage.manifests[index].object }
+    /// Lent in place (`_read`): a getter would copy the whole typed object, a retain of each of its fields, for
+    /// every rule that switches on it.
+    package var kubeObject: KubeObject { _read { yield storage.manifests[index].object } }
     /// The effective namespace (`default` when omitted; `""` for cluster-scoped kinds).
     package var namespace: String { identity.namespace ?? "" }
     package var name: String { identity.name }
