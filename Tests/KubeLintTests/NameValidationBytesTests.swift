@@ -46,3 +46,31 @@ struct NameValidationBytesTests {
         #expect(root?.isValidLabelValueScalar == false)
     }
 }
+
+/// invalid-object-name's fast path: a name it passes without asking the kind's rule is one every rule accepts.
+struct ObjectNameFastPathTests {
+    static let names = [
+        "web", "app-0", "a", "web.example", "Web", "1web", "web-", "-web", "a--b", "web_1", "caf\u{E9}", "",
+        String(repeating: "a", count: 52), String(repeating: "a", count: 53), String(repeating: "a", count: 64), "a b",
+    ]
+
+    @Test func namesPassedAreValidForEveryKind() {
+        let text = Self.names.map { "- \"\($0)\"" }.joined(separator: "\n") + "\n"
+        let nodes = YAMLLoader.load(text: text, file: "names.yaml").documents.first.map { Array($0.root.items) } ?? []
+        #expect(nodes.count == Self.names.count)
+        for node in nodes where ObjectNameRule.isValidForEveryKind(node) {
+            let name = node.text ?? ""
+            #expect(NameValidation.dns1035Label(name).isEmpty, "\(name)")
+            #expect(NameValidation.dns1123Label(name).isEmpty, "\(name)")
+            #expect(NameValidation.dns1123Subdomain(name).isEmpty, "\(name)")
+            #expect(name.utf8.count <= 52, "\(name)")
+        }
+    }
+
+    @Test func commonNamesTakeTheFastPath() {
+        let nodes = YAMLLoader.load(text: "- web\n- app-0\n- team-12\n", file: "names.yaml").documents.first
+            .map { Array($0.root.items) } ?? []
+        #expect(nodes.count == 3)
+        #expect(nodes.allSatisfy(ObjectNameRule.isValidForEveryKind))
+    }
+}
