@@ -57,30 +57,38 @@ package struct LintContext: Sendable {
             namespaces[namespace.metadata.name] = namespace.effectiveLabels
             declared.insert(namespace.metadata.name)
         }
-        // The index's keys rather than each manifest's identity: one compact table instead of a read of every
-        // manifest's memory.
-        for key in set.index.byKey.keys {
-            if let namespace = key.namespace, namespaces[namespace] == nil {
-                namespaces[namespace] = ["kubernetes.io/metadata.name": namespace]
-            }
+        // In input order, where neighbours share a namespace: one comparison with the last namespace seen per
+        // object instead of a hash and a lookup per object.
+        var lastNamespace: String? = nil
+        for index in set.manifests.indices {
+            guard let namespace = set.manifests[index].identity.namespace, namespace != lastNamespace else { continue }
+            lastNamespace = namespace
+            if namespaces[namespace] == nil { namespaces[namespace] = ["kubernetes.io/metadata.name": namespace] }
         }
         let podKinds = ["Deployment", "ReplicaSet", "StatefulSet", "DaemonSet", "Job", "CronJob", "Pod", "ReplicationController"]
         let positions = podKinds.flatMap { byKind[$0] ?? [] }.sorted()
         let entries = Self.build(positions.count, parallel: parallel) { slot -> PodTemplateEntry? in
             let index = positions[slot]
-            if let legacy = Self.legacyWorkload(set.manifests[index]) {
+            // Only generic manifests can be legacy workloads: asked first, so no other manifest is copied.
+            if set.manifests[index].object.isGeneric, let legacy = Self.legacyWorkload(set.manifests[index]) {
                 return PodTemplateEntry(ref: objects[index], legacy: legacy)
             }
             return PodTemplateEntry(ref: objects[index], manifest: set.manifests[index])
         }
         templates.reserveCapacity(entries.count)
-        for case let entry? in entries {
+        index.reserveCapacity(objects: entries.count, labels: entries.reduce(0) { $0 + ($1?.labels.count ?? 0) })
+        // The manifest position of each template, kept as it is appended: `starts` is then made from integers.
+        var owners: [Int] = []
+        owners.reserveCapacity(entries.count)
+        for slot in entries.indices {
+            guard let entry = entries[slot] else { continue }
             index.insert(templates.count, namespace: entry.namespace, labels: entry.labels)
             templates.append(entry)
+            owners.append(positions[slot])
         }
         templateStore = templates
         var starts = Array(repeating: templates.count, count: objects.count + 1)
-        for (position, entry) in templates.enumerated().reversed() { starts[entry.ref.index] = position }
+        for position in owners.indices.reversed() { starts[owners[position]] = position }
         for index in stride(from: objects.count - 1, through: 0, by: -1) { starts[index] = min(starts[index], starts[index + 1]) }
         templateStart = starts
         podIndex = index
@@ -170,12 +178,13 @@ package struct LintContext: Sendable {
     package func object(at position: Int) -> ObjectRef { objectStore[position] }
 
     /// The window's objects of one kind, in input order.
-    package func objects(ofKind kind: String) -> [ObjectRef] {
+    /// A view of the positions: no array of references is built for each window and rule.
+    package func objects(ofKind kind: String) -> ObjectRefs {
         let positions = manifestSet.index.byKind[kind] ?? []
-        if window.count == objectStore.count { return positions.map { objectStore[$0] } }
+        if window.count == objectStore.count { return ObjectRefs(positions: positions[...], storage: storage) }
         let lower = Self.firstPosition(in: positions, notBelow: window.lowerBound)
         let upper = Self.firstPosition(in: positions, notBelow: window.upperBound)
-        return positions[lower..<upper].map { objectStore[$0] }
+        return ObjectRefs(positions: positions[lower..<upper], storage: storage)
     }
 
     /// Binary search in an ascending list of manifest positions.

@@ -105,10 +105,17 @@ package enum Linter {
 
     /// A rule's findings as diagnostics, with the rule's id and default severity and each object's identity.
     static func diagnostics(_ findings: [Finding], of rule: RuleDescription, in context: LintContext) -> [Diagnostic] {
-        findings.map { finding in
+        let manifests = context.storage.manifests
+        // The identity's fields read in place: `identity.objectIdentity` copied the whole identity first.
+        func identity(_ index: Int) -> ObjectIdentity {
+            ObjectIdentity(
+                apiVersion: manifests[index].identity.apiVersion, kind: manifests[index].identity.kind,
+                namespace: manifests[index].identity.namespace, name: manifests[index].identity.name)
+        }
+        return findings.map { finding in
             Diagnostic(
                 rule: rule.id, severity: finding.severity ?? rule.severity, message: finding.message,
-                range: finding.range, object: finding.manifest.map { context.manifests[$0].identity.objectIdentity },
+                range: finding.range, object: finding.manifest.map(identity),
                 path: finding.path, hint: finding.hint, notes: finding.notes)
         }
     }

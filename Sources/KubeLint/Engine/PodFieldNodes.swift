@@ -23,12 +23,18 @@ final class ContainerNodes: Sendable {
     }
 
     /// The containers of a pod spec, in the order `lists` names them (the ones decoded from a mapping).
-    static func all(of spec: PodSpec) -> [ContainerNodes] {
+    /// Reads the entry's pod spec in place: taking the spec as an argument copied it (a retain of each field).
+    static func all(of entry: PodTemplateEntry) -> [ContainerNodes] {
         var result: [ContainerNodes] = []
-        result.reserveCapacity(spec.initContainers.count + spec.containers.count + spec.ephemeralContainers.count)
-        for container in spec.initContainers { if let node = container.node { result.append(.init(lists[0], container, node: node)) } }
-        for container in spec.containers { if let node = container.node { result.append(.init(lists[1], container, node: node)) } }
-        for container in spec.ephemeralContainers {
+        result.reserveCapacity(entry.template.spec.initContainers.count + entry.template.spec.containers.count
+            + entry.template.spec.ephemeralContainers.count)
+        for container in entry.template.spec.initContainers {
+            if let node = container.node { result.append(.init(lists[0], container, node: node)) }
+        }
+        for container in entry.template.spec.containers {
+            if let node = container.node { result.append(.init(lists[1], container, node: node)) }
+        }
+        for container in entry.template.spec.ephemeralContainers {
             if let node = container.node { result.append(.init(lists[2], container, node: node)) }
         }
         return result
@@ -72,9 +78,10 @@ struct PodSpecNodes: Sendable {
     let node: YAMLNode?
     private let fields: FieldNodes<PodSpec.Field>
 
-    init(_ spec: PodSpec) {
-        node = spec.node
-        fields = spec.fieldNodes
+    /// The entry's pod spec, read in place (see `ContainerNodes.all(of:)`).
+    init(_ entry: PodTemplateEntry) {
+        node = entry.template.spec.node
+        fields = entry.template.spec.fieldNodes
     }
 
     private func value(_ field: PodSpec.Field) -> YAMLNode? { fields.value(field, in: node) }

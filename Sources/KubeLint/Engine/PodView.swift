@@ -21,8 +21,8 @@ final class PodNodes: Sendable {
 
     init(_ entry: PodTemplateEntry) {
         // `entry.template` read in place each time: binding it to a local would copy the whole template.
-        let containers = ContainerNodes.all(of: entry.template.spec)
-        let spec = PodSpecNodes(entry.template.spec)
+        let containers = ContainerNodes.all(of: entry)
+        let spec = PodSpecNodes(entry)
         containerNodes = containers
         podSpec = spec
         templateContainers = containers.filter { $0.list != ContainerNodes.lists[2] }

@@ -97,6 +97,20 @@ package final class ManifestStorage: Sendable {
     init(_ manifests: [Manifest]) { self.manifests = manifests }
 }
 
+/// The objects at some manifest positions (ascending), each made when read: two words per object, no array of
+/// them and no retain per object until a rule reads one.
+package struct ObjectRefs: RandomAccessCollection, Sendable {
+    let positions: ArraySlice<Int>
+    let storage: ManifestStorage
+
+    package var startIndex: Int { 0 }
+    package var endIndex: Int { positions.count }
+
+    package subscript(position: Int) -> ObjectRef {
+        ObjectRef(index: positions[positions.startIndex + position], storage: storage)
+    }
+}
+
 /// A manifest of the input and its position, as rules pass it to the sink: its index and the shared storage,
 /// through which its root node, identity and typed value are read in place. Two words, so that passing one
 /// around costs a single retain and the index needs no allocation per object.
@@ -139,7 +153,9 @@ package struct ObjectRef: Sendable {
     /// The whole manifest.
     package var manifest: Manifest { storage.manifests[index] }
     /// The typed value (`.generic` for kinds the model does not decode).
-    package var kubeObject: KubeObject { storage.manifests[index].object }
+    /// Lent in place (`_read`): a getter would copy the whole typed object, a retain of each of its fields, for
+    /// every rule that switches on it.
+    package var kubeObject: KubeObject { _read { yield storage.manifests[index].object } }
     /// The effective namespace (`default` when omitted; `""` for cluster-scoped kinds).
     package var namespace: String { identity.namespace ?? "" }
     package var name: String { identity.name }

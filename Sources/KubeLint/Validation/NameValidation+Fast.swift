@@ -5,14 +5,14 @@ extension NameValidation {
     @inline(__always) static func alnum(_ c: UInt8) -> Bool { lowerAlnum(c) || (c >= 65 && c <= 90) }
 
     /// `[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?`, 1…63 bytes.
-    static func isQualifiedNamePart(_ bytes: Substring.UTF8View) -> Bool {
+    static func isQualifiedNamePart<Bytes: BidirectionalCollection<UInt8>>(_ bytes: Bytes) -> Bool {
         guard let first = bytes.first, let last = bytes.last, bytes.count <= 63, alnum(first), alnum(last) else { return false }
         for c in bytes where !(alnum(c) || c == 45 || c == 95 || c == 46) { return false }
         return true
     }
 
     /// A DNS-1123 subdomain (≤ 253 bytes of dot-separated lower-case labels).
-    static func isSubdomain(_ bytes: Substring.UTF8View) -> Bool {
+    static func isSubdomain<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> Bool {
         guard !bytes.isEmpty, bytes.count <= 253 else { return false }
         var previous: UInt8 = 46
         for c in bytes {

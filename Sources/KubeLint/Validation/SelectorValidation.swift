@@ -31,12 +31,14 @@ enum SelectorValidation {
                                 .invalid(.string(op), "not a valid selector operator"),
                                 hint: "use In, NotIn, Exists or DoesNotExist")
             }
-            if let key = keyNode {
+            if let key = keyNode, !key.isValidQualifiedNameScalar {
                 for error in NameValidation.qualifiedName(key.text ?? "") {
                     sink.fieldError(object, at: key, .invalid(.string(key.text ?? ""), error))
                 }
             }
-            for value in values?.sequenceItems ?? [] where value.isScalar {
+            // `items` of a non-sequence is empty; read in place rather than copied into an array.
+            guard let values else { continue }
+            for value in values.items where value.isScalar && !value.isValidLabelValueScalar {
                 for error in NameValidation.labelValue(value.text ?? "") {
                     sink.fieldError(object, at: value, .invalid(.string(value.text ?? ""), error))
                 }
@@ -47,11 +49,14 @@ enum SelectorValidation {
     /// Label keys and values of a map (matchLabels, a Service selector, a nodeSelector).
     static func labelMap(_ node: YAMLNode, _ object: ObjectRef, _ sink: inout FindingSink) {
         for (key, value) in node.pairs {
-            let name = key.text ?? ""
-            for error in NameValidation.qualifiedName(name) {
-                sink.fieldError(object, at: key, pathOf: node, .invalid(.string(name), error))
+            // Valid keys and values are told from their bytes in place; only the others are made into Strings.
+            if !key.isValidQualifiedNameScalar {
+                let name = key.text ?? ""
+                for error in NameValidation.qualifiedName(name) {
+                    sink.fieldError(object, at: key, pathOf: node, .invalid(.string(name), error))
+                }
             }
-            guard value.isScalar, !value.isNull, let text = value.text else { continue }
+            guard value.isScalar, !value.isNull, !value.isValidLabelValueScalar, let text = value.text else { continue }
             for error in NameValidation.labelValue(text) {
                 sink.fieldError(object, at: value, pathOf: node, .invalid(.string(text), error))
             }
@@ -80,42 +85,60 @@ enum SelectorSites {
                                 "CronJob", "NetworkPolicy"]
 
     static func objectSelectors(_ spec: YAMLNode?, kind: String) -> [YAMLNode] {
-        guard let spec, spec.isMapping else { return [] }
         var result: [YAMLNode] = []
+        forEachObjectSelector(spec, kind: kind) { result.append($0) }
+        return result
+    }
+
+    /// Calls `body` with each of `objectSelectors`, in the same order, without collecting them.
+    static func forEachObjectSelector(_ spec: YAMLNode?, kind: String, _ body: (YAMLNode) -> Void) {
+        guard let spec, spec.isMapping else { return }
+        func visit(_ selector: YAMLNode?) { if let selector, selector.isMapping { body(selector) } }
         switch kind {
         case "Deployment", "ReplicaSet", "StatefulSet", "DaemonSet", "Job", "PodDisruptionBudget":
-            if let selector = spec["selector"] { result.append(selector) }
+            visit(spec["selector"])
         case "CronJob":
-            if let selector = spec["jobTemplate"]?["spec"]?["selector"] { result.append(selector) }
+            visit(spec["jobTemplate"]?["spec"]?["selector"])
         case "NetworkPolicy":
-            if let selector = spec["podSelector"] { result.append(selector) }
-            for direction in ["ingress", "egress"] {
-                for rule in spec[direction]?.sequenceItems ?? [] {
-                    for peer in (rule["from"] ?? rule["to"])?.sequenceItems ?? [] {
-                        if let selector = peer["podSelector"] { result.append(selector) }
-                        if let selector = peer["namespaceSelector"] { result.append(selector) }
+            visit(spec["podSelector"])
+            for direction in directions {
+                guard let rules = spec[direction] else { continue }
+                for rule in rules.items {
+                    guard let peers = rule["from"] ?? rule["to"] else { continue }
+                    for peer in peers.items {
+                        visit(peer["podSelector"])
+                        visit(peer["namespaceSelector"])
                     }
                 }
             }
         default:
             break
         }
-        return result.filter(\.isMapping)
     }
+
+    private static let directions = ["ingress", "egress"]
+    private static let affinityKinds = ["podAffinity", "podAntiAffinity"]
 
     /// The pod affinity terms of a pod spec, required and preferred, each with its weighted wrapper.
     static func podAffinityTerms(_ podSpec: PodSpecNodes) -> [(term: YAMLNode, weighted: YAMLNode?)] {
         var result: [(YAMLNode, YAMLNode?)] = []
-        guard let affinityNode = podSpec.affinity else { return [] }
-        for kind in ["podAffinity", "podAntiAffinity"] {
+        forEachPodAffinityTerm(podSpec) { result.append(($0, $1)) }
+        return result
+    }
+
+    /// Calls `body` with each of `podAffinityTerms`, in the same order, without collecting them.
+    static func forEachPodAffinityTerm(_ podSpec: PodSpecNodes, _ body: (_ term: YAMLNode, _ weighted: YAMLNode?) -> Void) {
+        guard let affinityNode = podSpec.affinity else { return }
+        for kind in affinityKinds {
             guard let affinity = affinityNode[kind] else { continue }
-            for term in affinity["requiredDuringSchedulingIgnoredDuringExecution"]?.sequenceItems ?? [] {
-                result.append((term, nil))
+            if let required = affinity["requiredDuringSchedulingIgnoredDuringExecution"] {
+                for term in required.items where term.isMapping { body(term, nil) }
             }
-            for weighted in affinity["preferredDuringSchedulingIgnoredDuringExecution"]?.sequenceItems ?? [] {
-                if let term = weighted["podAffinityTerm"] { result.append((term, weighted)) }
+            if let preferred = affinity["preferredDuringSchedulingIgnoredDuringExecution"] {
+                for weighted in preferred.items {
+                    if let term = weighted["podAffinityTerm"], term.isMapping { body(term, weighted) }
+                }
             }
         }
-        return result.filter { $0.0.isMapping }
     }
 }

@@ -177,8 +177,10 @@ extension DecodeContext {
     /// A mapping value read as `map[string]string`.
     package mutating func stringMap(_ node: YAMLNode) -> [String: String] {
         guard let node = mapping(node) else { return [:] }
-        var result: [String: String] = [:]
-        result.reserveCapacity(node.count)
+        // No `reserveCapacity`: on a dictionary it is an unspecialised call that looks up the dictionary's generic
+        // metadata in the runtime every time (labels and selectors of every object). Small maps (most) grow in
+        // specialised code instead; only large ones are sized up front.
+        var result: [String: String] = node.count > 4 ? Dictionary(minimumCapacity: node.count) : [:]
         for (keyNode, value) in node.pairs {
             guard let name = keyNode.text else { continue }
             result[name] = value.isNull ? "" : (string(value) ?? "")
@@ -246,8 +248,8 @@ extension DecodeContext {
     /// A mapping value read as a resource list.
     package mutating func resourceList(_ node: YAMLNode) -> ResourceList {
         guard let node = mapping(node) else { return ResourceList() }
-        var result = ResourceList()
-        result.values.reserveCapacity(node.count)
+        // Sized up front only when large (see `stringMap`).
+        var result = ResourceList(node.count > 4 ? Dictionary(minimumCapacity: node.count) : [:])
         for (keyNode, value) in node.pairs {
             guard let name = keyNode.text, let quantity = quantity(value) else { continue }
             result[ResourceName(name)] = quantity

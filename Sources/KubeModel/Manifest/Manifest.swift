@@ -30,8 +30,9 @@ package struct Manifest: Sendable {
 package enum StringMap {
     package static func decode(_ node: YAMLNode?) -> [String: String] {
         guard let node, node.isMapping else { return [:] }
-        var result: [String: String] = [:]
-        result.reserveCapacity(node.count)
+        // Sized up front only when large: `reserveCapacity` is an unspecialised runtime call (see
+        // `DecodeContext.stringMap`).
+        var result: [String: String] = node.count > 4 ? Dictionary(minimumCapacity: node.count) : [:]
         for (key, value) in node.pairs {
             guard let key = key.text else { continue }
             result[key] = value.isNull ? "" : (value.text ?? "")

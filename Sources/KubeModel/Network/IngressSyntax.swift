@@ -28,8 +28,13 @@ package enum IngressSyntax {
         var longLabel: Substring?
         var labelStart = name.utf8.startIndex
         var labelLength = 0
-        for index in name.utf8.indices {
-            let byte = name.utf8[index]
+        // Indices stepped by hand: `utf8.indices` of a Substring is an unspecialised generic call (a runtime
+        // metadata lookup per host).
+        let bytes = name.utf8
+        var index = bytes.startIndex
+        while index != bytes.endIndex {
+            defer { bytes.formIndex(after: &index) }
+            let byte = bytes[index]
             if byte >= 0x80 { isASCII = false }
             if byte == UInt8(ascii: ":") { hasColon = true }
             if byte != UInt8(ascii: ".") && !(byte >= 48 && byte <= 57) { mayBeAddress = false }

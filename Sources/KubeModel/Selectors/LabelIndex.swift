@@ -17,6 +17,13 @@ package struct LabelIndex: Sendable {
 
     package init() {}
 
+    /// Makes room for about `objects` objects carrying `labels` labels in all, so that indexing a large input
+    /// does not grow (and rehash) the tables step by step.
+    package mutating func reserveCapacity(objects: Int, labels: Int) {
+        byLabel.reserveCapacity(labels)
+        byNamespace.reserveCapacity(min(objects, 1_024))
+    }
+
     /// Indexes the object at `position`; positions must be inserted in ascending order.
     package mutating func insert(_ position: Int, namespace: String, labels: [String: String]) {
         byNamespace[namespace, default: []].append(position)

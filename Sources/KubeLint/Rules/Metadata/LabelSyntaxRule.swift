@@ -71,7 +71,7 @@ package struct LabelSyntaxRule: Rule {
                 }
                 if errors.isEmpty, key.isScalar { known.insert(name) }
             }
-            guard value.isScalar, !value.isNull, let text = value.text else { continue }
+            guard value.isScalar, !value.isNull, !value.isValidLabelValueScalar, let text = value.text else { continue }
             for error in NameValidation.labelValue(text) {
                 sink.fieldError(object, at: value, pathOf: labels, .invalid(.string(text), error))
             }

@@ -79,25 +79,10 @@ package struct ObjectNameRule: Rule {
             // for a lookup).
             let (nameNode, generateNameNode, namespaceNode) = MappingKeys.values(
                 of: metadata, "name", "generateName", "namespace")
-            let validator: ((String) -> [String])?
-            if let known = validators[object.kind] {
-                validator = known
-            } else {
-                validator = Self.validator(for: object.kind)
-                validators[object.kind] = .some(validator)
-            }
-            if let validate = validator {
-                if let name = nameNode, let text = name.text, !text.isEmpty {
-                    var errors = validate(text)
-                    if object.kind == "CronJob", text.utf8.count > 52 {
-                        errors.insert(NameValidation.maxLength(52), at: 0)
-                    }
-                    for error in errors { sink.fieldError(object, at: name, .invalid(.string(text), error)) }
-                } else if let generate = generateNameNode, let text = generate.text, !text.isEmpty {
-                    for error in validate(Self.maskTrailingDash(text)) {
-                        sink.fieldError(object, at: generate, .invalid(.string(text), error))
-                    }
-                }
+            // Most names are valid under every kind's rule: told from their bytes, with no String, no lookup of
+            // the kind's rule and no call of it (a name present and non-empty leaves generateName unread).
+            if !(nameNode.map(Self.isValidForEveryKind) ?? false) {
+                checkName(object, nameNode, generateNameNode, &validators, &sink)
             }
             // Namespaces repeat on every object of the input: one byte-equal to a valid one is valid.
             if let namespace = namespaceNode, !knownNamespaces.contains(namespace), let text = namespace.text,
@@ -109,6 +94,43 @@ package struct ObjectNameRule: Rule {
                 if errors.isEmpty { knownNamespaces.insert(text) }
             }
         }
+    }
+
+    /// The name (or generateName) of one object checked with its kind's rule, looked up once per kind.
+    private func checkName(
+        _ object: ObjectRef, _ nameNode: YAMLNode?, _ generateNameNode: YAMLNode?,
+        _ validators: inout [String: ((String) -> [String])?], _ sink: inout FindingSink
+    ) {
+        let validator: ((String) -> [String])?
+        if let known = validators[object.kind] {
+            validator = known
+        } else {
+            validator = Self.validator(for: object.kind)
+            validators[object.kind] = .some(validator)
+        }
+        guard let validate = validator else { return }
+        if let name = nameNode, let text = name.text, !text.isEmpty {
+            var errors = validate(text)
+            if object.kind == "CronJob", text.utf8.count > 52 {
+                errors.insert(NameValidation.maxLength(52), at: 0)
+            }
+            for error in errors { sink.fieldError(object, at: name, .invalid(.string(text), error)) }
+        } else if let generate = generateNameNode, let text = generate.text, !text.isEmpty {
+            for error in validate(Self.maskTrailingDash(text)) {
+                sink.fieldError(object, at: generate, .invalid(.string(text), error))
+            }
+        }
+    }
+
+    /// A scalar name that every kind's rule accepts: an RFC 1035 label (a lower-case letter first, no dots; the
+    /// strictest rule, which passes the RFC 1123 label and subdomain rules too) of at most 52 bytes (CronJobs).
+    package static func isValidForEveryKind(_ name: YAMLNode) -> Bool {
+        name.withScalarBytes { bytes in
+            guard let first = bytes.first, first >= 97, first <= 122, bytes.count <= 52, !bytes.contains(46) else {
+                return false
+            }
+            return NameValidation.isSubdomain(bytes)
+        } ?? false
     }
 
     /// apimachinery's `maskTrailingDash`: a generateName may end in `-` (a suffix follows).

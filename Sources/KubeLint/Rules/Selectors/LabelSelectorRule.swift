@@ -59,20 +59,21 @@ package struct LabelSelectorRule: Rule {
         // Only the kinds that carry selectors: most objects of an input (ConfigMaps, Services) have none.
         for kind in SelectorSites.selectorKinds {
             for object in context.objects(ofKind: kind) where !object.isGeneric {
-                for selector in SelectorSites.objectSelectors(object.spec, kind: kind) {
+                SelectorSites.forEachObjectSelector(object.spec, kind: kind) { selector in
                     SelectorValidation.labelSelector(selector, object, &sink)
                 }
             }
         }
         for entry in context.pods {
             let spec = entry.podSpec
-            for (term, _) in SelectorSites.podAffinityTerms(spec) {
+            SelectorSites.forEachPodAffinityTerm(spec) { term, _ in
                 if let selector = term["labelSelector"] { SelectorValidation.labelSelector(selector, entry.ref, &sink) }
                 if let selector = term["namespaceSelector"] {
                     SelectorValidation.labelSelector(selector, entry.ref, &sink)
                 }
             }
-            for constraint in spec.topologySpreadConstraints?.sequenceItems ?? [] {
+            guard let constraints = spec.topologySpreadConstraints else { continue }
+            for constraint in constraints.items {
                 if let selector = constraint["labelSelector"] {
                     SelectorValidation.labelSelector(selector, entry.ref, &sink)
                 }

@@ -65,7 +65,7 @@ package struct DeploymentSpecRule: Rule {
         ])
 
     package func check(_ context: LintContext, into sink: inout FindingSink) {
-        for object in context.objects(ofKind: "Deployment") + context.objects(ofKind: "ReplicaSet") {
+        for object in Array(context.objects(ofKind: "Deployment")) + context.objects(ofKind: "ReplicaSet") {
             guard let spec = object.spec, spec.isMapping else { continue }
             SpecChecks.nonNegative(spec, ["replicas", "minReadySeconds", "revisionHistoryLimit"], object, &sink)
             SpecChecks.noActiveDeadline(spec["template"]?["spec"], kind: "ReplicaSet", object, &sink)
