@@ -1,5 +1,3 @@
-import KubeYAML
-
 /// Input text made safe to print on a terminal: control characters become their visible pictures.
 ///
 /// A manifest can hold raw ESC, BEL or CR bytes in a quoted scalar; printed as they are, a source excerpt or a
@@ -51,7 +49,7 @@ package enum TerminalText {
             let raw = UnsafeRawPointer(base)
             while index + 8 <= bytes.count {
                 let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-                if ByteWord.hasByte(word, below: 0x20) || ByteWord.contains(word, 0x7F) || ByteWord.contains(word, 0xC2) {
+                if ByteClass.hasByteBelow(0x20, word) || ByteClass.hasByte(0x7F, word) || ByteClass.hasByte(0xC2, word) {
                     break
                 }
                 index += 8
@@ -69,5 +67,29 @@ package enum TerminalText {
 
     private static func needsPicture(_ scalar: Unicode.Scalar) -> Bool {
         (scalar.value < 0x20 && scalar.value != 0x09) || (0x7F..<0xA0).contains(scalar.value)
+    }
+}
+
+/// Tests on eight bytes at once (the word's bytes in any order: each test asks whether some byte qualifies).
+enum ByteClass {
+    private static let ones: UInt64 = 0x0101_0101_0101_0101
+    private static let highs: UInt64 = 0x8080_8080_8080_8080
+
+    /// Whether some byte of the word is below `limit` (at most 0x80).
+    @inline(__always)
+    static func hasByteBelow(_ limit: UInt8, _ word: UInt64) -> Bool {
+        (word &- ones &* UInt64(limit)) & ~word & highs != 0
+    }
+
+    /// Whether some byte of the word is `byte`.
+    @inline(__always)
+    static func hasByte(_ byte: UInt8, _ word: UInt64) -> Bool {
+        hasByteBelow(1, word ^ (ones &* UInt64(byte)))
+    }
+
+    /// Whether every byte of the word is printable ASCII (0x20 to 0x7E).
+    @inline(__always)
+    static func isPrintableASCII(_ word: UInt64) -> Bool {
+        word & highs == 0 && !hasByteBelow(0x20, word) && !hasByte(0x7F, word)
     }
 }

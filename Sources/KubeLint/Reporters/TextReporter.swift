@@ -140,7 +140,7 @@ package enum TextReporter {
             if let base = bytes.baseAddress {
                 let raw = UnsafeRawPointer(base)
                 while index + 8 <= bytes.count,
-                    ByteWord.isPrintableASCII(raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+                    ByteClass.isPrintableASCII(raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
                 {
                     index += 8
                 }

@@ -1,5 +1,3 @@
-import KubeYAML
-
 /// The bytes every line-oriented output may hold: the last check before a file leaves the emitters.
 ///
 /// iptables-restore, ipset restore, ipvsadm -R, nft -f, shell scripts, nginx.conf and zone files all read one
@@ -41,7 +39,11 @@ package enum TextLineGrammar {
     /// checked byte by byte for nothing, a false one never hides a byte).
     @inline(__always)
     private static func mayHoldNonText(_ word: UInt64) -> Bool {
-        ByteWord.hasByte(word, below: 0x20) || ByteWord.hasNonASCII(word) || ByteWord.contains(word, 0x7F)
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        let below0x20 = (word &- 0x20 &* ones) & ~word & highs
+        let atLeast0x7F = (((word & 0x7F7F_7F7F_7F7F_7F7F) &+ ones) | word) & highs
+        return below0x20 | atLeast0x7F != 0
     }
 
     /// Whether one byte is a control character a line-oriented file must not contain.
