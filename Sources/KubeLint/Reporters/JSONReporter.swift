@@ -4,11 +4,7 @@ import KubeYAML
 /// The JSON report of CLI.md: `{"diagnostics": [...], "summary": {...}}`, keys in contract order.
 package enum JSONReporter {
     package static func render(_ diagnostics: [Diagnostic], context: ReportContext) -> String {
-        var output: [UInt8] = []
-        let chunks = renderedChunks(diagnostics, context: context)
-        output.reserveCapacity(chunks.reduce(0) { $0 + $1.count })
-        for chunk in chunks { output += chunk }
-        return String(decoding: output, as: UTF8.self)
+        Reporters.text(of: renderedChunks(diagnostics, context: context))
     }
 
     /// The report's UTF-8 bytes in pieces to write one after the other: what

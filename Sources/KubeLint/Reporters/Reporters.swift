@@ -29,4 +29,12 @@ package enum Reporters {
         }
         for chunk in chunks { chunk.withUnsafeBufferPointer(sink) }
     }
+
+    /// Chunks of UTF-8 bytes joined into one string (`render`, for callers that want the whole report).
+    static func text(of chunks: [[UInt8]]) -> String {
+        var output: [UInt8] = []
+        output.reserveCapacity(chunks.reduce(0) { $0 + $1.count })
+        for chunk in chunks { output += chunk }
+        return String(decoding: output, as: UTF8.self)
+    }
 }

@@ -4,11 +4,7 @@ import KubeYAML
 /// gcc-style text: `file:line:col: severity: message [rule]`, the source line, a caret, then hint and notes.
 package enum TextReporter {
     package static func render(_ diagnostics: [Diagnostic], context: ReportContext) -> String {
-        var output: [UInt8] = []
-        let chunks = renderedChunks(diagnostics, context: context)
-        output.reserveCapacity(chunks.reduce(0) { $0 + $1.count })
-        for chunk in chunks { output += chunk }
-        return String(decoding: output, as: UTF8.self)
+        Reporters.text(of: renderedChunks(diagnostics, context: context))
     }
 
     /// The report's UTF-8 bytes in pieces to write one after the other (the summary line is the last piece):
