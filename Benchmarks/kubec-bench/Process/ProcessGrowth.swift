@@ -5,8 +5,9 @@ import Foundation
 ///
 /// The ratio is of the child's CPU time (user + system): on a machine shared with other work, wall time varies
 /// 2-3× from run to run while CPU time holds far better. Wall time is printed beside.
-/// Each size runs at least three times and keeps its least CPU time, so one run slowed by other work on the
-/// machine does not read as growth.
+/// Each size runs at least five times and keeps its least CPU time, so one run slowed by other work on the
+/// machine does not read as growth (with three, a step of 1.9-2.0 read as 2.2-2.4 in one run in two on this
+/// machine, a different step each time).
 ///
 /// A constant cost (process start, the bundled schemas) makes small sizes look cheap, so ratios below 2 are
 /// expected; an all-pairs loop shows as ratios near 4. `reach --matrix` prints one line per pod pair, so its
@@ -82,7 +83,7 @@ enum ProcessGrowth {
             for size in item.sizes {
                 let directory = workDirectory + "/growth-\(number)-\(size)"
                 let arguments = try item.make(size, directory)
-                let run = bench.kubec(arguments, runs: max(bench.runs, 3))
+                let run = bench.kubec(arguments, runs: max(bench.runs, 5))
                 var note = ProcessBench.describe(run)
                 var ratio: Double? = nil
                 if let previous, previous.seconds > 0 {
