@@ -53,35 +53,41 @@ extension PlacementHTMLRenderer {
             shares = shares[..<(segmentLimit - 1)].sorted { $0.workload < $1.workload }
         }
         for share in shares {
-            let amount = resource.amount(share.requests)
-            out.write("<span class=\"seg ")
-            out.write(context.classes[share.workload])
-            out.write("\" style=\"width:")
-            writePercentWidth(amount, of: total, into: &out)
-            out.write("\" title=\"")
-            out.write(context.labels[share.workload])
-            out.write(": ")
-            writeCount(share.pods.count, "pod", into: &out)
-            out.write(", ")
-            out.write(resource.text(amount, quantities))
-            out.write("\"></span>")
+            segment(
+                context.classes[share.workload], resource.amount(share.requests), of: total,
+                pods: share.pods.count, resource, quantities, into: &out
+            ) { $0.write(context.labels[share.workload]) }
         }
         if !rest.isEmpty {
             let amount = rest.reduce(Int64(0)) { $0 + resource.amount($1.requests) }
             let pods = rest.reduce(0) { $0 + $1.pods.count }
-            out.write("<span class=\"seg other\" style=\"width:")
-            writePercentWidth(amount, of: total, into: &out)
-            out.write("\" title=\"")
-            out.write(rest.count)
-            out.write(" other workloads: ")
-            writeCount(pods, "pod", into: &out)
-            out.write(", ")
-            out.write(resource.text(amount, quantities))
-            out.write("\"></span>")
+            segment(Array("other".utf8), amount, of: total, pods: pods, resource, quantities, into: &out) {
+                $0.write(rest.count)
+                $0.write(" other workloads")
+            }
         }
         out.write("</span><span class=\"fig\">")
         out.write(figures.bytes)
         out.write("</span></span>")
+    }
+
+    /// One segment of a bar: `amount` of `total` wide, titled `label: N pods, amount` (the label's bytes are
+    /// escaped already).
+    private static func segment(
+        _ classes: [UInt8], _ amount: Int64, of total: Int64, pods: Int, _ resource: Resource,
+        _ quantities: QuantityText, into out: inout RenderBuffer, label: (inout RenderBuffer) -> Void
+    ) {
+        out.write("<span class=\"seg ")
+        out.write(classes)
+        out.write("\" style=\"width:")
+        writePercentWidth(amount, of: total, into: &out)
+        out.write("\" title=\"")
+        label(&out)
+        out.write(": ")
+        writeCount(pods, "pod", into: &out)
+        out.write(", ")
+        out.write(resource.text(amount, quantities))
+        out.write("\"></span>")
     }
 
     /// `HTMLText.percentWidth(part, of: total)` written into the buffer.
